@@ -1,0 +1,406 @@
+//! `patuh.toml`: the office's configuration (CONFIG.md), parsed and validated.
+//!
+//! Every key is optional; defaults follow SOP.md and INPUTS.md. Unknown keys are errors
+//! that name the key and the line, so a typo never falls back to a default silently.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::model::Field;
+
+/// The file read from the working folder when `--config` is not given.
+pub const DEFAULT_FILE: &str = "patuh.toml";
+
+/// How to read dates like `03/04/2026` (CONFIG.md `date_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrderSetting {
+    /// Day first (`dd/mm/yyyy`), the default.
+    #[default]
+    Dmy,
+    /// Month first (`mm/dd/yyyy`).
+    Mdy,
+    /// Decided per column from the values that can only be read one way; day first otherwise.
+    Auto,
+}
+
+/// Which items a step applies to (CONFIG.md `applies_to`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AppliesTo {
+    /// Every item.
+    #[default]
+    All,
+    /// Only items whose disposition is *forward*.
+    Forward,
+}
+
+/// One `[[steps]]` entry: a measured step of the SOP.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepConfig {
+    /// Short identifier used in `summary.json` (`pemantauan`).
+    pub id: String,
+    /// Name shown in reports.
+    pub name: String,
+    /// The timestamp field where the step starts.
+    pub start: Field,
+    /// The timestamp field where the step ends.
+    pub end: Field,
+    /// The time standard, in minutes.
+    pub limit_minutes: i64,
+    /// Which items the step applies to.
+    #[serde(default)]
+    pub applies_to: AppliesTo,
+}
+
+/// `[labels]`: names of the pseudo-departments (METRICS.md "Groups").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Labels {
+    /// Items answered directly.
+    pub direct_answer: String,
+    /// Items whose disposition is still unknown.
+    pub undisposed: String,
+    /// Items forwarded without a named department.
+    pub no_department: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            direct_answer: "Dijawab Langsung".into(),
+            undisposed: "Belum Didisposisi".into(),
+            no_department: "Tanpa Perangkat Daerah".into(),
+        }
+    }
+}
+
+/// The configuration file as written (every key optional).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    timezone: Option<String>,
+    date_order: Option<DateOrderSetting>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    as_of: Option<String>,
+    #[serde(default)]
+    columns: BTreeMap<Field, Vec<String>>,
+    #[serde(default)]
+    departments: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    labels: Labels,
+    steps: Option<Vec<StepConfig>>,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the configuration came from (`None`: built-in defaults).
+    pub source: Option<PathBuf>,
+    /// Zone of times written without an offset, and of periods.
+    pub timezone: Tz,
+    /// How to read `03/04/2026`.
+    pub date_order: DateOrderSetting,
+    /// Glob patterns of exports to leave out, relative to the data folder.
+    pub exclude: Vec<String>,
+    /// The as-of moment as written (`--as-of` overrides it).
+    pub as_of: Option<String>,
+    /// Extra header aliases per field.
+    pub columns: BTreeMap<Field, Vec<String>>,
+    /// Canonical department name → its variants.
+    pub departments: BTreeMap<String, Vec<String>>,
+    /// Names of the pseudo-departments.
+    pub labels: Labels,
+    /// The configured SOP steps (`None`: the default model of SOP.md).
+    pub steps: Option<Vec<StepConfig>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_raw(RawConfig::default(), None).expect("the defaults are valid")
+    }
+}
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read the configuration {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has a wrong or unknown key.
+    #[error("invalid configuration {path}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// The TOML error, naming the key and its line.
+        message: String,
+    },
+    /// A key has a value patuh cannot use.
+    #[error("invalid configuration {path}: `{key}`: {message}")]
+    Value {
+        /// The file (or `defaults`).
+        path: PathBuf,
+        /// The key, e.g. `timezone` or `columns.posted_at`.
+        key: String,
+        /// What is wrong and what to write instead.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Loads the configuration: `explicit` when given (it must exist), else `patuh.toml`
+    /// in `working_dir` when present, else the built-in defaults.
+    pub fn load(explicit: Option<&Path>, working_dir: &Path) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let p = working_dir.join(DEFAULT_FILE);
+                if !p.is_file() {
+                    return Ok(Config::default());
+                }
+                p
+            }
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Config::parse(&text, &path)
+    }
+
+    /// Parses and validates configuration text; `path` names it in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            path: path.to_path_buf(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        Config::from_raw(raw, Some(path.to_path_buf()))
+    }
+
+    fn from_raw(raw: RawConfig, source: Option<PathBuf>) -> Result<Config, ConfigError> {
+        let path = source.clone().unwrap_or_else(|| PathBuf::from("defaults"));
+        let value_error = |key: &str, message: String| ConfigError::Value {
+            path: path.clone(),
+            key: key.to_string(),
+            message,
+        };
+        let zone_name = raw.timezone.as_deref().unwrap_or("Asia/Jakarta");
+        let timezone: Tz = zone_name.parse().map_err(|_| {
+            value_error(
+                "timezone",
+                format!(
+                    "unknown time zone {zone_name:?}: write an IANA name such as \"Asia/Jakarta\""
+                ),
+            )
+        })?;
+        for (i, pattern) in raw.exclude.iter().enumerate() {
+            globset::Glob::new(pattern).map_err(|e| {
+                value_error(
+                    &format!("exclude[{i}]"),
+                    format!("{pattern:?} is not a glob pattern: {e}"),
+                )
+            })?;
+        }
+        for (field, aliases) in &raw.columns {
+            for alias in aliases {
+                if crate::ingest::header_key(alias).is_empty() {
+                    return Err(value_error(
+                        &format!("columns.{}", field.name()),
+                        format!("{alias:?} has no letters or digits to match a header by"),
+                    ));
+                }
+            }
+        }
+        for (name, variants) in &raw.departments {
+            if name.trim().is_empty() {
+                return Err(value_error(
+                    "departments",
+                    "a department name is empty".into(),
+                ));
+            }
+            if variants.iter().any(|v| v.trim().is_empty()) {
+                return Err(value_error(
+                    &format!("departments.{name:?}"),
+                    "a variant is empty".into(),
+                ));
+            }
+        }
+        if let Some(steps) = &raw.steps {
+            validate_steps(steps).map_err(|(key, message)| value_error(&key, message))?;
+        }
+        Ok(Config {
+            source,
+            timezone,
+            date_order: raw.date_order.unwrap_or_default(),
+            exclude: raw.exclude,
+            as_of: raw.as_of,
+            columns: raw.columns,
+            departments: raw.departments,
+            labels: raw.labels,
+            steps: raw.steps,
+        })
+    }
+}
+
+/// Checks a `[[steps]]` model; on error gives the key and the message.
+fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
+    if steps.is_empty() {
+        return Err(("steps".into(), "at least one step is needed".into()));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, step) in steps.iter().enumerate() {
+        let key = |k: &str| format!("steps[{i}].{k}");
+        if step.id.trim().is_empty() {
+            return Err((key("id"), "the id is empty".into()));
+        }
+        if step.id == "end_to_end" {
+            return Err((
+                key("id"),
+                "`end_to_end` is reserved for the whole chain; choose another id".into(),
+            ));
+        }
+        if !seen.insert(step.id.as_str()) {
+            return Err((key("id"), format!("the id {:?} is used twice", step.id)));
+        }
+        for (k, field) in [("start", step.start), ("end", step.end)] {
+            if field.stamp().is_none() {
+                return Err((
+                    key(k),
+                    format!(
+                        "`{}` is not a timestamp field: use posted_at, reported_at, disposed_at, forwarded_at or closed_at",
+                        field.name()
+                    ),
+                ));
+            }
+        }
+        if step.limit_minutes <= 0 {
+            return Err((
+                key("limit_minutes"),
+                "the limit must be a positive number of minutes".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("patuh.toml"))
+    }
+
+    #[test]
+    fn empty_file_gives_the_defaults() {
+        let c = parse("").unwrap();
+        assert_eq!(c.timezone, chrono_tz::Asia::Jakarta);
+        assert_eq!(c.date_order, DateOrderSetting::Dmy);
+        assert_eq!(c.labels.direct_answer, "Dijawab Langsung");
+        assert!(c.steps.is_none());
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_and_line() {
+        let err = parse("timezone = \"Asia/Jakarta\"\ndate_ordr = \"mdy\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("date_ordr"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn unknown_column_field_is_an_error() {
+        let err = parse("[columns]\nposted = [\"Tgl\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("posted"), "{err}");
+    }
+
+    #[test]
+    fn bad_timezone_names_the_key() {
+        let err = parse("timezone = \"Asia/Bekasi\"").unwrap_err().to_string();
+        assert!(
+            err.contains("`timezone`") && err.contains("Asia/Bekasi"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_example_of_config_md_is_accepted() {
+        let text = r#"
+timezone   = "Asia/Jakarta"
+date_order = "dmy"
+exclude    = ["arsip-lama/**", "*draft*"]
+as_of      = "2026-11-29 23:59"
+[columns]
+posted_at  = ["Tgl Posting Warga"]
+department = ["Unit Kerja"]
+[departments]
+"Dinas Perhubungan" = ["Dishub", "Dishub Kota Bekasi"]
+[labels]
+direct_answer = "Dijawab Langsung"
+undisposed    = "Belum Didisposisi"
+no_department = "Tanpa Perangkat Daerah"
+[[steps]]
+id = "pemantauan"
+name = "Pemantauan & penyampaian ke Kasi"
+start = "posted_at"
+end = "reported_at"
+limit_minutes = 60
+[[steps]]
+id = "penerusan"
+name = "Penerusan ke Perangkat Daerah"
+start = "disposed_at"
+end = "forwarded_at"
+limit_minutes = 15
+applies_to = "forward"
+"#;
+        let c = parse(text).unwrap();
+        assert_eq!(c.exclude.len(), 2);
+        assert_eq!(
+            c.columns[&Field::PostedAt],
+            vec!["Tgl Posting Warga".to_string()]
+        );
+        let steps = c.steps.unwrap();
+        assert_eq!(steps[1].applies_to, AppliesTo::Forward);
+        assert_eq!(steps[0].limit_minutes, 60);
+    }
+
+    #[test]
+    fn invalid_step_models_name_the_key() {
+        let base = "[[steps]]\nid = \"a\"\nname = \"A\"\nstart = \"posted_at\"\nend = \"reported_at\"\nlimit_minutes = 60\n";
+        let reserved = base.replace("id = \"a\"", "id = \"end_to_end\"");
+        assert!(parse(&reserved)
+            .unwrap_err()
+            .to_string()
+            .contains("steps[0].id"));
+        let dup = format!("{base}{base}");
+        assert!(parse(&dup).unwrap_err().to_string().contains("steps[1].id"));
+        let zero = base.replace("60", "0");
+        assert!(parse(&zero)
+            .unwrap_err()
+            .to_string()
+            .contains("steps[0].limit_minutes"));
+        let not_stamp = base.replace("end = \"reported_at\"", "end = \"department\"");
+        assert!(parse(&not_stamp)
+            .unwrap_err()
+            .to_string()
+            .contains("steps[0].end"));
+        let unknown_field = base.replace("end = \"reported_at\"", "end = \"finished_at\"");
+        assert!(parse(&unknown_field)
+            .unwrap_err()
+            .to_string()
+            .contains("finished_at"));
+    }
+}

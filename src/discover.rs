@@ -1,0 +1,268 @@
+//! Finding the exports: a sorted, recursive walk of the data folder (INPUTS.md).
+//!
+//! Gives the list of exports to read, and what was skipped or excluded and why.
+//! Reads directory entries only, never file contents.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Serialize;
+
+/// The file formats patuh reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Delimited text: `.csv`, `.tsv`, `.txt`.
+    Delimited,
+    /// Office Open XML workbook: `.xlsx`, `.xlsm`.
+    Xlsx,
+    /// Excel binary workbook: `.xlsb`.
+    Xlsb,
+    /// Excel 97–2003 workbook: `.xls`.
+    Xls,
+    /// OpenDocument spreadsheet: `.ods`.
+    Ods,
+}
+
+impl Format {
+    /// The format of a file, judged by its extension (case-insensitive).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "tsv" | "txt" => Format::Delimited,
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xlsb" => Format::Xlsb,
+            "xls" => Format::Xls,
+            "ods" => Format::Ods,
+            _ => return None,
+        })
+    }
+}
+
+/// One export file to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Export {
+    /// The path to open.
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// The path relative to the data folder, with `/` separators: how reports name it.
+    pub relative: String,
+    /// How to read it.
+    pub format: Format,
+}
+
+/// A file of the data folder that is not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedFile {
+    /// The path relative to the data folder.
+    pub relative: String,
+    /// Why it is not read.
+    pub reason: SkipReason,
+}
+
+/// Why a file of the data folder is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Matched an `exclude` pattern of the configuration.
+    Excluded,
+    /// A spreadsheet's lock file (`~$name.xlsx`, `.~lock.name#`).
+    LockFile,
+    /// Not one of the formats patuh reads.
+    NotAnExport,
+}
+
+/// Everything the walk found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Discovery {
+    /// The exports to read, in sorted relative-path order (byte order).
+    pub exports: Vec<Export>,
+    /// Files not read, in the same order.
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// The walk could not be done.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoverError {
+    /// The data folder does not exist or is not a folder.
+    #[error(
+        "the data folder {0} does not exist: put the exports there, or name the folder with --data"
+    )]
+    NoDataFolder(PathBuf),
+    /// A folder could not be listed.
+    #[error("cannot list {path}: {message}")]
+    Walk {
+        /// The folder or file.
+        path: PathBuf,
+        /// The operating system's message.
+        message: String,
+    },
+    /// An `exclude` pattern is not a glob.
+    #[error("invalid exclude pattern {pattern:?}: {message}")]
+    Pattern {
+        /// The pattern.
+        pattern: String,
+        /// Why.
+        message: String,
+    },
+}
+
+/// Walks `data_dir` recursively and lists the exports to read.
+///
+/// Hidden files and folders (name starting with `.`) are passed over without a word, like
+/// version-control folders; lock files, excluded files and other formats are listed as
+/// skipped. Nothing under `out_dir` is visited.
+pub fn find_exports(
+    data_dir: &Path,
+    exclude: &[String],
+    out_dir: Option<&Path>,
+) -> Result<Discovery, DiscoverError> {
+    if !data_dir.is_dir() {
+        return Err(DiscoverError::NoDataFolder(data_dir.to_path_buf()));
+    }
+    let excluded = build_globs(exclude)?;
+    let out_dir = out_dir.and_then(|p| p.canonicalize().ok());
+    let mut found: Vec<(String, PathBuf)> = Vec::new();
+    let walker = walkdir::WalkDir::new(data_dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(is_hidden(e.file_name())
+                    || out_dir.as_deref().is_some_and(|out| {
+                        e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| p == out)
+                    }))
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| DiscoverError::Walk {
+            path: e.path().unwrap_or(data_dir).to_path_buf(),
+            message: e.to_string(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = relative_name(entry.path(), data_dir);
+        found.push((relative, entry.into_path()));
+    }
+    found.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+
+    let mut discovery = Discovery::default();
+    for (relative, path) in found {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let reason = if excluded.is_match(&relative) {
+            Some(SkipReason::Excluded)
+        } else if name.starts_with("~$") || (name.starts_with(".~lock.") && name.ends_with('#')) {
+            Some(SkipReason::LockFile)
+        } else if Format::from_path(&path).is_none() {
+            Some(SkipReason::NotAnExport)
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => discovery.skipped.push(SkippedFile { relative, reason }),
+            None => discovery.exports.push(Export {
+                format: Format::from_path(&path).expect("checked above"),
+                path,
+                relative,
+            }),
+        }
+    }
+    Ok(discovery)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// The path of `path` below `base`, with `/` separators.
+fn relative_name(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn build_globs(patterns: &[String]) -> Result<GlobSet, DiscoverError> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = globset::GlobBuilder::new(pattern)
+            .literal_separator(false)
+            .build()
+            .or_else(|_| Glob::new(pattern))
+            .map_err(|e| DiscoverError::Pattern {
+                pattern: pattern.clone(),
+                message: e.to_string(),
+            })?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| DiscoverError::Pattern {
+        pattern: patterns.join(", "),
+        message: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn touch(dir: &Path, rel: &str) {
+        let p = dir.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, b"x").unwrap();
+    }
+
+    #[test]
+    fn walks_recursively_in_byte_order_and_skips_what_it_must() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        for f in [
+            "b.csv",
+            "a/z.xlsx",
+            "a-c.ODS",
+            "B.xls",
+            "notes.pdf",
+            "~$b.xlsx",
+            ".~lock.b.xlsx#",
+            ".hidden/x.csv",
+            ".secret.csv",
+            "arsip-lama/old.csv",
+            "w draft.xlsb",
+            "site/index.csv",
+            "x.txt",
+            "y.tsv",
+            "m.xlsm",
+        ] {
+            touch(d, f);
+        }
+        let exclude = vec!["arsip-lama/**".to_string(), "*draft*".to_string()];
+        let found = find_exports(d, &exclude, Some(&d.join("site"))).unwrap();
+        let read: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        assert_eq!(
+            read,
+            ["B.xls", "a-c.ODS", "a/z.xlsx", "b.csv", "m.xlsm", "x.txt", "y.tsv"]
+        );
+        let skipped: Vec<_> = found
+            .skipped
+            .iter()
+            .map(|s| (s.relative.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                ("arsip-lama/old.csv", SkipReason::Excluded),
+                ("notes.pdf", SkipReason::NotAnExport),
+                ("w draft.xlsb", SkipReason::Excluded),
+                ("~$b.xlsx", SkipReason::LockFile),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_data_folder_is_an_error_naming_it() {
+        let err = find_exports(Path::new("/no/such/folder"), &[], None).unwrap_err();
+        assert!(err.to_string().contains("/no/such/folder"));
+        assert!(err.to_string().contains("--data"));
+    }
+}

@@ -1,0 +1,21 @@
+//! The errors that end a run (exit status 1), one variant per stage.
+//!
+//! Data problems that a run survives are not errors: they are data issues in the ledger.
+
+use crate::config::ConfigError;
+use crate::discover::DiscoverError;
+use crate::ingest::ReadError;
+
+/// A run that cannot go on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The data folder cannot be walked.
+    #[error(transparent)]
+    Discover(#[from] DiscoverError),
+    /// One or more exports cannot be read.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+}

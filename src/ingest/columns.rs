@@ -1,0 +1,531 @@
+//! Header names → canonical fields (INPUTS.md "Columns").
+//!
+//! Matching ignores case, spaces, punctuation and accents, expands the usual abbreviations
+//! (`Tgl`, `No`, `Nmr`, `Wkt`), and pairs date and time halves (`Tanggal Posting` +
+//! `Jam Posting`). Pure: takes header texts, gives a [`ColumnMap`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{Field, Stamp};
+
+/// The comparison key of a header: lower case, accents and punctuation removed,
+/// abbreviations expanded, words separated by one space (`No. Tiket` → `nomor tiket`).
+pub fn header_key(header: &str) -> String {
+    let mut spaced = String::with_capacity(header.len() + 4);
+    let mut prev_lower = false;
+    for ch in header.nfd() {
+        if unicode_normalization::char::is_combining_mark(ch) {
+            continue;
+        }
+        if ch.is_alphanumeric() {
+            // camelCase: `postedAt` → `posted at`.
+            if ch.is_uppercase() && prev_lower {
+                spaced.push(' ');
+            }
+            prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
+            spaced.extend(ch.to_lowercase());
+        } else {
+            prev_lower = false;
+            spaced.push(' ');
+        }
+    }
+    let mut key = String::with_capacity(spaced.len());
+    for word in spaced.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(match word {
+            "tgl" | "tangal" => "tanggal",
+            "no" | "nmr" | "nomer" | "nr" => "nomor",
+            "wkt" => "waktu",
+            "pkl" => "pukul",
+            other => other,
+        });
+    }
+    key
+}
+
+/// What one column of a header row means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    /// A non-timestamp field.
+    Plain(Field),
+    /// A full timestamp (`Waktu Posting`).
+    Full(Stamp),
+    /// A date that pairs with a time column of the same field, or else a full timestamp
+    /// (`Tanggal Posting`).
+    DateOrFull(Stamp),
+    /// The time half of a pair (`Jam Posting`).
+    TimeHalf(Stamp),
+    /// The sheet's running row number (`No`).
+    RowNumber,
+}
+
+/// The stems of each timestamp field's Indonesian headers: `Waktu <stem>` and
+/// `Tanggal <stem>` name the field, `Jam <stem>` / `Pukul <stem>` its time half.
+const STAMP_STEMS: [(Stamp, &[&str]); 5] = [
+    (
+        Stamp::PostedAt,
+        &[
+            "posting",
+            "unggah",
+            "masuk",
+            "pengaduan",
+            "aduan",
+            "post",
+            "postingan",
+        ],
+    ),
+    (
+        Stamp::ReportedAt,
+        &[
+            "lapor",
+            "lapor ke kasi",
+            "lapor kasi",
+            "disampaikan",
+            "penyampaian",
+            "dilaporkan",
+        ],
+    ),
+    (Stamp::DisposedAt, &["disposisi"]),
+    (
+        Stamp::ForwardedAt,
+        &[
+            "diteruskan",
+            "diterima pd",
+            "diterima perangkat daerah",
+            "penerusan",
+            "terusan",
+        ],
+    ),
+    (
+        Stamp::ClosedAt,
+        &["selesai", "tindak lanjut", "penyelesaian"],
+    ),
+];
+
+/// English names of the timestamp fields (`Posted At`).
+const STAMP_ENGLISH: [(Stamp, &str); 5] = [
+    (Stamp::PostedAt, "posted at"),
+    (Stamp::ReportedAt, "reported at"),
+    (Stamp::DisposedAt, "disposed at"),
+    (Stamp::ForwardedAt, "forwarded at"),
+    (Stamp::ClosedAt, "closed at"),
+];
+
+/// Built-in header aliases of the other fields (INPUTS.md, Indonesian first).
+const PLAIN_ALIASES: [(Field, &[&str]); 9] = [
+    (
+        Field::Id,
+        &[
+            "ID",
+            "No Tiket",
+            "Nomor Tiket",
+            "ID Tiket",
+            "Kode Tiket",
+            "No Laporan",
+            "Nomor Laporan",
+            "ID Laporan",
+            "Nomor Pengaduan",
+            "No Pengaduan",
+            "ID Pengaduan",
+            "Nomor Aduan",
+            "Kode",
+            "Ticket ID",
+            "Ticket",
+            "Ticket Number",
+        ],
+    ),
+    (
+        Field::Channel,
+        &[
+            "Kanal",
+            "Media",
+            "Media Sosial",
+            "Medsos",
+            "Sumber",
+            "Platform",
+            "Channel",
+            "Kanal Pengaduan",
+        ],
+    ),
+    (
+        Field::Kind,
+        &[
+            "Jenis",
+            "Jenis Laporan",
+            "Jenis Pengaduan",
+            "Kategori",
+            "Type",
+            "Kind",
+        ],
+    ),
+    (
+        Field::Account,
+        &[
+            "Akun",
+            "Akun Pelapor",
+            "Pelapor",
+            "Nama Pelapor",
+            "Username",
+            "Nama Akun",
+            "Account",
+        ],
+    ),
+    (
+        Field::Text,
+        &[
+            "Isi",
+            "Isi Laporan",
+            "Isi Pengaduan",
+            "Isi Aduan",
+            "Isi Pesan",
+            "Uraian",
+            "Uraian Laporan",
+            "Konten",
+            "Pesan",
+            "Keluhan",
+            "Text",
+            "Message",
+        ],
+    ),
+    (
+        Field::Url,
+        &[
+            "Tautan",
+            "Link",
+            "URL",
+            "Tautan Postingan",
+            "Link Postingan",
+        ],
+    ),
+    (
+        Field::Disposition,
+        &["Disposisi", "Tindakan", "Tindak Lanjut Kasi", "Disposition"],
+    ),
+    (
+        Field::Department,
+        &[
+            "Perangkat Daerah",
+            "Perangkat Daerah Tujuan",
+            "OPD",
+            "OPD Tujuan",
+            "PD",
+            "PD Tujuan",
+            "Dinas",
+            "Dinas Tujuan",
+            "Instansi",
+            "Department",
+        ],
+    ),
+    (
+        Field::Admin,
+        &[
+            "Admin",
+            "Admin Medsos",
+            "Nama Admin",
+            "Petugas",
+            "Nama Petugas",
+            "Operator",
+        ],
+    ),
+];
+
+/// Recognises header names: the built-in aliases plus the configuration's `[columns]`.
+#[derive(Debug, Clone)]
+pub struct HeaderVocabulary {
+    roles: HashMap<String, Role>,
+}
+
+impl HeaderVocabulary {
+    /// The built-in aliases, with `extra` (`[columns]` of the configuration) taking precedence.
+    pub fn new(extra: &BTreeMap<Field, Vec<String>>) -> HeaderVocabulary {
+        let mut roles = HashMap::new();
+        for (field, aliases) in PLAIN_ALIASES {
+            for alias in aliases {
+                roles.insert(header_key(alias), Role::Plain(field));
+            }
+        }
+        for (stamp, stems) in STAMP_STEMS {
+            for stem in stems {
+                roles.insert(format!("waktu {stem}"), Role::Full(stamp));
+                roles.insert(format!("tanggal {stem}"), Role::DateOrFull(stamp));
+                roles.insert(format!("jam {stem}"), Role::TimeHalf(stamp));
+                roles.insert(format!("pukul {stem}"), Role::TimeHalf(stamp));
+            }
+        }
+        for (stamp, name) in STAMP_ENGLISH {
+            roles.insert(name.to_string(), Role::Full(stamp));
+        }
+        roles.insert("nomor".into(), Role::RowNumber);
+        for (field, aliases) in extra {
+            let role = match field.stamp() {
+                Some(stamp) => Role::Full(stamp),
+                None => Role::Plain(*field),
+            };
+            for alias in aliases {
+                roles.insert(header_key(alias), role);
+            }
+        }
+        HeaderVocabulary { roles }
+    }
+
+    fn role(&self, header: &str) -> Option<Role> {
+        self.roles.get(&header_key(header)).copied()
+    }
+
+    /// Whether a header row names at least one timestamp field (a full timestamp column
+    /// or the date half of a pair): the test that finds the header row.
+    pub fn names_a_timestamp<'h>(&self, headers: impl IntoIterator<Item = &'h str>) -> bool {
+        headers
+            .into_iter()
+            .any(|h| matches!(self.role(h), Some(Role::Full(_) | Role::DateOrFull(_))))
+    }
+
+    /// Maps a header row (one name per column, `""` for none) to fields.
+    pub fn map(&self, headers: &[String]) -> ColumnMap {
+        let roles: Vec<Option<Role>> = headers.iter().map(|h| self.role(h)).collect();
+        let mut map = ColumnMap {
+            headers: headers.to_vec(),
+            ..ColumnMap::default()
+        };
+        for field in Field::ALL.into_iter().filter(|f| f.stamp().is_none()) {
+            let columns: Vec<usize> = positions(&roles, |r| r == Role::Plain(field));
+            if let Some((&first, rest)) = columns.split_first() {
+                map.plain.insert(field, first);
+                map.ignore(rest, field);
+            }
+        }
+        for stamp in Stamp::ALL {
+            let full = positions(&roles, |r| {
+                r == Role::Full(stamp) || r == Role::DateOrFull(stamp)
+            });
+            let times = positions(&roles, |r| r == Role::TimeHalf(stamp));
+            let Some((&first, rest)) = full.split_first() else {
+                map.ignore(&times, stamp.field());
+                continue;
+            };
+            let is_date_half = roles[first] == Some(Role::DateOrFull(stamp));
+            match times.split_first() {
+                Some((&time, other_times)) if is_date_half => {
+                    map.stamps
+                        .insert(stamp, StampColumns::Pair { date: first, time });
+                    map.ignore(other_times, stamp.field());
+                }
+                _ => {
+                    map.stamps.insert(stamp, StampColumns::Single(first));
+                    map.ignore(&times, stamp.field());
+                }
+            }
+            map.ignore(rest, stamp.field());
+        }
+        map.row_number = positions(&roles, |r| r == Role::RowNumber).first().copied();
+        map.ignored.sort();
+        map
+    }
+}
+
+fn positions(roles: &[Option<Role>], wanted: impl Fn(Role) -> bool) -> Vec<usize> {
+    roles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.filter(|r| wanted(*r)).map(|_| i))
+        .collect()
+}
+
+/// Where a timestamp field is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StampColumns {
+    /// One column holds the whole timestamp (or a date alone).
+    Single(usize),
+    /// A date column and a time column.
+    Pair {
+        /// The date column.
+        date: usize,
+        /// The time-of-day column.
+        time: usize,
+    },
+}
+
+impl StampColumns {
+    /// The column where the mapping counts (the date column of a pair).
+    pub fn position(self) -> usize {
+        match self {
+            StampColumns::Single(c) | StampColumns::Pair { date: c, .. } => c,
+        }
+    }
+}
+
+/// The meaning of a sheet's columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    /// The header names as read (joined for two-row headers).
+    pub headers: Vec<String>,
+    /// Column of each non-timestamp field.
+    pub plain: BTreeMap<Field, usize>,
+    /// Columns of each timestamp field.
+    pub stamps: BTreeMap<Stamp, StampColumns>,
+    /// The running-number column (`No`), if any.
+    pub row_number: Option<usize>,
+    /// Columns that name a field already mapped further left: (column, field).
+    pub ignored: Vec<(usize, Field)>,
+}
+
+impl ColumnMap {
+    fn ignore(&mut self, columns: &[usize], field: Field) {
+        self.ignored.extend(columns.iter().map(|&c| (c, field)));
+    }
+
+    /// The header name of a column (`""` past the header's end).
+    pub fn header(&self, column: usize) -> &str {
+        self.headers.get(column).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// The spreadsheet letter of a 0-based column index (`0` → `A`, `27` → `AB`).
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> HeaderVocabulary {
+        HeaderVocabulary::new(&BTreeMap::new())
+    }
+
+    fn map(headers: &[&str]) -> ColumnMap {
+        vocab().map(&headers.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn header_keys_ignore_case_space_punctuation_and_accents() {
+        assert_eq!(header_key("No. Tiket"), "nomor tiket");
+        assert_eq!(header_key("NO_TIKET"), "nomor tiket");
+        assert_eq!(header_key("  no   tiket "), "nomor tiket");
+        assert_eq!(header_key("Tgl. Posting"), "tanggal posting");
+        assert_eq!(header_key("Wkt-Disposisi"), "waktu disposisi");
+        assert_eq!(header_key("Catégorie"), "categorie");
+        assert_eq!(header_key("postedAt"), "posted at");
+        assert_eq!(header_key("posted_at"), "posted at");
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(16383), "XFD");
+    }
+
+    #[test]
+    fn maps_the_sop_table_headers() {
+        let m = map(&[
+            "No",
+            "No. Tiket",
+            "Waktu Posting",
+            "Kanal",
+            "Jenis",
+            "Akun Pelapor",
+            "Isi Laporan",
+            "Tautan",
+            "Waktu Lapor ke Kasi",
+            "Wkt Disposisi",
+            "Disposisi",
+            "PD Tujuan",
+            "Waktu Diterima PD",
+            "Petugas",
+        ]);
+        assert_eq!(m.row_number, Some(0));
+        assert_eq!(m.plain[&Field::Id], 1);
+        assert_eq!(m.stamps[&Stamp::PostedAt], StampColumns::Single(2));
+        assert_eq!(m.plain[&Field::Channel], 3);
+        assert_eq!(m.plain[&Field::Kind], 4);
+        assert_eq!(m.plain[&Field::Account], 5);
+        assert_eq!(m.plain[&Field::Text], 6);
+        assert_eq!(m.plain[&Field::Url], 7);
+        assert_eq!(m.stamps[&Stamp::ReportedAt], StampColumns::Single(8));
+        assert_eq!(m.stamps[&Stamp::DisposedAt], StampColumns::Single(9));
+        assert_eq!(m.plain[&Field::Disposition], 10);
+        assert_eq!(m.plain[&Field::Department], 11);
+        assert_eq!(m.stamps[&Stamp::ForwardedAt], StampColumns::Single(12));
+        assert_eq!(m.plain[&Field::Admin], 13);
+        assert!(m.ignored.is_empty());
+    }
+
+    #[test]
+    fn pairs_date_and_time_columns() {
+        let m = map(&[
+            "Tanggal Posting",
+            "Jam Posting",
+            "Tgl Disposisi",
+            "Pukul Disposisi",
+            "Tanggal Selesai",
+        ]);
+        assert_eq!(
+            m.stamps[&Stamp::PostedAt],
+            StampColumns::Pair { date: 0, time: 1 }
+        );
+        assert_eq!(
+            m.stamps[&Stamp::DisposedAt],
+            StampColumns::Pair { date: 2, time: 3 }
+        );
+        assert_eq!(m.stamps[&Stamp::ClosedAt], StampColumns::Single(4));
+    }
+
+    #[test]
+    fn leftmost_complete_mapping_wins_and_the_rest_are_ignored() {
+        let m = map(&[
+            "Jam Posting",
+            "Tanggal Posting",
+            "Waktu Posting",
+            "Akun",
+            "Pelapor",
+        ]);
+        // The pair counts at its date column (1), left of the full column (2).
+        assert_eq!(
+            m.stamps[&Stamp::PostedAt],
+            StampColumns::Pair { date: 1, time: 0 }
+        );
+        assert_eq!(m.ignored, vec![(2, Field::PostedAt), (4, Field::Account)]);
+        let m = map(&["Waktu Posting", "Tanggal Posting", "Jam Posting"]);
+        assert_eq!(m.stamps[&Stamp::PostedAt], StampColumns::Single(0));
+        assert_eq!(m.ignored, vec![(1, Field::PostedAt), (2, Field::PostedAt)]);
+    }
+
+    #[test]
+    fn a_lone_no_is_the_row_number_not_the_id() {
+        for h in ["No", "No.", "Nomor", "NO"] {
+            let m = map(&[h, "Waktu Posting"]);
+            assert_eq!(m.row_number, Some(0), "{h}");
+            assert!(!m.plain.contains_key(&Field::Id), "{h}");
+        }
+    }
+
+    #[test]
+    fn configured_aliases_are_matched_the_same_way() {
+        let mut extra = BTreeMap::new();
+        extra.insert(Field::PostedAt, vec!["Created Date".to_string()]);
+        extra.insert(Field::Department, vec!["Agency".to_string()]);
+        let v = HeaderVocabulary::new(&extra);
+        let m = v.map(&["CREATED_DATE".into(), "agency".into()]);
+        assert_eq!(m.stamps[&Stamp::PostedAt], StampColumns::Single(0));
+        assert_eq!(m.plain[&Field::Department], 1);
+        assert!(v.names_a_timestamp(["Created  Date"]));
+        assert!(!vocab().names_a_timestamp(["Created Date", "Jam Posting"]));
+    }
+}

@@ -1,0 +1,213 @@
+//! Delimited text exports (`.csv`, `.tsv`, `.txt`): encoding, delimiter, rows.
+//!
+//! Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; sniffs the
+//! delimiter among `,` `;` tab `|`; hands each record to a callback as text cells,
+//! numbered as a spreadsheet would number the rows.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use crate::ingest::cells::Cell;
+
+/// The candidate delimiters, in order of preference when the evidence ties.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// The text encoding a file was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Encoding {
+    /// UTF-8 (a BOM, if any, removed).
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    /// UTF-16, little- or big-endian, from its BOM.
+    #[serde(rename = "UTF-16")]
+    Utf16,
+    /// Windows-1252 (bytes that are not UTF-8).
+    #[serde(rename = "Windows-1252")]
+    Windows1252,
+}
+
+/// What was learnt about a delimited file while reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DelimitedInfo {
+    /// The encoding.
+    pub encoding: Encoding,
+    /// The delimiter.
+    pub delimiter: char,
+}
+
+/// Decodes the bytes of a text export.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let kind = if encoding == encoding_rs::UTF_8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        return (text, kind);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text, Encoding::Windows1252)
+        }
+    }
+}
+
+/// Picks the delimiter whose split gives the most rows with the same number (above one)
+/// of fields among the first records; `.tsv` files prefer the tab.
+pub fn sniff_delimiter(text: &str, prefer_tab: bool) -> u8 {
+    let sample_end = text
+        .char_indices()
+        .nth(64 * 1024)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let sample = &text[..sample_end];
+    let mut best = (if prefer_tab { b'\t' } else { b',' }, 0usize);
+    let order: Vec<u8> = if prefer_tab {
+        std::iter::once(b'\t')
+            .chain(DELIMITERS.into_iter().filter(|d| *d != b'\t'))
+            .collect()
+    } else {
+        DELIMITERS.to_vec()
+    };
+    for delimiter in order {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(sample.as_bytes());
+        let mut counts: Vec<usize> = Vec::new();
+        let mut record = csv::ByteRecord::new();
+        while counts.len() < 30 {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => counts.push(record.len()),
+                _ => break,
+            }
+        }
+        // The most frequent field count above one, and how often it occurs.
+        let mut score = 0;
+        for &n in counts.iter().filter(|&&n| n > 1) {
+            let freq = counts.iter().filter(|&&m| m == n).count();
+            score = score.max(freq * 1000 + n);
+        }
+        if score > best.1 {
+            best = (delimiter, score);
+        }
+    }
+    best.0
+}
+
+/// Reads a delimited file and calls `row` with each record's number (as a spreadsheet
+/// shows it) and cells, until `row` returns false.
+pub fn read(
+    path: &Path,
+    mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
+) -> Result<DelimitedInfo, std::io::Error> {
+    let bytes = std::fs::read(path)?;
+    let (text, encoding) = decode(&bytes);
+    let prefer_tab = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+    let delimiter = sniff_delimiter(&text, prefer_tab);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    // Spreadsheets number records, not lines: the row of a record is its first line less
+    // the line breaks inside quoted cells before it.
+    let line_break = if text.contains('\n') { b'\n' } else { b'\r' };
+    let (mut line, mut counted_to, mut embedded_breaks) = (1u64, 0usize, 0u64);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    e.to_string(),
+                ));
+            }
+        }
+        let mut start = record
+            .position()
+            .map(|p| p.byte() as usize)
+            .unwrap_or(counted_to);
+        // The position given is where parsing began: before any blank lines it skipped.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to..start]
+            .iter()
+            .filter(|&&b| b == line_break)
+            .count() as u64;
+        counted_to = start;
+        let number = u32::try_from(line - embedded_breaks).unwrap_or(u32::MAX);
+        let mut cells: Vec<Cell<'_>> = Vec::with_capacity(record.len());
+        for field in record.iter() {
+            embedded_breaks += field.bytes().filter(|&b| b == line_break).count() as u64;
+            cells.push(if field.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(Cow::Borrowed(field))
+            });
+        }
+        if !row(number, &cells) {
+            break;
+        }
+    }
+    Ok(DelimitedInfo {
+        encoding,
+        delimiter: delimiter as char,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_boms_and_windows_1252() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa;b").0, "a;b");
+        assert_eq!(decode(b"\xEF\xBB\xBFa;b").1, Encoding::Utf8);
+        assert_eq!(decode(b"\xFF\xFEa\x00;\x00b\x00").0, "a;b");
+        assert_eq!(decode(b"\xFF\xFEa\x00;\x00b\x00").1, Encoding::Utf16);
+        assert_eq!(decode(b"\xFE\xFF\x00a\x00;\x00b").0, "a;b");
+        assert_eq!(decode(b"caf\xE9").0, "caf\u{e9}");
+        assert_eq!(decode(b"caf\xE9").1, Encoding::Windows1252);
+        assert_eq!(decode("café".as_bytes()).1, Encoding::Utf8);
+    }
+
+    #[test]
+    fn sniffs_the_delimiter_below_a_title_row() {
+        let semi = "Rekap Pengaduan, November\nNo;Waktu Posting;Isi\n1;27/11/2026 14.05;\"a, b; c\"\n2;27/11/2026 15.00;x\n";
+        assert_eq!(sniff_delimiter(semi, false), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n", false), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n", false), b'\t');
+        assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n", false), b'|');
+        assert_eq!(sniff_delimiter("a b\n", true), b'\t');
+    }
+}
+
+#[cfg(test)]
+mod numbering_tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.csv");
+        std::fs::write(&path, "title\n\nh1;h2\n1;\"multi\nline\"\n2;x\n\n3;y\n").unwrap();
+        let mut seen = Vec::new();
+        read(&path, |n, cells| {
+            seen.push((n, cells.len()));
+            true
+        })
+        .unwrap();
+        assert_eq!(seen, vec![(1, 1), (3, 2), (4, 2), (5, 2), (7, 2)]);
+    }
+}

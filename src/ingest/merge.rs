@@ -1,0 +1,391 @@
+//! Merging the tables of all exports into items (INPUTS.md "Items, duplicates and the
+//! row ledger").
+//!
+//! Departments are canonicalised in file order; exports are ordered by the latest
+//! timestamp they contain (ties by path); for a key seen more than once the later
+//! occurrence wins field by field, and disagreements are kept as conflicts.
+
+use std::collections::HashMap;
+
+use crate::discover::Discovery;
+use crate::ingest::issues::{DataIssue, IssueKind, Location, OtherOccurrence};
+use crate::ingest::normalize::Departments;
+use crate::ingest::table::RowRecord;
+use crate::ingest::{FileRead, Ledger, ReadSettings, RowCounts, SheetOutcome};
+use crate::model::{Field, Item, RowRef, Stamp};
+
+/// The key of a record: its id, or else (channel, account, posting instant, text).
+fn key_of(record: &RowRecord) -> String {
+    if let Some(id) = &record.id {
+        return format!("id:{}", id.trim());
+    }
+    let channel = record
+        .channel
+        .as_ref()
+        .map(|(c, _)| c.label())
+        .unwrap_or("");
+    let account = record
+        .account
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    let posted = record
+        .stamps
+        .get(Stamp::PostedAt)
+        .map(|t| t.timestamp().to_string())
+        .unwrap_or_default();
+    let text = record
+        .text
+        .as_deref()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    format!("row:{channel}\u{1f}{account}\u{1f}{posted}\u{1f}{text}")
+}
+
+/// Where one occurrence of an item was.
+struct Occurrence {
+    file: usize,
+    table: usize,
+    row: u32,
+}
+
+/// Merges the files (in walk order) into the ledger.
+pub(crate) fn merge(
+    discovery: Discovery,
+    mut files: Vec<FileRead>,
+    settings: &ReadSettings,
+) -> Ledger {
+    // Departments: the first spelling met in file order names a department.
+    let mut departments = Departments::new(&settings.departments);
+    for file in &mut files {
+        for table in &mut file.tables {
+            for record in &mut table.records {
+                if let Some(d) = record.department.take() {
+                    record.department = departments.canonical(&d);
+                }
+            }
+        }
+    }
+
+    // Export order: the latest timestamp contained, ties by path (walk order).
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| (files[i].report.latest, i));
+
+    let sheet_names: Vec<Vec<Option<String>>> = files
+        .iter()
+        .map(|f| {
+            f.report
+                .sheets
+                .iter()
+                .filter(|s| matches!(s.outcome, SheetOutcome::Read(_)))
+                .map(|s| s.name.clone())
+                .collect()
+        })
+        .collect();
+    let location = |o: &Occurrence, field: Option<Field>| -> Location {
+        let loc = Location::row(
+            &files[o.file].report.file,
+            sheet_names[o.file][o.table].as_deref(),
+            o.row,
+        );
+        match field {
+            Some(f) => {
+                let map = &files[o.file].tables[o.table].columns;
+                let column = map.plain.get(&f).copied().or_else(|| {
+                    f.stamp()
+                        .and_then(|s| map.stamps.get(&s))
+                        .map(|c| c.position())
+                });
+                match column {
+                    Some(c) => loc.at_column(c, map.header(c)),
+                    None => loc,
+                }
+            }
+            None => loc,
+        }
+    };
+
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut sources: Vec<[Option<u32>; Field::ALL.len()]> = Vec::new();
+    let mut occurrences: Vec<Occurrence> = Vec::new();
+    let mut conflicts: Vec<DataIssue> = Vec::new();
+    let mut counts = RowCounts::default();
+    // Per file and table: (included, duplicates).
+    let mut per_table: Vec<Vec<(u32, u32)>> =
+        files.iter().map(|f| vec![(0, 0); f.tables.len()]).collect();
+
+    for &f in &order {
+        for (t, table) in files[f].tables.iter().enumerate() {
+            counts.rejected += u64::from(table.rejected);
+            for record in &table.records {
+                let occurrence = occurrences.len() as u32;
+                occurrences.push(Occurrence {
+                    file: f,
+                    table: t,
+                    row: record.row,
+                });
+                let key = key_of(record);
+                match index.get(&key) {
+                    None => {
+                        index.insert(key.clone(), items.len());
+                        let mut src = [None; Field::ALL.len()];
+                        for field in present_fields(record) {
+                            src[field as usize] = Some(occurrence);
+                        }
+                        sources.push(src);
+                        items.push(new_item(key, record, f, sheet_names[f][t].clone()));
+                        counts.included += 1;
+                        per_table[f][t].0 += 1;
+                    }
+                    Some(&i) => {
+                        counts.duplicates += 1;
+                        per_table[f][t].1 += 1;
+                        let item = &mut items[i];
+                        for (field, earlier, later) in merge_into(item, record, settings) {
+                            if let Some(earlier_occurrence) = sources[i][field as usize] {
+                                let this = &occurrences[occurrence as usize];
+                                let that = &occurrences[earlier_occurrence as usize];
+                                conflicts.push(DataIssue {
+                                    kind: IssueKind::Conflict,
+                                    location: location(this, Some(field)),
+                                    value: Some(later.clone()),
+                                    detail: format!(
+                                        "`{}` was {earlier:?} in an earlier export, {later:?} here; the later value is kept",
+                                        field.name()
+                                    ),
+                                    other: Some(OtherOccurrence {
+                                        location: location(that, Some(field)),
+                                        value: earlier,
+                                    }),
+                                });
+                            }
+                        }
+                        for field in present_fields(record) {
+                            sources[i][field as usize] = Some(occurrence);
+                        }
+                        item.occurrences += 1;
+                        item.source = RowRef {
+                            file: f,
+                            sheet: sheet_names[f][t].clone(),
+                            row: record.row,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    let mut issues = Vec::new();
+    let mut blank_rows = 0;
+    let mut totals_rows = 0;
+    let mut reports = Vec::with_capacity(files.len());
+    for (f, file) in files.into_iter().enumerate() {
+        let FileRead { mut report, tables } = file;
+        let mut t = 0;
+        for sheet in &mut report.sheets {
+            if let SheetOutcome::Read(summary) = &mut sheet.outcome {
+                summary.included = per_table[f][t].0;
+                summary.duplicates = per_table[f][t].1;
+                t += 1;
+            }
+        }
+        for table in tables {
+            counts.read += u64::from(table.rows_read());
+            blank_rows += u64::from(table.blank);
+            totals_rows += u64::from(table.totals);
+            issues.extend(table.issues);
+        }
+        reports.push(report);
+    }
+    issues.extend(conflicts);
+    debug_assert_eq!(
+        counts.read,
+        counts.included + counts.duplicates + counts.rejected
+    );
+    Ledger {
+        discovery,
+        files: reports,
+        rows: counts,
+        blank_rows,
+        totals_rows,
+        items,
+        issues,
+    }
+}
+
+/// The fields a record has a value for.
+fn present_fields(record: &RowRecord) -> Vec<Field> {
+    let mut fields = Vec::new();
+    let plain = [
+        (Field::Id, record.id.is_some()),
+        (Field::Channel, record.channel.is_some()),
+        (Field::Kind, record.kind.is_some()),
+        (Field::Account, record.account.is_some()),
+        (Field::Text, record.text.is_some()),
+        (Field::Url, record.url.is_some()),
+        (Field::Disposition, record.disposition.is_some()),
+        (Field::Department, record.department.is_some()),
+        (Field::Admin, record.admin.is_some()),
+    ];
+    fields.extend(
+        plain
+            .into_iter()
+            .filter(|(_, present)| *present)
+            .map(|(f, _)| f),
+    );
+    fields.extend(
+        Stamp::ALL
+            .into_iter()
+            .filter(|s| record.stamps.get(*s).is_some())
+            .map(Stamp::field),
+    );
+    fields
+}
+
+fn new_item(key: String, record: &RowRecord, file: usize, sheet: Option<String>) -> Item {
+    Item {
+        key,
+        id: record.id.clone(),
+        channel: record.channel.as_ref().map(|(c, _)| *c),
+        channel_text: record.channel.as_ref().map(|(_, t)| t.clone()),
+        kind: record.kind,
+        account: record.account.clone(),
+        text: record.text.clone(),
+        url: record.url.clone(),
+        stamps: record.stamps,
+        disposition: record.disposition,
+        department: record.department.clone(),
+        admin: record.admin.clone(),
+        source: RowRef {
+            file,
+            sheet,
+            row: record.row,
+        },
+        occurrences: 1,
+    }
+}
+
+/// Merges a later record into an item: a later non-empty value replaces the earlier one
+/// (an unrecognised disposition never replaces a recognised one). Gives the fields whose
+/// non-empty values disagreed, with the earlier and later value.
+fn merge_into(
+    item: &mut Item,
+    record: &RowRecord,
+    settings: &ReadSettings,
+) -> Vec<(Field, String, String)> {
+    let mut conflicts = Vec::new();
+    fn text_field(
+        field: Field,
+        slot: &mut Option<String>,
+        later: &Option<String>,
+        normalise: fn(&str) -> String,
+        conflicts: &mut Vec<(Field, String, String)>,
+    ) {
+        if let Some(new) = later {
+            if let Some(old) = slot.as_ref() {
+                if normalise(old) != normalise(new) {
+                    conflicts.push((field, old.clone(), new.clone()));
+                }
+            }
+            *slot = Some(new.clone());
+        }
+    }
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    text_field(
+        Field::Account,
+        &mut item.account,
+        &record.account,
+        lower,
+        &mut conflicts,
+    );
+    text_field(
+        Field::Text,
+        &mut item.text,
+        &record.text,
+        collapse,
+        &mut conflicts,
+    );
+    text_field(
+        Field::Url,
+        &mut item.url,
+        &record.url,
+        collapse,
+        &mut conflicts,
+    );
+    text_field(
+        Field::Department,
+        &mut item.department,
+        &record.department,
+        collapse,
+        &mut conflicts,
+    );
+    text_field(
+        Field::Admin,
+        &mut item.admin,
+        &record.admin,
+        lower,
+        &mut conflicts,
+    );
+    if let Some((channel, text)) = &record.channel {
+        if let Some(old) = item.channel.filter(|old| old != channel) {
+            conflicts.push((
+                Field::Channel,
+                old.label().to_string(),
+                channel.label().to_string(),
+            ));
+        }
+        item.channel = Some(*channel);
+        item.channel_text = Some(text.clone());
+    }
+    if let Some(kind) = record.kind {
+        if let Some(old) = item.kind.filter(|old| *old != kind) {
+            conflicts.push((
+                Field::Kind,
+                format!("{old:?}").to_lowercase(),
+                format!("{kind:?}").to_lowercase(),
+            ));
+        }
+        item.kind = Some(kind);
+    }
+    use crate::model::DispositionValue::Unrecognised;
+    match (item.disposition, record.disposition) {
+        (_, None) => {}
+        (Some(old), Some(Unrecognised)) if old != Unrecognised => {}
+        (Some(old), Some(new)) if old != new && old != Unrecognised => {
+            conflicts.push((
+                Field::Disposition,
+                disposition_word(old),
+                disposition_word(new),
+            ));
+            item.disposition = Some(new);
+        }
+        (_, Some(new)) => item.disposition = Some(new),
+    }
+    for stamp in Stamp::ALL {
+        if let Some(new) = record.stamps.get(stamp) {
+            if let Some(old) = item.stamps.get(stamp).filter(|old| *old != new) {
+                let show = |t: crate::model::Instant| t.with_timezone(&settings.zone).to_rfc3339();
+                conflicts.push((stamp.field(), show(old), show(new)));
+            }
+            item.stamps.set(stamp, Some(new));
+        }
+    }
+    conflicts
+}
+
+fn disposition_word(value: crate::model::DispositionValue) -> String {
+    match value {
+        crate::model::DispositionValue::Forward => "forward",
+        crate::model::DispositionValue::Answer => "answer",
+        crate::model::DispositionValue::Unrecognised => "unrecognised",
+    }
+    .to_string()
+}

@@ -1,0 +1,414 @@
+//! Reading the exports into one ledger of items (INPUTS.md).
+//!
+//! Takes the exports found by [`crate::discover`]; reads each file on its own (in
+//! parallel), then canonicalises departments in file order and merges duplicate items in
+//! export order. Gives a [`Ledger`]: the items, every row accounted for, and the data
+//! issues with their locations. Reads files; writes nothing.
+
+pub mod cells;
+pub mod columns;
+pub mod delimited;
+pub mod issues;
+mod merge;
+pub mod normalize;
+pub mod table;
+pub mod timestamp;
+pub mod workbook;
+
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use columns::header_key;
+
+use crate::config::{Config, DateOrderSetting};
+use crate::discover::{Discovery, Export, Format};
+use crate::ingest::cells::Cell;
+use crate::ingest::columns::{column_letter, HeaderVocabulary, StampColumns};
+use crate::ingest::delimited::DelimitedInfo;
+use crate::ingest::issues::DataIssue;
+use crate::ingest::table::{NoTable, OrderDecision, Table, TableBuilder};
+use crate::ingest::timestamp::DateSystem;
+use crate::ingest::workbook::{SheetSkip, WorkbookVisitor};
+use crate::model::{Instant, Item, Stamp};
+
+/// Default cap on the cells of one worksheet (about a million rows of twenty columns).
+pub const DEFAULT_MAX_CELLS_PER_SHEET: u64 = 20_000_000;
+
+/// Everything reading needs to know, derived from the configuration.
+#[derive(Debug, Clone)]
+pub struct ReadSettings {
+    /// Zone of times written without an offset.
+    pub zone: Tz,
+    /// How to read `03/04/2026`.
+    pub date_order: DateOrderSetting,
+    /// The moment patuh runs: later timestamps are typos.
+    pub now: Instant,
+    /// Header names patuh recognises.
+    pub vocabulary: HeaderVocabulary,
+    /// Canonical department names and their variants.
+    pub departments: std::collections::BTreeMap<String, Vec<String>>,
+    /// Cap on the cells of one worksheet.
+    pub max_cells_per_sheet: u64,
+}
+
+impl ReadSettings {
+    /// The settings of a configuration, with `now` the moment of the run.
+    pub fn new(config: &Config, now: Instant) -> ReadSettings {
+        ReadSettings {
+            zone: config.timezone,
+            date_order: config.date_order,
+            now,
+            vocabulary: HeaderVocabulary::new(&config.columns),
+            departments: config.departments.clone(),
+            max_cells_per_sheet: DEFAULT_MAX_CELLS_PER_SHEET,
+        }
+    }
+}
+
+/// The row ledger: `read = included + duplicates + rejected`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RowCounts {
+    /// Data rows read (blank and totals rows not counted).
+    pub read: u64,
+    /// Rows that are the winning or only occurrence of an item.
+    pub included: u64,
+    /// Rows merged into an item that appears in another row.
+    pub duplicates: u64,
+    /// Rows with no usable timestamp.
+    pub rejected: u64,
+}
+
+/// How a sheet (or a CSV file's single table) was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetReport {
+    /// The sheet's name; `None` for delimited files.
+    pub name: Option<String>,
+    /// What became of it.
+    pub outcome: SheetOutcome,
+}
+
+/// What became of a sheet.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetOutcome {
+    /// Read as a table.
+    Read(TableSummary),
+    /// Not read, with the reason.
+    Skipped(SheetSkipReason),
+}
+
+/// Why a sheet was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetSkipReason {
+    /// The sheet is hidden.
+    Hidden,
+    /// A chart, dialog or macro sheet.
+    NotAWorksheet,
+    /// No cells at all.
+    Empty,
+    /// No row among the first 20 names a timestamp column.
+    NoHeader,
+}
+
+impl SheetSkipReason {
+    /// The reason in words, with what to do.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SheetSkipReason::Hidden => "hidden sheet",
+            SheetSkipReason::NotAWorksheet => "not a worksheet (chart, dialog or macro sheet)",
+            SheetSkipReason::Empty => "empty",
+            SheetSkipReason::NoHeader => {
+                "no header row among the first 20 rows names a timestamp column (such as Waktu Posting); \
+                 if it has another name, map it under [columns] in patuh.toml"
+            }
+        }
+    }
+}
+
+/// The summary of a table that was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableSummary {
+    /// The (first) header row, as the spreadsheet numbers it.
+    pub header_row: u32,
+    /// 1, or 2 for a two-row header.
+    pub header_rows: u32,
+    /// Each mapped field with its column letter(s) and header.
+    pub columns: Vec<MappedColumn>,
+    /// Data rows read.
+    pub rows: u32,
+    /// Of those, rows that became items (first or winning occurrence).
+    pub included: u32,
+    /// Of those, rows merged into an item from another row.
+    pub duplicates: u32,
+    /// Of those, rows rejected.
+    pub rejected: u32,
+    /// Blank rows, not counted as read.
+    pub blank: u32,
+    /// Totals rows, not counted as read.
+    pub totals: u32,
+    /// Timestamp fields that hold dates only (read as midnight).
+    pub date_only: Vec<Stamp>,
+    /// How `date_order = "auto"` decided.
+    pub orders: Vec<OrderDecision>,
+}
+
+/// A field and where it is read from.
+#[derive(Debug, Clone, Serialize)]
+pub struct MappedColumn {
+    /// The canonical field (`posted_at`).
+    pub field: &'static str,
+    /// Column letter(s): `C`, or `C+D` for a date and time pair.
+    pub column: String,
+    /// The header as written (both for a pair).
+    pub header: String,
+}
+
+/// How one export was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    /// Path relative to the data folder.
+    pub file: String,
+    /// Its format.
+    pub format: Format,
+    /// Encoding and delimiter, for delimited files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delimited: Option<DelimitedInfo>,
+    /// The latest timestamp it contains: when the export was taken.
+    pub latest: Option<Instant>,
+    /// Its sheets (one unnamed table for delimited files).
+    pub sheets: Vec<SheetReport>,
+}
+
+impl FileReport {
+    /// The summaries of the tables read from this file.
+    pub fn tables(&self) -> impl Iterator<Item = &TableSummary> {
+        self.sheets.iter().filter_map(|s| match &s.outcome {
+            SheetOutcome::Read(t) => Some(t),
+            SheetOutcome::Skipped(_) => None,
+        })
+    }
+}
+
+/// Everything read from the exports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ledger {
+    /// What the walk found, read or not.
+    pub discovery: Discovery,
+    /// One report per export read, in walk order.
+    pub files: Vec<FileReport>,
+    /// The row ledger.
+    pub rows: RowCounts,
+    /// Blank rows in all tables (outside the ledger).
+    pub blank_rows: u64,
+    /// Totals rows in all tables (outside the ledger).
+    pub totals_rows: u64,
+    /// The items, in the order they first appear in export order.
+    pub items: Vec<Item>,
+    /// Every data issue, file by file in walk order, then the conflicts found merging.
+    pub issues: Vec<DataIssue>,
+}
+
+/// An export that could not be read at all.
+#[derive(Debug, Clone, Serialize, thiserror::Error)]
+#[error("cannot read {file}: {message}")]
+pub struct FileError {
+    /// Path relative to the data folder.
+    pub file: String,
+    /// What went wrong, and what to do.
+    pub message: String,
+}
+
+/// Reading failed: one or more exports could not be read.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+pub struct ReadError(pub Vec<FileError>);
+
+/// One file's tables, before merging.
+struct FileRead {
+    report: FileReport,
+    tables: Vec<Table>,
+}
+
+/// Reads every export and merges them into one ledger.
+pub fn read_all(discovery: Discovery, settings: &ReadSettings) -> Result<Ledger, ReadError> {
+    let results: Vec<Result<FileRead, FileError>> = discovery
+        .exports
+        .par_iter()
+        .map(|export| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(export, settings))).unwrap_or_else(
+                |_| {
+                    Err(FileError {
+                        file: export.relative.clone(),
+                        message: "the reader failed on this file; move it out of the data folder and report it".into(),
+                    })
+                },
+            )
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ReadError(errors));
+    }
+    Ok(merge::merge(discovery, files, settings))
+}
+
+/// Reads one export into its tables.
+fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileError> {
+    let error = |message: String| FileError {
+        file: export.relative.clone(),
+        message,
+    };
+    let mut collector = Collector {
+        file: &export.relative,
+        settings,
+        current: None,
+        sheets: Vec::new(),
+        tables: Vec::new(),
+    };
+    let mut delimited_info = None;
+    match export.format {
+        Format::Delimited => {
+            collector.begin_sheet_named(None, DateSystem::Excel1900);
+            let info = delimited::read(&export.path, |number, cells| collector.row(number, cells))
+                .map_err(|e| error(format!("{e}; check that it is a text export")))?;
+            collector.end_sheet();
+            delimited_info = Some(info);
+        }
+        format => {
+            workbook::read(&export.path, format, settings.max_cells_per_sheet, &mut collector).map_err(|m| {
+                error(format!(
+                    "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
+                ))
+            })?;
+        }
+    }
+    let Collector { sheets, tables, .. } = collector;
+    let latest = tables
+        .iter()
+        .flat_map(|t| t.records.iter())
+        .filter_map(|r| r.stamps.latest())
+        .max();
+    Ok(FileRead {
+        report: FileReport {
+            file: export.relative.clone(),
+            format: export.format,
+            delimited: delimited_info,
+            latest,
+            sheets,
+        },
+        tables,
+    })
+}
+
+/// Feeds rows to one table builder per sheet and keeps the results.
+struct Collector<'a> {
+    file: &'a str,
+    settings: &'a ReadSettings,
+    current: Option<TableBuilder<'a>>,
+    sheets: Vec<SheetReport>,
+    tables: Vec<Table>,
+}
+
+impl<'a> Collector<'a> {
+    fn begin_sheet_named(&mut self, name: Option<String>, system: DateSystem) {
+        self.current = Some(TableBuilder::new(self.file, name, system, self.settings));
+    }
+}
+
+impl WorkbookVisitor for Collector<'_> {
+    fn skip_sheet(&mut self, name: &str, reason: SheetSkip) {
+        self.sheets.push(SheetReport {
+            name: Some(name.to_string()),
+            outcome: SheetOutcome::Skipped(match reason {
+                SheetSkip::Hidden => SheetSkipReason::Hidden,
+                SheetSkip::NotAWorksheet => SheetSkipReason::NotAWorksheet,
+            }),
+        });
+    }
+
+    fn begin_sheet(&mut self, name: &str, system: DateSystem) {
+        self.begin_sheet_named(Some(name.to_string()), system);
+    }
+
+    fn row(&mut self, number: u32, cells: &[Cell<'_>]) -> bool {
+        match &mut self.current {
+            Some(builder) => {
+                builder.push_row(number, cells);
+                builder.wants_rows()
+            }
+            None => false,
+        }
+    }
+
+    fn end_sheet(&mut self) {
+        let Some(builder) = self.current.take() else {
+            return;
+        };
+        let name = builder.sheet_name().map(str::to_string);
+        let outcome = match builder.finish() {
+            Ok(table) => {
+                let summary = summarize(&table);
+                self.tables.push(table);
+                SheetOutcome::Read(summary)
+            }
+            Err(NoTable::Empty) => SheetOutcome::Skipped(SheetSkipReason::Empty),
+            Err(NoTable::NoHeader) => SheetOutcome::Skipped(SheetSkipReason::NoHeader),
+        };
+        self.sheets.push(SheetReport { name, outcome });
+    }
+}
+
+fn summarize(table: &Table) -> TableSummary {
+    let map = &table.columns;
+    let mut columns: Vec<(usize, MappedColumn)> = Vec::new();
+    for (field, &c) in &map.plain {
+        columns.push((
+            c,
+            MappedColumn {
+                field: field.name(),
+                column: column_letter(c),
+                header: map.header(c).to_string(),
+            },
+        ));
+    }
+    for (stamp, cols) in &map.stamps {
+        let (column, header) = match *cols {
+            StampColumns::Single(c) => (column_letter(c), map.header(c).to_string()),
+            StampColumns::Pair { date, time } => (
+                format!("{}+{}", column_letter(date), column_letter(time)),
+                format!("{} + {}", map.header(date), map.header(time)),
+            ),
+        };
+        columns.push((
+            cols.position(),
+            MappedColumn {
+                field: stamp.field().name(),
+                column,
+                header,
+            },
+        ));
+    }
+    columns.sort_by_key(|(c, _)| *c);
+    TableSummary {
+        header_row: table.header_row,
+        header_rows: table.header_rows,
+        columns: columns.into_iter().map(|(_, m)| m).collect(),
+        rows: table.rows_read(),
+        included: 0,
+        duplicates: 0,
+        rejected: table.rejected,
+        blank: table.blank,
+        totals: table.totals,
+        date_only: table.date_only.clone(),
+        orders: table.orders.clone(),
+    }
+}

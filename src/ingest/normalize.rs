@@ -1,0 +1,224 @@
+//! Free-text values → canonical values: channel, kind, disposition, department (INPUTS.md).
+//!
+//! Pure functions and one small registry of department spellings; no I/O.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Channel, DispositionValue, Kind};
+
+/// The comparison key of a value: lower case, accents kept, punctuation as spaces.
+fn value_key(value: &str) -> String {
+    value
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The canonical channel of a written value (`X`, `twitter.com`, `FB`, `WA` ...).
+pub fn channel(value: &str) -> Channel {
+    let key = value_key(value);
+    let key = key.trim_start_matches("www ");
+    let words: Vec<&str> = key.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    if has("twitter") || has("x") || has("tweet") || key == "x com" {
+        Channel::TwitterX
+    } else if has("facebook") || has("fb") || has("fb com") {
+        Channel::Facebook
+    } else if has("whatsapp") || has("wa") || has("whats") {
+        Channel::WhatsApp
+    } else if has("instagram") || has("ig") || has("insta") {
+        Channel::Instagram
+    } else if has("tiktok") || has("tik") {
+        Channel::TikTok
+    } else if has("youtube") || has("yt") {
+        Channel::YouTube
+    } else {
+        Channel::Other
+    }
+}
+
+/// The kind of an item from its written value (`Laporan`, `pengaduan`, `Pertanyaan` ...).
+pub fn kind(value: &str) -> Kind {
+    let key = value_key(value);
+    match key.as_str() {
+        "laporan" | "lapor" | "report" => Kind::Laporan,
+        "pengaduan" | "aduan" | "keluhan" | "complaint" => Kind::Pengaduan,
+        "pertanyaan" | "tanya" | "question" => Kind::Pertanyaan,
+        _ => Kind::Other,
+    }
+}
+
+/// The disposition written in a cell: forward, answer, or a value that says neither.
+pub fn disposition(value: &str) -> DispositionValue {
+    let key = value_key(value);
+    let forward = [
+        "teruskan",
+        "diteruskan",
+        "forward",
+        "forwarded",
+        "tindak lanjut pd",
+        "tindak lanjut perangkat daerah",
+        "teruskan ke pd",
+        "diteruskan ke pd",
+        "teruskan ke perangkat daerah",
+        "diteruskan ke perangkat daerah",
+        "tindaklanjut pd",
+        "disposisi ke pd",
+    ];
+    let answer = [
+        "jawab langsung",
+        "dijawab",
+        "dijawab langsung",
+        "answer",
+        "answered",
+        "jawab",
+        "langsung dijawab",
+    ];
+    if forward.contains(&key.as_str()) {
+        DispositionValue::Forward
+    } else if answer.contains(&key.as_str()) {
+        DispositionValue::Answer
+    } else {
+        DispositionValue::Unrecognised
+    }
+}
+
+/// The matching key of a department spelling: case ignored, spaces trimmed and collapsed.
+fn department_key(value: &str) -> String {
+    value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A department spelling trimmed with its runs of spaces collapsed (how it is shown).
+pub fn tidy(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Joins department spellings into canonical names: configured aliases first, then the
+/// first spelling met (in file order) for each case-insensitive variant.
+#[derive(Debug, Clone, Default)]
+pub struct Departments {
+    aliases: HashMap<String, String>,
+    first_seen: HashMap<String, String>,
+}
+
+impl Departments {
+    /// A registry with the configuration's `[departments]` (canonical name → variants).
+    pub fn new(configured: &BTreeMap<String, Vec<String>>) -> Departments {
+        let mut aliases = HashMap::new();
+        for (canonical, variants) in configured {
+            let name = tidy(canonical);
+            aliases.insert(department_key(canonical), name.clone());
+            for v in variants {
+                aliases.insert(department_key(v), name.clone());
+            }
+        }
+        Departments {
+            aliases,
+            first_seen: HashMap::new(),
+        }
+    }
+
+    /// The canonical name of a spelling; call in file order so that the first spelling
+    /// met names a department no alias covers. `None` for an empty value.
+    pub fn canonical(&mut self, value: &str) -> Option<String> {
+        let key = department_key(value);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(name) = self.aliases.get(&key) {
+            return Some(name.clone());
+        }
+        Some(
+            self.first_seen
+                .entry(key)
+                .or_insert_with(|| tidy(value))
+                .clone(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channels() {
+        for (v, c) in [
+            ("Twitter", Channel::TwitterX),
+            ("X", Channel::TwitterX),
+            ("twitter.com", Channel::TwitterX),
+            ("Twitter/X", Channel::TwitterX),
+            ("FB", Channel::Facebook),
+            ("Facebook", Channel::Facebook),
+            ("WA", Channel::WhatsApp),
+            ("WhatsApp", Channel::WhatsApp),
+            ("Instagram", Channel::Instagram),
+            ("IG", Channel::Instagram),
+            ("TikTok", Channel::TikTok),
+            ("YouTube", Channel::YouTube),
+            ("Call Center", Channel::Other),
+        ] {
+            assert_eq!(channel(v), c, "{v}");
+        }
+    }
+
+    #[test]
+    fn dispositions() {
+        for v in [
+            "teruskan",
+            "Diteruskan",
+            "forward",
+            "Tindak Lanjut PD",
+            "Diteruskan ke PD",
+        ] {
+            assert_eq!(disposition(v), DispositionValue::Forward, "{v}");
+        }
+        for v in ["jawab langsung", "Dijawab", "DIJAWAB LANGSUNG", "answer"] {
+            assert_eq!(disposition(v), DispositionValue::Answer, "{v}");
+        }
+        assert_eq!(disposition("ditolak"), DispositionValue::Unrecognised);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind("Laporan"), Kind::Laporan);
+        assert_eq!(kind(" PENGADUAN "), Kind::Pengaduan);
+        assert_eq!(kind("pertanyaan"), Kind::Pertanyaan);
+        assert_eq!(kind("Street Light Outages"), Kind::Other);
+    }
+
+    #[test]
+    fn departments_join_by_alias_then_by_first_spelling() {
+        let mut conf = BTreeMap::new();
+        conf.insert(
+            "Dinas Perhubungan".to_string(),
+            vec!["Dishub".to_string(), "Dishub Kota Bekasi".to_string()],
+        );
+        let mut d = Departments::new(&conf);
+        assert_eq!(
+            d.canonical("DISHUB  KOTA BEKASI ").as_deref(),
+            Some("Dinas Perhubungan")
+        );
+        assert_eq!(d.canonical("dishub").as_deref(), Some("Dinas Perhubungan"));
+        assert_eq!(
+            d.canonical("dinas perhubungan").as_deref(),
+            Some("Dinas Perhubungan")
+        );
+        assert_eq!(
+            d.canonical("  Dinas   Kesehatan ").as_deref(),
+            Some("Dinas Kesehatan")
+        );
+        assert_eq!(
+            d.canonical("DINAS KESEHATAN").as_deref(),
+            Some("Dinas Kesehatan")
+        );
+        assert_eq!(d.canonical("Dinkes").as_deref(), Some("Dinkes"));
+        assert_eq!(d.canonical("   "), None);
+    }
+}

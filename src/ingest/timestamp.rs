@@ -1,0 +1,1066 @@
+//! Timestamps as people and spreadsheets write them, turned into instants.
+//!
+//! Takes cell text (`27 Nov 2026 14.05`, `2026-11-27T14:05:00+07:00`, `27/11/26 2:05 PM` ...)
+//! and spreadsheet serial numbers; gives dates, times and instants. Pure functions: no I/O,
+//! no wall clock, no knowledge of files or columns.
+
+use chrono::{
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
+    TimeZone, Timelike, Utc,
+};
+use chrono_tz::Tz;
+
+/// Which of two leading numbers is the day in a date like `03/04/2026`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateOrder {
+    /// `dd/mm/yyyy`, the Indonesian default.
+    DayFirst,
+    /// `mm/dd/yyyy`, the US order.
+    MonthFirst,
+}
+
+/// The date system of a workbook: where serial number 0 falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateSystem {
+    /// Excel's default: serial 1 is 1900-01-01 (with the fictitious 1900-02-29 as serial 60).
+    Excel1900,
+    /// Old Mac Excel: serial 0 is 1904-01-01.
+    Excel1904,
+}
+
+/// A calendar date as written, before the date order is applied where it matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenDate {
+    /// A date that can be read only one way (ISO `2026-11-27`, a month name).
+    Known(NaiveDate),
+    /// Two numbers and a year (`03/04/2026`, `3-4-26`): which is the day depends on the order.
+    /// `year` is already expanded to four digits (two-digit years are 2000–2099).
+    Numeric { first: u32, second: u32, year: i32 },
+}
+
+/// A timestamp as written in a cell: a date and/or a time of day, and an offset when one
+/// was written (`Z`, `+07:00`, or a zone word `WIB`/`WITA`/`WIT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenStamp {
+    /// The date; `None` when the cell holds a time of day alone (`14.05`).
+    pub date: Option<WrittenDate>,
+    /// The time of day, with any fractional seconds as written; `None` for a date alone.
+    pub time: Option<NaiveTime>,
+    /// The offset written in the text, if any.
+    pub offset: Option<FixedOffset>,
+}
+
+/// Why a value could not be read as a timestamp.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StampError {
+    /// The text is not any timestamp form patuh knows.
+    #[error("not a date or time patuh can read")]
+    Unreadable,
+    /// The numbers cannot be a date in the configured order, but could in the other one
+    /// (`12/25/2026` read day-first): never swapped silently.
+    #[error("cannot be a date in {expected} order (it reads as {other} order)")]
+    ContradictsOrder {
+        /// The order in force, e.g. `day-first`.
+        expected: &'static str,
+        /// The order that would fit, e.g. `month-first`.
+        other: &'static str,
+    },
+    /// A date or time that does not exist (`31/02/2026`, `25:00`).
+    #[error("no such date or time")]
+    Impossible,
+    /// A serial number outside the range of real dates.
+    #[error("serial number {0} is not a date")]
+    SerialOutOfRange(String),
+}
+
+/// How a local time was placed on the time line in a zone with daylight saving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalAdjustment {
+    /// The local time happened twice (clocks turned back); the earlier instant was taken.
+    Ambiguous,
+    /// The local time never happened (clocks jumped forward); moved forward by the gap.
+    Skipped {
+        /// Length of the gap in seconds.
+        gap_s: i64,
+    },
+}
+
+impl WrittenDate {
+    /// The date in the given order; `ContradictsOrder` when only the other order fits,
+    /// `Impossible` when neither does.
+    pub fn resolve(self, order: DateOrder) -> Result<NaiveDate, StampError> {
+        let (first, second, year) = match self {
+            WrittenDate::Known(d) => return Ok(d),
+            WrittenDate::Numeric {
+                first,
+                second,
+                year,
+            } => (first, second, year),
+        };
+        let day_first = NaiveDate::from_ymd_opt(year, second, first);
+        let month_first = NaiveDate::from_ymd_opt(year, first, second);
+        let (wanted, other) = match order {
+            DateOrder::DayFirst => (day_first, month_first),
+            DateOrder::MonthFirst => (month_first, day_first),
+        };
+        match (wanted, other) {
+            (Some(d), _) => Ok(d),
+            (None, Some(_)) => Err(StampError::ContradictsOrder {
+                expected: order_name(order),
+                other: order_name(match order {
+                    DateOrder::DayFirst => DateOrder::MonthFirst,
+                    DateOrder::MonthFirst => DateOrder::DayFirst,
+                }),
+            }),
+            (None, None) => Err(StampError::Impossible),
+        }
+    }
+
+    /// The order this date proves, when only one order can read it
+    /// (`13/05/2026` proves day-first, `05/13/2026` month-first, `03/04/2026` nothing).
+    pub fn order_evidence(self) -> Option<DateOrder> {
+        let day_first = self.resolve(DateOrder::DayFirst).is_ok();
+        let month_first = self.resolve(DateOrder::MonthFirst).is_ok();
+        match (self, day_first, month_first) {
+            (WrittenDate::Known(_), _, _) => None,
+            (_, true, false) => Some(DateOrder::DayFirst),
+            (_, false, true) => Some(DateOrder::MonthFirst),
+            _ => None,
+        }
+    }
+}
+
+fn order_name(order: DateOrder) -> &'static str {
+    match order {
+        DateOrder::DayFirst => "day-first",
+        DateOrder::MonthFirst => "month-first",
+    }
+}
+
+/// Reads a cell's text as a timestamp (a date, a date and time, or a time alone).
+/// A bare number is not read here: numbers are spreadsheet serials (see serial_to_local).
+pub fn parse_written(text: &str) -> Result<WrittenStamp, StampError> {
+    let toks = tokenize(text).ok_or(StampError::Unreadable)?;
+    let mut p = Parser { toks, i: 0 };
+    let raw = p.stamp().ok_or(StampError::Unreadable)?;
+    let date = match raw.date {
+        None => None,
+        Some(RawDate::Ymd(y, m, d)) => Some(WrittenDate::Known(
+            NaiveDate::from_ymd_opt(y, m, d).ok_or(StampError::Impossible)?,
+        )),
+        Some(RawDate::Numeric(first, second, year)) => {
+            let date = WrittenDate::Numeric {
+                first,
+                second,
+                year,
+            };
+            if date.resolve(DateOrder::DayFirst) == Err(StampError::Impossible) {
+                return Err(StampError::Impossible);
+            }
+            Some(date)
+        }
+    };
+    let time = match raw.time {
+        None => None,
+        Some(t) => {
+            let hour = match t.pm {
+                None => t.hour,
+                Some(_) if !(1..=12).contains(&t.hour) => return Err(StampError::Impossible),
+                Some(pm) => t.hour % 12 + if pm { 12 } else { 0 },
+            };
+            Some(
+                NaiveTime::from_hms_nano_opt(hour, t.minute, t.second, t.nano)
+                    .ok_or(StampError::Impossible)?,
+            )
+        }
+    };
+    let offset = match raw.offset {
+        None => None,
+        Some((sign, h, m)) if h < 24 && m < 60 => FixedOffset::east_opt(sign * (h * 3600 + m * 60)),
+        Some(_) => return Err(StampError::Impossible),
+    };
+    Ok(WrittenStamp { date, time, offset })
+}
+
+/// One lexical piece of a cell's text (letters are lower-cased).
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(String),
+    Word(String),
+    Sym(char),
+    Space,
+}
+
+/// Splits trimmed text into digit runs, letter runs, single symbols and collapsed spaces.
+/// Any character outside these makes the text unreadable.
+fn tokenize(text: &str) -> Option<Vec<Tok>> {
+    let mut toks: Vec<Tok> = Vec::new();
+    for c in text.trim().chars() {
+        let c = if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        match (toks.last_mut(), c) {
+            (Some(Tok::Num(s)), '0'..='9') | (Some(Tok::Word(s)), 'a'..='z' | '\'') => s.push(c),
+            (Some(Tok::Space), c) if c.is_whitespace() => {}
+            (_, '0'..='9') => toks.push(Tok::Num(c.to_string())),
+            (_, 'a'..='z' | '\'') => toks.push(Tok::Word(c.to_string())),
+            (_, '/' | '-' | '.' | ':' | ',' | '+') => toks.push(Tok::Sym(c)),
+            (_, c) if c.is_whitespace() => toks.push(Tok::Space),
+            _ => return None,
+        }
+    }
+    Some(toks)
+}
+
+enum RawDate {
+    Ymd(i32, u32, u32),
+    Numeric(u32, u32, i32),
+}
+
+struct RawTime {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    nano: u32,
+    pm: Option<bool>,
+}
+
+/// What the grammar matched, before the values are checked.
+struct RawStamp {
+    date: Option<RawDate>,
+    time: Option<RawTime>,
+    /// Sign, hours, minutes.
+    offset: Option<(i32, i32, i32)>,
+}
+
+const WEEKDAYS: &str = "senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday \
+    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun";
+
+fn month_number(word: &str) -> Option<u32> {
+    Some(match word {
+        "januari" | "jan" | "january" => 1,
+        "februari" | "pebruari" | "feb" | "peb" | "february" => 2,
+        "maret" | "mar" | "march" => 3,
+        "april" | "apr" => 4,
+        "mei" | "may" => 5,
+        "juni" | "jun" | "june" => 6,
+        "juli" | "jul" | "july" => 7,
+        "agustus" | "agt" | "agu" | "agus" | "ags" | "aug" | "august" => 8,
+        "september" | "sep" | "sept" => 9,
+        "oktober" | "okt" | "october" | "oct" => 10,
+        "november" | "nopember" | "nov" | "nop" => 11,
+        "desember" | "des" | "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// A backtracking reader over the tokens. A method returns `None` when the shape does not
+/// match and may then leave the position anywhere: alternatives go through `attempt`.
+struct Parser {
+    toks: Vec<Tok>,
+    i: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.i)
+    }
+
+    fn at_end(&self) -> bool {
+        self.i >= self.toks.len()
+    }
+
+    /// Consumes the token if `f` accepts it.
+    fn take<T>(&mut self, f: impl FnOnce(&Tok) -> Option<T>) -> Option<T> {
+        let out = f(self.peek()?)?;
+        self.i += 1;
+        Some(out)
+    }
+
+    fn sym(&mut self, want: char) -> bool {
+        self.take(|t| (*t == Tok::Sym(want)).then_some(()))
+            .is_some()
+    }
+
+    fn sym_of(&mut self, set: &str) -> Option<char> {
+        self.take(|t| match t {
+            Tok::Sym(c) if set.contains(*c) => Some(*c),
+            _ => None,
+        })
+    }
+
+    fn space(&mut self) -> bool {
+        self.take(|t| (*t == Tok::Space).then_some(())).is_some()
+    }
+
+    /// A space, or a comma with optional spaces around it.
+    fn gap(&mut self) -> bool {
+        let spaced = self.space();
+        if self.sym(',') {
+            self.space();
+            return true;
+        }
+        spaced
+    }
+
+    /// A word among the space-separated `set`.
+    fn word_in(&mut self, set: &str) -> Option<String> {
+        self.take(|t| match t {
+            Tok::Word(w) if set.split(' ').any(|s| s == w) => Some(w.clone()),
+            _ => None,
+        })
+    }
+
+    fn digits(&mut self) -> Option<String> {
+        self.take(|t| match t {
+            Tok::Num(s) => Some(s.clone()),
+            _ => None,
+        })
+    }
+
+    /// A number written with between `min` and `max` digits (at most 4).
+    fn num(&mut self, min: usize, max: usize) -> Option<u32> {
+        self.take(|t| match t {
+            Tok::Num(s) if (min..=max).contains(&s.len()) => s.parse().ok(),
+            _ => None,
+        })
+    }
+
+    /// A year of two (2000–2099) or four digits.
+    fn year(&mut self) -> Option<i32> {
+        self.take(|t| match t {
+            Tok::Num(s) if s.len() == 2 => s.parse::<i32>().ok().map(|y| 2000 + y),
+            Tok::Num(s) if s.len() == 4 => s.parse().ok(),
+            _ => None,
+        })
+    }
+
+    fn month(&mut self) -> Option<u32> {
+        self.take(|t| match t {
+            Tok::Word(w) => month_number(w),
+            _ => None,
+        })
+    }
+
+    fn ordinal(&mut self) {
+        self.word_in("st nd rd th");
+    }
+
+    /// Runs `f`, putting the position back when it does not match.
+    fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let start = self.i;
+        let out = f(self);
+        if out.is_none() {
+            self.i = start;
+        }
+        out
+    }
+
+    fn stamp(&mut self) -> Option<RawStamp> {
+        let weekday = self.attempt(|p| {
+            p.word_in(WEEKDAYS)?;
+            p.gap().then_some(())
+        });
+        let date = self.attempt(Self::date);
+        if date.is_none() && (weekday.is_some() || self.at_end()) {
+            return None;
+        }
+        let mut time = None;
+        let mut offset = None;
+        if !self.at_end() {
+            if let Some((_, iso)) = &date {
+                let t_sep = *iso && self.word_in("t").is_some();
+                if !t_sep {
+                    self.connector()?;
+                }
+            }
+            time = Some(self.time()?);
+            offset = self.attempt(Self::zone);
+        }
+        self.at_end().then_some(RawStamp {
+            date: date.map(|(d, _)| d),
+            time,
+            offset,
+        })
+    }
+
+    /// A date, and whether it was ISO (`yyyy-mm-dd`, which may be followed by `T`).
+    fn date(&mut self) -> Option<(RawDate, bool)> {
+        if let Some(d) = self.attempt(|p| {
+            let y = p.num(4, 4)? as i32;
+            let s = p.sym_of("/-.")?;
+            let m = p.num(1, 2)?;
+            p.sym(s).then_some(())?;
+            Some((RawDate::Ymd(y, m, p.num(1, 2)?), s == '-'))
+        }) {
+            return Some(d);
+        }
+        if let Some(d) = self.attempt(|p| {
+            let first = p.num(1, 2)?;
+            let s = p.sym_of("/-.")?;
+            let second = p.num(1, 2)?;
+            p.sym(s).then_some(())?;
+            // `14.05.09` is a time: dotted dates need a four-digit year.
+            let year = if s == '.' {
+                p.num(4, 4)? as i32
+            } else {
+                p.year()?
+            };
+            Some((RawDate::Numeric(first, second, year), false))
+        }) {
+            return Some(d);
+        }
+        if let Some(d) = self.attempt(|p| {
+            let day = p.num(1, 2)?;
+            p.ordinal();
+            let month = if let Some(s) = p.sym_of("/-.") {
+                let m = p.month()?;
+                p.sym(s).then_some(m)?
+            } else {
+                p.space().then_some(())?;
+                let m = p.month()?;
+                p.sym('.');
+                p.gap().then_some(m)?
+            };
+            Some((RawDate::Ymd(p.year()?, month, day), false))
+        }) {
+            return Some(d);
+        }
+        self.attempt(|p| {
+            let month = p.month()?;
+            p.sym('.');
+            p.space().then_some(())?;
+            let day = p.num(1, 2)?;
+            p.ordinal();
+            p.gap().then_some(())?;
+            Some((RawDate::Ymd(p.year()?, month, day), false))
+        })
+    }
+
+    /// What stands between a date and a time: a space or comma, and optionally a word
+    /// such as `pukul` or `pkl.`.
+    fn connector(&mut self) -> Option<()> {
+        let gap = self.gap();
+        match self.word_in("pukul pkl jam at") {
+            Some(w) => {
+                let dot = w == "pkl" && self.sym('.');
+                (self.space() || dot).then_some(())
+            }
+            None => gap.then_some(()),
+        }
+    }
+
+    /// `14:05`, `14.05.09`, `14:05:09.765`, `2:05 PM`, `2.05 p.m.`
+    fn time(&mut self) -> Option<RawTime> {
+        let hour = self.num(1, 2)?;
+        let s = self.sym_of(":.")?;
+        let minute = self.num(2, 2)?;
+        let (mut second, mut nano) = (0, 0);
+        if self.sym(s) {
+            second = self.num(2, 2)?;
+            if self.sym('.') {
+                let frac = self.digits()?;
+                let padded: String = frac.chars().chain("000000000".chars()).take(9).collect();
+                nano = padded.parse().ok()?;
+            }
+        }
+        let pm = self.attempt(|p| {
+            p.space();
+            if let Some(w) = p.word_in("am pm") {
+                return Some(w == "pm");
+            }
+            let w = p.word_in("a p")?;
+            (p.sym('.') && p.word_in("m").is_some()).then_some(())?;
+            p.sym('.');
+            Some(w == "p")
+        });
+        Some(RawTime {
+            hour,
+            minute,
+            second,
+            nano,
+            pm,
+        })
+    }
+
+    /// A zone word or numeric offset after a time: `WIB`, `Z`, `+07:00`, `-0500`, `UTC+7`.
+    fn zone(&mut self) -> Option<(i32, i32, i32)> {
+        self.space();
+        if let Some(w) = self.word_in("wib wita wit z utc gmt") {
+            let hours = match w.as_str() {
+                "wib" => 7,
+                "wita" => 8,
+                "wit" => 9,
+                "z" => 0,
+                _ => return Some(self.attempt(Self::numeric_offset).unwrap_or((1, 0, 0))),
+            };
+            return Some((1, hours, 0));
+        }
+        self.numeric_offset()
+    }
+
+    fn numeric_offset(&mut self) -> Option<(i32, i32, i32)> {
+        let sign = if self.sym_of("+-")? == '-' { -1 } else { 1 };
+        if let Some(hm) = self.num(4, 4) {
+            return Some((sign, (hm / 100) as i32, (hm % 100) as i32));
+        }
+        let h = self.num(1, 2)? as i32;
+        let m = if self.sym(':') {
+            self.num(2, 2)? as i32
+        } else {
+            0
+        };
+        Some((sign, h, m))
+    }
+}
+
+/// A spreadsheet serial number as a local date-time, rounded to the nearest second
+/// (halves away from zero).
+pub fn serial_to_local(serial: f64, system: DateSystem) -> Result<NaiveDateTime, StampError> {
+    let out_of_range = || StampError::SerialOutOfRange(serial.to_string());
+    // Day 0 of the count, and the last serial that is still 9999-12-31.
+    let (base, last) = match system {
+        DateSystem::Excel1900 if (60.0..61.0).contains(&serial) => {
+            return Err(StampError::Impossible)
+        }
+        DateSystem::Excel1900 if serial < 60.0 => ((1899, 12, 31), 2_958_465.999),
+        DateSystem::Excel1900 => ((1899, 12, 30), 2_958_465.999),
+        DateSystem::Excel1904 => ((1904, 1, 1), 2_957_003.999),
+    };
+    if !serial.is_finite() || serial < 0.0 || serial > last {
+        return Err(out_of_range());
+    }
+    // Milliseconds first, so float noise around an exact half second cannot decide it.
+    let ms = (serial * 86_400_000.0).round() as i64;
+    let seconds = (ms + 500) / 1000;
+    NaiveDate::from_ymd_opt(base.0, base.1, base.2)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|t| t.checked_add_signed(TimeDelta::seconds(seconds)))
+        .ok_or_else(out_of_range)
+}
+
+/// Rounds to the nearest second, halves away from zero (may carry into the next day).
+pub fn round_to_second(t: NaiveDateTime) -> NaiveDateTime {
+    // A leap second is represented with nanoseconds ≥ 1e9; the carry covers it too.
+    let carry = (i64::from(t.nanosecond()) + 500_000_000) / 1_000_000_000;
+    let whole = t.with_nanosecond(0).unwrap_or(t);
+    whole
+        .checked_add_signed(TimeDelta::seconds(carry))
+        .unwrap_or(whole)
+}
+
+/// Places a local date-time on the time line of `zone`.
+pub fn localize(local: NaiveDateTime, zone: Tz) -> (DateTime<Utc>, Option<LocalAdjustment>) {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => (t.with_timezone(&Utc), None),
+        LocalResult::Ambiguous(a, b) => (
+            a.min(b).with_timezone(&Utc),
+            Some(LocalAdjustment::Ambiguous),
+        ),
+        LocalResult::None => {
+            // Offsets a day either side of the gap: before and after the transition.
+            let offset_at = |t: Option<NaiveDateTime>| {
+                t.map_or(0, |t| {
+                    zone.offset_from_utc_datetime(&t).fix().local_minus_utc()
+                })
+            };
+            let before = offset_at(local.checked_sub_signed(TimeDelta::days(1)));
+            let after = offset_at(local.checked_add_signed(TimeDelta::days(1)));
+            let instant = local
+                .checked_sub_signed(TimeDelta::seconds(i64::from(before)))
+                .unwrap_or(local);
+            (
+                instant.and_utc(),
+                Some(LocalAdjustment::Skipped {
+                    gap_s: i64::from(after - before),
+                }),
+            )
+        }
+    }
+}
+
+/// The instant of a written stamp: date resolved with `order`, midnight when no time,
+/// the written offset when there is one, else `zone`; rounded to the second.
+/// A time alone is `Unreadable` here (it needs a date).
+pub fn to_instant(
+    stamp: &WrittenStamp,
+    order: DateOrder,
+    zone: Tz,
+) -> Result<(DateTime<Utc>, Option<LocalAdjustment>), StampError> {
+    let date = stamp.date.ok_or(StampError::Unreadable)?.resolve(order)?;
+    let local = round_to_second(date.and_time(stamp.time.unwrap_or(NaiveTime::MIN)));
+    match stamp.offset {
+        Some(offset) => local
+            .checked_sub_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())))
+            .map(|t| (t.and_utc(), None))
+            .ok_or(StampError::Impossible),
+        None => Ok(localize(local, zone)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Datelike;
+    use proptest::prelude::*;
+    use DateOrder::{DayFirst, MonthFirst};
+    use StampError::{Impossible, Unreadable};
+
+    /// What `parse_written` makes of `text`, as `date time offset` (a numeric date is
+    /// `first?second?year`), or the error's name.
+    fn show(text: &str) -> String {
+        let stamp = match parse_written(text) {
+            Ok(stamp) => stamp,
+            Err(e) => return format!("{e:?}"),
+        };
+        let date = stamp.date.map(|d| match d {
+            WrittenDate::Known(d) => d.to_string(),
+            WrittenDate::Numeric {
+                first,
+                second,
+                year,
+            } => format!("{first}?{second}?{year}"),
+        });
+        let time = stamp.time.map(|t| t.to_string());
+        let offset = stamp.offset.map(|o| o.to_string());
+        [date, time, offset]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn check(rows: &[(&str, &str)]) {
+        for (text, want) in rows {
+            assert_eq!(show(text), *want, "{text:?}");
+        }
+    }
+
+    fn dt(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn iso_forms() {
+        check(&[
+            ("2026-11-27", "2026-11-27"),
+            ("  2026-11-27T14:05 ", "2026-11-27 14:05:00"),
+            ("2026-11-27 14:05:09", "2026-11-27 14:05:09"),
+            ("2026-11-27T14:05:09.765Z", "2026-11-27 14:05:09.765 +00:00"),
+            ("2026-11-27t14:05:09.765z", "2026-11-27 14:05:09.765 +00:00"),
+            ("2026-11-27T14:05:09+07:00", "2026-11-27 14:05:09 +07:00"),
+            (
+                "2026-11-27T14:05:09.765+0700",
+                "2026-11-27 14:05:09.765 +07:00",
+            ),
+            ("2026-11-27T14:05-05:00", "2026-11-27 14:05:00 -05:00"),
+            ("2026-11-27 14:05 +05:30", "2026-11-27 14:05:00 +05:30"),
+            ("2026/11/27 14.05", "2026-11-27 14:05:00"),
+        ]);
+    }
+
+    #[test]
+    fn numeric_dates_and_times_alone() {
+        check(&[
+            ("27/11/2026", "27?11?2026"),
+            ("27-11-2026", "27?11?2026"),
+            ("27.11.2026", "27?11?2026"),
+            ("3/4/26", "3?4?2026"),
+            ("03-04-99", "3?4?2099"),
+            ("1/2/00", "1?2?2000"),
+            ("27/11/2026 14:05", "27?11?2026 14:05:00"),
+            ("27/11/2026 14.05.09", "27?11?2026 14:05:09"),
+            ("12/25/2026, 2:05 PM", "12?25?2026 14:05:00"),
+            ("14.05", "14:05:00"),
+            ("14.05.09", "14:05:09"),
+            ("2:05 PM", "14:05:00"),
+            ("2:05 PM WIB", "14:05:00 +07:00"),
+        ]);
+    }
+
+    #[test]
+    fn every_month_name() {
+        let names = [
+            "Januari Jan January",
+            "Februari Feb Peb February Pebruari",
+            "Maret Mar March",
+            "April Apr",
+            "Mei May",
+            "Juni Jun June",
+            "Juli Jul July",
+            "Agustus Agt Agu Agus Ags Aug August",
+            "September Sep Sept",
+            "Oktober Okt October Oct",
+            "November Nov Nop Nopember",
+            "Desember Des December Dec",
+        ];
+        for (month, words) in (1..).zip(names) {
+            let want = NaiveDate::from_ymd_opt(2026, month, 5).unwrap().to_string();
+            for w in words.split(' ') {
+                let upper = w.to_uppercase();
+                for text in [
+                    format!("5 {w} 2026"),
+                    format!("{upper} 5, 2026"),
+                    format!("05-{w}-26"),
+                ] {
+                    assert_eq!(show(&text), want, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn month_name_forms() {
+        check(&[
+            ("27 Nov 2026 14.05", "2026-11-27 14:05:00"),
+            (
+                "27 November 2026 pukul 14.05 WIB",
+                "2026-11-27 14:05:00 +07:00",
+            ),
+            ("Jumat, 27 Nop 2026 14:05", "2026-11-27 14:05:00"),
+            ("jum'at 27 agt 2026 pkl. 08.00", "2026-08-27 08:00:00"),
+            (
+                "Senin, 3 Agu 2026 pkl 09.15 WITA",
+                "2026-08-03 09:15:00 +08:00",
+            ),
+            ("Ahad 1 Des 2024 jam 7.30 WIT", "2024-12-01 07:30:00 +09:00"),
+            ("27-Nov-2026", "2026-11-27"),
+            ("27-NOV-26 23:59:59", "2026-11-27 23:59:59"),
+            ("27 Nov. 2026", "2026-11-27"),
+            ("March 14, 2012", "2012-03-14"),
+            ("Wednesday, March 14, 2012", "2012-03-14"),
+            ("April 1st 2013", "2013-04-01"),
+            ("Jan 3rd 2013", "2013-01-03"),
+            ("Thu, 22nd Jan 2026", "2026-01-22"),
+            ("Nov 27, 2026 2:05 PM", "2026-11-27 14:05:00"),
+            ("Sep 1, 2026 at 14:05 UTC", "2026-09-01 14:05:00 +00:00"),
+        ]);
+    }
+
+    #[test]
+    fn clock_forms() {
+        check(&[
+            ("14:05", "14:05:00"),
+            ("9.05", "09:05:00"),
+            ("14:05:09.5", "14:05:09.500"),
+            ("14.05.09.5", "14:05:09.500"),
+            ("12:00:00 AM", "00:00:00"),
+            ("12:30 PM", "12:30:00"),
+            ("12:59 am", "00:59:00"),
+            ("2:05PM", "14:05:00"),
+            ("2.05 pm", "14:05:00"),
+            ("02:05:09 AM", "02:05:09"),
+            ("11:59 p.m.", "23:59:00"),
+            ("1:00 A.M", "01:00:00"),
+        ]);
+    }
+
+    #[test]
+    fn zone_words_and_offsets() {
+        check(&[
+            ("27/11/2026 14:05 WIB", "27?11?2026 14:05:00 +07:00"),
+            ("27/11/2026 14:05 wita", "27?11?2026 14:05:00 +08:00"),
+            ("27/11/2026 14:05 WIT", "27?11?2026 14:05:00 +09:00"),
+            ("27/11/2026 14:05 UTC", "27?11?2026 14:05:00 +00:00"),
+            ("27/11/2026 14:05 GMT", "27?11?2026 14:05:00 +00:00"),
+            ("27/11/2026 14:05Z", "27?11?2026 14:05:00 +00:00"),
+            ("27/11/2026 14:05 UTC+7", "27?11?2026 14:05:00 +07:00"),
+            ("27/11/2026 14:05 GMT-03:30", "27?11?2026 14:05:00 -03:30"),
+            ("27/11/2026 14:05 +07", "27?11?2026 14:05:00 +07:00"),
+            ("27/11/2026 14:05 -0500", "27?11?2026 14:05:00 -05:00"),
+        ]);
+    }
+
+    #[test]
+    fn unreadable_text() {
+        let texts = "|   |45988|45988.5|1.5|27/11/2026 abc|hello|27/11|2026-11-27T|14:5|Jumat|\
+            Jumat 14:05|27 Foo 2026|27/11/2026 14:05 XYZ|2026-11-27 WIB|27/11-2026|27/11/2026T14:05|\
+            ２７/11/2026|27 Nov 2026 pukul|27 Nov 14:05|27/11/202|2026-11-27 14:05:|14:05 pm pm|é";
+        for text in texts.split('|') {
+            assert_eq!(parse_written(text), Err(Unreadable), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn impossible_values() {
+        // Dotted dates need four-digit years, so `27.11.26` is a time at hour 27.
+        let texts = "2026-13-01|25:00|31 Feb 2026|14:60|2026-02-29|13:00 PM|0:30 AM|45/45/2026|\
+            00/00/2026|14:05 +25:00|23:59:60|27/11/2026 24:00|27.11.26";
+        for text in texts.split('|') {
+            assert_eq!(parse_written(text), Err(Impossible), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn order_resolution_and_evidence() {
+        let contra = |expected, other| Err(StampError::ContradictsOrder { expected, other });
+        let date = |text: &str| parse_written(text).unwrap().date.unwrap();
+        let ymd = |y, m, d| Ok(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let christmas = date("12/25/2026");
+        assert_eq!(
+            christmas.resolve(DayFirst),
+            contra("day-first", "month-first")
+        );
+        assert_eq!(christmas.resolve(MonthFirst), ymd(2026, 12, 25));
+        assert_eq!(christmas.order_evidence(), Some(MonthFirst));
+        let may13 = date("13/05/2026");
+        assert_eq!(
+            may13.resolve(MonthFirst),
+            contra("month-first", "day-first")
+        );
+        assert_eq!(may13.order_evidence(), Some(DayFirst));
+        let either = date("03/04/2026");
+        assert_eq!(either.resolve(DayFirst), ymd(2026, 4, 3));
+        assert_eq!(either.resolve(MonthFirst), ymd(2026, 3, 4));
+        assert_eq!(either.order_evidence(), None);
+        let neither = WrittenDate::Numeric {
+            first: 2,
+            second: 29,
+            year: 2027,
+        };
+        assert_eq!(neither.resolve(DayFirst), Err(Impossible));
+        assert_eq!(neither.order_evidence(), None);
+        assert_eq!(date("2026-05-13").order_evidence(), None);
+        assert_eq!(date("2026-05-13").resolve(MonthFirst), ymd(2026, 5, 13));
+    }
+
+    #[test]
+    fn serials_1900_and_1904() {
+        use DateSystem::{Excel1900, Excel1904};
+        let half_s = 0.5 / 86400.0;
+        for (serial, system, want) in [
+            (0.0, Excel1900, "1899-12-31 00:00:00"),
+            (0.25, Excel1900, "1899-12-31 06:00:00"),
+            (1.0, Excel1900, "1900-01-01 00:00:00"),
+            (59.0, Excel1900, "1900-02-28 00:00:00"),
+            (59.75, Excel1900, "1900-02-28 18:00:00"),
+            (61.0, Excel1900, "1900-03-01 00:00:00"),
+            (45988.5, Excel1900, "2025-11-27 12:00:00"),
+            (41684.35264774306, Excel1900, "2014-02-14 08:27:49"),
+            (45988.75 + half_s, Excel1900, "2025-11-27 18:00:01"),
+            (45988.75 + 0.49 / 86400.0, Excel1900, "2025-11-27 18:00:00"),
+            (45988.0 - half_s, Excel1900, "2025-11-27 00:00:00"),
+            (2958465.0, Excel1900, "9999-12-31 00:00:00"),
+            (0.0, Excel1904, "1904-01-01 00:00:00"),
+            (60.0, Excel1904, "1904-03-01 00:00:00"),
+            (42735.0, Excel1904, "2021-01-01 00:00:00"),
+            (42735.5, Excel1904, "2021-01-01 12:00:00"),
+        ] {
+            assert_eq!(
+                serial_to_local(serial, system),
+                Ok(dt(want)),
+                "{serial} {system:?}"
+            );
+        }
+        assert_eq!(serial_to_local(60.0, Excel1900), Err(Impossible));
+        assert_eq!(serial_to_local(60.9, Excel1900), Err(Impossible));
+        for bad in [
+            -1.0,
+            -0.001,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            2958466.0,
+            1e300,
+        ] {
+            let got = serial_to_local(bad, Excel1900);
+            assert!(matches!(got, Err(StampError::SerialOutOfRange(_))), "{bad}");
+        }
+        assert!(serial_to_local(2957004.0, Excel1904).is_err());
+    }
+
+    #[test]
+    fn rounding_to_seconds() {
+        let at = |s, ns| {
+            let time = NaiveTime::from_hms_nano_opt(23, 59, s, ns).unwrap();
+            round_to_second(
+                NaiveDate::from_ymd_opt(2026, 12, 31)
+                    .unwrap()
+                    .and_time(time),
+            )
+        };
+        assert_eq!(at(58, 499_999_999), dt("2026-12-31 23:59:58"));
+        assert_eq!(at(58, 500_000_000), dt("2026-12-31 23:59:59"));
+        assert_eq!(at(59, 0), dt("2026-12-31 23:59:59"));
+        assert_eq!(at(59, 500_000_000), dt("2027-01-01 00:00:00"));
+        // A leap second (23:59:60.6) rounds to the first second of the next day.
+        assert_eq!(at(59, 1_600_000_000), dt("2027-01-01 00:00:01"));
+    }
+
+    #[test]
+    fn localizing_with_daylight_saving() {
+        use chrono_tz::{America::New_York, Asia::Jakarta, Australia::Lord_Howe};
+        let place = |local: &str, zone| {
+            let (instant, adjustment) = localize(dt(local), zone);
+            format!("{} {adjustment:?}", instant.format("%Y-%m-%dT%H:%M:%SZ"))
+        };
+        let ny_gap = place("2026-03-08 02:30:00", New_York);
+        assert_eq!(ny_gap, "2026-03-08T07:30:00Z Some(Skipped { gap_s: 3600 })");
+        let ny_overlap = place("2026-11-01 01:30:00", New_York);
+        assert_eq!(ny_overlap, "2026-11-01T05:30:00Z Some(Ambiguous)");
+        assert_eq!(
+            place("2026-07-01 12:00:00", New_York),
+            "2026-07-01T16:00:00Z None"
+        );
+        assert_eq!(
+            place("2026-11-27 14:05:00", Jakarta),
+            "2026-11-27T07:05:00Z None"
+        );
+        // Lord Howe Island springs forward by half an hour (02:00 → 02:30).
+        let half_hour_gap = place("2026-10-04 02:15:00", Lord_Howe);
+        assert_eq!(
+            half_hour_gap,
+            "2026-10-03T15:45:00Z Some(Skipped { gap_s: 1800 })"
+        );
+    }
+
+    #[test]
+    fn instants_from_stamps() {
+        use chrono_tz::{America::New_York, Asia::Jakarta};
+        let at = |text: &str, order, zone| {
+            let (instant, adjustment) = to_instant(&parse_written(text).unwrap(), order, zone)?;
+            Ok(format!(
+                "{} {adjustment:?}",
+                instant.format("%Y-%m-%dT%H:%M:%SZ")
+            ))
+        };
+        for (text, order, zone, want) in [
+            (
+                "27/11/2026 14:05",
+                DayFirst,
+                Jakarta,
+                "2026-11-27T07:05:00Z None",
+            ),
+            ("27/11/2026", DayFirst, Jakarta, "2026-11-26T17:00:00Z None"),
+            (
+                "2026-11-27T14:05:09.5Z",
+                MonthFirst,
+                New_York,
+                "2026-11-27T14:05:10Z None",
+            ),
+            (
+                "27 Nov 2026 14.05 WIB",
+                DayFirst,
+                New_York,
+                "2026-11-27T07:05:00Z None",
+            ),
+            (
+                "11/27/2026 2:05 PM -05:00",
+                MonthFirst,
+                Jakarta,
+                "2026-11-27T19:05:00Z None",
+            ),
+            (
+                "03/08/2026 02:30",
+                MonthFirst,
+                New_York,
+                "2026-03-08T07:30:00Z Some(Skipped { gap_s: 3600 })",
+            ),
+        ] {
+            assert_eq!(at(text, order, zone), Ok(want.to_string()), "{text}");
+        }
+        let contra = StampError::ContradictsOrder {
+            expected: "day-first",
+            other: "month-first",
+        };
+        assert_eq!(at("11/27/2026", DayFirst, Jakarta), Err(contra));
+        assert_eq!(at("14:05", DayFirst, Jakarta), Err(Unreadable));
+    }
+
+    const BULAN: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const BLN: &str = "Jan Feb Mar Apr Mei Jun Jul Agt Sep Okt Nop Des";
+    const HARI: &str = "Senin Selasa Rabu Kamis Jumat Sabtu Minggu";
+
+    /// Writes `instant` in form `form`; gives the text, the order and zone to read it with,
+    /// and the instant it stands for (truncated to the minute when the form has no seconds).
+    fn write_form(
+        at: DateTime<Utc>,
+        form: u8,
+        offset_s: i32,
+    ) -> (String, DateOrder, Tz, DateTime<Utc>) {
+        let o = FixedOffset::east_opt(offset_s).unwrap();
+        let l = at.with_timezone(&o).naive_local();
+        let wib = (at + TimeDelta::hours(7)).naive_utc();
+        let w = |f: &str| wib.format(f).to_string();
+        let (day, year, m0) = (wib.day(), wib.year(), wib.month0() as usize);
+        let (bulan, bln) = (BULAN[m0], BLN.split(' ').nth(m0).unwrap());
+        let hari = HARI
+            .split(' ')
+            .nth(wib.weekday().num_days_from_monday() as usize)
+            .unwrap();
+        let text = match form {
+            0 if offset_s == 0 => l.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            0 => format!("{}{o}", l.format("%Y-%m-%dT%H:%M:%S")),
+            1 => w("%Y-%m-%d %H:%M"),
+            2 => w("%d/%m/%Y %H:%M:%S"),
+            3 => w("%d-%m-%Y %H.%M.%S"),
+            4 => w("%-d/%-m/%y %-H:%M"),
+            5 => format!("{hari}, {day} {bulan} {year} pukul {} WIB", w("%H.%M")),
+            6 => format!("{day} {bln} {year} pukul {} WIB", w("%H.%M.%S")),
+            7 => w("%A, %B %-d, %Y %-I:%M:%S %p"),
+            8 => format!("{}th {} {}", w("%b %-d"), w("%Y"), w("%-I:%M%p")),
+            9 => w("%m/%d/%Y %I:%M:%S %p"),
+            _ => w("%d.%m.%Y %H.%M"),
+        };
+        let order = if form == 9 { MonthFirst } else { DayFirst };
+        // Forms that carry their own offset are read in a zone where it would matter.
+        let zone = match form {
+            0 | 5 | 6 => chrono_tz::America::New_York,
+            _ => chrono_tz::Asia::Jakarta,
+        };
+        let no_seconds = [1, 4, 5, 8, 10].contains(&form);
+        (
+            text,
+            order,
+            zone,
+            if no_seconds {
+                at.with_second(0).unwrap()
+            } else {
+                at
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn written_forms_round_trip(
+            secs in 946_684_800i64..4_102_358_400, // 2000-01-01 to 2099-12-31
+            form in 0u8..11,
+            offset_s in prop::sample::select(vec![0, 7 * 3600, -5 * 3600, 5 * 3600 + 1800]),
+        ) {
+            let instant = DateTime::from_timestamp(secs, 0).unwrap();
+            let (text, order, zone, want) = write_form(instant, form, offset_s);
+            let stamp = parse_written(&text);
+            prop_assert!(stamp.is_ok(), "{}: {:?}", text, stamp);
+            let got = to_instant(&stamp.unwrap(), order, zone).map(|r| r.0);
+            prop_assert_eq!(got, Ok(want), "{}", text);
+        }
+
+        #[test]
+        fn parse_never_panics(text in any::<String>()) {
+            let _ = parse_written(&text);
+        }
+
+        #[test]
+        fn parse_never_panics_on_near_misses(parts in prop::collection::vec(prop::sample::select(
+            "27|/|11|2026|-|.|:|,| |+|07|00|9999999999|nov|jumat|pukul|pkl|wib|pm|a|m|t|z|utc|st|é"
+                .split('|').collect::<Vec<_>>()), 0..14)) {
+            let _ = parse_written(&parts.concat());
+        }
+    }
+}

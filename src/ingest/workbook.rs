@@ -1,0 +1,387 @@
+//! Workbook exports (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`) through calamine.
+//!
+//! XLSX and XLSB are streamed cell by cell with a cap on the cells of a sheet (calamine's
+//! `worksheet_range` would allocate a sheet's declared size up front); XLS and ODS are
+//! read a sheet at a time. Each visible worksheet's rows go to a [`WorkbookVisitor`].
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
+
+use crate::discover::Format;
+use crate::ingest::cells::Cell;
+use crate::ingest::timestamp::DateSystem;
+
+/// The widest sheet a spreadsheet program allows (column XFD).
+const MAX_COLUMNS: usize = 16_384;
+
+/// Why a sheet of a workbook is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetSkip {
+    /// The sheet is hidden.
+    Hidden,
+    /// A chart, dialog or macro sheet.
+    NotAWorksheet,
+}
+
+/// Receives a workbook's sheets and rows.
+pub trait WorkbookVisitor {
+    /// A sheet passed over without reading it.
+    fn skip_sheet(&mut self, name: &str, reason: SheetSkip);
+    /// The start of a sheet to read, with the workbook's date system.
+    fn begin_sheet(&mut self, name: &str, system: DateSystem);
+    /// One row (1-based number, cells from column A); returns whether more rows are wanted.
+    fn row(&mut self, number: u32, cells: &[Cell<'_>]) -> bool;
+    /// The end of the sheet begun last.
+    fn end_sheet(&mut self);
+}
+
+/// Reads every sheet of a workbook. `max_cells` caps the cells of one sheet.
+pub fn read(
+    path: &Path,
+    format: Format,
+    max_cells: u64,
+    visitor: &mut dyn WorkbookVisitor,
+) -> Result<(), String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    let reader = BufReader::new(file);
+    match format {
+        Format::Xlsx => {
+            let mut wb = calamine::Xlsx::new(reader).map_err(|e| e.to_string())?;
+            let system = system_of(wb.has_1904_epoch());
+            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
+                if !read_it {
+                    continue;
+                }
+                visitor.begin_sheet(&name, system);
+                let mut cells = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| e.to_string())?;
+                stream(
+                    || cells.next_cell().map_err(|e| e.to_string()),
+                    system,
+                    max_cells,
+                    visitor,
+                )?;
+                visitor.end_sheet();
+            }
+        }
+        Format::Xlsb => {
+            if let Some(part) = xlsb_short_cell_records(path)? {
+                return Err(format!(
+                    "{part} uses short cell records that the XLSB reader would skip without a word; \
+                     save the workbook as .xlsx and read that instead"
+                ));
+            }
+            let mut wb = calamine::Xlsb::new(reader).map_err(|e| e.to_string())?;
+            let system = system_of(wb.has_1904_epoch());
+            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
+                if !read_it {
+                    continue;
+                }
+                visitor.begin_sheet(&name, system);
+                let mut cells = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| e.to_string())?;
+                stream(
+                    || cells.next_cell().map_err(|e| e.to_string()),
+                    system,
+                    max_cells,
+                    visitor,
+                )?;
+                visitor.end_sheet();
+            }
+        }
+        Format::Xls => {
+            let mut wb = calamine::Xls::new(reader).map_err(|e| e.to_string())?;
+            let system = system_of(wb.has_1904_epoch());
+            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
+                if read_it {
+                    let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
+                    visit_range(&name, &range, system, max_cells, visitor)?;
+                }
+            }
+        }
+        Format::Ods => {
+            let mut wb: calamine::Ods<_> = calamine::Ods::new(reader).map_err(|e| e.to_string())?;
+            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
+                if read_it {
+                    let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
+                    visit_range(&name, &range, DateSystem::Excel1900, max_cells, visitor)?;
+                }
+            }
+        }
+        Format::Delimited => unreachable!("delimited files are not workbooks"),
+    }
+    Ok(())
+}
+
+fn system_of(is_1904: bool) -> DateSystem {
+    if is_1904 {
+        DateSystem::Excel1904
+    } else {
+        DateSystem::Excel1900
+    }
+}
+
+/// Which sheets to read; reports the others to the visitor as skipped.
+fn plan(sheets: &[calamine::Sheet], visitor: &mut dyn WorkbookVisitor) -> Vec<(String, bool)> {
+    sheets
+        .iter()
+        .map(|s| {
+            let skip = if s.typ != SheetType::WorkSheet {
+                Some(SheetSkip::NotAWorksheet)
+            } else if s.visible != SheetVisible::Visible {
+                Some(SheetSkip::Hidden)
+            } else {
+                None
+            };
+            if let Some(reason) = skip {
+                visitor.skip_sheet(&s.name, reason);
+            }
+            (s.name.clone(), skip.is_none())
+        })
+        .collect()
+}
+
+/// Groups a stream of cells (row by row, as worksheets store them) into rows.
+fn stream<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    system: DateSystem,
+    max_cells: u64,
+    visitor: &mut dyn WorkbookVisitor,
+) -> Result<(), String> {
+    let mut row: Vec<Cell<'a>> = Vec::new();
+    let mut current: Option<u32> = None;
+    let mut count: u64 = 0;
+    while let Some(cell) = next()? {
+        count += 1;
+        if count > max_cells {
+            return Err(too_many_cells(max_cells));
+        }
+        let (r, c) = cell.get_position();
+        if current != Some(r) {
+            if let Some(done) = current {
+                if r < done {
+                    return Err(format!(
+                        "the cells of row {} come after row {}: the sheet is out of order",
+                        r + 1,
+                        done + 1
+                    ));
+                }
+                if !visitor.row(done + 1, &row) {
+                    return Ok(());
+                }
+            }
+            row.clear();
+            current = Some(r);
+        }
+        let value = from_data_ref(cell.get_value(), system);
+        if value == Cell::Empty {
+            continue;
+        }
+        let c = c as usize;
+        if c >= MAX_COLUMNS {
+            return Err(format!("a cell lies beyond column XFD (column {})", c + 1));
+        }
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = value;
+    }
+    if let Some(done) = current {
+        visitor.row(done + 1, &row);
+    }
+    Ok(())
+}
+
+fn too_many_cells(max_cells: u64) -> String {
+    format!("a sheet holds more than {max_cells} cells, the limit for one sheet; split the export")
+}
+
+fn visit_range(
+    name: &str,
+    range: &calamine::Range<Data>,
+    system: DateSystem,
+    max_cells: u64,
+    visitor: &mut dyn WorkbookVisitor,
+) -> Result<(), String> {
+    visitor.begin_sheet(name, system);
+    if let Some((start_row, start_col)) = range.start() {
+        let (h, w) = range.get_size();
+        if (h as u64).saturating_mul(w as u64) > max_cells {
+            return Err(too_many_cells(max_cells));
+        }
+        let mut cells: Vec<Cell<'_>> = Vec::new();
+        for (i, values) in range.rows().enumerate() {
+            cells.clear();
+            cells.extend(std::iter::repeat_n(Cell::Empty, start_col as usize));
+            cells.extend(values.iter().map(|v| from_data(v, system)));
+            if !visitor.row(start_row + i as u32 + 1, &cells) {
+                break;
+            }
+        }
+    }
+    visitor.end_sheet();
+    Ok(())
+}
+
+fn from_data_ref<'a>(value: &DataRef<'a>, system: DateSystem) -> Cell<'a> {
+    match value {
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::String(s) => Cell::Text(Cow::Owned(s.clone())),
+        DataRef::SharedString(s) => Cell::Text(Cow::Borrowed(s)),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) if dt.is_duration() => Cell::Duration(dt.as_f64()),
+        DataRef::DateTime(dt) => Cell::DateTime {
+            serial: dt.as_f64(),
+            system,
+        },
+        DataRef::DateTimeIso(s) => Cell::Iso(Cow::Owned(s.clone())),
+        DataRef::DurationIso(s) => iso_duration(s),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::Empty => Cell::Empty,
+    }
+}
+
+fn from_data(value: &Data, system: DateSystem) -> Cell<'_> {
+    match value {
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) => Cell::Text(Cow::Borrowed(s)),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) if dt.is_duration() => Cell::Duration(dt.as_f64()),
+        Data::DateTime(dt) => Cell::DateTime {
+            serial: dt.as_f64(),
+            system,
+        },
+        Data::DateTimeIso(s) => Cell::Iso(Cow::Borrowed(s)),
+        Data::DurationIso(s) => iso_duration(s),
+        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::Empty => Cell::Empty,
+    }
+}
+
+/// An ISO 8601 duration of hours, minutes and seconds (`PT10H10M10.5S`, as ODS writes
+/// times) in days; anything else is kept as text.
+fn iso_duration(text: &str) -> Cell<'static> {
+    let parse = || -> Option<f64> {
+        let mut rest = text.strip_prefix("PT")?;
+        let mut seconds = 0.0;
+        while !rest.is_empty() {
+            let end = rest.find(|c: char| c.is_ascii_alphabetic())?;
+            let value: f64 = rest[..end].parse().ok()?;
+            seconds += value
+                * match &rest[end..end + 1] {
+                    "H" => 3600.0,
+                    "M" => 60.0,
+                    "S" => 1.0,
+                    _ => return None,
+                };
+            rest = &rest[end + 1..];
+        }
+        Some(seconds / 86_400.0)
+    };
+    match parse() {
+        Some(days) => Cell::Duration(days),
+        None => Cell::DurationText(Cow::Owned(text.to_string())),
+    }
+}
+
+/// Finds worksheet parts of an XLSB workbook that hold short cell records
+/// (BrtShortRk … BrtShortIsst, written by SheetJS among others), which calamine 0.38
+/// skips silently. Gives the first such part.
+fn xlsb_short_cell_records(path: &Path) -> Result<Option<String>, String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| format!("not a valid XLSB workbook: {e}"))?;
+    let parts: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".bin"))
+        .map(|n| n.into_owned())
+        .collect();
+    for part in parts {
+        let mut entry = zip.by_name(&part).map_err(|e| e.to_string())?;
+        if has_short_cell_record(&mut entry).map_err(|e| format!("{part}: {e}"))? {
+            return Ok(Some(part));
+        }
+    }
+    Ok(None)
+}
+
+/// Scans a BIFF12 record stream for record types 13–18 (short cells with a value).
+fn has_short_cell_record(reader: &mut impl Read) -> std::io::Result<bool> {
+    let mut reader = std::io::BufReader::new(reader);
+    let mut byte = [0u8; 1];
+    let mut read_byte = |r: &mut std::io::BufReader<&mut _>| -> std::io::Result<Option<u8>> {
+        match r.read(&mut byte)? {
+            0 => Ok(None),
+            _ => Ok(Some(byte[0])),
+        }
+    };
+    loop {
+        // Record type: one or two bytes of seven bits.
+        let Some(b0) = read_byte(&mut reader)? else {
+            return Ok(false);
+        };
+        let mut typ = u32::from(b0 & 0x7F);
+        if b0 & 0x80 != 0 {
+            let Some(b1) = read_byte(&mut reader)? else {
+                return Ok(false);
+            };
+            typ |= u32::from(b1 & 0x7F) << 7;
+        }
+        // Record size: up to four bytes of seven bits.
+        let mut size: u64 = 0;
+        for i in 0..4 {
+            let Some(b) = read_byte(&mut reader)? else {
+                return Ok(false);
+            };
+            size |= u64::from(b & 0x7F) << (7 * i);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        if (13..=18).contains(&typ) {
+            return Ok(true);
+        }
+        let skipped = std::io::copy(&mut (&mut reader).take(size), &mut std::io::sink())?;
+        if skipped < size {
+            return Ok(false);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_durations_become_days() {
+        assert_eq!(iso_duration("PT12H"), Cell::Duration(0.5));
+        assert_eq!(
+            iso_duration("PT10H10M10S"),
+            Cell::Duration((10.0 * 3600.0 + 610.0) / 86400.0)
+        );
+        assert!(matches!(iso_duration("P1D"), Cell::DurationText(_)));
+    }
+
+    #[test]
+    fn finds_short_cell_records_in_a_record_stream() {
+        // BrtRowHdr (0, size 2), BrtShortReal (16, size 4), BrtEndSheetData (0x92 0x01, size 0).
+        let with = [
+            0x00, 0x02, 0xAA, 0xBB, 0x10, 0x04, 1, 2, 3, 4, 0x92, 0x01, 0x00,
+        ];
+        assert!(has_short_cell_record(&mut &with[..]).unwrap());
+        // BrtCellReal (5, size 16) only.
+        let mut without = vec![0x05, 0x10];
+        without.extend([0u8; 16]);
+        assert!(!has_short_cell_record(&mut &without[..]).unwrap());
+    }
+}

@@ -1,0 +1,293 @@
+//! The vocabulary shared by every stage: canonical fields, items and their values.
+//!
+//! Plain data only: no I/O, no parsing of files.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// An instant on the time line (UTC inside; shown in the configured zone).
+pub type Instant = DateTime<Utc>;
+
+/// A canonical field of an item: what a column of an export means (INPUTS.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Ticket or report number.
+    Id,
+    /// Where it was posted.
+    Channel,
+    /// laporan / pengaduan / pertanyaan.
+    Kind,
+    /// The citizen's account.
+    Account,
+    /// The post or message.
+    Text,
+    /// Link to the post.
+    Url,
+    /// When the citizen posted.
+    PostedAt,
+    /// When the admin passed it to the Kasi.
+    ReportedAt,
+    /// When the Kasi gave the disposition.
+    DisposedAt,
+    /// Forward to a department, or answer directly.
+    Disposition,
+    /// The responsible Perangkat Daerah.
+    Department,
+    /// When the department's sub admin received it.
+    ForwardedAt,
+    /// When the department finished its follow-up.
+    ClosedAt,
+    /// Who handled it.
+    Admin,
+}
+
+impl Field {
+    /// Every field, in the order of INPUTS.md.
+    pub const ALL: [Field; 14] = [
+        Field::Id,
+        Field::Channel,
+        Field::Kind,
+        Field::Account,
+        Field::Text,
+        Field::Url,
+        Field::PostedAt,
+        Field::ReportedAt,
+        Field::DisposedAt,
+        Field::Disposition,
+        Field::Department,
+        Field::ForwardedAt,
+        Field::ClosedAt,
+        Field::Admin,
+    ];
+
+    /// The field's name as written in configuration and reports (`posted_at`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Channel => "channel",
+            Field::Kind => "kind",
+            Field::Account => "account",
+            Field::Text => "text",
+            Field::Url => "url",
+            Field::PostedAt => "posted_at",
+            Field::ReportedAt => "reported_at",
+            Field::DisposedAt => "disposed_at",
+            Field::Disposition => "disposition",
+            Field::Department => "department",
+            Field::ForwardedAt => "forwarded_at",
+            Field::ClosedAt => "closed_at",
+            Field::Admin => "admin",
+        }
+    }
+
+    /// The field named `name` in configuration, if any.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The timestamp this field holds, if it is a timestamp field.
+    pub fn stamp(self) -> Option<Stamp> {
+        Stamp::ALL.into_iter().find(|s| s.field() == self)
+    }
+}
+
+/// The timestamp fields of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stamp {
+    /// When the citizen posted.
+    PostedAt,
+    /// When the admin passed it to the Kasi.
+    ReportedAt,
+    /// When the Kasi gave the disposition.
+    DisposedAt,
+    /// When the department's sub admin received it.
+    ForwardedAt,
+    /// When the department finished its follow-up.
+    ClosedAt,
+}
+
+impl Stamp {
+    /// Every timestamp field, in the order of the SOP.
+    pub const ALL: [Stamp; 5] = [
+        Stamp::PostedAt,
+        Stamp::ReportedAt,
+        Stamp::DisposedAt,
+        Stamp::ForwardedAt,
+        Stamp::ClosedAt,
+    ];
+
+    /// The canonical field this timestamp is.
+    pub fn field(self) -> Field {
+        match self {
+            Stamp::PostedAt => Field::PostedAt,
+            Stamp::ReportedAt => Field::ReportedAt,
+            Stamp::DisposedAt => Field::DisposedAt,
+            Stamp::ForwardedAt => Field::ForwardedAt,
+            Stamp::ClosedAt => Field::ClosedAt,
+        }
+    }
+
+    /// Position in [`Stamp::ALL`], for arrays indexed by timestamp.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The five timestamps of an item, each present or missing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stamps(pub [Option<Instant>; 5]);
+
+impl Stamps {
+    /// The instant of one timestamp field, if present.
+    pub fn get(&self, stamp: Stamp) -> Option<Instant> {
+        self.0[stamp.index()]
+    }
+
+    /// Sets one timestamp field.
+    pub fn set(&mut self, stamp: Stamp, value: Option<Instant>) {
+        self.0[stamp.index()] = value;
+    }
+
+    /// The latest instant present, if any.
+    pub fn latest(&self) -> Option<Instant> {
+        self.0.iter().flatten().max().copied()
+    }
+
+    /// The earliest instant present, if any.
+    pub fn earliest(&self) -> Option<Instant> {
+        self.0.iter().flatten().min().copied()
+    }
+}
+
+/// Where an item was posted, normalised (INPUTS.md "channel").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Channel {
+    /// Twitter, X, twitter.com, x.com.
+    #[serde(rename = "Twitter/X")]
+    TwitterX,
+    /// Facebook, FB.
+    Facebook,
+    /// WhatsApp, WA.
+    WhatsApp,
+    /// Instagram, IG.
+    Instagram,
+    /// TikTok.
+    TikTok,
+    /// YouTube.
+    YouTube,
+    /// Anything else that was written.
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Channel {
+    /// The canonical name shown in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::TwitterX => "Twitter/X",
+            Channel::Facebook => "Facebook",
+            Channel::WhatsApp => "WhatsApp",
+            Channel::Instagram => "Instagram",
+            Channel::TikTok => "TikTok",
+            Channel::YouTube => "YouTube",
+            Channel::Other => "other",
+        }
+    }
+}
+
+/// What kind of item it is (SOP: laporan / pengaduan / pertanyaan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A report.
+    Laporan,
+    /// A complaint.
+    Pengaduan,
+    /// A question.
+    Pertanyaan,
+    /// Another value was written.
+    Other,
+}
+
+/// What the Kasi decided, as written in the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DispositionValue {
+    /// Forward to the responsible department.
+    Forward,
+    /// Answer directly.
+    Answer,
+    /// A value that says neither (kept so it is not read as empty).
+    Unrecognised,
+}
+
+/// The disposition of an item as METRICS.md defines it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    /// Forward to a department (said so, or empty while a department is named).
+    Forward,
+    /// Answered directly.
+    Answer,
+    /// Not known yet.
+    Unknown,
+}
+
+/// Where a row came from: the file, the sheet, and the row as the spreadsheet numbers it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct RowRef {
+    /// Index of the export in the walk order (see [`crate::discover::Export`]).
+    pub file: usize,
+    /// Sheet name, `None` for CSV.
+    pub sheet: Option<String>,
+    /// 1-based row number as the spreadsheet shows it (for CSV: the record number).
+    pub row: u32,
+}
+
+/// One complaint, report or question, after reading and merging duplicates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    /// The key that identifies the item across exports.
+    pub key: String,
+    /// Ticket number, when the export has one.
+    pub id: Option<String>,
+    /// Where it was posted.
+    pub channel: Option<Channel>,
+    /// The channel as first written (for display when it is `other`).
+    pub channel_text: Option<String>,
+    /// laporan / pengaduan / pertanyaan.
+    pub kind: Option<Kind>,
+    /// The citizen's account.
+    pub account: Option<String>,
+    /// The citizen's post (untrusted text).
+    pub text: Option<String>,
+    /// Link to the post.
+    pub url: Option<String>,
+    /// The five timestamps.
+    pub stamps: Stamps,
+    /// The disposition value as written.
+    pub disposition: Option<DispositionValue>,
+    /// The canonical department name.
+    pub department: Option<String>,
+    /// Who handled it.
+    pub admin: Option<String>,
+    /// The row whose values won last (the latest occurrence).
+    pub source: RowRef,
+    /// How many rows were merged into this item (1 when it appeared once).
+    pub occurrences: u32,
+}
+
+impl Item {
+    /// The disposition as METRICS.md defines it.
+    pub fn disposition(&self) -> Disposition {
+        match self.disposition {
+            Some(DispositionValue::Forward) => Disposition::Forward,
+            Some(DispositionValue::Answer) => Disposition::Answer,
+            Some(DispositionValue::Unrecognised) => Disposition::Unknown,
+            None if self.department.is_some() => Disposition::Forward,
+            None => Disposition::Unknown,
+        }
+    }
+}
