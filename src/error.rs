@@ -18,4 +18,10 @@ pub enum Error {
     /// One or more exports cannot be read.
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// The as-of moment cannot be read.
+    #[error("invalid as-of moment {0}: write a date and time such as \"2026-11-29 23:59\"")]
+    AsOf(String),
+    /// The site cannot be written.
+    #[error(transparent)]
+    Publish(#[from] crate::site::PublishError),
 }

@@ -12,8 +12,13 @@ pub mod discover;
 pub mod error;
 pub mod ingest;
 pub mod model;
+pub mod report;
+pub mod site;
+pub mod sop;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 /// Finds and reads the exports of `data_dir` (skipping `out_dir` if it lies inside), with
 /// `now` the moment of the run (later timestamps are typos).
@@ -26,4 +31,176 @@ pub fn read_exports(
     let discovery = discover::find_exports(data_dir, &config.exclude, out_dir)?;
     let settings = ingest::ReadSettings::new(config, now);
     Ok(ingest::read_all(discovery, &settings)?)
+}
+
+/// The items of a ledger judged against the configured SOP model.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    /// The step model.
+    pub model: sop::SopModel,
+    /// The as-of moment (`None` when there are no items and none was given).
+    pub as_of: Option<model::Instant>,
+    /// One judged entry per item.
+    pub judged: Vec<sop::Judged>,
+}
+
+/// Judges the ledger's items at the as-of moment (`as_of` written on the command line,
+/// else the configuration's, else the latest timestamp), and adds the data issues of the
+/// steps that cannot be judged to the ledger.
+pub fn judge(
+    ledger: &mut ingest::Ledger,
+    config: &config::Config,
+    as_of: Option<&str>,
+) -> Result<Judgement, error::Error> {
+    let model = sop::SopModel::from_config(config);
+    let order = match config.date_order {
+        config::DateOrderSetting::Mdy => ingest::timestamp::DateOrder::MonthFirst,
+        _ => ingest::timestamp::DateOrder::DayFirst,
+    };
+    let written = as_of.or(config.as_of.as_deref());
+    let as_of = sop::resolve_as_of(written, &ledger.items, config.timezone, order)
+        .map_err(error::Error::AsOf)?;
+    let judged = match as_of {
+        Some(at) => sop::evaluate(&ledger.items, &model, &config.labels, at, config.timezone),
+        None => Vec::new(),
+    };
+    let files: Vec<String> = ledger.files.iter().map(|f| f.file.clone()).collect();
+    let issues = sop::step_issues(&ledger.items, &judged, &model, &files);
+    ledger.issues.extend(issues);
+    Ok(Judgement {
+        model,
+        as_of,
+        judged,
+    })
+}
+
+/// What `patuh build` needs beyond the configuration.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The folder of exports.
+    pub data_dir: PathBuf,
+    /// The output folder.
+    pub out_dir: PathBuf,
+    /// `--as-of`, as written.
+    pub as_of: Option<String>,
+    /// The moment of the run.
+    pub now: model::Instant,
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildOutcome {
+    /// Everything read.
+    pub ledger: ingest::Ledger,
+    /// The numbers.
+    pub report: report::Report,
+    /// The files written, relative to the output folder.
+    pub files: Vec<String>,
+}
+
+/// The whole pipeline: read the exports, judge the items, aggregate, render, publish.
+pub fn build(
+    config: &config::Config,
+    options: &BuildOptions,
+) -> Result<BuildOutcome, error::Error> {
+    if !site::may_replace(&options.out_dir)? {
+        return Err(site::PublishError::NotASite(options.out_dir.clone()).into());
+    }
+    let mut ledger = read_exports(
+        &options.data_dir,
+        config,
+        Some(&options.out_dir),
+        options.now,
+    )?;
+    let judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
+    let report = report::assemble(
+        &judgement.judged,
+        &judgement.model,
+        ledger.rows,
+        judgement.as_of,
+        config.timezone,
+    );
+    let mut files = vec![site::OutputFile {
+        path: "data/summary.json".into(),
+        bytes: report::summary_json(&report).into_bytes(),
+    }];
+    files.push(manifest(config, &ledger, &files)?);
+    site::publish(&options.out_dir, &files)?;
+    Ok(BuildOutcome {
+        ledger,
+        report,
+        files: files.into_iter().map(|f| f.path).collect(),
+    })
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The manifest: patuh's version, a hash of the effective configuration, and every input
+/// and output file with its SHA-256.
+fn manifest(
+    config: &config::Config,
+    ledger: &ingest::Ledger,
+    outputs: &[site::OutputFile],
+) -> Result<site::OutputFile, error::Error> {
+    use rayon::prelude::*;
+    #[derive(serde::Serialize)]
+    struct Entry {
+        path: String,
+        sha256: String,
+    }
+    #[derive(serde::Serialize)]
+    struct Manifest {
+        generator: &'static str,
+        version: &'static str,
+        config_sha256: String,
+        inputs: Vec<Entry>,
+        outputs: Vec<Entry>,
+    }
+    let inputs = ledger
+        .discovery
+        .exports
+        .par_iter()
+        .map(|e| {
+            std::fs::read(&e.path)
+                .map(|bytes| Entry {
+                    path: e.relative.clone(),
+                    sha256: sha256_hex(&bytes),
+                })
+                .map_err(|err| ingest::FileError {
+                    file: e.relative.clone(),
+                    message: format!(
+                        "{err} (the file changed or vanished during the build; run it again)"
+                    ),
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| error::Error::Read(ingest::ReadError(vec![e])))?;
+    let effective = config::Config {
+        source: None,
+        ..config.clone()
+    };
+    let manifest = Manifest {
+        generator: "patuh",
+        version: env!("CARGO_PKG_VERSION"),
+        config_sha256: sha256_hex(format!("{effective:?}").as_bytes()),
+        inputs,
+        outputs: outputs
+            .iter()
+            .map(|f| Entry {
+                path: f.path.clone(),
+                sha256: sha256_hex(&f.bytes),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&manifest).expect("the manifest serialises");
+    text.push('\n');
+    Ok(site::OutputFile {
+        path: site::MANIFEST.into(),
+        bytes: text.into_bytes(),
+    })
 }

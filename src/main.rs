@@ -19,6 +19,25 @@ enum Command {
     /// Reads and validates the exports without writing a site: files read or skipped, the
     /// row ledger, and the data issues with their locations.
     Check(CheckArgs),
+    /// Reads the exports, applies the SOP's time standards and writes the report site.
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct BuildArgs {
+    /// Folder of exports, read recursively.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    data: PathBuf,
+    /// Output folder: replaced only if empty or a previous patuh site.
+    #[arg(long, value_name = "DIR", default_value = "site")]
+    out: PathBuf,
+    /// Configuration file (default: patuh.toml in the working folder, when present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The moment the report describes (default: the latest timestamp in the exports);
+    /// a date alone means the end of that day.
+    #[arg(long, value_name = "TIME")]
+    as_of: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -44,6 +63,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Build(args) => build(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -57,7 +77,8 @@ fn main() -> ExitCode {
 fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
     let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
-    let ledger = patuh::read_exports(&args.data, &config, None, chrono::Utc::now())?;
+    let mut ledger = patuh::read_exports(&args.data, &config, None, chrono::Utc::now())?;
+    patuh::judge(&mut ledger, &config, None)?;
     let run = patuh::check::RunInfo {
         data_dir: args.data.display().to_string(),
         config: config.source.as_ref().map(|p| p.display().to_string()),
@@ -69,5 +90,31 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
         OutputFormat::Json => patuh::check::render_json(&ledger, &run),
     };
     print!("{text}");
+    Ok(())
+}
+
+fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
+    let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
+    let options = patuh::BuildOptions {
+        data_dir: args.data,
+        out_dir: args.out,
+        as_of: args.as_of,
+        now: chrono::Utc::now(),
+    };
+    let outcome = patuh::build(&config, &options)?;
+    let rows = outcome.ledger.rows;
+    eprintln!(
+        "patuh: {} items from {} exports (read {} = included {} + duplicates {} + rejected {}), {} data issues; wrote {} files to {}",
+        outcome.ledger.items.len(),
+        outcome.ledger.files.len(),
+        rows.read,
+        rows.included,
+        rows.duplicates,
+        rows.rejected,
+        outcome.ledger.issues.len(),
+        outcome.files.len(),
+        options.out_dir.display()
+    );
     Ok(())
 }

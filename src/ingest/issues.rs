@@ -33,11 +33,16 @@ pub enum IssueKind {
     RejectedRow,
     /// A column that names a field already read from a column further left.
     IgnoredColumn,
+    /// A step whose end is before its start.
+    InvalidStep,
+    /// A step that cannot be measured: its start is missing, or its end while a later
+    /// step has ended.
+    UnmeasurableStep,
 }
 
 impl IssueKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [IssueKind; 11] = [
+    pub const ALL: [IssueKind; 13] = [
         IssueKind::RejectedRow,
         IssueKind::UnreadableTimestamp,
         IssueKind::DateOrderContradiction,
@@ -49,6 +54,8 @@ impl IssueKind {
         IssueKind::UnreadableValue,
         IssueKind::Conflict,
         IssueKind::IgnoredColumn,
+        IssueKind::InvalidStep,
+        IssueKind::UnmeasurableStep,
     ];
 
     /// A short description of the kind, for headings.
@@ -67,6 +74,8 @@ impl IssueKind {
             IssueKind::Conflict => "items whose exports disagree",
             IssueKind::RejectedRow => "rows rejected: no usable timestamp",
             IssueKind::IgnoredColumn => "columns ignored: the field is already read further left",
+            IssueKind::InvalidStep => "steps that end before they start",
+            IssueKind::UnmeasurableStep => "steps that cannot be measured",
         }
     }
 
@@ -89,6 +98,8 @@ impl IssueKind {
             IssueKind::Conflict => "correct the earlier or the later export so that they agree",
             IssueKind::RejectedRow => "fill in at least the posting time so the row can be counted",
             IssueKind::IgnoredColumn => "remove or rename the duplicate column, or map it in [columns]",
+            IssueKind::InvalidStep => "correct the two times of the step; the step is excluded from compliance",
+            IssueKind::UnmeasurableStep => "fill in the missing time so the step can be measured",
         }
     }
 }

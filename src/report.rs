@@ -1,0 +1,414 @@
+//! The report model: aggregates per period and department (METRICS.md "Aggregates"),
+//! and `summary.json` (OUTPUT.md).
+//!
+//! Takes judged items; gives numbers in a fixed, documented order. Pure: no I/O.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use chrono_tz::Tz;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::ingest::RowCounts;
+use crate::model::Instant;
+use crate::sop::{Judged, SopModel, Status};
+
+/// The counts and statistics of one step over a group of items.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StepStats {
+    /// Items within the limit.
+    pub met: u64,
+    /// Items over the limit (done late, or still open past it).
+    pub breached: u64,
+    /// Of the breached, those still open at as-of.
+    pub overdue: u64,
+    /// Items still open within the limit.
+    pub pending: u64,
+    /// Items whose end is before their start.
+    pub invalid: u64,
+    /// Items whose step cannot be measured.
+    pub unmeasurable: u64,
+    /// Items the step does not apply to.
+    pub not_applicable: u64,
+    /// `100 × met / (met + breached)`, unrounded; `None` when nothing was met or breached.
+    pub compliance_pct: Option<f64>,
+    /// Nearest-rank median of the durations of met and breached items with both ends.
+    pub median_s: Option<i64>,
+    /// Nearest-rank 90th percentile of the same durations.
+    pub p90_s: Option<i64>,
+    /// The longest of the same durations.
+    pub max_s: Option<i64>,
+}
+
+/// The numbers of one group of items (a period, or a department in it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupStats {
+    /// Number of included items.
+    pub items: u64,
+    /// Per step id (the configured steps in order, then `end_to_end`).
+    pub steps: Vec<(String, StepStats)>,
+}
+
+impl Serialize for GroupStats {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            items: u64,
+            steps: OrderedSteps<'a>,
+        }
+        Shape {
+            items: self.items,
+            steps: OrderedSteps(&self.steps),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Steps as a JSON object in their configured order.
+struct OrderedSteps<'a>(&'a [(String, StepStats)]);
+
+impl Serialize for OrderedSteps<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, stats) in self.0 {
+            map.serialize_entry(id, stats)?;
+        }
+        map.end()
+    }
+}
+
+/// The kind of a reporting period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodKind {
+    /// An ISO week, Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+}
+
+/// One department's numbers in a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DepartmentStats {
+    /// The canonical name (or pseudo-department label).
+    pub name: String,
+    /// Its file-name-safe slug.
+    pub slug: String,
+    /// Whether it is a pseudo-department (not ranked).
+    #[serde(skip)]
+    pub pseudo: bool,
+    /// Its numbers.
+    #[serde(flatten)]
+    pub stats: GroupStats,
+}
+
+/// One period's numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodReport {
+    /// Week or month.
+    pub kind: PeriodKind,
+    /// `2026-W48` or `2026-11`.
+    pub label: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    pub end: NaiveDate,
+    /// All items of the period.
+    pub total: GroupStats,
+    /// Each department with at least one item, sorted by name (byte order).
+    pub departments: Vec<DepartmentStats>,
+    /// Indices (into the judged items) of the period's items.
+    #[serde(skip)]
+    pub members: Vec<usize>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The zone of periods and times.
+    pub zone: Tz,
+    /// The moment the report describes (`None` when there are no items).
+    pub as_of: Option<Instant>,
+    /// The step model.
+    pub model: SopModel,
+    /// The row ledger.
+    pub rows: RowCounts,
+    /// All weeks in label order, then all months in label order.
+    pub periods: Vec<PeriodReport>,
+    /// Slug of each department name.
+    pub slugs: BTreeMap<String, String>,
+}
+
+/// Aggregates judged items into periods and departments.
+pub fn assemble(
+    judged: &[Judged],
+    model: &SopModel,
+    rows: RowCounts,
+    as_of: Option<Instant>,
+    zone: Tz,
+) -> Report {
+    let ids: Vec<String> = model.ids().map(str::to_string).collect();
+    let slugs = slugs(judged.iter().map(|j| j.group.name.as_str()));
+    let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut months: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, j) in judged.iter().enumerate() {
+        weeks.entry(&j.week).or_default().push(i);
+        months.entry(&j.month).or_default().push(i);
+    }
+    let mut periods = Vec::new();
+    for (kind, groups) in [(PeriodKind::Week, weeks), (PeriodKind::Month, months)] {
+        for (label, members) in groups {
+            let (start, end) = bounds(kind, judged[members[0]].date);
+            let mut by_department: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &m in &members {
+                by_department
+                    .entry(&judged[m].group.name)
+                    .or_default()
+                    .push(m);
+            }
+            let departments = by_department
+                .into_iter()
+                .map(|(name, ms)| DepartmentStats {
+                    name: name.to_string(),
+                    slug: slugs[name].clone(),
+                    pseudo: judged[ms[0]].group.pseudo,
+                    stats: aggregate(ms.iter().map(|&m| &judged[m]), &ids),
+                })
+                .collect();
+            periods.push(PeriodReport {
+                kind,
+                label: label.to_string(),
+                start,
+                end,
+                total: aggregate(members.iter().map(|&m| &judged[m]), &ids),
+                departments,
+                members,
+            });
+        }
+    }
+    Report {
+        zone,
+        as_of,
+        model: model.clone(),
+        rows,
+        periods,
+        slugs,
+    }
+}
+
+/// First and last day of the period containing `date`.
+fn bounds(kind: PeriodKind, date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match kind {
+        PeriodKind::Week => {
+            let start = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+            (start, start + Duration::days(6))
+        }
+        PeriodKind::Month => {
+            let start = date.with_day(1).expect("day 1 exists");
+            let next = if date.month() == 12 {
+                NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
+            }
+            .expect("a valid month");
+            (start, next - Duration::days(1))
+        }
+    }
+}
+
+/// The numbers of a group of judged items.
+pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) -> GroupStats {
+    let mut stats: Vec<StepStats> = vec![StepStats::default(); ids.len()];
+    let mut durations: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
+    let mut count = 0;
+    for item in items {
+        count += 1;
+        for (i, result) in item.steps.iter().enumerate() {
+            let s = &mut stats[i];
+            match result.status {
+                Status::Met => s.met += 1,
+                Status::Breached { overdue } => {
+                    s.breached += 1;
+                    s.overdue += u64::from(overdue);
+                }
+                Status::Pending => s.pending += 1,
+                Status::Invalid => s.invalid += 1,
+                Status::Unmeasurable => s.unmeasurable += 1,
+                Status::NotApplicable => s.not_applicable += 1,
+            }
+            if matches!(result.status, Status::Met | Status::Breached { .. }) {
+                if let Some(d) = result.duration_s {
+                    durations[i].push(d);
+                }
+            }
+        }
+    }
+    for (s, mut d) in stats.iter_mut().zip(durations) {
+        let judged = s.met + s.breached;
+        s.compliance_pct = (judged > 0).then(|| (100.0 * s.met as f64) / judged as f64);
+        d.sort_unstable();
+        s.median_s = nearest_rank(&d, 1, 2);
+        s.p90_s = nearest_rank(&d, 9, 10);
+        s.max_s = d.last().copied();
+    }
+    GroupStats {
+        items: count,
+        steps: ids.iter().cloned().zip(stats).collect(),
+    }
+}
+
+/// The nearest-rank percentile `num/den` of sorted values: the value at position
+/// ⌈num·n/den⌉ (1-based), computed in integers.
+pub fn nearest_rank(sorted: &[i64], num: usize, den: usize) -> Option<i64> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    let rank = (num * n).div_ceil(den).max(1);
+    Some(sorted[rank - 1])
+}
+
+/// File-name-safe slugs for department names: lower-case ASCII letters, digits and
+/// hyphens; collisions get `-2`, `-3` ... in name order.
+pub fn slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
+    let mut unique: Vec<&str> = names.collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut taken: BTreeMap<String, u32> = BTreeMap::new();
+    let mut out = BTreeMap::new();
+    for name in unique {
+        let base = slug(name);
+        let n = taken.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let s = if *n == 1 { base } else { format!("{base}-{n}") };
+        out.insert(name.to_string(), s);
+    }
+    out
+}
+
+/// The slug of one name (`Dinas Perhubungan` → `dinas-perhubungan`).
+pub fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for ch in name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        if ch.is_ascii_alphanumeric() {
+            s.push(ch.to_ascii_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() {
+        "pd".to_string()
+    } else {
+        s
+    }
+}
+
+/// `summary.json` in the `patuh.summary/1` shape, byte-stable for the same report.
+pub fn summary_json(report: &Report) -> String {
+    #[derive(Serialize)]
+    struct StepInfo<'a> {
+        id: &'a str,
+        name: &'a str,
+        limit_s: i64,
+    }
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        schema: &'static str,
+        timezone: &'a str,
+        as_of: Option<String>,
+        steps: Vec<StepInfo<'a>>,
+        rows: RowCounts,
+        periods: &'a [PeriodReport],
+    }
+    let summary = Summary {
+        schema: "patuh.summary/1",
+        timezone: report.zone.name(),
+        as_of: report.as_of.map(|t| rfc3339_seconds(t, report.zone)),
+        steps: report
+            .model
+            .steps
+            .iter()
+            .map(|s| StepInfo {
+                id: &s.id,
+                name: &s.name,
+                limit_s: s.limit_s,
+            })
+            .collect(),
+        rows: report.rows,
+        periods: &report.periods,
+    };
+    let mut text = serde_json::to_string_pretty(&summary).expect("the summary serialises");
+    text.push('\n');
+    text
+}
+
+/// An instant as RFC 3339 in `zone`, with seconds and the offset (`2026-11-29T23:41:00+07:00`).
+pub fn rfc3339_seconds(t: Instant, zone: Tz) -> String {
+    t.with_timezone(&zone)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_on_odd_and_even_n() {
+        assert_eq!(nearest_rank(&[], 1, 2), None);
+        assert_eq!(nearest_rank(&[7], 1, 2), Some(7));
+        assert_eq!(nearest_rank(&[7], 9, 10), Some(7));
+        // n = 4: median at ⌈2⌉ = 2nd, p90 at ⌈3.6⌉ = 4th.
+        assert_eq!(nearest_rank(&[1, 2, 3, 4], 1, 2), Some(2));
+        assert_eq!(nearest_rank(&[1, 2, 3, 4], 9, 10), Some(4));
+        // n = 5: median at ⌈2.5⌉ = 3rd, p90 at ⌈4.5⌉ = 5th.
+        assert_eq!(nearest_rank(&[10, 20, 30, 40, 50], 1, 2), Some(30));
+        assert_eq!(nearest_rank(&[10, 20, 30, 40, 50], 9, 10), Some(50));
+        // n = 10: p90 at exactly 9 (no floating-point 9.000000000000002 → 10).
+        let ten: Vec<i64> = (1..=10).collect();
+        assert_eq!(nearest_rank(&ten, 9, 10), Some(9));
+        assert_eq!(nearest_rank(&ten, 1, 2), Some(5));
+    }
+
+    #[test]
+    fn slugs_are_safe_and_unique() {
+        assert_eq!(slug("Dinas Perhubungan"), "dinas-perhubungan");
+        assert_eq!(
+            slug("RSUD dr. Chasbullah Abdulmadjid"),
+            "rsud-dr-chasbullah-abdulmadjid"
+        );
+        assert_eq!(slug("Dinas Pendidikan (Disdik)"), "dinas-pendidikan-disdik");
+        assert_eq!(slug("Perumda Tirta Patriot"), "perumda-tirta-patriot");
+        assert_eq!(slug("../.."), "pd");
+        let s = slugs(["A B", "a-b", "A  B!"].into_iter());
+        assert_eq!(s["A  B!"], "a-b");
+        assert_eq!(s["A B"], "a-b-2");
+        assert_eq!(s["a-b"], "a-b-3");
+    }
+
+    #[test]
+    fn period_bounds() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            bounds(PeriodKind::Week, d(2026, 11, 27)),
+            (d(2026, 11, 23), d(2026, 11, 29))
+        );
+        assert_eq!(
+            bounds(PeriodKind::Week, d(2026, 12, 31)),
+            (d(2026, 12, 28), d(2027, 1, 3))
+        );
+        assert_eq!(
+            bounds(PeriodKind::Month, d(2026, 2, 10)),
+            (d(2026, 2, 1), d(2026, 2, 28))
+        );
+        assert_eq!(
+            bounds(PeriodKind::Month, d(2026, 12, 31)),
+            (d(2026, 12, 1), d(2026, 12, 31))
+        );
+    }
+}

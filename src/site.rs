@@ -1,0 +1,163 @@
+//! Publishing the site: the only stage that writes. The new site is written beside the old
+//! one and swapped in only when complete, so a failed build leaves the old one as it was.
+//!
+//! Refuses to replace a folder that is neither empty nor a previous patuh site.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// The manifest that marks a folder as a patuh site.
+pub const MANIFEST: &str = "manifest.json";
+
+/// One file of the site: its path relative to the output folder (`/` separators) and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative path, e.g. `data/summary.json`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Publishing failed; the previous site is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// The output folder holds something that is not a patuh site.
+    #[error(
+        "refusing to write into {0}: it is not empty and holds no patuh site (no {MANIFEST}); \
+         choose an empty or new folder with --out"
+    )]
+    NotASite(PathBuf),
+    /// A file system operation failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
+    move |source| PublishError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Whether `dir` may be replaced: missing, empty, or holding a patuh manifest.
+pub fn may_replace(dir: &Path) -> Result<bool, PublishError> {
+    if !dir.exists() {
+        return Ok(true);
+    }
+    if !dir.is_dir() {
+        return Ok(false);
+    }
+    let mut entries = fs::read_dir(dir).map_err(io(dir))?;
+    if entries.next().is_none() {
+        return Ok(true);
+    }
+    let manifest = dir.join(MANIFEST);
+    Ok(fs::read_to_string(&manifest).is_ok_and(|text| text.contains("\"generator\": \"patuh\"")))
+}
+
+/// Writes `files` as the new content of `out_dir`, replacing a previous patuh site.
+pub fn publish(out_dir: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
+    if !may_replace(out_dir)? {
+        return Err(PublishError::NotASite(out_dir.to_path_buf()));
+    }
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
+    fs::create_dir_all(&parent).map_err(io(&parent))?;
+    let staging = parent.join(format!(".{name}.patuh-new"));
+    let retired = parent.join(format!(".{name}.patuh-old"));
+    for leftover in [&staging, &retired] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover).map_err(io(leftover))?;
+        }
+    }
+    if let Err(e) = write_all(&staging, files) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let had_old = out_dir.exists();
+    if had_old {
+        fs::rename(out_dir, &retired).map_err(io(out_dir))?;
+    }
+    if let Err(source) = fs::rename(&staging, out_dir) {
+        if had_old {
+            let _ = fs::rename(&retired, out_dir);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(PublishError::Io {
+            path: out_dir.to_path_buf(),
+            source,
+        });
+    }
+    if had_old {
+        fs::remove_dir_all(&retired).map_err(io(&retired))?;
+    }
+    Ok(())
+}
+
+fn write_all(root: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
+    fs::create_dir_all(root).map_err(io(root))?;
+    for file in files {
+        let relative = Path::new(&file.path);
+        assert!(
+            relative
+                .components()
+                .all(|c| matches!(c, Component::Normal(_))),
+            "output paths are relative and plain: {}",
+            file.path
+        );
+        let path = root.join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        fs::write(&path, &file.bytes).map_err(io(&path))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_a_previous_site_and_refuses_anything_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let manifest = file(MANIFEST, "{\"generator\": \"patuh\"}");
+        publish(&out, &[manifest.clone(), file("a/b.txt", "one")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/b.txt")).unwrap(), "one");
+        publish(&out, &[manifest, file("c.txt", "two")]).unwrap();
+        assert!(!out.join("a/b.txt").exists());
+        assert_eq!(fs::read_to_string(out.join("c.txt")).unwrap(), "two");
+        assert!(!tmp.path().join(".site.patuh-old").exists());
+        assert!(!tmp.path().join(".site.patuh-new").exists());
+
+        let home = tmp.path().join("home");
+        fs::create_dir_all(&home).unwrap();
+        fs::write(home.join("thesis.docx"), "precious").unwrap();
+        let err = publish(&home, &[file("x", "y")]).unwrap_err();
+        assert!(matches!(err, PublishError::NotASite(_)));
+        assert_eq!(
+            fs::read_to_string(home.join("thesis.docx")).unwrap(),
+            "precious"
+        );
+        assert!(!home.join("x").exists());
+    }
+}

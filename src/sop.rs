@@ -1,0 +1,474 @@
+//! The SOP's time standards applied to every item (METRICS.md "Step status of one item").
+//!
+//! Takes items and the configured step model; gives each item's status per step, its
+//! department group, and its periods. Pure: no I/O, no wall clock.
+
+use chrono::{Datelike, NaiveDate};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::config::{AppliesTo, Config, Labels, StepConfig};
+use crate::model::{Disposition, Instant, Item, Stamp};
+
+/// The id reserved for the whole chain of applicable steps.
+pub const END_TO_END: &str = "end_to_end";
+
+/// One measured step of the SOP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// Identifier used in `summary.json`.
+    pub id: String,
+    /// Name shown in reports.
+    pub name: String,
+    /// Where the step starts.
+    pub start: Stamp,
+    /// Where it ends.
+    pub end: Stamp,
+    /// The time standard in seconds.
+    pub limit_s: i64,
+    /// Which items it applies to.
+    pub applies_to: AppliesTo,
+}
+
+impl Step {
+    /// Whether the step applies to an item with this disposition.
+    pub fn applies(&self, disposition: Disposition) -> bool {
+        match self.applies_to {
+            AppliesTo::All => true,
+            AppliesTo::Forward => disposition == Disposition::Forward,
+        }
+    }
+}
+
+/// The step model: the configured steps in order (`end_to_end` is implied).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SopModel {
+    /// The steps, in their configured order.
+    pub steps: Vec<Step>,
+}
+
+impl SopModel {
+    /// The default model of SOP.md: pemantauan (60 min), disposisi (10), penerusan (15).
+    pub fn default_model() -> SopModel {
+        let step = |id: &str, name: &str, start, end, minutes: i64, applies_to| Step {
+            id: id.into(),
+            name: name.into(),
+            start,
+            end,
+            limit_s: minutes * 60,
+            applies_to,
+        };
+        SopModel {
+            steps: vec![
+                step(
+                    "pemantauan",
+                    "Pemantauan & penyampaian ke Kasi",
+                    Stamp::PostedAt,
+                    Stamp::ReportedAt,
+                    60,
+                    AppliesTo::All,
+                ),
+                step(
+                    "disposisi",
+                    "Analisis & disposisi",
+                    Stamp::ReportedAt,
+                    Stamp::DisposedAt,
+                    10,
+                    AppliesTo::All,
+                ),
+                step(
+                    "penerusan",
+                    "Penerusan ke Perangkat Daerah",
+                    Stamp::DisposedAt,
+                    Stamp::ForwardedAt,
+                    15,
+                    AppliesTo::Forward,
+                ),
+            ],
+        }
+    }
+
+    /// The model of a configuration: its `[[steps]]` when present, else the default.
+    pub fn from_config(config: &Config) -> SopModel {
+        match &config.steps {
+            None => SopModel::default_model(),
+            Some(steps) => SopModel {
+                steps: steps.iter().map(step_of).collect(),
+            },
+        }
+    }
+
+    /// The ids of every step, then `end_to_end`.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.steps
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(std::iter::once(END_TO_END))
+    }
+}
+
+fn step_of(c: &StepConfig) -> Step {
+    Step {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        start: c.start.stamp().expect("validated: a timestamp field"),
+        end: c.end.stamp().expect("validated: a timestamp field"),
+        limit_s: c.limit_minutes * 60,
+        applies_to: c.applies_to,
+    }
+}
+
+/// The status of one step of one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Both ends present, `0 ≤ end − start ≤ limit`.
+    Met,
+    /// Over the limit: done late, or (`overdue`) still open past the limit at as-of.
+    Breached {
+        /// Still open (end missing) at as-of.
+        overdue: bool,
+    },
+    /// Still open at as-of, within the limit.
+    Pending,
+    /// End before start: a data error.
+    Invalid,
+    /// Start missing, or end missing while a later step's end is present.
+    Unmeasurable,
+    /// The step does not apply to the item.
+    NotApplicable,
+}
+
+/// One step of one item, judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StepResult {
+    /// The status.
+    pub status: Status,
+    /// `end − start` in seconds when both ends are present.
+    pub duration_s: Option<i64>,
+    /// The step's limit for this item (for `end_to_end`: the sum of the applicable limits).
+    pub limit_s: i64,
+}
+
+/// An item with its step results, department group and periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Judged {
+    /// Index of the item in the ledger.
+    pub item: usize,
+    /// The disposition as METRICS.md defines it.
+    pub disposition: Disposition,
+    /// The department group: a canonical department or a pseudo-department label.
+    pub group: Group,
+    /// One result per configured step, in order, then `end_to_end`.
+    pub steps: Vec<StepResult>,
+    /// The local date that places the item in its periods.
+    pub date: NaiveDate,
+    /// ISO week label (`2026-W48`).
+    pub week: String,
+    /// Month label (`2026-11`).
+    pub month: String,
+}
+
+/// The department an item's numbers count for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Group {
+    /// The name shown (a department, or a pseudo-department label).
+    pub name: String,
+    /// Whether it is a pseudo-department (answered directly, undisposed, no department).
+    pub pseudo: bool,
+}
+
+/// Evaluates every item against the model at `as_of`, in the zone of the periods.
+/// Items without any timestamp cannot occur (they were rejected while reading).
+pub fn evaluate(
+    items: &[Item],
+    model: &SopModel,
+    labels: &Labels,
+    as_of: Instant,
+    zone: Tz,
+) -> Vec<Judged> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| judge(index, item, model, labels, as_of, zone))
+        .collect()
+}
+
+fn judge(
+    index: usize,
+    item: &Item,
+    model: &SopModel,
+    labels: &Labels,
+    as_of: Instant,
+    zone: Tz,
+) -> Judged {
+    let disposition = item.disposition();
+    let applicable: Vec<&Step> = model
+        .steps
+        .iter()
+        .filter(|s| s.applies(disposition))
+        .collect();
+    let mut steps = Vec::with_capacity(model.steps.len() + 1);
+    for (i, step) in model.steps.iter().enumerate() {
+        if !step.applies(disposition) {
+            steps.push(StepResult {
+                status: Status::NotApplicable,
+                duration_s: None,
+                limit_s: step.limit_s,
+            });
+            continue;
+        }
+        let later_end_present = model.steps[i + 1..]
+            .iter()
+            .filter(|s| s.applies(disposition))
+            .any(|s| item.stamps.get(s.end).is_some());
+        steps.push(status_of(
+            item.stamps.get(step.start),
+            item.stamps.get(step.end),
+            step.limit_s,
+            later_end_present,
+            as_of,
+        ));
+    }
+    let end_to_end = match (applicable.first(), applicable.last()) {
+        (Some(first), Some(last)) => status_of(
+            item.stamps.get(first.start),
+            item.stamps.get(last.end),
+            applicable.iter().map(|s| s.limit_s).sum(),
+            false,
+            as_of,
+        ),
+        _ => StepResult {
+            status: Status::NotApplicable,
+            duration_s: None,
+            limit_s: 0,
+        },
+    };
+    steps.push(end_to_end);
+    let group = match (disposition, &item.department) {
+        (Disposition::Forward, Some(d)) => Group {
+            name: d.clone(),
+            pseudo: false,
+        },
+        (Disposition::Forward, None) => Group {
+            name: labels.no_department.clone(),
+            pseudo: true,
+        },
+        (Disposition::Answer, _) => Group {
+            name: labels.direct_answer.clone(),
+            pseudo: true,
+        },
+        (Disposition::Unknown, _) => Group {
+            name: labels.undisposed.clone(),
+            pseudo: true,
+        },
+    };
+    let placed = item
+        .stamps
+        .get(Stamp::PostedAt)
+        .or_else(|| item.stamps.earliest())
+        .expect("an included item has a timestamp");
+    let date = placed.with_timezone(&zone).date_naive();
+    Judged {
+        item: index,
+        disposition,
+        group,
+        steps,
+        date,
+        week: week_label(date),
+        month: month_label(date),
+    }
+}
+
+/// The status rules of METRICS.md for one step.
+pub fn status_of(
+    start: Option<Instant>,
+    end: Option<Instant>,
+    limit_s: i64,
+    later_end_present: bool,
+    as_of: Instant,
+) -> StepResult {
+    let result = |status, duration_s| StepResult {
+        status,
+        duration_s,
+        limit_s,
+    };
+    let Some(start) = start else {
+        let duration = None;
+        return result(Status::Unmeasurable, duration);
+    };
+    match end {
+        Some(end) => {
+            let d = (end - start).num_seconds();
+            if d < 0 {
+                result(Status::Invalid, Some(d))
+            } else if d <= limit_s {
+                result(Status::Met, Some(d))
+            } else {
+                result(Status::Breached { overdue: false }, Some(d))
+            }
+        }
+        None if later_end_present => result(Status::Unmeasurable, None),
+        None if (as_of - start).num_seconds() > limit_s => {
+            result(Status::Breached { overdue: true }, None)
+        }
+        None => result(Status::Pending, None),
+    }
+}
+
+/// The ISO week label of a date (`2026-W05`), with the ISO week-year.
+pub fn week_label(date: NaiveDate) -> String {
+    let w = date.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// The month label of a date (`2026-11`).
+pub fn month_label(date: NaiveDate) -> String {
+    format!("{}-{:02}", date.year(), date.month())
+}
+
+/// The as-of moment: the written value (`--as-of` or `as_of`, any timestamp form; a date
+/// alone is the end of that day, 23:59:59 local), else the latest timestamp of the items.
+/// `Ok(None)` when nothing is written and there are no items.
+pub fn resolve_as_of(
+    written: Option<&str>,
+    items: &[Item],
+    zone: Tz,
+    order: crate::ingest::timestamp::DateOrder,
+) -> Result<Option<Instant>, String> {
+    use crate::ingest::timestamp;
+    let Some(text) = written else {
+        return Ok(items.iter().filter_map(|i| i.stamps.latest()).max());
+    };
+    let text = text.trim();
+    if let Ok(serial) = text.parse::<f64>() {
+        let local = timestamp::serial_to_local(serial, timestamp::DateSystem::Excel1900)
+            .map_err(|e| format!("{text:?}: {e}"))?;
+        return Ok(Some(timestamp::localize(local, zone).0));
+    }
+    let mut stamp = timestamp::parse_written(text).map_err(|e| format!("{text:?}: {e}"))?;
+    if stamp.date.is_none() {
+        return Err(format!("{text:?} has no date"));
+    }
+    if stamp.time.is_none() {
+        stamp.time = chrono::NaiveTime::from_hms_opt(23, 59, 59);
+    }
+    timestamp::to_instant(&stamp, order, zone)
+        .map(|(at, _)| Some(at))
+        .map_err(|e| format!("{text:?}: {e}"))
+}
+
+/// Data issues for the steps the rules cannot judge (invalid and unmeasurable), each at
+/// the item's row; `files` names the exports by index.
+pub fn step_issues(
+    items: &[Item],
+    judged: &[Judged],
+    model: &SopModel,
+    files: &[String],
+) -> Vec<crate::ingest::issues::DataIssue> {
+    use crate::ingest::issues::{DataIssue, IssueKind, Location};
+    let mut issues = Vec::new();
+    for j in judged {
+        let item = &items[j.item];
+        let location = || {
+            Location::row(
+                &files[item.source.file],
+                item.source.sheet.as_deref(),
+                item.source.row,
+            )
+        };
+        for (step, result) in model.steps.iter().zip(&j.steps) {
+            let (kind, detail) = match result.status {
+                Status::Invalid => (
+                    IssueKind::InvalidStep,
+                    format!(
+                        "step `{}`: `{}` is {} s before `{}`; excluded from compliance",
+                        step.id,
+                        step.end.field().name(),
+                        -result.duration_s.unwrap_or(0),
+                        step.start.field().name()
+                    ),
+                ),
+                Status::Unmeasurable => (
+                    IssueKind::UnmeasurableStep,
+                    if item.stamps.get(step.start).is_none() {
+                        format!(
+                            "step `{}`: `{}` is missing",
+                            step.id,
+                            step.start.field().name()
+                        )
+                    } else {
+                        format!(
+                            "step `{}`: `{}` is missing while a later step has ended",
+                            step.id,
+                            step.end.field().name()
+                        )
+                    },
+                ),
+                _ => continue,
+            };
+            issues.push(DataIssue {
+                kind,
+                location: location(),
+                value: item.id.clone(),
+                detail,
+                other: None,
+            });
+        }
+    }
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn t(h: u32, m: u32, s: u32) -> Instant {
+        Utc.with_ymd_and_hms(2026, 11, 27, h, m, s).unwrap()
+    }
+
+    #[test]
+    fn status_rules_at_the_boundaries() {
+        let as_of = t(23, 0, 0);
+        let limit = 600;
+        let st = |start, end, later| status_of(start, end, limit, later, as_of).status;
+        // = limit is met, limit + 1 s is breached.
+        assert_eq!(
+            st(Some(t(10, 0, 0)), Some(t(10, 10, 0)), false),
+            Status::Met
+        );
+        assert_eq!(
+            st(Some(t(10, 0, 0)), Some(t(10, 10, 1)), false),
+            Status::Breached { overdue: false }
+        );
+        assert_eq!(st(Some(t(10, 0, 0)), Some(t(10, 0, 0)), false), Status::Met);
+        // end < start.
+        assert_eq!(
+            st(Some(t(10, 0, 1)), Some(t(10, 0, 0)), false),
+            Status::Invalid
+        );
+        // start missing.
+        assert_eq!(st(None, Some(t(10, 0, 0)), false), Status::Unmeasurable);
+        // end missing while a later step's end is present.
+        assert_eq!(st(Some(t(10, 0, 0)), None, true), Status::Unmeasurable);
+        // open steps before and after the limit at as-of.
+        assert_eq!(st(Some(t(22, 50, 0)), None, false), Status::Pending);
+        assert_eq!(
+            st(Some(t(22, 49, 59)), None, false),
+            Status::Breached { overdue: true }
+        );
+        assert_eq!(st(Some(t(22, 50, 1)), None, false), Status::Pending);
+    }
+
+    #[test]
+    fn iso_weeks_and_months() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(week_label(d(2026, 12, 31)), "2026-W53");
+        assert_eq!(week_label(d(2027, 1, 3)), "2026-W53");
+        assert_eq!(week_label(d(2027, 1, 4)), "2027-W01");
+        assert_eq!(week_label(d(2026, 1, 29)), "2026-W05");
+        assert_eq!(week_label(d(2024, 12, 30)), "2025-W01");
+        assert_eq!(month_label(d(2026, 12, 31)), "2026-12");
+    }
+}
