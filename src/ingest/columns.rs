@@ -90,7 +90,10 @@ const STAMP_STEMS: [(Stamp, &[&str]); 5] = [
             "dilaporkan",
         ],
     ),
-    (Stamp::DisposedAt, &["disposisi"]),
+    (
+        Stamp::DisposedAt,
+        &["disposisi", "disposisi kasi", "didisposisi"],
+    ),
     (
         Stamp::ForwardedAt,
         &[

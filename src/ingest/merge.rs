@@ -48,6 +48,7 @@ struct Occurrence {
     file: usize,
     table: usize,
     row: u32,
+    item: usize,
 }
 
 /// Merges the files (in walk order) into the ledger.
@@ -113,20 +114,22 @@ pub(crate) fn merge(
     let mut conflicts: Vec<DataIssue> = Vec::new();
     let mut counts = RowCounts::default();
     // Per file and table: (included, duplicates).
-    let mut per_table: Vec<Vec<(u32, u32)>> =
-        files.iter().map(|f| vec![(0, 0); f.tables.len()]).collect();
+    // The occurrence that won last, per item: it is the included row, the others duplicates.
+    let mut winner: Vec<usize> = Vec::new();
 
     for &f in &order {
         for (t, table) in files[f].tables.iter().enumerate() {
             counts.rejected += u64::from(table.rejected);
             for record in &table.records {
                 let occurrence = occurrences.len() as u32;
+                let key = key_of(record);
+                let item_index = index.get(&key).copied().unwrap_or(items.len());
                 occurrences.push(Occurrence {
                     file: f,
                     table: t,
                     row: record.row,
+                    item: item_index,
                 });
-                let key = key_of(record);
                 match index.get(&key) {
                     None => {
                         index.insert(key.clone(), items.len());
@@ -136,12 +139,12 @@ pub(crate) fn merge(
                         }
                         sources.push(src);
                         items.push(new_item(key, record, f, sheet_names[f][t].clone()));
+                        winner.push(occurrence as usize);
                         counts.included += 1;
-                        per_table[f][t].0 += 1;
                     }
                     Some(&i) => {
                         counts.duplicates += 1;
-                        per_table[f][t].1 += 1;
+                        winner[i] = occurrence as usize;
                         let item = &mut items[i];
                         for (field, earlier, later) in merge_into(item, record, settings) {
                             if let Some(earlier_occurrence) = sources[i][field as usize] {
@@ -177,6 +180,16 @@ pub(crate) fn merge(
         }
     }
 
+    // Per file and table: (included, duplicates).
+    let mut per_table: Vec<Vec<(u32, u32)>> =
+        files.iter().map(|f| vec![(0, 0); f.tables.len()]).collect();
+    for (id, o) in occurrences.iter().enumerate() {
+        if winner[o.item] == id {
+            per_table[o.file][o.table].0 += 1;
+        } else {
+            per_table[o.file][o.table].1 += 1;
+        }
+    }
     let mut issues = Vec::new();
     let mut blank_rows = 0;
     let mut totals_rows = 0;

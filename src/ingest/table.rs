@@ -771,13 +771,13 @@ fn cells_text(cell: &Cell<'_>) -> String {
     cell.to_text().unwrap_or_default()
 }
 
-/// Whether a row is a totals row: its first non-empty cell (other than the running
-/// number) says `Jumlah`, `Total` or `Grand Total`.
+/// Whether a row is a totals row: its first non-empty cell says `Jumlah`, `Total` or
+/// `Grand Total` (a running number before it, in the `No` column, is passed over).
 fn is_totals_row(cells: &[Cell<'_>], row_number: Option<usize>) -> bool {
     let first = cells
         .iter()
         .enumerate()
-        .find(|(i, c)| !c.is_empty() && Some(*i) != row_number)
+        .find(|(i, c)| !(c.is_empty() || (Some(*i) == row_number && is_a_count(c))))
         .and_then(|(_, c)| c.to_text());
     first.is_some_and(|t| {
         matches!(
@@ -867,6 +867,8 @@ mod tests {
             Cell::Text("Jumlah".into()),
             Cell::Number(42.0),
         ];
+        assert!(is_totals_row(&row, Some(0)));
+        let row = [Cell::Text("Jumlah".into()), Cell::Number(154.0)];
         assert!(is_totals_row(&row, Some(0)));
         let row = [Cell::Text("GRAND TOTAL".into())];
         assert!(is_totals_row(&row, None));

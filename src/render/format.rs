@@ -1,0 +1,229 @@
+//! The one place where numbers, dates, times, durations and percentages become text, in
+//! Indonesian or English.
+//!
+//! Pure functions of their arguments: no locale of the machine, no wall clock.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::model::Instant;
+
+/// The language of the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia (the default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+const DAYS_ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS_ID: [&str; 12] = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+fn month_name(lang: Lang, month: u32) -> &'static str {
+    let i = (month - 1) as usize;
+    match lang {
+        Lang::Id => MONTHS_ID[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+/// A date with its weekday: `Jumat, 27 November 2026` / `Friday, 27 November 2026`.
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    let day = date.weekday().num_days_from_monday() as usize;
+    let name = match lang {
+        Lang::Id => DAYS_ID[day],
+        Lang::En => DAYS_EN[day],
+    };
+    format!("{name}, {}", date_only(lang, date))
+}
+
+/// A date: `27 November 2026`.
+pub fn date_only(lang: Lang, date: NaiveDate) -> String {
+    format!("{} {} {}", date.day(), month_name(lang, date.month()), date.year())
+}
+
+/// A month: `November 2026`.
+pub fn month(lang: Lang, year: i32, month: u32) -> String {
+    format!("{} {year}", month_name(lang, month))
+}
+
+/// The zone's word: WIB, WITA, WIT for Indonesia's zones, else the UTC offset at `at`
+/// (`UTC−05.00`).
+pub fn zone_word(zone: Tz, at: Instant) -> String {
+    match zone.name() {
+        "Asia/Jakarta" | "Asia/Pontianak" => "WIB".into(),
+        "Asia/Makassar" => "WITA".into(),
+        "Asia/Jayapura" => "WIT".into(),
+        _ => {
+            use chrono::Offset;
+            let seconds = at.with_timezone(&zone).offset().fix().local_minus_utc();
+            let sign = if seconds < 0 { '−' } else { '+' };
+            let s = seconds.abs();
+            format!("UTC{sign}{:02}.{:02}", s / 3600, (s % 3600) / 60)
+        }
+    }
+}
+
+/// A time of day with the zone: `14.05 WIB` (Indonesian uses `.`), `14:05 WIB` in English.
+pub fn time(lang: Lang, zone: Tz, at: Instant) -> String {
+    let local = at.with_timezone(&zone);
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
+    };
+    format!("{:02}{sep}{:02} {}", local.hour(), local.minute(), zone_word(zone, at))
+}
+
+/// A moment in full: `Jumat, 27 November 2026 14.05 WIB`.
+pub fn moment(lang: Lang, zone: Tz, at: Instant) -> String {
+    let local = at.with_timezone(&zone);
+    format!("{} {}", long_date(lang, local.date_naive()), time(lang, zone, at))
+}
+
+/// A short moment for tables: `27/11 14.05` (day/month, time).
+pub fn short_moment(lang: Lang, zone: Tz, at: Instant) -> String {
+    let local = at.with_timezone(&zone);
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
+    };
+    format!(
+        "{:02}/{:02}/{} {:02}{sep}{:02}",
+        local.day(),
+        local.month(),
+        local.year(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// A whole number with thousands separators: `1.204` (Indonesian), `1,204` (English).
+pub fn integer(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Tenths of a percent of `part / whole`, rounded half up on the exact fraction
+/// (1/16 = 6.25 % → 63 tenths). `None` when `whole` is 0.
+pub fn percent_tenths(part: u64, whole: u64) -> Option<u64> {
+    if whole == 0 {
+        return None;
+    }
+    // round(1000 · part / whole) with halves up, in integers: ⌊(2000·part + whole) / (2·whole)⌋.
+    let part = u128::from(part);
+    let whole = u128::from(whole);
+    Some(((2000 * part + whole) / (2 * whole)) as u64)
+}
+
+/// A percentage with one decimal: `85,7 %` (Indonesian), `85.7%` (English); `–` when none.
+pub fn percent(lang: Lang, part: u64, whole: u64) -> String {
+    match percent_tenths(part, whole) {
+        None => "–".into(),
+        Some(t) => match lang {
+            Lang::Id => format!("{},{} %", t / 10, t % 10),
+            Lang::En => format!("{}.{}%", t / 10, t % 10),
+        },
+    }
+}
+
+/// A duration in words: `45 dtk`, `12 mnt 5 dtk`, `2 jam 5 mnt`, `3 hari 4 jam`.
+pub fn duration(lang: Lang, seconds: i64) -> String {
+    let (d, h, m, s) = match lang {
+        Lang::Id => ("hari", "jam", "mnt", "dtk"),
+        Lang::En => ("d", "h", "min", "s"),
+    };
+    let sign = if seconds < 0 { "−" } else { "" };
+    let t = seconds.unsigned_abs();
+    let text = if t < 60 {
+        format!("{t} {s}")
+    } else if t < 3600 {
+        if t % 60 == 0 {
+            format!("{} {m}", t / 60)
+        } else {
+            format!("{} {m} {} {s}", t / 60, t % 60)
+        }
+    } else if t < 86_400 {
+        format!("{} {h} {} {m}", t / 3600, (t % 3600) / 60)
+    } else {
+        format!("{} {d} {} {h}", t / 86_400, (t % 86_400) / 3600)
+    };
+    format!("{sign}{text}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn indonesian_dates_and_times() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(long_date(Lang::Id, d), "Jumat, 27 November 2026");
+        assert_eq!(long_date(Lang::En, d), "Friday, 27 November 2026");
+        let at = Utc.with_ymd_and_hms(2026, 11, 27, 7, 5, 0).unwrap();
+        assert_eq!(time(Lang::Id, chrono_tz::Asia::Jakarta, at), "14.05 WIB");
+        assert_eq!(time(Lang::Id, chrono_tz::Asia::Makassar, at), "15.05 WITA");
+        assert_eq!(time(Lang::Id, chrono_tz::Asia::Jayapura, at), "16.05 WIT");
+        assert_eq!(time(Lang::En, chrono_tz::America::New_York, at), "02:05 UTC−05.00");
+        assert_eq!(moment(Lang::Id, chrono_tz::Asia::Jakarta, at), "Jumat, 27 November 2026 14.05 WIB");
+    }
+
+    #[test]
+    fn percentages_round_half_up_on_the_exact_fraction() {
+        assert_eq!(percent(Lang::Id, 1, 16), "6,3 %");
+        assert_eq!(percent(Lang::En, 1, 16), "6.3%");
+        assert_eq!(percent(Lang::Id, 6, 7), "85,7 %");
+        assert_eq!(percent(Lang::Id, 1, 3), "33,3 %");
+        assert_eq!(percent(Lang::Id, 2, 3), "66,7 %");
+        assert_eq!(percent(Lang::Id, 1, 8), "12,5 %");
+        assert_eq!(percent(Lang::Id, 1, 2000), "0,1 %");
+        assert_eq!(percent(Lang::Id, 0, 0), "–");
+        assert_eq!(percent(Lang::Id, 5, 5), "100,0 %");
+    }
+
+    #[test]
+    fn numbers_and_durations() {
+        assert_eq!(integer(Lang::Id, 1204), "1.204");
+        assert_eq!(integer(Lang::En, 1234567), "1,234,567");
+        assert_eq!(integer(Lang::Id, 999), "999");
+        assert_eq!(duration(Lang::Id, 45), "45 dtk");
+        assert_eq!(duration(Lang::Id, 725), "12 mnt 5 dtk");
+        assert_eq!(duration(Lang::Id, 600), "10 mnt");
+        assert_eq!(duration(Lang::Id, 7500), "2 jam 5 mnt");
+        assert_eq!(duration(Lang::Id, 3 * 86_400 + 4 * 3600), "3 hari 4 jam");
+        assert_eq!(duration(Lang::En, -90), "−1 min 30 s");
+    }
+}
