@@ -231,9 +231,6 @@ pub fn describe_issue(issue: &DataIssue) -> String {
         let _ = write!(line, ": {:?}", shorten(value, 60));
     }
     let _ = write!(line, " - {}", issue.detail);
-    if let Some(other) = &issue.other {
-        let _ = write!(line, " (earlier: {})", other.location);
-    }
     line
 }
 

@@ -58,7 +58,7 @@ pub struct StepConfig {
 }
 
 /// `[labels]`: names of the pseudo-departments (METRICS.md "Groups").
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Labels {
     /// Items answered directly.
@@ -79,11 +79,32 @@ impl Default for Labels {
     }
 }
 
+/// `[signature]`: the block signed on printed period reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The place and date line's place (`Bekasi`).
+    #[serde(default)]
+    pub place: String,
+    /// The signer's office (`Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian`).
+    #[serde(default)]
+    pub role: String,
+    /// The signer's name.
+    #[serde(default)]
+    pub name: String,
+    /// The signer's NIP (civil-servant number).
+    #[serde(default)]
+    pub nip: String,
+}
+
 /// The configuration file as written (every key optional).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     timezone: Option<String>,
+    lang: Option<crate::render::format::Lang>,
+    office: Option<String>,
+    signature: Option<Signature>,
     date_order: Option<DateOrderSetting>,
     #[serde(default)]
     exclude: Vec<String>,
@@ -118,7 +139,16 @@ pub struct Config {
     pub labels: Labels,
     /// The configured SOP steps (`None`: the default model of SOP.md).
     pub steps: Option<Vec<StepConfig>>,
+    /// The language of the pages (`id` or `en`).
+    pub lang: crate::render::format::Lang,
+    /// The office named on every page.
+    pub office: String,
+    /// The signature block of printed period reports (`None`: none).
+    pub signature: Option<Signature>,
 }
+
+/// The office named on the pages by default.
+pub const DEFAULT_OFFICE: &str = "Diskominfostandi Kota Bekasi";
 
 impl Default for Config {
     fn default() -> Self {
@@ -248,6 +278,9 @@ impl Config {
             departments: raw.departments,
             labels: raw.labels,
             steps: raw.steps,
+            lang: raw.lang.unwrap_or_default(),
+            office: raw.office.unwrap_or_else(|| DEFAULT_OFFICE.to_string()),
+            signature: raw.signature,
         })
     }
 }

@@ -21,6 +21,12 @@ pub enum Error {
     /// The as-of moment cannot be read.
     #[error("invalid as-of moment {0}: write a date and time such as \"2026-11-29 23:59\"")]
     AsOf(String),
+    /// A template cannot be loaded.
+    #[error(transparent)]
+    Template(crate::render::templates::TemplateError),
+    /// A page cannot be rendered.
+    #[error(transparent)]
+    Render(crate::render::RenderError),
     /// The site cannot be written.
     #[error(transparent)]
     Publish(#[from] crate::site::PublishError),

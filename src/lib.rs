@@ -12,6 +12,7 @@ pub mod discover;
 pub mod error;
 pub mod ingest;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod site;
 pub mod sop;
@@ -120,17 +121,76 @@ pub fn build(
         judgement.as_of,
         config.timezone,
     );
-    let mut files = vec![site::OutputFile {
+    let input_hashes = hash_inputs(&ledger)?;
+    let commentary = read_commentary(&options.data_dir, &report);
+    let template_dir = config
+        .source
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|dir| dir.join("templates"));
+    let templates =
+        render::Templates::load(template_dir.as_deref()).map_err(error::Error::Template)?;
+    let input = render::RenderInput {
+        config,
+        ledger: &ledger,
+        judgement: &judgement,
+        report: &report,
+        input_hashes: &input_hashes,
+        commentary: &commentary,
+    };
+    let mut files = render::render_all(&input, &templates).map_err(error::Error::Render)?;
+    files.push(site::OutputFile {
         path: "data/summary.json".into(),
         bytes: report::summary_json(&report).into_bytes(),
-    }];
-    files.push(manifest(config, &ledger, &files)?);
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.push(manifest(config, &input_hashes, &files));
     site::publish(&options.out_dir, &files)?;
     Ok(BuildOutcome {
         ledger,
         report,
         files: files.into_iter().map(|f| f.path).collect(),
     })
+}
+
+/// The office's commentary per period: `catatan/<label>.md` in the data folder.
+fn read_commentary(
+    data_dir: &Path,
+    report: &report::Report,
+) -> std::collections::BTreeMap<String, String> {
+    report
+        .periods
+        .iter()
+        .filter_map(|p| {
+            let path = data_dir.join("catatan").join(format!("{}.md", p.label));
+            std::fs::read_to_string(path)
+                .ok()
+                .map(|text| (p.label.clone(), text))
+        })
+        .collect()
+}
+
+/// SHA-256 of every export read, by relative path.
+fn hash_inputs(
+    ledger: &ingest::Ledger,
+) -> Result<std::collections::BTreeMap<String, String>, error::Error> {
+    use rayon::prelude::*;
+    ledger
+        .discovery
+        .exports
+        .par_iter()
+        .map(|e| {
+            std::fs::read(&e.path)
+                .map(|bytes| (e.relative.clone(), sha256_hex(&bytes)))
+                .map_err(|err| ingest::FileError {
+                    file: e.relative.clone(),
+                    message: format!(
+                        "{err} (the file changed or vanished during the build; run it again)"
+                    ),
+                })
+        })
+        .collect::<Result<std::collections::BTreeMap<_, _>, _>>()
+        .map_err(|e| error::Error::Read(ingest::ReadError(vec![e])))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -144,42 +204,22 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// and output file with its SHA-256.
 fn manifest(
     config: &config::Config,
-    ledger: &ingest::Ledger,
+    inputs: &std::collections::BTreeMap<String, String>,
     outputs: &[site::OutputFile],
-) -> Result<site::OutputFile, error::Error> {
-    use rayon::prelude::*;
+) -> site::OutputFile {
     #[derive(serde::Serialize)]
-    struct Entry {
-        path: String,
+    struct Entry<'a> {
+        path: &'a str,
         sha256: String,
     }
     #[derive(serde::Serialize)]
-    struct Manifest {
+    struct Manifest<'a> {
         generator: &'static str,
         version: &'static str,
         config_sha256: String,
-        inputs: Vec<Entry>,
-        outputs: Vec<Entry>,
+        inputs: Vec<Entry<'a>>,
+        outputs: Vec<Entry<'a>>,
     }
-    let inputs = ledger
-        .discovery
-        .exports
-        .par_iter()
-        .map(|e| {
-            std::fs::read(&e.path)
-                .map(|bytes| Entry {
-                    path: e.relative.clone(),
-                    sha256: sha256_hex(&bytes),
-                })
-                .map_err(|err| ingest::FileError {
-                    file: e.relative.clone(),
-                    message: format!(
-                        "{err} (the file changed or vanished during the build; run it again)"
-                    ),
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| error::Error::Read(ingest::ReadError(vec![e])))?;
     let effective = config::Config {
         source: None,
         ..config.clone()
@@ -188,19 +228,25 @@ fn manifest(
         generator: "patuh",
         version: env!("CARGO_PKG_VERSION"),
         config_sha256: sha256_hex(format!("{effective:?}").as_bytes()),
-        inputs,
+        inputs: inputs
+            .iter()
+            .map(|(path, sha256)| Entry {
+                path,
+                sha256: sha256.clone(),
+            })
+            .collect(),
         outputs: outputs
             .iter()
             .map(|f| Entry {
-                path: f.path.clone(),
+                path: &f.path,
                 sha256: sha256_hex(&f.bytes),
             })
             .collect(),
     };
     let mut text = serde_json::to_string_pretty(&manifest).expect("the manifest serialises");
     text.push('\n');
-    Ok(site::OutputFile {
+    site::OutputFile {
         path: site::MANIFEST.into(),
         bytes: text.into_bytes(),
-    })
+    }
 }

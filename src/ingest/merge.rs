@@ -155,8 +155,9 @@ pub(crate) fn merge(
                                     location: location(this, Some(field)),
                                     value: Some(later.clone()),
                                     detail: format!(
-                                        "`{}` was {earlier:?} in an earlier export, {later:?} here; the later value is kept",
-                                        field.name()
+                                        "`{}` was {earlier:?} in an earlier row ({}), {later:?} here; the later value is kept",
+                                        field.name(),
+                                        location(that, Some(field))
                                     ),
                                     other: Some(OtherOccurrence {
                                         location: location(that, Some(field)),

@@ -110,6 +110,8 @@ enum Pending {
     Missing,
     Ready {
         at: Instant,
+        /// The local date and time the cell holds, as shown in messages.
+        local: chrono::NaiveDateTime,
         adjustment: Option<LocalAdjustment>,
         has_time: bool,
     },
@@ -148,6 +150,7 @@ pub struct TableBuilder<'a> {
     table: Table,
     rows: Vec<PendingRow>,
     blank_run: u32,
+    last_row: u32,
     any_cell: bool,
 }
 
@@ -169,6 +172,7 @@ impl<'a> TableBuilder<'a> {
             table: Table::default(),
             rows: Vec::new(),
             blank_run: 0,
+            last_row: 0,
             any_cell: false,
         }
     }
@@ -260,6 +264,7 @@ impl<'a> TableBuilder<'a> {
             return;
         };
         self.table.header_row = buffer[index].0;
+        self.last_row = self.table.header_row + header_rows - 1;
         self.table.header_rows = header_rows;
         self.table.columns = vocabulary.map(&headers);
         for (column, field) in self.table.columns.ignored.clone() {
@@ -288,6 +293,9 @@ impl<'a> TableBuilder<'a> {
     }
 
     fn data_row(&mut self, number: u32, cells: &[Cell<'_>]) {
+        // Rows a reader skips (absent from the sheet, empty lines of a CSV) are blank rows.
+        self.blank_run += number.saturating_sub(self.last_row + 1);
+        self.last_row = number;
         let columns = &self.table.columns;
         let is_blank = cells
             .iter()
@@ -474,6 +482,7 @@ impl<'a> TableBuilder<'a> {
                 let (at, adjustment) = timestamp::localize(local, self.settings.zone);
                 Pending::Ready {
                     at,
+                    local,
                     adjustment,
                     has_time: local.time() != NaiveTime::MIN,
                 }
@@ -567,9 +576,15 @@ impl<'a> TableBuilder<'a> {
                     }
                     Pending::Ready {
                         at,
+                        local,
                         adjustment,
                         has_time,
-                    } => (at, adjustment, has_time, None),
+                    } => (
+                        at,
+                        adjustment,
+                        has_time,
+                        Some(local.format("%Y-%m-%d %H:%M:%S").to_string()),
+                    ),
                     Pending::Written {
                         stamp: written,
                         raw,

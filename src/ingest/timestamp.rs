@@ -428,13 +428,27 @@ impl Parser {
         }) {
             return Some(d);
         }
-        self.attempt(|p| {
+        if let Some(d) = self.attempt(|p| {
             let month = p.month()?;
             p.sym('.');
             p.space().then_some(())?;
             let day = p.num(1, 2)?;
             p.ordinal();
             p.gap().then_some(())?;
+            Some((RawDate::Ymd(p.year()?, month, day), false))
+        }) {
+            return Some(d);
+        }
+        // Month first with separators: `Mar-14-2012`, `Mar/14/2012`.
+        self.attempt(|p| {
+            let month = p.month()?;
+            let sep = if p.sym('-') {
+                '-'
+            } else {
+                p.sym('/').then_some('/')?
+            };
+            let day = p.num(1, 2)?;
+            p.sym(sep).then_some(())?;
             Some((RawDate::Ymd(p.year()?, month, day), false))
         })
     }

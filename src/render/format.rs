@@ -30,14 +30,44 @@ impl Lang {
     }
 }
 
-const DAYS_ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
-const DAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAYS_ID: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+const DAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS_ID: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
     "Desember",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -61,7 +91,12 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
 
 /// A date: `27 November 2026`.
 pub fn date_only(lang: Lang, date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), month_name(lang, date.month()), date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(lang, date.month()),
+        date.year()
+    )
 }
 
 /// A month: `November 2026`.
@@ -93,13 +128,22 @@ pub fn time(lang: Lang, zone: Tz, at: Instant) -> String {
         Lang::Id => '.',
         Lang::En => ':',
     };
-    format!("{:02}{sep}{:02} {}", local.hour(), local.minute(), zone_word(zone, at))
+    format!(
+        "{:02}{sep}{:02} {}",
+        local.hour(),
+        local.minute(),
+        zone_word(zone, at)
+    )
 }
 
 /// A moment in full: `Jumat, 27 November 2026 14.05 WIB`.
 pub fn moment(lang: Lang, zone: Tz, at: Instant) -> String {
     let local = at.with_timezone(&zone);
-    format!("{} {}", long_date(lang, local.date_naive()), time(lang, zone, at))
+    format!(
+        "{} {}",
+        long_date(lang, local.date_naive()),
+        time(lang, zone, at)
+    )
 }
 
 /// A short moment for tables: `27/11 14.05` (day/month, time).
@@ -176,9 +220,15 @@ pub fn duration(lang: Lang, seconds: i64) -> String {
             format!("{} {m} {} {s}", t / 60, t % 60)
         }
     } else if t < 86_400 {
-        format!("{} {h} {} {m}", t / 3600, (t % 3600) / 60)
+        match (t % 3600) / 60 {
+            0 => format!("{} {h}", t / 3600),
+            minutes => format!("{} {h} {minutes} {m}", t / 3600),
+        }
     } else {
-        format!("{} {d} {} {h}", t / 86_400, (t % 86_400) / 3600)
+        match (t % 86_400) / 3600 {
+            0 => format!("{} {d}", t / 86_400),
+            hours => format!("{} {d} {hours} {h}", t / 86_400),
+        }
     };
     format!("{sign}{text}")
 }
@@ -197,8 +247,14 @@ mod tests {
         assert_eq!(time(Lang::Id, chrono_tz::Asia::Jakarta, at), "14.05 WIB");
         assert_eq!(time(Lang::Id, chrono_tz::Asia::Makassar, at), "15.05 WITA");
         assert_eq!(time(Lang::Id, chrono_tz::Asia::Jayapura, at), "16.05 WIT");
-        assert_eq!(time(Lang::En, chrono_tz::America::New_York, at), "02:05 UTC−05.00");
-        assert_eq!(moment(Lang::Id, chrono_tz::Asia::Jakarta, at), "Jumat, 27 November 2026 14.05 WIB");
+        assert_eq!(
+            time(Lang::En, chrono_tz::America::New_York, at),
+            "02:05 UTC−05.00"
+        );
+        assert_eq!(
+            moment(Lang::Id, chrono_tz::Asia::Jakarta, at),
+            "Jumat, 27 November 2026 14.05 WIB"
+        );
     }
 
     #[test]
@@ -223,6 +279,8 @@ mod tests {
         assert_eq!(duration(Lang::Id, 725), "12 mnt 5 dtk");
         assert_eq!(duration(Lang::Id, 600), "10 mnt");
         assert_eq!(duration(Lang::Id, 7500), "2 jam 5 mnt");
+        assert_eq!(duration(Lang::Id, 3600), "1 jam");
+        assert_eq!(duration(Lang::Id, 86_400 * 5), "5 hari");
         assert_eq!(duration(Lang::Id, 3 * 86_400 + 4 * 3600), "3 hari 4 jam");
         assert_eq!(duration(Lang::En, -90), "−1 min 30 s");
     }

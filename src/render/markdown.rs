@@ -1,0 +1,109 @@
+//! Markdown: escaping untrusted text for the `.md` pages, and rendering the office's own
+//! commentary files to HTML with raw HTML escaped. pulldown-cmark is configured here only.
+
+use pulldown_cmark::{html, Event, Options, Parser};
+
+/// Escapes text for a Markdown page so it cannot add structure, links or HTML, while
+/// staying readable: the characters that make inline structure (`\` `` ` `` `*` `_` `[`
+/// `]` `<` `>` `#` `|` `!` `~` `&` `{` `}` `@`) are backslash-escaped, as are the ones that
+/// would start a block at the beginning (`-` `+` `=` `1.` `1)`) and the ones that make a
+/// bare address a link (`://`, `www.`); line breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let chars: Vec<char> = text.chars().collect();
+    let mut at_start = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let next = |k: usize| chars.get(i + k).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '{'
+            | '}' | '@' => true,
+            '-' | '+' | '=' => at_start,
+            '.' | ')' => at_start_digits(&chars[..i]) || (c == '.' && ends_with_www(&chars[..i])),
+            ':' => next(1) == Some('/') && next(2) == Some('/'),
+            _ => false,
+        };
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if escape => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        if !c.is_whitespace() && !c.is_ascii_digit() {
+            at_start = false;
+        }
+    }
+    out
+}
+
+/// Whether `before` is only (optional spaces and) digits: an ordered-list marker follows.
+fn at_start_digits(before: &[char]) -> bool {
+    let trimmed: Vec<&char> = before.iter().skip_while(|c| c.is_whitespace()).collect();
+    !trimmed.is_empty() && trimmed.iter().all(|c| c.is_ascii_digit())
+}
+
+fn ends_with_www(before: &[char]) -> bool {
+    let n = before.len();
+    n >= 3 && before[n - 3..].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
+}
+
+/// The parser every Markdown input goes through.
+fn new_parser(text: &str) -> Parser<'_> {
+    Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+}
+
+/// Renders the office's commentary (Markdown) to HTML; raw HTML in it is shown as text.
+pub fn commentary_to_html(text: &str) -> String {
+    let events = new_parser(text).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn to_html(md: &str) -> String {
+        let mut out = String::new();
+        html::push_html(&mut out, new_parser(md));
+        out
+    }
+
+    #[test]
+    fn escaped_text_renders_as_the_same_text() {
+        let hostile = "# Judul\n| a | b |\n---\n<script>alert(1)</script> [x](javascript:alert(1)) *em* `code` 1. item https://evil.example www.evil.example a@b.example";
+        let html = to_html(&escape(hostile));
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<h1"), "{html}");
+        assert!(!html.contains("<a "), "{html}");
+        assert!(!html.contains("<em>"), "{html}");
+        assert!(!html.contains("<code>"), "{html}");
+        assert!(!html.contains("<table"), "{html}");
+        assert!(!html.contains("<ol"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        for start in [
+            "- a", "+ a", "1. a", "2) a", "> a", "=== a", "# a", "   - a",
+        ] {
+            let html = to_html(&escape(start));
+            assert!(html.starts_with("<p>"), "{start:?} gave {html}");
+        }
+        assert_eq!(escape("88,5 % (Dishub)"), "88,5 % (Dishub)");
+        assert_eq!(escape("Jl. Ahmad Yani 10-12"), "Jl. Ahmad Yani 10-12");
+    }
+
+    #[test]
+    fn commentary_html_is_escaped() {
+        let html = commentary_to_html(
+            "**Catatan**: banjir <img src=x onerror=alert(1)>\n\n<script>x</script>",
+        );
+        assert!(html.contains("<strong>Catatan</strong>"));
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+    }
+}

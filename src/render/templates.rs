@@ -1,0 +1,100 @@
+//! The Tera templates: built into the binary, each overridable by a file of the same name
+//! in a `templates/` folder beside `patuh.toml`; `patuh init --templates` writes them out.
+
+use std::path::Path;
+
+/// The built-in templates and assets: (name, text).
+pub const BUILT_IN: [(&str, &str); 16] = [
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("period.html", include_str!("../../templates/period.html")),
+    (
+        "department.html",
+        include_str!("../../templates/department.html"),
+    ),
+    ("history.html", include_str!("../../templates/history.html")),
+    ("quality.html", include_str!("../../templates/quality.html")),
+    ("method.html", include_str!("../../templates/method.html")),
+    ("index.md", include_str!("../../templates/index.md")),
+    ("period.md", include_str!("../../templates/period.md")),
+    (
+        "department.md",
+        include_str!("../../templates/department.md"),
+    ),
+    ("history.md", include_str!("../../templates/history.md")),
+    ("quality.md", include_str!("../../templates/quality.md")),
+    ("method.md", include_str!("../../templates/method.md")),
+    (
+        "assets/style.css",
+        include_str!("../../templates/assets/style.css"),
+    ),
+    (
+        "assets/sort.js",
+        include_str!("../../templates/assets/sort.js"),
+    ),
+];
+
+/// The loaded templates: one Tera for HTML (HTML-escaped), one for Markdown (escaped with
+/// [`crate::render::markdown::escape`]).
+pub struct Templates {
+    /// The HTML templates.
+    pub html: tera::Tera,
+    /// The Markdown templates.
+    pub md: tera::Tera,
+    assets: Vec<(String, Vec<u8>)>,
+}
+
+/// A template that cannot be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid template {name}: {message}")]
+pub struct TemplateError {
+    /// The template's file name.
+    pub name: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Templates {
+    /// The built-in templates, each replaced by `dir/<name>` when that file exists.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
+        let mut html = tera::Tera::default();
+        let mut md = tera::Tera::default();
+        html.autoescape_on(vec![".html"]);
+        md.autoescape_on(vec![".md"]);
+        md.set_escape_fn(crate::render::markdown::escape);
+        let mut html_sources = Vec::new();
+        let mut md_sources = Vec::new();
+        let mut assets = Vec::new();
+        for (name, text) in BUILT_IN {
+            let text = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+                Some(path) => std::fs::read_to_string(&path).map_err(|e| TemplateError {
+                    name: path.display().to_string(),
+                    message: e.to_string(),
+                })?,
+                None => text.to_string(),
+            };
+            if let Some(asset) = name.strip_prefix("assets/") {
+                assets.push((asset.to_string(), text.into_bytes()));
+            } else if name.ends_with(".html") {
+                html_sources.push((name, text));
+            } else {
+                md_sources.push((name, text));
+            }
+        }
+        let add = |tera: &mut tera::Tera, sources: Vec<(&str, String)>| {
+            tera.add_raw_templates(sources).map_err(|e| TemplateError {
+                name: "templates".into(),
+                message: super::error_chain(&e),
+            })
+        };
+        add(&mut html, html_sources)?;
+        add(&mut md, md_sources)?;
+        Ok(Templates { html, md, assets })
+    }
+
+    /// The static assets (style sheet, sorting script): (file name, bytes).
+    pub fn assets(&self) -> Vec<(String, Vec<u8>)> {
+        self.assets.clone()
+    }
+}
