@@ -27,6 +27,9 @@ pub enum Error {
     /// A page cannot be rendered.
     #[error(transparent)]
     Render(crate::render::RenderError),
+    /// `patuh init` cannot write its files.
+    #[error(transparent)]
+    Init(#[from] crate::init::InitError),
     /// The site cannot be written.
     #[error(transparent)]
     Publish(#[from] crate::site::PublishError),

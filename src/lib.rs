@@ -11,6 +11,7 @@ pub mod config;
 pub mod discover;
 pub mod error;
 pub mod ingest;
+pub mod init;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -21,6 +21,18 @@ enum Command {
     Check(CheckArgs),
     /// Reads the exports, applies the SOP's time standards and writes the report site.
     Build(BuildArgs),
+    /// Writes a commented patuh.toml (and with --templates the page templates) to edit.
+    Init(InitArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct InitArgs {
+    /// Also write the built-in page templates into templates/ to edit.
+    #[arg(long)]
+    templates: bool,
+    /// Folder to write into.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]
@@ -38,6 +50,17 @@ struct BuildArgs {
     /// a date alone means the end of that day.
     #[arg(long, value_name = "TIME")]
     as_of: Option<String>,
+    /// Language of the pages (overrides `lang` in patuh.toml).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,6 +87,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Build(args) => build(args),
+        Command::Init(args) => init(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -95,7 +119,13 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
 
 fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
+    let mut config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
+    if let Some(lang) = args.lang {
+        config.lang = match lang {
+            LangArg::Id => patuh::render::format::Lang::Id,
+            LangArg::En => patuh::render::format::Lang::En,
+        };
+    }
     let options = patuh::BuildOptions {
         data_dir: args.data,
         out_dir: args.out,
@@ -116,5 +146,13 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
         outcome.files.len(),
         options.out_dir.display()
     );
+    Ok(())
+}
+
+fn init(args: InitArgs) -> Result<(), patuh::error::Error> {
+    let written = patuh::init::init(&args.dir, args.templates)?;
+    for path in written {
+        eprintln!("patuh: wrote {}", path.display());
+    }
     Ok(())
 }

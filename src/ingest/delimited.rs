@@ -55,16 +55,21 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     }
 }
 
-/// Picks the delimiter whose split gives the most rows with the same number (above one)
-/// of fields among the first records; `.tsv` files prefer the tab.
-pub fn sniff_delimiter(text: &str, prefer_tab: bool) -> u8 {
+/// Picks the delimiter: the one under which a header row is found among the first
+/// records (`finds_header` judges a record's fields, alone or joined with the next as a
+/// two-row header); among those, or among all when none finds one, the one giving the most
+/// rows with the same number (above one) of fields. `.tsv` files prefer the tab on ties.
+pub fn sniff_delimiter(
+    text: &str,
+    prefer_tab: bool,
+    finds_header: impl Fn(&[String]) -> bool,
+) -> u8 {
     let sample_end = text
         .char_indices()
         .nth(64 * 1024)
         .map(|(i, _)| i)
         .unwrap_or(text.len());
     let sample = &text[..sample_end];
-    let mut best = (if prefer_tab { b'\t' } else { b',' }, 0usize);
     let order: Vec<u8> = if prefer_tab {
         std::iter::once(b'\t')
             .chain(DELIMITERS.into_iter().filter(|d| *d != b'\t'))
@@ -72,37 +77,49 @@ pub fn sniff_delimiter(text: &str, prefer_tab: bool) -> u8 {
     } else {
         DELIMITERS.to_vec()
     };
+    // (has a header, consistency score, delimiter); the first best wins.
+    let mut best: Option<(bool, usize, u8)> = None;
     for delimiter in order {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(sample.as_bytes());
-        let mut counts: Vec<usize> = Vec::new();
-        let mut record = csv::ByteRecord::new();
-        while counts.len() < 30 {
-            match reader.read_byte_record(&mut record) {
-                Ok(true) => counts.push(record.len()),
+        let mut records: Vec<Vec<String>> = Vec::new();
+        let mut record = csv::StringRecord::new();
+        while records.len() < 30 {
+            match reader.read_record(&mut record) {
+                Ok(true) => records.push(record.iter().map(str::to_string).collect()),
                 _ => break,
             }
         }
         // The most frequent field count above one, and how often it occurs.
+        let counts: Vec<usize> = records.iter().map(Vec::len).collect();
         let mut score = 0;
         for &n in counts.iter().filter(|&&n| n > 1) {
             let freq = counts.iter().filter(|&&m| m == n).count();
             score = score.max(freq * 1000 + n);
         }
-        if score > best.1 {
-            best = (delimiter, score);
+        let header = records.iter().take(21).enumerate().any(|(i, r)| {
+            r.len() > 1
+                && (finds_header(r)
+                    || records.get(i + 1).is_some_and(|next| {
+                        finds_header(&crate::ingest::table::join_header_rows(r, next))
+                    }))
+        });
+        let candidate = (header, score, delimiter);
+        if best.is_none_or(|(h, sc, _)| (header, score) > (h, sc)) {
+            best = Some(candidate);
         }
     }
-    best.0
+    best.map(|(_, _, d)| d).unwrap_or(b',')
 }
 
 /// Reads a delimited file and calls `row` with each record's number (as a spreadsheet
 /// shows it) and cells, until `row` returns false.
 pub fn read(
     path: &Path,
+    finds_header: impl Fn(&[String]) -> bool,
     mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
 ) -> Result<DelimitedInfo, std::io::Error> {
     let bytes = std::fs::read(path)?;
@@ -111,7 +128,7 @@ pub fn read(
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-    let delimiter = sniff_delimiter(&text, prefer_tab);
+    let delimiter = sniff_delimiter(&text, prefer_tab, finds_header);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -185,11 +202,16 @@ mod tests {
     #[test]
     fn sniffs_the_delimiter_below_a_title_row() {
         let semi = "Rekap Pengaduan, November\nNo;Waktu Posting;Isi\n1;27/11/2026 14.05;\"a, b; c\"\n2;27/11/2026 15.00;x\n";
-        assert_eq!(sniff_delimiter(semi, false), b';');
-        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n", false), b',');
-        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n", false), b'\t');
-        assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n", false), b'|');
-        assert_eq!(sniff_delimiter("a b\n", true), b'\t');
+        let none = |_: &[String]| false;
+        assert_eq!(sniff_delimiter(semi, false, none), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n", false, none), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n", false, none), b'\t');
+        assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n", false, none), b'|');
+        assert_eq!(sniff_delimiter("a b\n", true, none), b'\t');
+        // Commas in the title and in every text cell tie with the semicolons; the header decides.
+        let tie = "Rekap, November, 2026\nNo;Waktu Posting;Isi\n1;27/11/2026 14.05;a, b, c\n2;27/11/2026 15.00;d, e, f\n";
+        let header = |r: &[String]| r.iter().any(|f| f == "Waktu Posting");
+        assert_eq!(sniff_delimiter(tie, false, header), b';');
     }
 }
 
@@ -203,10 +225,14 @@ mod numbering_tests {
         let path = dir.path().join("a.csv");
         std::fs::write(&path, "title\n\nh1;h2\n1;\"multi\nline\"\n2;x\n\n3;y\n").unwrap();
         let mut seen = Vec::new();
-        read(&path, |n, cells| {
-            seen.push((n, cells.len()));
-            true
-        })
+        read(
+            &path,
+            |_| false,
+            |n, cells| {
+                seen.push((n, cells.len()));
+                true
+            },
+        )
         .unwrap();
         assert_eq!(seen, vec![(1, 1), (3, 2), (4, 2), (5, 2), (7, 2)]);
     }

@@ -278,8 +278,13 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     match export.format {
         Format::Delimited => {
             collector.begin_sheet_named(None, DateSystem::Excel1900);
-            let info = delimited::read(&export.path, |number, cells| collector.row(number, cells))
-                .map_err(|e| error(format!("{e}; check that it is a text export")))?;
+            let vocabulary = &settings.vocabulary;
+            let finds_header =
+                |fields: &[String]| vocabulary.names_a_timestamp(fields.iter().map(String::as_str));
+            let info = delimited::read(&export.path, finds_header, |number, cells| {
+                collector.row(number, cells)
+            })
+            .map_err(|e| error(format!("{e}; check that it is a text export")))?;
             collector.end_sheet();
             delimited_info = Some(info);
         }

@@ -321,7 +321,7 @@ impl<'a> TableBuilder<'a> {
         });
         if !has_date && is_totals_row(cells, columns.row_number) {
             self.table.totals += 1;
-            self.blank_run = 0;
+            self.table.blank += std::mem::take(&mut self.blank_run);
             return;
         }
         // Blank rows count only between rows of the table, not after its end.
@@ -513,14 +513,13 @@ impl<'a> TableBuilder<'a> {
         };
         let date_part = match self.read_full(date) {
             Pending::Written { stamp, .. } => stamp,
-            Pending::Ready { at, .. } => {
-                let local = at.with_timezone(&self.settings.zone).date_naive();
-                WrittenStamp {
-                    date: Some(WrittenDate::Known(local)),
-                    time: None,
-                    offset: None,
-                }
-            }
+            Pending::Ready {
+                local, has_time, ..
+            } => WrittenStamp {
+                date: Some(WrittenDate::Known(local.date())),
+                time: has_time.then(|| local.time()),
+                offset: None,
+            },
             Pending::Missing => unreachable!("the date cell is not empty"),
             failed @ Pending::Failed { .. } => return failed,
         };

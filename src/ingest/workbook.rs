@@ -53,8 +53,9 @@ pub fn read(
         Format::Xlsx => {
             let mut wb = calamine::Xlsx::new(reader).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
-            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
-                if !read_it {
+            for (name, skip) in plan(wb.sheets_metadata()) {
+                if let Some(reason) = skip {
+                    visitor.skip_sheet(&name, reason);
                     continue;
                 }
                 visitor.begin_sheet(&name, system);
@@ -79,8 +80,9 @@ pub fn read(
             }
             let mut wb = calamine::Xlsb::new(reader).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
-            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
-                if !read_it {
+            for (name, skip) in plan(wb.sheets_metadata()) {
+                if let Some(reason) = skip {
+                    visitor.skip_sheet(&name, reason);
                     continue;
                 }
                 visitor.begin_sheet(&name, system);
@@ -99,8 +101,10 @@ pub fn read(
         Format::Xls => {
             let mut wb = calamine::Xls::new(reader).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
-            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
-                if read_it {
+            for (name, skip) in plan(wb.sheets_metadata()) {
+                if let Some(reason) = skip {
+                    visitor.skip_sheet(&name, reason);
+                } else {
                     let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
                     visit_range(&name, &range, system, max_cells, visitor)?;
                 }
@@ -109,8 +113,10 @@ pub fn read(
         Format::Ods => {
             let system = ods_date_system(path);
             let mut wb: calamine::Ods<_> = calamine::Ods::new(reader).map_err(|e| e.to_string())?;
-            for (name, read_it) in plan(wb.sheets_metadata(), visitor) {
-                if read_it {
+            for (name, skip) in plan(wb.sheets_metadata()) {
+                if let Some(reason) = skip {
+                    visitor.skip_sheet(&name, reason);
+                } else {
                     let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
                     visit_range(&name, &range, system, max_cells, visitor)?;
                 }
@@ -129,8 +135,8 @@ fn system_of(is_1904: bool) -> DateSystem {
     }
 }
 
-/// Which sheets to read; reports the others to the visitor as skipped.
-fn plan(sheets: &[calamine::Sheet], visitor: &mut dyn WorkbookVisitor) -> Vec<(String, bool)> {
+/// Each sheet with the reason it is not read, if any, in workbook order.
+fn plan(sheets: &[calamine::Sheet]) -> Vec<(String, Option<SheetSkip>)> {
     sheets
         .iter()
         .map(|s| {
@@ -141,10 +147,7 @@ fn plan(sheets: &[calamine::Sheet], visitor: &mut dyn WorkbookVisitor) -> Vec<(S
             } else {
                 None
             };
-            if let Some(reason) = skip {
-                visitor.skip_sheet(&s.name, reason);
-            }
-            (s.name.clone(), skip.is_none())
+            (s.name.clone(), skip)
         })
         .collect()
 }
@@ -250,10 +253,21 @@ fn from_data_ref<'a>(value: &DataRef<'a>, system: DateSystem) -> Cell<'a> {
     }
 }
 
+/// Whether text is exactly a spreadsheet error code (calamine gives ODS error cells as text).
+fn is_error_code(text: &str) -> bool {
+    matches!(
+        text,
+        "#N/A" | "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#NUM!" | "#NULL!"
+    ) || text
+        .strip_prefix("Err:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn from_data(value: &Data, system: DateSystem) -> Cell<'_> {
     match value {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
+        Data::String(s) if is_error_code(s) => Cell::Error(s.clone()),
         Data::String(s) => Cell::Text(Cow::Borrowed(s)),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) if dt.is_duration() => Cell::Duration(dt.as_f64()),
