@@ -42,6 +42,8 @@ struct Common<'a> {
     title: String,
     as_of: String,
     print_period: String,
+    /// The header of every printed page, as a CSS string literal.
+    print_header_css: String,
     up: Option<Link>,
     prev: Option<Link>,
     next: Option<Link>,
@@ -156,18 +158,29 @@ fn period_dir(p: &PeriodReport) -> String {
 impl Ctx<'_> {
     fn common(&self, root: &str, title: String, print_period: String) -> Common<'_> {
         let zone = self.input.config.timezone;
+        let as_of = self
+            .input
+            .judgement
+            .as_of
+            .map(|a| format::moment(self.lang, zone, a))
+            .unwrap_or_else(|| "–".into());
+        let mut header = format!("{} · ", self.input.config.office);
+        if print_period.starts_with(&title) {
+            header.push_str(&print_period);
+        } else if print_period.is_empty() {
+            header.push_str(&title);
+        } else {
+            header.push_str(&format!("{title} · {print_period}"));
+        }
+        header.push_str(&format!(" · {} {as_of}", self.t["as_of"]));
         Common {
+            print_header_css: css_string(&header),
             lang: self.lang.code(),
             t: &self.t,
             root: root.to_string(),
             office: &self.input.config.office,
             title,
-            as_of: self
-                .input
-                .judgement
-                .as_of
-                .map(|a| format::moment(self.lang, zone, a))
-                .unwrap_or_else(|| "–".into()),
+            as_of,
             print_period,
             up: None,
             prev: None,
@@ -435,6 +448,21 @@ impl Ctx<'_> {
     fn signature(&self) -> Option<&crate::config::Signature> {
         self.input.config.signature.as_ref()
     }
+}
+
+/// A CSS string literal of any text, safe inside a `<style>` element: quotes, backslashes,
+/// line breaks and `<` are written as CSS escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn status_key(s: Status) -> &'static str {
