@@ -268,6 +268,20 @@ impl Config {
         if let Some(steps) = &raw.steps {
             validate_steps(steps).map_err(|(key, message)| value_error(&key, message))?;
         }
+        if let Some(as_of) = &raw.as_of {
+            crate::sop::resolve_as_of(
+                Some(as_of),
+                &[],
+                timezone,
+                raw.date_order.unwrap_or_default(),
+            )
+            .map_err(|e| {
+                value_error(
+                    "as_of",
+                    format!("{e}: write a date and time such as \"2026-11-29 23:59\""),
+                )
+            })?;
+        }
         Ok(Config {
             source,
             timezone,
@@ -284,6 +298,10 @@ impl Config {
         })
     }
 }
+
+/// The longest limit a step may have: ten years, so that limits in seconds and their sum
+/// over any number of steps stay exact.
+pub const MAX_LIMIT_MINUTES: i64 = 10 * 366 * 24 * 60;
 
 /// Checks a `[[steps]]` model; on error gives the key and the message.
 fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
@@ -320,6 +338,12 @@ fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
             return Err((
                 key("limit_minutes"),
                 "the limit must be a positive number of minutes".into(),
+            ));
+        }
+        if step.limit_minutes > MAX_LIMIT_MINUTES {
+            return Err((
+                key("limit_minutes"),
+                format!("the limit must be at most {MAX_LIMIT_MINUTES} minutes (ten years)"),
             ));
         }
     }

@@ -55,12 +55,8 @@ pub fn judge(
     as_of: Option<&str>,
 ) -> Result<Judgement, error::Error> {
     let model = sop::SopModel::from_config(config);
-    let order = match config.date_order {
-        config::DateOrderSetting::Mdy => ingest::timestamp::DateOrder::MonthFirst,
-        _ => ingest::timestamp::DateOrder::DayFirst,
-    };
     let written = as_of.or(config.as_of.as_deref());
-    let as_of = sop::resolve_as_of(written, &ledger.items, config.timezone, order)
+    let as_of = sop::resolve_as_of(written, &ledger.items, config.timezone, config.date_order)
         .map_err(error::Error::AsOf)?;
     let judged = match as_of {
         Some(at) => sop::evaluate(&ledger.items, &model, &config.labels, at, config.timezone),

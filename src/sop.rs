@@ -334,28 +334,52 @@ pub fn resolve_as_of(
     written: Option<&str>,
     items: &[Item],
     zone: Tz,
-    order: crate::ingest::timestamp::DateOrder,
+    order: crate::config::DateOrderSetting,
 ) -> Result<Option<Instant>, String> {
-    use crate::ingest::timestamp;
+    use crate::config::DateOrderSetting;
+    use crate::ingest::timestamp::{self, DateOrder};
     let Some(text) = written else {
         return Ok(items.iter().filter_map(|i| i.stamps.latest()).max());
     };
     let text = text.trim();
+    let end_of_day = chrono::NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time");
     if let Ok(serial) = text.parse::<f64>() {
-        let local = timestamp::serial_to_local(serial, timestamp::DateSystem::Excel1900)
+        let mut local = timestamp::serial_to_local(serial, timestamp::DateSystem::Excel1900)
             .map_err(|e| format!("{text:?}: {e}"))?;
+        if serial.fract() == 0.0 {
+            local = local.date().and_time(end_of_day);
+        }
         return Ok(Some(timestamp::localize(local, zone).0));
     }
     let mut stamp = timestamp::parse_written(text).map_err(|e| format!("{text:?}: {e}"))?;
-    if stamp.date.is_none() {
+    let Some(date) = stamp.date else {
         return Err(format!("{text:?} has no date"));
-    }
+    };
     if stamp.time.is_none() {
-        stamp.time = chrono::NaiveTime::from_hms_opt(23, 59, 59);
+        stamp.time = Some(end_of_day);
     }
+    let order = match order {
+        DateOrderSetting::Dmy => DateOrder::DayFirst,
+        DateOrderSetting::Mdy => DateOrder::MonthFirst,
+        // One value alone: read it the only way it can be read, else day first.
+        DateOrderSetting::Auto => date.order_evidence().unwrap_or(DateOrder::DayFirst),
+    };
     timestamp::to_instant(&stamp, order, zone)
         .map(|(at, _)| Some(at))
         .map_err(|e| format!("{text:?}: {e}"))
+}
+
+/// Whether an item simply has not reached a step yet: not the first step, and neither the
+/// step's start nor its end nor any later applicable step's end is present. Such a step is
+/// unmeasurable by the rules, but it is no data error.
+fn not_reached_yet(item: &Item, model: &SopModel, index: usize, disposition: Disposition) -> bool {
+    let step = &model.steps[index];
+    index > 0
+        && item.stamps.get(step.start).is_none()
+        && model.steps[index..]
+            .iter()
+            .filter(|s| s.applies(disposition))
+            .all(|s| item.stamps.get(s.end).is_none())
 }
 
 /// Data issues for the steps the rules cannot judge (invalid and unmeasurable), each at
@@ -377,7 +401,7 @@ pub fn step_issues(
                 item.source.row,
             )
         };
-        for (step, result) in model.steps.iter().zip(&j.steps) {
+        for (step_index, (step, result)) in model.steps.iter().zip(&j.steps).enumerate() {
             let (kind, detail) = match result.status {
                 Status::Invalid => (
                     IssueKind::InvalidStep,
@@ -389,6 +413,9 @@ pub fn step_issues(
                         step.start.field().name()
                     ),
                 ),
+                Status::Unmeasurable if not_reached_yet(item, model, step_index, j.disposition) => {
+                    continue
+                }
                 Status::Unmeasurable => (
                     IssueKind::UnmeasurableStep,
                     if item.stamps.get(step.start).is_none() {
