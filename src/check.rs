@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::discover::{Format, SkipReason};
+use crate::discover::Format;
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::{Ledger, SheetOutcome, TableSummary};
 
@@ -145,14 +145,7 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo) -> String {
     if !ledger.discovery.skipped.is_empty() {
         let _ = writeln!(out, "\nFiles not read ({})", ledger.discovery.skipped.len());
         for s in &ledger.discovery.skipped {
-            let why = match s.reason {
-                SkipReason::Excluded => "excluded by a pattern in the configuration",
-                SkipReason::LockFile => "a spreadsheet program's lock file",
-                SkipReason::NotAnExport => {
-                    "not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)"
-                }
-            };
-            let _ = writeln!(out, "  {}: {why}", s.relative);
+            let _ = writeln!(out, "  {}: {}", s.relative, s.reason.describe());
         }
     }
 

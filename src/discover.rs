@@ -70,6 +70,22 @@ pub enum SkipReason {
     LockFile,
     /// Not one of the formats patuh reads.
     NotAnExport,
+    /// The office's commentary on a period (`catatan/<period>.md`), shown on that period's page.
+    Commentary,
+}
+
+impl SkipReason {
+    /// The reason in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::Excluded => "excluded by a pattern in the configuration",
+            SkipReason::LockFile => "a spreadsheet program's lock file",
+            SkipReason::NotAnExport => {
+                "not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)"
+            }
+            SkipReason::Commentary => "commentary, shown on its period's page",
+        }
+    }
 }
 
 /// Everything the walk found.
@@ -153,6 +169,8 @@ pub fn find_exports(
             Some(SkipReason::Excluded)
         } else if name.starts_with("~$") || (name.starts_with(".~lock.") && name.ends_with('#')) {
             Some(SkipReason::LockFile)
+        } else if relative.starts_with("catatan/") && relative.ends_with(".md") {
+            Some(SkipReason::Commentary)
         } else if Format::from_path(&path).is_none() {
             Some(SkipReason::NotAnExport)
         } else {

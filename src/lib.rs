@@ -13,6 +13,7 @@ pub mod error;
 pub mod ingest;
 pub mod init;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod site;
@@ -30,9 +31,28 @@ pub fn read_exports(
     out_dir: Option<&Path>,
     now: model::Instant,
 ) -> Result<ingest::Ledger, error::Error> {
+    read_exports_with_progress(
+        data_dir,
+        config,
+        out_dir,
+        now,
+        &progress::Progress::default(),
+    )
+}
+
+/// [`read_exports`], counting the files read in `progress`.
+pub fn read_exports_with_progress(
+    data_dir: &Path,
+    config: &config::Config,
+    out_dir: Option<&Path>,
+    now: model::Instant,
+    progress: &progress::Progress,
+) -> Result<ingest::Ledger, error::Error> {
+    progress.enter(progress::Stage::Reading);
     let discovery = discover::find_exports(data_dir, &config.exclude, out_dir)?;
+    progress.files(discovery.exports.len());
     let settings = ingest::ReadSettings::new(config, now);
-    Ok(ingest::read_all(discovery, &settings)?)
+    Ok(ingest::read_all(discovery, &settings, progress)?)
 }
 
 /// The items of a ledger judged against the configured SOP model.
@@ -101,15 +121,26 @@ pub fn build(
     config: &config::Config,
     options: &BuildOptions,
 ) -> Result<BuildOutcome, error::Error> {
+    build_with_progress(config, options, &progress::Progress::default())
+}
+
+/// [`build`], reporting its stages in `progress`.
+pub fn build_with_progress(
+    config: &config::Config,
+    options: &BuildOptions,
+    progress: &progress::Progress,
+) -> Result<BuildOutcome, error::Error> {
     if !site::may_replace(&options.out_dir)? {
         return Err(site::PublishError::NotASite(options.out_dir.clone()).into());
     }
-    let mut ledger = read_exports(
+    let mut ledger = read_exports_with_progress(
         &options.data_dir,
         config,
         Some(&options.out_dir),
         options.now,
+        progress,
     )?;
+    progress.enter(progress::Stage::Judging);
     let judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
     let report = report::assemble(
         &judgement.judged,
@@ -127,6 +158,7 @@ pub fn build(
         .map(|dir| dir.join("templates"));
     let templates =
         render::Templates::load(template_dir.as_deref()).map_err(error::Error::Template)?;
+    progress.enter(progress::Stage::Rendering);
     let input = render::RenderInput {
         config,
         ledger: &ledger,
@@ -142,6 +174,7 @@ pub fn build(
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.push(manifest(config, &input_hashes, &files));
+    progress.enter(progress::Stage::Publishing);
     site::publish(&options.out_dir, &files)?;
     Ok(BuildOutcome {
         ledger,

@@ -132,7 +132,10 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
         as_of: args.as_of,
         now: chrono::Utc::now(),
     };
-    let outcome = patuh::build(&config, &options)?;
+    let progress = patuh::progress::Progress::default();
+    let outcome = with_progress(&progress, || {
+        patuh::build_with_progress(&config, &options, &progress)
+    })?;
     let rows = outcome.ledger.rows;
     eprintln!(
         "patuh: {} items from {} exports (read {} = included {} + duplicates {} + rejected {}), {} data issues; wrote {} files to {}",
@@ -155,4 +158,44 @@ fn init(args: InitArgs) -> Result<(), patuh::error::Error> {
         eprintln!("patuh: wrote {}", path.display());
     }
     Ok(())
+}
+
+/// Runs `work`, showing its progress on standard error when that is a terminal and the
+/// work takes longer than a moment; quiet otherwise.
+fn with_progress<T>(progress: &patuh::progress::Progress, work: impl FnOnce() -> T) -> T {
+    use std::io::{IsTerminal, Write};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let start = Instant::now();
+            let mut shown = false;
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if start.elapsed() < Duration::from_millis(800) {
+                    continue;
+                }
+                let (stage, read, total) = progress.snapshot();
+                let mut err = std::io::stderr().lock();
+                let _ = write!(
+                    err,
+                    "\rpatuh: {} ({read}/{total} files) {:.0} s\x1b[K",
+                    stage.describe(),
+                    start.elapsed().as_secs_f64()
+                );
+                let _ = err.flush();
+                shown = true;
+            }
+            if shown {
+                let _ = write!(std::io::stderr(), "\r\x1b[K");
+            }
+        });
+        let result = work();
+        done.store(true, Ordering::Relaxed);
+        result
+    })
 }

@@ -232,19 +232,24 @@ struct FileRead {
 }
 
 /// Reads every export and merges them into one ledger.
-pub fn read_all(discovery: Discovery, settings: &ReadSettings) -> Result<Ledger, ReadError> {
+pub fn read_all(
+    discovery: Discovery,
+    settings: &ReadSettings,
+    progress: &crate::progress::Progress,
+) -> Result<Ledger, ReadError> {
     let results: Vec<Result<FileRead, FileError>> = discovery
         .exports
         .par_iter()
         .map(|export| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(export, settings))).unwrap_or_else(
-                |_| {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(export, settings)))
+                .unwrap_or_else(|_| {
                     Err(FileError {
                         file: export.relative.clone(),
                         message: "the reader failed on this file; move it out of the data folder and report it".into(),
                     })
-                },
-            )
+                });
+            progress.file_done();
+            result
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());

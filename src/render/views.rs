@@ -926,7 +926,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         .iter()
         .map(|s| Link {
             href: String::new(),
-            label: format!("{}: {:?}", s.relative, s.reason),
+            label: format!("{}: {}", s.relative, s.reason.describe()),
         })
         .collect();
     let groups: Vec<IssueGroup> = IssueKind::ALL
