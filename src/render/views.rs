@@ -486,6 +486,32 @@ fn is_exception(j: &Judged) -> bool {
     })
 }
 
+/// A location in the page's language: `berkas.xlsx, lembar "Rekap", baris 5, kolom C (Waktu Posting)`.
+fn location_text(l: &crate::ingest::issues::Location, t: &Words) -> String {
+    let mut text = l.file.clone();
+    if let Some(sheet) = &l.sheet {
+        text.push_str(&format!(", {} \u{201c}{sheet}\u{201d}", t["loc_sheet"]));
+    }
+    if let Some(row) = l.row {
+        text.push_str(&format!(", {} {row}", t["loc_row"]));
+    }
+    if let Some(column) = &l.column {
+        text.push_str(&format!(", {} {column}", t["loc_column"]));
+        if let Some(header) = &l.header {
+            text.push_str(&format!(" ({header})"));
+        }
+    }
+    text
+}
+
+/// The snake_case name an enum value serialises to (`rejected_row`): the key of its words.
+fn key_of(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn to_value(v: impl Serialize) -> serde_json::Value {
     serde_json::to_value(v).expect("view models serialise")
 }
@@ -915,7 +941,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     rejected: "–".into(),
                     blank: "–".into(),
                     totals: "–".into(),
-                    skipped: Some(reason.describe().to_string()),
+                    skipped: Some(ctx.t[&format!("sheet_{}", key_of(reason))].clone()),
                 }),
             }
         }
@@ -926,7 +952,11 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         .iter()
         .map(|s| Link {
             href: String::new(),
-            label: format!("{}: {}", s.relative, s.reason.describe()),
+            label: format!(
+                "{}: {}",
+                s.relative,
+                ctx.t[&format!("skip_{}", key_of(&s.reason))]
+            ),
         })
         .collect();
     let groups: Vec<IssueGroup> = IssueKind::ALL
@@ -937,14 +967,14 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .iter()
                 .filter(|i| i.kind == kind)
                 .map(|i| IssueRow {
-                    location: i.location.to_string(),
+                    location: location_text(&i.location, &ctx.t),
                     value: i.value.clone().unwrap_or_default(),
                     detail: i.detail.clone(),
                 })
                 .collect();
             (!issues.is_empty()).then(|| IssueGroup {
-                title: kind.title().to_string(),
-                advice: kind.advice().to_string(),
+                title: ctx.t[&format!("issue_{}", key_of(&kind))].clone(),
+                advice: ctx.t[&format!("advice_{}", key_of(&kind))].clone(),
                 count: issues.len(),
                 issues,
             })
