@@ -657,14 +657,17 @@ fn ods_with_repeated_empty_rows_before_one_more_cell_is_read_exactly() {
 }
 
 #[test]
-#[ignore = "needs about 6.4 GB of memory (see tests/fixtures/hostile/README.md); run by name"]
-fn ods_wide_gap_fails_only_after_expanding_the_gap() {
-    // The same with the last cell in column CQ (95): the repeated rows expand to
-    // 1,048,000 × 95 cells before patuh's cap of 20,000,000 cells per sheet is checked.
+fn ods_wide_gap_is_refused_before_calamine_expands_it() {
+    // The same with the last cell in column CQ (95): calamine would expand the repeated
+    // rows to 1,048,005 × 95 cells (about 6 GB) when it opens the file. patuh scans
+    // content.xml first and refuses the sheet by its grid size, naming file and sheet.
     let err = read("ods_wide_gap").unwrap_err();
     let text = err.to_string();
     assert!(
-        text.starts_with("cannot read wide_gap.ods: a sheet holds more than 20000000 cells"),
+        text.starts_with(
+            "cannot read wide_gap.ods: sheet \"Data\" spans 1048005 rows × 95 columns (99560475 cells), \
+             more than the limit of 20000000 for one sheet"
+        ),
         "{text}"
     );
 }

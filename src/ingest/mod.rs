@@ -11,6 +11,7 @@ pub mod delimited;
 pub mod issues;
 mod merge;
 pub mod normalize;
+mod ods;
 pub mod table;
 pub mod timestamp;
 pub mod workbook;

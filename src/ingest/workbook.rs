@@ -111,7 +111,7 @@ pub fn read(
             }
         }
         Format::Ods => {
-            let system = ods_date_system(path);
+            let system = crate::ingest::ods::scan(path, max_cells)?.system;
             let mut wb: calamine::Ods<_> = calamine::Ods::new(reader).map_err(|e| e.to_string())?;
             for (name, skip) in plan(wb.sheets_metadata()) {
                 if let Some(reason) = skip {
@@ -305,34 +305,6 @@ fn iso_duration(text: &str) -> Cell<'static> {
     match parse() {
         Some(days) => Cell::Duration(days),
         None => Cell::DurationText(Cow::Owned(text.to_string())),
-    }
-}
-
-/// The date system of an ODS file: its `table:null-date` (day 0 of plain numbers read as
-/// dates) is 1899-12-30 by default, as in Excel's 1900 system, or 1904-01-01.
-fn ods_date_system(path: &Path) -> DateSystem {
-    let read = || -> Option<String> {
-        let file = File::open(path).ok()?;
-        let mut zip = zip::ZipArchive::new(BufReader::new(file)).ok()?;
-        let entry = zip.by_name("content.xml").ok()?;
-        let mut head = Vec::new();
-        // The calculation settings come before the tables.
-        entry.take(256 * 1024).read_to_end(&mut head).ok()?;
-        Some(String::from_utf8_lossy(&head).into_owned())
-    };
-    let Some(head) = read() else {
-        return DateSystem::Excel1900;
-    };
-    match head.find("<table:null-date") {
-        Some(i)
-            if head[i..]
-                .split('>')
-                .next()
-                .is_some_and(|tag| tag.contains("\"1904-01-01\"")) =>
-        {
-            DateSystem::Excel1904
-        }
-        _ => DateSystem::Excel1900,
     }
 }
 
