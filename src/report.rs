@@ -47,6 +47,8 @@ pub struct StepStats {
 pub struct GroupStats {
     /// Number of included items.
     pub items: u64,
+    /// Items with at least one step overdue (open past its limit) at as-of.
+    pub overdue_items: u64,
     /// Per step id (the configured steps in order, then `end_to_end`).
     pub steps: Vec<(String, StepStats)>,
 }
@@ -223,8 +225,14 @@ pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) ->
     let mut stats: Vec<StepStats> = vec![StepStats::default(); ids.len()];
     let mut durations: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
     let mut count = 0;
+    let mut overdue_items = 0;
     for item in items {
         count += 1;
+        overdue_items += u64::from(
+            item.steps
+                .iter()
+                .any(|r| r.status == Status::Breached { overdue: true }),
+        );
         for (i, result) in item.steps.iter().enumerate() {
             let s = &mut stats[i];
             match result.status {
@@ -255,6 +263,7 @@ pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) ->
     }
     GroupStats {
         items: count,
+        overdue_items,
         steps: ids.iter().cloned().zip(stats).collect(),
     }
 }
@@ -302,8 +311,16 @@ pub fn slug(name: &str) -> String {
         }
     }
     let s = s.trim_end_matches('-').to_string();
+    // `index` would replace a period's own page; the others are reserved file names on Windows.
+    const RESERVED: [&str; 23] = [
+        "index", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6",
+        "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
+        "lpt9",
+    ];
     if s.is_empty() {
         "pd".to_string()
+    } else if RESERVED.contains(&s.as_str()) {
+        format!("{s}-pd")
     } else {
         s
     }
@@ -385,6 +402,8 @@ mod tests {
         assert_eq!(slug("Dinas Pendidikan (Disdik)"), "dinas-pendidikan-disdik");
         assert_eq!(slug("Perumda Tirta Patriot"), "perumda-tirta-patriot");
         assert_eq!(slug("../.."), "pd");
+        assert_eq!(slug("Index"), "index-pd");
+        assert_eq!(slug("CON"), "con-pd");
         let s = slugs(["A B", "a-b", "A  B!"].into_iter());
         assert_eq!(s["A  B!"], "a-b");
         assert_eq!(s["A B"], "a-b-2");

@@ -91,34 +91,34 @@ pub struct DurationRow {
 }
 
 /// A dot plot per step: each item's duration as a dot, the limit as a vertical line.
-/// Durations beyond three times the limit are drawn at the right edge.
+/// The step's name stands above its line; durations beyond three times the limit are
+/// drawn at the right edge.
 pub fn durations(id: &str, title: &str, description: &str, rows: &[DurationRow]) -> String {
-    let (left, plot_w, row_h) = (150usize, 400usize, 44usize);
-    let height = 20 + row_h * rows.len().max(1);
+    let (left, plot_w, row_h) = (10usize, 400usize, 58usize);
+    let height = 10 + row_h * rows.len().max(1);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        left + plot_w + 20,
+        left + plot_w + 10,
         xml(title),
         xml(description)
     );
     for (r, row) in rows.iter().enumerate() {
         let y = 10 + row_h * r;
+        let line_y = y + 28;
         let scale = (row.limit_s.max(1) * 3) as f64;
         let limit_x = left + plot_w / 3;
         let _ = write!(
             svg,
-            r#"<text x="{}" y="{}" class="axis" text-anchor="end">{}</text><line x1="{left}" x2="{}" y1="{}" y2="{}" class="grid"/><line x1="{limit_x}" x2="{limit_x}" y1="{}" y2="{}" class="limit"/><text x="{limit_x}" y="{}" class="axis" text-anchor="middle">{}</text>"#,
-            left - 8,
-            y + 18,
+            r#"<text x="{left}" y="{}" class="label">{}</text><line x1="{left}" x2="{}" y1="{line_y}" y2="{line_y}" class="grid"/><line x1="{limit_x}" x2="{limit_x}" y1="{}" y2="{}" class="limit"/><text x="{}" y="{}" class="axis">{}</text>"#,
+            y + 10,
             xml(&row.name),
             left + plot_w,
-            y + 14,
-            y + 14,
-            y + 2,
-            y + 26,
-            y + 38,
+            line_y - 10,
+            line_y + 10,
+            limit_x + 4,
+            line_y + 20,
             xml(&row.limit_shown)
         );
         for d in &row.durations {
@@ -127,8 +127,7 @@ pub fn durations(id: &str, title: &str, description: &str, rows: &[DurationRow])
             let class = if *d > row.limit_s { "dot late" } else { "dot" };
             let _ = write!(
                 svg,
-                r#"<circle cx="{x:.1}" cy="{}" r="3.5" class="{class}"/>"#,
-                y + 14
+                r#"<circle cx="{x:.1}" cy="{line_y}" r="3.5" class="{class}"/>"#
             );
         }
     }
@@ -168,9 +167,9 @@ mod tests {
             }],
         );
         assert!(!svg.contains("<script>"));
-        // 600 s of a 1800 s scale over 400 px from x = 150: 283.3; the outlier clamps to 550.
-        assert!(svg.contains("cx=\"283.3\""), "{svg}");
-        assert!(svg.contains("cx=\"550.0\""), "{svg}");
+        // 600 s of a 1800 s scale over 400 px from x = 10: 143.3; the outlier clamps to 410.
+        assert!(svg.contains("cx=\"143.3\""), "{svg}");
+        assert!(svg.contains("cx=\"410.0\""), "{svg}");
         assert_eq!(svg.matches("class=\"dot late\"").count(), 2);
     }
 }

@@ -12,13 +12,22 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let chars: Vec<char> = text.chars().collect();
     let mut at_start = true;
+    // Whether any character but white space has been seen.
+    let mut started = false;
     for (i, &c) in chars.iter().enumerate() {
         let next = |k: usize| chars.get(i + k).copied();
+        let followed_by_space = matches!(next(1), None | Some(' ' | '\t'));
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '{'
             | '}' | '@' => true,
-            '-' | '+' | '=' => at_start,
-            '.' | ')' => at_start_digits(&chars[..i]) || (c == '.' && ends_with_www(&chars[..i])),
+            // Block markers count only before any other character: `- a`, `+ a`, `===`.
+            '-' | '+' => at_start && !started && followed_by_space,
+            '=' => at_start && !started,
+            // `1. a` and `1) a` start an ordered list.
+            '.' | ')' => {
+                (at_start_digits(&chars[..i]) && followed_by_space)
+                    || (c == '.' && ends_with_www(&chars[..i]))
+            }
             ':' => next(1) == Some('/') && next(2) == Some('/'),
             _ => false,
         };
@@ -33,6 +42,9 @@ pub fn escape(text: &str) -> String {
         }
         if !c.is_whitespace() && !c.is_ascii_digit() {
             at_start = false;
+        }
+        if !c.is_whitespace() {
+            started = true;
         }
     }
     out
@@ -95,6 +107,11 @@ mod tests {
         }
         assert_eq!(escape("88,5 % (Dishub)"), "88,5 % (Dishub)");
         assert_eq!(escape("Jl. Ahmad Yani 10-12"), "Jl. Ahmad Yani 10-12");
+        assert_eq!(escape("1.347"), "1.347");
+        assert_eq!(escape("2026-10/a.csv"), "2026-10/a.csv");
+        assert_eq!(escape("+10,0 poin"), "+10,0 poin");
+        assert_eq!(escape("- a"), "\\- a");
+        assert_eq!(escape("12. a"), "12\\. a");
     }
 
     #[test]

@@ -289,7 +289,7 @@ impl Ctx<'_> {
             rank: None,
             items: self.int(stats.items),
             steps: stats.steps.iter().map(|(_, s)| compliance(s)).collect(),
-            overdue: self.int(stats.steps.iter().map(|(_, s)| s.overdue).sum()),
+            overdue: self.int(stats.overdue_items),
             compliance: compliance(e2e),
             compliance_tenths: format::percent_tenths(e2e.met, e2e.met + e2e.breached),
         }
@@ -799,7 +799,11 @@ fn department_page(
         period: ctx.period_title(period),
         range: ctx.period_range(period),
         items: ctx.int(stats.items),
-        steps: ctx.step_rows(stats, None),
+        steps: ctx.step_rows(
+            stats,
+            prev.and_then(|p| p.departments.iter().find(|d| d.name == name))
+                .map(|d| &d.stats),
+        ),
         chart_svg: charts::durations(
             "durasi",
             &ctx.t["durations_chart"],

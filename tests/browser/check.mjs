@@ -1,0 +1,324 @@
+// Real-browser checks of the site `patuh build` writes: Debian's Chromium driven by
+// playwright-core, pages opened through file:// (no server), axe-core injected into each
+// page. See README.md. Usage:
+//
+//   node check.mjs SITE_DIR
+//
+// Environment:
+//   PATUH_SHOTS_DIR  where screenshots and the PDF go (default: SITE_DIR/../shots)
+//   CHROMIUM         the browser (default: /usr/bin/chromium; never downloaded)
+//   SUMMARY_FILE     if set, the one-line summary is written there, and on a second line
+//                    "PASSED FAILED": page loads (page × width, and the PDF) without and
+//                    with a failure
+//
+// Exit status: 0 when every check passed, 1 when any failed (each failure is printed),
+// 2 on wrong usage or when the browser cannot be started.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const siteArg = process.argv[2];
+if (!siteArg) {
+  console.error("usage: node check.mjs SITE_DIR");
+  process.exit(2);
+}
+const site = path.resolve(siteArg);
+if (!fs.existsSync(path.join(site, "index.html"))) {
+  console.error(`browser: no index.html in ${site}: build the site first (patuh build --out ${siteArg})`);
+  process.exit(2);
+}
+const shots = path.resolve(process.env.PATUH_SHOTS_DIR || path.join(site, "..", "shots"));
+fs.mkdirSync(shots, { recursive: true });
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const WIDTHS = [
+  { name: "phone", viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true },
+  { name: "desktop", viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false },
+];
+// axe impacts that fail the check; the others are printed as notes.
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
+const failures = []; // strings, printed at the end
+const notes = [];
+let axeFailing = 0; // serious/critical violations (one per rule, page and width)
+let axeFailingNodes = 0; // the elements they name
+let axeOther = 0;
+
+function rel(url) {
+  try {
+    return path.relative(site, fileURLToPath(url)) || url;
+  } catch {
+    return url;
+  }
+}
+
+// A page with listeners that record console errors, page errors, failed requests and any
+// request that does not stay on file:// (data: and blob: URLs never touch the network and
+// are allowed). Requests that would leave the machine are aborted, not sent.
+async function openPage(context, label) {
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") {
+      const loc = msg.location();
+      const where = loc && loc.url ? ` (${rel(loc.url)}:${loc.lineNumber + 1})` : "";
+      problems.push(`console error: ${msg.text()}${where}`);
+    }
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("request", (req) => {
+    const url = req.url();
+    requests.push(url);
+    if (!/^(file|data|blob):/.test(url)) problems.push(`request leaves file:// (network/CDN): ${url}`);
+  });
+  page.on("requestfailed", (req) => {
+    const url = req.url();
+    problems.push(`failed request: ${/^file:/.test(url) ? rel(url) : url} (${req.failure()?.errorText ?? "unknown"})`);
+  });
+  return { page, problems, requests, label };
+}
+
+function flush(p, stage) {
+  for (const problem of p.problems.splice(0)) failures.push(`${p.label}${stage ? ` [${stage}]` : ""}: ${problem}`);
+}
+
+async function load(p, url) {
+  const response = await p.page.goto(url, { waitUntil: "load" });
+  if (!response && !url.startsWith("file:")) p.problems.push("no response");
+  // Let late scripts and images settle.
+  await p.page.waitForLoadState("networkidle").catch(() => {});
+}
+
+async function runAxe(p) {
+  await p.page.addScriptTag({ content: axeSource });
+  const result = await p.page.evaluate(async () => {
+    // preload: false — axe would otherwise re-fetch the stylesheets with XMLHttpRequest,
+    // which Chromium blocks on file:// (a CORS console error caused by the checker, not
+    // by the site). Only the css-orientation-lock rule needs those stylesheets.
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
+    // Where an element is, in words: the caption of its table, else the nearest heading.
+    const where = (selector) => {
+      let el = null;
+      try { el = document.querySelector(selector); } catch { return ""; }
+      if (!el) return "";
+      const caption = el.querySelector("caption") || el.closest("table")?.querySelector("caption");
+      if (caption) return `table "${caption.textContent.trim()}"`;
+      const headings = Array.from(document.querySelectorAll("h1, h2, h3"));
+      const before = headings.filter((h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return before.length ? `under heading "${before[before.length - 1].textContent.trim()}"` : "";
+    };
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(" "),
+        where: n.target.length === 1 ? where(n.target[0]) : "",
+        summary: n.failureSummary,
+        html: n.html,
+      })),
+    }));
+  });
+  for (const v of result) {
+    const lines = [`axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element${v.nodes.length === 1 ? "" : "s"}) ${v.helpUrl}`];
+    for (const n of v.nodes.slice(0, 8)) {
+      lines.push(`      target: ${n.target}${n.where ? `  (${n.where})` : ""}`);
+      lines.push(`        html: ${n.html.replace(/\s+/g, " ").slice(0, 200)}`);
+      if (n.summary) lines.push(`        ${n.summary.replace(/\n\s*/g, " | ").slice(0, 400)}`);
+    }
+    if (v.nodes.length > 8) lines.push(`      ... and ${v.nodes.length - 8} more`);
+    if (FAILING_IMPACTS.has(v.impact)) {
+      axeFailing += 1;
+      axeFailingNodes += v.nodes.length;
+      failures.push(`${p.label}: ${lines.join("\n")}`);
+    } else {
+      axeOther += 1;
+      notes.push(`${p.label}: ${lines.join("\n")}`);
+    }
+  }
+}
+
+// Layout notes (do not fail): a page wider than the viewport, i.e. sideways scrolling of
+// the whole page rather than of a table's own scroll box.
+async function layoutNotes(p, width) {
+  const info = await p.page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    widest: Array.from(document.querySelectorAll("body *"))
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .filter((e) => !e.closest(".scroll"))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : ""} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`),
+  }));
+  if (info.scrollWidth > info.clientWidth + 1) {
+    notes.push(`${p.label}: page is ${info.scrollWidth}px wide in a ${info.clientWidth}px ${width} viewport; sticking out: ${info.widest.join(", ") || "?"}`);
+  }
+}
+
+function fileUrl(relPath) {
+  return pathToFileURL(path.join(site, relPath)).href;
+}
+
+// Pick the pages from the overview's links, in document order.
+async function pickPages(browser) {
+  const context = await browser.newContext();
+  const p = await openPage(context, "index.html (link discovery)");
+  await load(p, fileUrl("index.html"));
+  const links = async () =>
+    p.page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => a.href));
+  const overviewLinks = (await links()).filter((h) => h.startsWith("file:")).map(rel);
+  const week = overviewLinks.find((h) => /^minggu\/[^/]+\/index\.html$/.test(h));
+  const history = overviewLinks.find((h) => /^pd\/[^/]+\.html$/.test(h));
+  let department;
+  if (week) {
+    await load(p, fileUrl(week));
+    const weekDir = path.dirname(week);
+    department = (await links())
+      .filter((h) => h.startsWith("file:"))
+      .map(rel)
+      .find((h) => path.dirname(h) === weekDir && /^minggu\/[^/]+\/[^/]+\.html$/.test(h) && !h.endsWith("/index.html"));
+  }
+  flush(p, "");
+  await context.close();
+  const pages = [
+    ["overview", "index.html"],
+    ["week", week],
+    ["department in period", department],
+    ["department history", history],
+    ["data quality", "kualitas-data.html"],
+    ["method", "metode.html"],
+  ];
+  for (const [what, file] of pages) {
+    if (!file) failures.push(`no ${what} page linked (overview: first minggu/<label>/index.html, its first department page, first pd/<slug>.html)`);
+    else if (!fs.existsSync(path.join(site, file))) failures.push(`${what} page ${file} is linked but missing from the site`);
+  }
+  return pages.filter(([, file]) => file && fs.existsSync(path.join(site, file)));
+}
+
+async function main() {
+  const started = Date.now();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "patuh-chromium-"));
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
+    });
+  } catch (err) {
+    console.error(`browser: cannot start ${executablePath}: ${err.message}`);
+    fs.rmSync(profile, { recursive: true, force: true });
+    process.exit(2);
+  }
+  console.log(`browser: ${executablePath} (Chromium ${browser.version()}), axe-core ${JSON.parse(fs.readFileSync(require.resolve("axe-core/package.json"), "utf8")).version}, site ${site}`);
+
+  const pages = await pickPages(browser);
+  const screenshots = [];
+  let checked = 0;
+  let failedLoads = 0;
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({
+      viewport: width.viewport,
+      isMobile: width.isMobile,
+      hasTouch: width.hasTouch,
+      deviceScaleFactor: 1,
+      locale: "id-ID",
+      timezoneId: "Asia/Jakarta",
+    });
+    // Anything not on file:// is aborted here (and reported by the request listener).
+    await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort("blockedbyclient"));
+    for (const [what, file] of pages) {
+      const failuresBefore = failures.length;
+      const p = await openPage(context, `${file} @ ${width.name} ${width.viewport.width}×${width.viewport.height}`);
+      await load(p, fileUrl(file));
+      if (!p.requests.some((u) => u === fileUrl(file))) {
+        p.problems.push("the page's own request was not seen: the request listener does not work");
+      }
+      flush(p, "load");
+      await runAxe(p);
+      flush(p, "axe");
+      await layoutNotes(p, width.name);
+      if (what === "overview" || what === "department in period") {
+        const slug = what === "overview" ? "overview" : "department";
+        const shot = path.join(shots, `${slug}-${width.name}.png`);
+        await p.page.screenshot({ path: shot, fullPage: true });
+        screenshots.push(shot);
+      }
+      // Print media: the same page laid out for paper must render without errors.
+      await p.page.emulateMedia({ media: "print" });
+      await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await p.page.screenshot({ fullPage: true }); // forces layout and paint in print media
+      flush(p, "print media");
+      await p.page.emulateMedia({ media: "screen" });
+      await p.page.close();
+      checked += 1;
+      if (failures.length > failuresBefore) failedLoads += 1;
+    }
+    await context.close();
+  }
+
+  // A PDF of the week page, as the office prints it (A4, the stylesheet's @page rules).
+  const week = pages.find(([what]) => what === "week");
+  if (week) {
+    const context = await browser.newContext();
+    await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort("blockedbyclient"));
+    const failuresBefore = failures.length;
+    const p = await openPage(context, `${week[1]} @ PDF A4`);
+    await load(p, fileUrl(week[1]));
+    const pdf = path.join(shots, "week.pdf");
+    await p.page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true, printBackground: true });
+    screenshots.push(pdf);
+    flush(p, "pdf");
+    checked += 1;
+    if (failures.length > failuresBefore) failedLoads += 1;
+    await context.close();
+  }
+  await browser.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+
+  console.log(`browser: pages checked: ${pages.map(([what, file]) => `${file} (${what})`).join(", ")}`);
+  if (notes.length) {
+    console.log(`browser: notes (do not fail the check):`);
+    for (const n of notes) console.log(`  note: ${n}`);
+  }
+  if (failures.length) {
+    console.log(`browser: FAILED checks:`);
+    for (const f of failures) console.log(`  FAIL: ${f}`);
+  }
+  console.log(`browser: screenshots and PDF in ${shots}: ${screenshots.map((s) => path.basename(s)).join(", ")}`);
+  const widths = WIDTHS.length;
+  const summary = `browser: ${pages.length} pages × ${widths} widths, ${axeFailing} axe violations` +
+    (axeFailing ? ` on ${axeFailingNodes} elements` : "") +
+    (axeOther ? ` (+${axeOther} minor/moderate)` : "") +
+    `, ${failures.length - axeFailing} other problems`;
+  console.log(`${summary} (${((Date.now() - started) / 1000).toFixed(1)} s, ${checked} page loads)`);
+  if (process.env.SUMMARY_FILE) {
+    fs.writeFileSync(process.env.SUMMARY_FILE, `${summary}\n${checked - failedLoads} ${failedLoads}\n`);
+  }
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`browser: check crashed: ${err.stack || err}`);
+  process.exit(2);
+});
