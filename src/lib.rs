@@ -18,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod site;
 pub mod sop;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -390,7 +390,7 @@ pub fn step_issues(
     model: &SopModel,
     files: &[String],
 ) -> Vec<crate::ingest::issues::DataIssue> {
-    use crate::ingest::issues::{DataIssue, IssueKind, Location};
+    use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
     let mut issues = Vec::new();
     for j in judged {
         let item = &items[j.item];
@@ -402,45 +402,46 @@ pub fn step_issues(
             )
         };
         for (step_index, (step, result)) in model.steps.iter().zip(&j.steps).enumerate() {
-            let (kind, detail) = match result.status {
+            let (start, end) = (step.start.field(), step.end.field());
+            let (kind, field, reason) = match result.status {
                 Status::Invalid => (
                     IssueKind::InvalidStep,
-                    format!(
-                        "step `{}`: `{}` is {} s before `{}`; excluded from compliance",
-                        step.id,
-                        step.end.field().name(),
-                        -result.duration_s.unwrap_or(0),
-                        step.start.field().name()
-                    ),
+                    end,
+                    Reason::EndBeforeStart {
+                        step: step.id.clone(),
+                        start,
+                        end,
+                        seconds: -result.duration_s.unwrap_or(0),
+                    },
                 ),
                 Status::Unmeasurable if not_reached_yet(item, model, step_index, j.disposition) => {
                     continue
                 }
+                Status::Unmeasurable if item.stamps.get(step.start).is_none() => (
+                    IssueKind::UnmeasurableStep,
+                    start,
+                    Reason::StartMissing {
+                        step: step.id.clone(),
+                        start,
+                    },
+                ),
                 Status::Unmeasurable => (
                     IssueKind::UnmeasurableStep,
-                    if item.stamps.get(step.start).is_none() {
-                        format!(
-                            "step `{}`: `{}` is missing",
-                            step.id,
-                            step.start.field().name()
-                        )
-                    } else {
-                        format!(
-                            "step `{}`: `{}` is missing while a later step has ended",
-                            step.id,
-                            step.end.field().name()
-                        )
+                    end,
+                    Reason::EndMissingLaterEnded {
+                        step: step.id.clone(),
+                        end,
                     },
                 ),
                 _ => continue,
             };
-            issues.push(DataIssue {
+            issues.push(DataIssue::new(
                 kind,
-                location: location(),
-                value: item.id.clone(),
-                detail,
-                other: None,
-            });
+                location(),
+                item.id.clone(),
+                Some(field),
+                reason,
+            ));
         }
     }
     issues

@@ -1858,3 +1858,25 @@ fn snapshot_small_index_html() {
     ));
     insta::assert_snapshot!("small_index_html", page);
 }
+
+#[test]
+fn data_issue_details_speak_the_page_language() {
+    let work = sample_workdir();
+    let out = work.path().join("site");
+    build_lib(work.path(), &out);
+    let files = site_files(&out);
+    // The "Keterangan" (detail) column of the planted mistakes of data/README.md.
+    for page in ["kualitas-data.html", "kualitas-data.md"] {
+        let src = text(&files, page);
+        for english in [
+            "no usable timestamp: the row cannot be placed in a period",
+            "no such date or time",
+            "later than the moment patuh ran",
+            "counts as missing",
+            "in an earlier row",
+            "is missing while a later step has ended",
+        ] {
+            assert!(!src.contains(english), "{page} (lang id) says {english:?}");
+        }
+    }
+}

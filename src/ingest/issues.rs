@@ -6,6 +6,8 @@
 use serde::Serialize;
 
 use crate::ingest::columns::column_letter;
+use crate::model::Field;
+use crate::words::{fill, words, Lang, Words};
 
 /// What kind of problem a data issue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -162,6 +164,105 @@ impl std::fmt::Display for Location {
     }
 }
 
+/// What exactly is wrong, with the values a sentence about it needs. Sentences are in the
+/// word lists (`reason_*`), so the site speaks its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// Text that is no date or time.
+    NotADate,
+    /// A date or time that does not exist (`31/11/2026`, `25:00`).
+    NoSuchDate,
+    /// A number outside the range of date serials.
+    SerialOutOfRange,
+    /// A date impossible in the order in force but possible in the other.
+    ContradictsOrder {
+        /// The order in force: `day_first` or `month_first`.
+        expected_order: String,
+        /// The order that would fit.
+        other_order: String,
+    },
+    /// A duration or time-of-day cell where a date belongs.
+    DurationNotDate,
+    /// A time of day without a date.
+    TimeWithoutDate,
+    /// A date and time pair whose date is empty.
+    DateColumnEmpty,
+    /// A date and time pair whose time cannot be read.
+    TimeUnreadable,
+    /// Later than the moment patuh ran.
+    Future,
+    /// A repeated local time: the earlier instant was taken.
+    AmbiguousEarlier,
+    /// A local time in a daylight-saving gap, moved forward.
+    SkippedGap {
+        /// The gap in seconds.
+        gap_s: i64,
+    },
+    /// A spreadsheet error value.
+    SpreadsheetError,
+    /// A disposition that says neither forward nor answer.
+    UnknownDisposition,
+    /// A row with no usable timestamp.
+    NoTimestamp,
+    /// A column naming a field already read further left.
+    AlreadyMapped,
+    /// Two rows of one item disagree (see [`DataIssue::other`]).
+    Conflict,
+    /// A step that ends before it starts.
+    EndBeforeStart {
+        /// The step's id.
+        step: String,
+        /// Its start field.
+        start: Field,
+        /// Its end field.
+        end: Field,
+        /// How many seconds the end is before the start.
+        seconds: i64,
+    },
+    /// A step whose start is missing.
+    StartMissing {
+        /// The step's id.
+        step: String,
+        /// Its start field.
+        start: Field,
+    },
+    /// A step whose end is missing while a later step has ended.
+    EndMissingLaterEnded {
+        /// The step's id.
+        step: String,
+        /// Its end field.
+        end: Field,
+    },
+}
+
+impl Reason {
+    /// The word-list key of the reason (`reason_not_a_date`).
+    fn key(&self) -> String {
+        let tag = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("reason").and_then(|r| r.as_str().map(str::to_string)))
+            .unwrap_or_default();
+        format!("reason_{tag}")
+    }
+
+    /// Whether the sentence ends with "the field counts as missing".
+    fn field_counts_as_missing(&self) -> bool {
+        matches!(
+            self,
+            Reason::NotADate
+                | Reason::NoSuchDate
+                | Reason::SerialOutOfRange
+                | Reason::ContradictsOrder { .. }
+                | Reason::DurationNotDate
+                | Reason::TimeWithoutDate
+                | Reason::DateColumnEmpty
+                | Reason::TimeUnreadable
+                | Reason::Future
+        )
+    }
+}
+
 /// One data issue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DataIssue {
@@ -172,7 +273,13 @@ pub struct DataIssue {
     /// The offending value as written, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// What patuh made of it, in a sentence.
+    /// The field concerned, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+    /// What exactly is wrong.
+    #[serde(flatten)]
+    pub reason: Reason,
+    /// What patuh made of it, in a sentence (English; see [`DataIssue::describe`]).
     pub detail: String,
     /// For conflicts: the other occurrence and its value.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -186,4 +293,149 @@ pub struct OtherOccurrence {
     pub location: Location,
     /// The earlier value.
     pub value: String,
+}
+
+impl DataIssue {
+    /// An issue; its English sentence is made from the reason.
+    pub fn new(
+        kind: IssueKind,
+        location: Location,
+        value: Option<String>,
+        field: Option<Field>,
+        reason: Reason,
+    ) -> DataIssue {
+        let mut issue = DataIssue {
+            kind,
+            location,
+            value,
+            field,
+            reason,
+            detail: String::new(),
+            other: None,
+        };
+        issue.detail = issue.describe(words(Lang::En), &issue.other_location_text());
+        issue
+    }
+
+    /// The same issue with the other side of a conflict.
+    pub fn with_other(mut self, other: OtherOccurrence) -> DataIssue {
+        self.other = Some(other);
+        self.detail = self.describe(words(Lang::En), &self.other_location_text());
+        self
+    }
+
+    fn other_location_text(&self) -> String {
+        self.other
+            .as_ref()
+            .map(|o| o.location.to_string())
+            .unwrap_or_default()
+    }
+
+    /// What patuh made of it, in the language of `w`; `other_location` is the conflict's
+    /// earlier location as the caller shows locations.
+    pub fn describe(&self, w: &Words, other_location: &str) -> String {
+        let code = |f: Field| format!("`{}`", f.name());
+        let field = self.field.map(code).unwrap_or_default();
+        let word = |key: &str| w.get(key).cloned().unwrap_or_else(|| key.to_string());
+        let mut values: Vec<(&str, String)> = vec![("field", field.clone())];
+        match &self.reason {
+            Reason::ContradictsOrder {
+                expected_order,
+                other_order,
+            } => {
+                values.push(("expected", word(&format!("order_{expected_order}"))));
+                values.push(("other", word(&format!("order_{other_order}"))));
+            }
+            Reason::SkippedGap { gap_s } => values.push(("gap", gap_s.to_string())),
+            Reason::Conflict => {
+                let earlier = self
+                    .other
+                    .as_ref()
+                    .map(|o| o.value.clone())
+                    .unwrap_or_default();
+                values.push(("earlier", earlier));
+                values.push(("location", other_location.to_string()));
+            }
+            Reason::EndBeforeStart {
+                step,
+                start,
+                end,
+                seconds,
+            } => {
+                values.push(("step", format!("`{step}`")));
+                values.push(("start", code(*start)));
+                values.push(("end", code(*end)));
+                values.push(("n", seconds.to_string()));
+            }
+            Reason::StartMissing { step, start } => {
+                values.push(("step", format!("`{step}`")));
+                values.push(("start", code(*start)));
+            }
+            Reason::EndMissingLaterEnded { step, end } => {
+                values.push(("step", format!("`{step}`")));
+                values.push(("end", code(*end)));
+            }
+            _ => {}
+        }
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut text = fill(&word(&self.reason.key()), &values);
+        if self.reason.field_counts_as_missing() && self.field.is_some() {
+            text.push_str(&fill(&word("missing_suffix"), &values));
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_are_sentences_in_either_language() {
+        let loc = Location::row("a.csv", None, 5).at_column(2, "Waktu Posting");
+        let issue = DataIssue::new(
+            IssueKind::FutureTimestamp,
+            loc.clone(),
+            Some("12/10/2062 13.35".into()),
+            Some(Field::PostedAt),
+            Reason::Future,
+        );
+        assert_eq!(
+            issue.detail,
+            "later than the moment patuh ran; `posted_at` counts as missing"
+        );
+        assert_eq!(
+            issue.describe(words(Lang::Id), ""),
+            "lebih lambat dari saat patuh dijalankan; `posted_at` dianggap kosong"
+        );
+        let conflict = DataIssue::new(
+            IssueKind::Conflict,
+            loc.clone(),
+            Some("Dinas Sosial".into()),
+            Some(Field::Department),
+            Reason::Conflict,
+        )
+        .with_other(OtherOccurrence {
+            location: Location::row("b.csv", None, 9),
+            value: "Dinas Kesehatan".into(),
+        });
+        assert_eq!(
+            conflict.detail,
+            "`department` was \u{201c}Dinas Kesehatan\u{201d} in an earlier row (b.csv, row 9); the later value is kept"
+        );
+        let order = DataIssue::new(
+            IssueKind::DateOrderContradiction,
+            loc,
+            Some("12/25/2026".into()),
+            Some(Field::PostedAt),
+            Reason::ContradictsOrder {
+                expected_order: "day_first".into(),
+                other_order: "month_first".into(),
+            },
+        );
+        assert_eq!(
+            order.describe(words(Lang::Id), ""),
+            "tidak mungkin tanggal dengan urutan hari-bulan (terbaca dengan urutan bulan-hari); `posted_at` dianggap kosong"
+        );
+    }
 }

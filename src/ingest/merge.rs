@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::discover::Discovery;
-use crate::ingest::issues::{DataIssue, IssueKind, Location, OtherOccurrence};
+use crate::ingest::issues::{DataIssue, IssueKind, Location, OtherOccurrence, Reason};
 use crate::ingest::normalize::Departments;
 use crate::ingest::table::RowRecord;
 use crate::ingest::{FileRead, Ledger, ReadSettings, RowCounts, SheetOutcome};
@@ -150,20 +150,21 @@ pub(crate) fn merge(
                             if let Some(earlier_occurrence) = sources[i][field as usize] {
                                 let this = &occurrences[occurrence as usize];
                                 let that = &occurrences[earlier_occurrence as usize];
-                                conflicts.push(DataIssue {
-                                    kind: IssueKind::Conflict,
-                                    location: location(this, Some(field)),
-                                    value: Some(later.clone()),
-                                    detail: format!(
-                                        "`{}` was {earlier:?} in an earlier row ({}), {later:?} here; the later value is kept",
-                                        field.name(),
-                                        location(that, Some(field))
+                                conflicts.push(
+                                    DataIssue::new(
+                                        IssueKind::Conflict,
+                                        location(this, Some(field)),
+                                        Some(later),
+                                        Some(field),
+                                        Reason::Conflict,
+                                    )
+                                    .with_other(
+                                        OtherOccurrence {
+                                            location: location(that, Some(field)),
+                                            value: earlier,
+                                        },
                                     ),
-                                    other: Some(OtherOccurrence {
-                                        location: location(that, Some(field)),
-                                        value: earlier,
-                                    }),
-                                });
+                                );
                             }
                         }
                         for field in present_fields(record) {

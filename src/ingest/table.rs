@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::DateOrderSetting;
 use crate::ingest::cells::Cell;
 use crate::ingest::columns::{column_letter, header_key, ColumnMap, StampColumns};
-use crate::ingest::issues::{DataIssue, IssueKind, Location};
+use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::normalize;
 use crate::ingest::timestamp::{
     self, DateOrder, DateSystem, LocalAdjustment, StampError, WrittenDate, WrittenStamp,
@@ -122,7 +122,7 @@ enum Pending {
     Failed {
         kind: IssueKind,
         raw: String,
-        detail: String,
+        reason: Reason,
     },
 }
 
@@ -271,16 +271,13 @@ impl<'a> TableBuilder<'a> {
             let location = self
                 .location(self.table.header_row)
                 .at_column(column, self.table.columns.header(column));
-            self.table.issues.push(DataIssue {
-                kind: IssueKind::IgnoredColumn,
+            self.table.issues.push(DataIssue::new(
+                IssueKind::IgnoredColumn,
                 location,
-                value: None,
-                detail: format!(
-                    "`{}` is already read from a column further left",
-                    field.name()
-                ),
-                other: None,
-            });
+                None,
+                Some(field),
+                Reason::AlreadyMapped,
+            ));
         }
         self.state = State::Reading;
         for (number, cells) in buffer.into_iter().skip(index + header_rows as usize) {
@@ -360,16 +357,13 @@ impl<'a> TableBuilder<'a> {
                 let location = self
                     .location(row)
                     .at_column(column, self.table.columns.header(column));
-                self.table.issues.push(DataIssue {
-                    kind: IssueKind::UnreadableValue,
+                self.table.issues.push(DataIssue::new(
+                    IssueKind::UnreadableValue,
                     location,
-                    value: Some(e.clone()),
-                    detail: format!(
-                        "a spreadsheet error where `{}` belongs; counted as missing",
-                        field.name()
-                    ),
-                    other: None,
-                });
+                    Some(e.clone()),
+                    Some(field),
+                    Reason::SpreadsheetError,
+                ));
                 continue;
             }
             let Some(text) = cell.to_text() else { continue };
@@ -386,14 +380,13 @@ impl<'a> TableBuilder<'a> {
                         let location = self
                             .location(row)
                             .at_column(column, self.table.columns.header(column));
-                        self.table.issues.push(DataIssue {
-                            kind: IssueKind::UnrecognisedDisposition,
+                        self.table.issues.push(DataIssue::new(
+                            IssueKind::UnrecognisedDisposition,
                             location,
-                            value: Some(text),
-                            detail: "neither forward nor answer: the disposition counts as unknown"
-                                .into(),
-                            other: None,
-                        });
+                            Some(text),
+                            Some(Field::Disposition),
+                            Reason::UnknownDisposition,
+                        ));
                     }
                     record.disposition = Some(value);
                 }
@@ -440,12 +433,12 @@ impl<'a> TableBuilder<'a> {
             Cell::Duration(_) | Cell::DurationText(_) => Pending::Failed {
                 kind: IssueKind::TimeWithoutDate,
                 raw: cells_text(cell),
-                detail: "a duration or time of day, not a date and time".into(),
+                reason: Reason::DurationNotDate,
             },
             Cell::Bool(_) | Cell::Error(_) => Pending::Failed {
                 kind: IssueKind::UnreadableTimestamp,
                 raw: cells_text(cell),
-                detail: "not a date".into(),
+                reason: Reason::NotADate,
             },
         }
     }
@@ -455,7 +448,7 @@ impl<'a> TableBuilder<'a> {
             Ok(stamp) if stamp.date.is_none() => Pending::Failed {
                 kind: IssueKind::TimeWithoutDate,
                 raw: text.to_string(),
-                detail: "a time of day without a date".into(),
+                reason: Reason::TimeWithoutDate,
             },
             Ok(stamp) => Pending::Written {
                 stamp,
@@ -464,7 +457,7 @@ impl<'a> TableBuilder<'a> {
             Err(e) => Pending::Failed {
                 kind: IssueKind::UnreadableTimestamp,
                 raw: text.to_string(),
-                detail: e.to_string(),
+                reason: reason_of(&e),
             },
         }
     }
@@ -474,7 +467,7 @@ impl<'a> TableBuilder<'a> {
             return Pending::Failed {
                 kind: IssueKind::TimeWithoutDate,
                 raw: raw.to_string(),
-                detail: "a time of day without a date".into(),
+                reason: Reason::TimeWithoutDate,
             };
         }
         match timestamp::serial_to_local(serial, system) {
@@ -490,7 +483,7 @@ impl<'a> TableBuilder<'a> {
             Err(e) => Pending::Failed {
                 kind: IssueKind::UnreadableTimestamp,
                 raw: raw.to_string(),
-                detail: e.to_string(),
+                reason: reason_of(&e),
             },
         }
     }
@@ -504,7 +497,7 @@ impl<'a> TableBuilder<'a> {
             return Pending::Failed {
                 kind: IssueKind::TimeWithoutDate,
                 raw: cells_text(time),
-                detail: "the time column is filled but the date column is empty".into(),
+                reason: Reason::DateColumnEmpty,
             };
         }
         let raw = match time.to_text() {
@@ -525,11 +518,11 @@ impl<'a> TableBuilder<'a> {
         };
         let (time_of_day, offset) = match time_of_day(time) {
             Ok(t) => t,
-            Err(detail) => {
+            Err(_) => {
                 return Pending::Failed {
                     kind: IssueKind::UnreadableTimestamp,
                     raw,
-                    detail,
+                    reason: Reason::TimeUnreadable,
                 };
             }
         };
@@ -563,14 +556,9 @@ impl<'a> TableBuilder<'a> {
                 let at_column = |me: &Self| me.location(record.row).at_column(column, &header);
                 let (at, adjustment, has_time, raw) = match pending {
                     Pending::Missing => continue,
-                    Pending::Failed { kind, raw, detail } => {
+                    Pending::Failed { kind, raw, reason } => {
                         let location = at_column(self);
-                        self.issue(
-                            kind,
-                            location,
-                            raw,
-                            format!("{detail}; `{}` counts as missing", stamp.field().name()),
-                        );
+                        self.issue(kind, location, raw, stamp, reason);
                         continue;
                     }
                     Pending::Ready {
@@ -604,12 +592,7 @@ impl<'a> TableBuilder<'a> {
                                     _ => IssueKind::UnreadableTimestamp,
                                 };
                                 let location = at_column(self);
-                                self.issue(
-                                    kind,
-                                    location,
-                                    raw,
-                                    format!("{e}; `{}` counts as missing", stamp.field().name()),
-                                );
+                                self.issue(kind, location, raw, stamp, reason_of(&e));
                                 continue;
                             }
                         }
@@ -626,10 +609,8 @@ impl<'a> TableBuilder<'a> {
                         IssueKind::FutureTimestamp,
                         location,
                         value,
-                        format!(
-                            "later than the moment patuh ran; `{}` counts as missing",
-                            stamp.field().name()
-                        ),
+                        stamp,
+                        Reason::Future,
                     );
                     continue;
                 }
@@ -641,7 +622,8 @@ impl<'a> TableBuilder<'a> {
                             IssueKind::AmbiguousLocalTime,
                             location,
                             value,
-                            "the earlier of the two instants was taken".into(),
+                            stamp,
+                            Reason::AmbiguousEarlier,
                         );
                     }
                     Some(LocalAdjustment::Skipped { gap_s }) => {
@@ -651,7 +633,8 @@ impl<'a> TableBuilder<'a> {
                             IssueKind::SkippedLocalTime,
                             location,
                             value,
-                            format!("moved forward by the gap of {gap_s} s"),
+                            stamp,
+                            Reason::SkippedGap { gap_s },
                         );
                     }
                     None => {}
@@ -663,13 +646,13 @@ impl<'a> TableBuilder<'a> {
             if record.stamps.latest().is_none() {
                 self.table.rejected += 1;
                 let location = self.location(record.row);
-                self.table.issues.push(DataIssue {
-                    kind: IssueKind::RejectedRow,
+                self.table.issues.push(DataIssue::new(
+                    IssueKind::RejectedRow,
                     location,
-                    value: None,
-                    detail: "no usable timestamp: the row cannot be placed in a period".into(),
-                    other: None,
-                });
+                    None,
+                    None,
+                    Reason::NoTimestamp,
+                ));
             } else {
                 self.table.records.push(record);
             }
@@ -680,14 +663,21 @@ impl<'a> TableBuilder<'a> {
             .collect();
     }
 
-    fn issue(&mut self, kind: IssueKind, location: Location, value: String, detail: String) {
-        self.table.issues.push(DataIssue {
+    fn issue(
+        &mut self,
+        kind: IssueKind,
+        location: Location,
+        value: String,
+        stamp: Stamp,
+        reason: Reason,
+    ) {
+        self.table.issues.push(DataIssue::new(
             kind,
             location,
-            value: Some(value),
-            detail,
-            other: None,
-        });
+            Some(value),
+            Some(stamp.field()),
+            reason,
+        ));
     }
 
     /// The date order of one timestamp field: configured, or decided from the values
@@ -728,6 +718,19 @@ impl<'a> TableBuilder<'a> {
             });
         }
         order
+    }
+}
+
+/// The reason of a timestamp that cannot be read.
+fn reason_of(e: &StampError) -> Reason {
+    match e {
+        StampError::Unreadable => Reason::NotADate,
+        StampError::Impossible => Reason::NoSuchDate,
+        StampError::SerialOutOfRange(_) => Reason::SerialOutOfRange,
+        StampError::ContradictsOrder { expected, other } => Reason::ContradictsOrder {
+            expected_order: expected.replace('-', "_"),
+            other_order: other.replace('-', "_"),
+        },
     }
 }
 

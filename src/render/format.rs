@@ -5,30 +5,10 @@
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
-use serde::Serialize;
 
 use crate::model::Instant;
 
-/// The language of the pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Bahasa Indonesia (the default).
-    #[default]
-    Id,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language code for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::words::Lang;
 
 const DAYS_ID: [&str; 7] = [
     "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",

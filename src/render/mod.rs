@@ -10,7 +10,6 @@ pub mod format;
 pub mod markdown;
 pub mod templates;
 mod views;
-pub mod words;
 
 use std::collections::BTreeMap;
 

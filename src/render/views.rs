@@ -11,10 +11,10 @@ use crate::model::Stamp;
 use crate::render::charts::{self, DurationRow, TrendPoint};
 use crate::render::format::{self, Lang};
 use crate::render::markdown;
-use crate::render::words::{words, Words};
 use crate::render::RenderInput;
 use crate::report::{aggregate, GroupStats, PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
+use crate::words::{words, Words};
 
 /// One page to render: its template (without extension), its path (without extension)
 /// and its view model.
@@ -106,7 +106,7 @@ struct ItemRow {
 struct Ctx<'a> {
     input: &'a RenderInput<'a>,
     lang: Lang,
-    t: Words,
+    t: &'static Words,
     step_names: Vec<String>,
     ids: Vec<String>,
 }
@@ -176,7 +176,7 @@ impl Ctx<'_> {
         Common {
             print_header_css: css_string(&header),
             lang: self.lang.code(),
-            t: &self.t,
+            t: self.t,
             root: root.to_string(),
             office: &self.input.config.office,
             title,
@@ -971,9 +971,15 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .iter()
                 .filter(|i| i.kind == kind)
                 .map(|i| IssueRow {
-                    location: location_text(&i.location, &ctx.t),
+                    location: location_text(&i.location, ctx.t),
                     value: i.value.clone().unwrap_or_default(),
-                    detail: i.detail.clone(),
+                    detail: i.describe(
+                        ctx.t,
+                        &i.other
+                            .as_ref()
+                            .map(|o| location_text(&o.location, ctx.t))
+                            .unwrap_or_default(),
+                    ),
                 })
                 .collect();
             (!issues.is_empty()).then(|| IssueGroup {

@@ -1,23 +1,57 @@
 //! The interface words of each language, in one file per language
-//! (`templates/lang/id.toml`, `templates/lang/en.toml`), embedded in the binary.
+//! (`templates/lang/id.toml`, `templates/lang/en.toml`), embedded in the binary, and the
+//! language itself.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
-use crate::render::format::Lang;
+use serde::Serialize;
 
 /// The words of a language: key → text.
 pub type Words = BTreeMap<String, String>;
 
-const ID: &str = include_str!("../../templates/lang/id.toml");
-const EN: &str = include_str!("../../templates/lang/en.toml");
+/// A language patuh speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia (the default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
 
-/// The words of `lang`.
-pub fn words(lang: Lang) -> Words {
-    let text = match lang {
-        Lang::Id => ID,
-        Lang::En => EN,
+impl Lang {
+    /// The language code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+const ID: &str = include_str!("../templates/lang/id.toml");
+const EN: &str = include_str!("../templates/lang/en.toml");
+
+/// The words of `lang` (parsed once).
+pub fn words(lang: Lang) -> &'static Words {
+    static ID_WORDS: OnceLock<Words> = OnceLock::new();
+    static EN_WORDS: OnceLock<Words> = OnceLock::new();
+    let (cell, text) = match lang {
+        Lang::Id => (&ID_WORDS, ID),
+        Lang::En => (&EN_WORDS, EN),
     };
-    toml::from_str(text).expect("the embedded word lists are valid TOML")
+    cell.get_or_init(|| toml::from_str(text).expect("the embedded word lists are valid TOML"))
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -26,8 +60,8 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_keys() {
-        let id: Vec<String> = words(Lang::Id).into_keys().collect();
-        let en: Vec<String> = words(Lang::En).into_keys().collect();
+        let id: Vec<String> = words(Lang::Id).keys().cloned().collect();
+        let en: Vec<String> = words(Lang::En).keys().cloned().collect();
         assert_eq!(id, en);
         assert_eq!(words(Lang::Id)["met"], "Tepat waktu");
     }
