@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::discover::Format;
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::{Ledger, SheetOutcome, TableSummary};
+use crate::words::{fill, words, Lang, Words};
 
 /// How many issues of each kind the text report lists before giving a count.
 pub const ISSUES_SHOWN_PER_KIND: usize = 5;
@@ -59,171 +60,252 @@ pub fn render_json(ledger: &Ledger, run: &RunInfo) -> String {
     text
 }
 
-/// The report as text for a person: the first issues of each kind, then a count.
-pub fn render_text(ledger: &Ledger, run: &RunInfo) -> String {
+/// The report as text for a person, in `lang`: the first issues of each kind, then a count.
+pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
+    let w = words(lang);
+    let say = |key: &str, values: &[(&str, &str)]| fill(&w[key], values);
+    let n = |v: u64| v.to_string();
     let mut out = String::new();
-    let config = run.config.as_deref().unwrap_or("built-in defaults");
+    let config = run
+        .config
+        .clone()
+        .unwrap_or_else(|| w["check_defaults"].clone());
     let _ = writeln!(
         out,
-        "patuh check: {} (configuration: {config})",
-        run.data_dir
+        "{}",
+        say(
+            "check_title",
+            &[("data", &run.data_dir), ("config", &config)]
+        )
     );
     let _ = writeln!(
         out,
-        "time zone {}, date order {}",
-        run.timezone, run.date_order
+        "{}",
+        say(
+            "check_zone",
+            &[("zone", &run.timezone), ("order", &run.date_order)]
+        )
     );
 
-    let _ = writeln!(out, "\nFiles read ({})", ledger.files.len());
+    let _ = writeln!(
+        out,
+        "\n{}",
+        say("check_files_read", &[("n", &n(ledger.files.len() as u64))])
+    );
     if ledger.files.is_empty() {
         let _ = writeln!(
             out,
-            "  none: put the exports (.csv, .xlsx, .xls, .ods ...) in {}",
-            run.data_dir
+            "  {}",
+            say("check_no_files", &[("data", &run.data_dir)])
         );
     }
     for file in &ledger.files {
         let format = match (file.format, &file.delimited) {
             (Format::Delimited, Some(info)) => {
-                format!(
-                    "text, {}, delimiter {}",
-                    serde_json::to_value(info.encoding)
-                        .unwrap()
-                        .as_str()
-                        .unwrap_or(""),
-                    show_delimiter(info.delimiter)
+                let delimiter = match info.delimiter {
+                    '\t' => w["check_tab"].clone(),
+                    other => format!("'{other}'"),
+                };
+                say(
+                    "check_text_format",
+                    &[
+                        ("encoding", &key_of(&info.encoding)),
+                        ("delimiter", &delimiter),
+                    ],
                 )
             }
-            (format, _) => serde_json::to_value(format)
-                .unwrap()
-                .as_str()
-                .unwrap_or("")
-                .to_string(),
+            (format, _) => key_of(&format),
         };
         let _ = writeln!(out, "  {} ({format})", file.file);
         for sheet in &file.sheets {
             let name = match &sheet.name {
-                Some(n) => format!("sheet {n:?}: "),
+                Some(name) => say("check_sheet", &[("name", name)]),
                 None => String::new(),
             };
             match &sheet.outcome {
                 SheetOutcome::Read(t) => {
-                    let _ = writeln!(out, "    {name}{}", describe_table(t));
+                    let _ = writeln!(out, "    {name}{}", describe_table(t, w));
                     let columns: Vec<String> = t
                         .columns
                         .iter()
                         .map(|c| format!("{}={} ({})", c.field, c.column, c.header))
                         .collect();
-                    let _ = writeln!(out, "      columns: {}", columns.join(", "));
+                    let _ = writeln!(
+                        out,
+                        "      {}",
+                        say("check_columns", &[("columns", &columns.join(", "))])
+                    );
                     if !t.date_only.is_empty() {
                         let names: Vec<&str> =
                             t.date_only.iter().map(|s| s.field().name()).collect();
                         let _ = writeln!(
                             out,
-                            "      dates only (read as midnight): {}",
-                            names.join(", ")
+                            "      {}",
+                            say("check_dates_only", &[("fields", &names.join(", "))])
                         );
                     }
                     for o in &t.orders {
+                        let order = w[&format!("order_{}", o.order.replace('-', "_"))].clone();
                         let _ = writeln!(
                             out,
-                            "      date order of {}: {} ({} values only day-first, {} only month-first)",
-                            o.field.field().name(),
-                            o.order,
-                            o.day_first_values,
-                            o.month_first_values
+                            "      {}",
+                            say(
+                                "check_order",
+                                &[
+                                    ("field", o.field.field().name()),
+                                    ("order", &order),
+                                    ("day", &n(u64::from(o.day_first_values))),
+                                    ("month", &n(u64::from(o.month_first_values))),
+                                ]
+                            )
                         );
                     }
                 }
                 SheetOutcome::Skipped(reason) => {
-                    let _ = writeln!(out, "    {name}skipped: {}", reason.describe());
+                    let reason = &w[&format!("sheet_{}", key_of(reason))];
+                    let _ = writeln!(
+                        out,
+                        "    {name}{}",
+                        say("check_skipped", &[("reason", reason)])
+                    );
                 }
             }
         }
     }
 
     if !ledger.discovery.skipped.is_empty() {
-        let _ = writeln!(out, "\nFiles not read ({})", ledger.discovery.skipped.len());
+        let count = n(ledger.discovery.skipped.len() as u64);
+        let _ = writeln!(out, "\n{}", say("check_files_not_read", &[("n", &count)]));
         for s in &ledger.discovery.skipped {
-            let _ = writeln!(out, "  {}: {}", s.relative, s.reason.describe());
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                s.relative,
+                w[&format!("skip_{}", key_of(&s.reason))]
+            );
         }
     }
 
     let r = ledger.rows;
-    let _ = writeln!(out, "\nRow ledger");
+    let _ = writeln!(out, "\n{}", w["row_ledger"]);
     let _ = writeln!(
         out,
-        "  read {} = included {} + duplicates {} + rejected {}",
-        r.read, r.included, r.duplicates, r.rejected
+        "  {}",
+        say(
+            "check_ledger",
+            &[
+                ("read", &n(r.read)),
+                ("included", &n(r.included)),
+                ("duplicates", &n(r.duplicates)),
+                ("rejected", &n(r.rejected)),
+            ]
+        )
     );
     let _ = writeln!(
         out,
-        "  outside the ledger: {} blank rows, {} totals rows",
-        ledger.blank_rows, ledger.totals_rows
+        "  {}",
+        say(
+            "check_outside",
+            &[
+                ("blank", &n(ledger.blank_rows)),
+                ("totals", &n(ledger.totals_rows))
+            ]
+        )
     );
-    let _ = writeln!(out, "  items: {}", ledger.items.len());
+    let _ = writeln!(
+        out,
+        "  {}",
+        say("check_items", &[("n", &n(ledger.items.len() as u64))])
+    );
 
-    let _ = writeln!(out, "\nData issues ({})", ledger.issues.len());
+    let _ = writeln!(
+        out,
+        "\n{}",
+        say("check_issues", &[("n", &n(ledger.issues.len() as u64))])
+    );
     if ledger.issues.is_empty() {
-        let _ = writeln!(out, "  none");
+        let _ = writeln!(out, "  {}", w["check_none"]);
     }
     for kind in IssueKind::ALL {
         let of_kind: Vec<&DataIssue> = ledger.issues.iter().filter(|i| i.kind == kind).collect();
         if of_kind.is_empty() {
             continue;
         }
+        let k = key_of(&kind);
         let _ = writeln!(
             out,
             "  {} ({}): {}",
-            kind.title(),
+            w[&format!("issue_{k}")],
             of_kind.len(),
-            kind.advice()
+            w[&format!("advice_{k}")]
         );
         for issue in of_kind.iter().take(ISSUES_SHOWN_PER_KIND) {
-            let _ = writeln!(out, "    {}", describe_issue(issue));
+            let _ = writeln!(out, "    {}", describe_issue(issue, w));
         }
         if of_kind.len() > ISSUES_SHOWN_PER_KIND {
-            let _ = writeln!(
-                out,
-                "    ... and {} more (patuh check --format json lists them all)",
-                of_kind.len() - ISSUES_SHOWN_PER_KIND
-            );
+            let more = n((of_kind.len() - ISSUES_SHOWN_PER_KIND) as u64);
+            let _ = writeln!(out, "    {}", say("check_more", &[("n", &more)]));
         }
     }
-    let _ = writeln!(out, "\n{}", what_to_fix(ledger));
+    let _ = writeln!(out, "\n{}", what_to_fix(ledger, w));
     out
 }
 
-fn show_delimiter(d: char) -> String {
-    match d {
-        '\t' => "tab".into(),
-        other => format!("'{other}'"),
-    }
+/// The snake_case name an enum value serialises to (`rejected_row`, `xlsx`, `UTF-8`).
+fn key_of(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
-fn describe_table(t: &TableSummary) -> String {
+fn describe_table(t: &TableSummary, w: &Words) -> String {
+    let say = |key: &str, values: &[(&str, &str)]| fill(&w[key], values);
     let header = if t.header_rows == 2 {
-        format!("header in rows {}-{}", t.header_row, t.header_row + 1)
+        say(
+            "check_header_rows",
+            &[
+                ("row", &t.header_row.to_string()),
+                ("next", &(t.header_row + 1).to_string()),
+            ],
+        )
     } else {
-        format!("header in row {}", t.header_row)
+        say("check_header_row", &[("row", &t.header_row.to_string())])
     };
-    let mut text = format!(
-        "{header}; {} rows: {} items, {} duplicates, {} rejected",
-        t.rows, t.included, t.duplicates, t.rejected
+    let mut text = say(
+        "check_rows",
+        &[
+            ("header", &header),
+            ("rows", &t.rows.to_string()),
+            ("items", &t.included.to_string()),
+            ("duplicates", &t.duplicates.to_string()),
+            ("rejected", &t.rejected.to_string()),
+        ],
     );
     if t.blank > 0 || t.totals > 0 {
-        let _ = write!(text, " (and {} blank, {} totals rows)", t.blank, t.totals);
+        text.push_str(&say(
+            "check_blank_totals",
+            &[
+                ("blank", &t.blank.to_string()),
+                ("totals", &t.totals.to_string()),
+            ],
+        ));
     }
     text
 }
 
-/// One issue on one line: location, value, what patuh made of it.
-pub fn describe_issue(issue: &DataIssue) -> String {
-    let mut line = issue.location.to_string();
+/// One issue on one line, in the language of `w`: location, value, what patuh made of it.
+pub fn describe_issue(issue: &DataIssue, w: &Words) -> String {
+    let mut line = issue.location.describe(w);
     if let Some(value) = &issue.value {
         let _ = write!(line, ": {:?}", shorten(value, 60));
     }
-    let _ = write!(line, " - {}", issue.detail);
+    let other = issue
+        .other
+        .as_ref()
+        .map(|o| o.location.describe(w))
+        .unwrap_or_default();
+    let _ = write!(line, " - {}", issue.describe(w, &other));
     line
 }
 
@@ -237,27 +319,30 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// The one line on what to fix first.
-fn what_to_fix(ledger: &Ledger) -> String {
+fn what_to_fix(ledger: &Ledger, w: &Words) -> String {
     if ledger.issues.is_empty() {
-        return if ledger.rows.read == 0 {
-            "Nothing was read: check the data folder and the header names.".into()
+        let key = if ledger.rows.read == 0 {
+            "check_nothing_read"
         } else {
-            "Nothing to fix: every row was read cleanly.".into()
+            "check_clean"
         };
+        return w[key].clone();
     }
-    let kinds = IssueKind::ALL
+    let present: Vec<IssueKind> = IssueKind::ALL
         .into_iter()
         .filter(|k| ledger.issues.iter().any(|i| i.kind == *k))
-        .count();
-    let first = IssueKind::ALL
-        .into_iter()
-        .find(|k| ledger.issues.iter().any(|i| i.kind == *k))
-        .expect("there is an issue");
+        .collect();
+    let first = present[0];
     let count = ledger.issues.iter().filter(|i| i.kind == first).count();
-    format!(
-        "To fix: {} data issues of {kinds} kinds; start with the {count} {} ({}), then run patuh check again.",
-        ledger.issues.len(),
-        first.title(),
-        first.advice()
+    let k = key_of(&first);
+    fill(
+        &w["check_to_fix"],
+        &[
+            ("n", &ledger.issues.len().to_string()),
+            ("kinds", &present.len().to_string()),
+            ("count", &count.to_string()),
+            ("title", &w[&format!("issue_{k}")]),
+            ("advice", w[&format!("advice_{k}")].trim_end_matches('.')),
+        ],
     )
 }

@@ -63,6 +63,15 @@ enum LangArg {
     En,
 }
 
+impl LangArg {
+    fn lang(self) -> patuh::words::Lang {
+        match self {
+            LangArg::Id => patuh::words::Lang::Id,
+            LangArg::En => patuh::words::Lang::En,
+        }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
     /// Folder of exports, read recursively.
@@ -74,6 +83,9 @@ struct CheckArgs {
     /// Output format: text for a person, json with every issue for a program.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    /// Language of the text report (overrides `lang` in patuh.toml).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -110,7 +122,11 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
         date_order: format!("{:?}", config.date_order).to_lowercase(),
     };
     let text = match args.format {
-        OutputFormat::Text => patuh::check::render_text(&ledger, &run),
+        OutputFormat::Text => patuh::check::render_text(
+            &ledger,
+            &run,
+            args.lang.map(LangArg::lang).unwrap_or(config.lang),
+        ),
         OutputFormat::Json => patuh::check::render_json(&ledger, &run),
     };
     print!("{text}");
@@ -121,10 +137,7 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
     if let Some(lang) = args.lang {
-        config.lang = match lang {
-            LangArg::Id => patuh::render::format::Lang::Id,
-            LangArg::En => patuh::render::format::Lang::En,
-        };
+        config.lang = lang.lang();
     }
     let options = patuh::BuildOptions {
         data_dir: args.data,

@@ -599,7 +599,7 @@ fn far_cell_xlsx_is_streamed_and_its_row_rejected_with_its_location() {
 fn check_reads_the_far_cell_xlsx_without_aborting() {
     let (code, stdout, stderr) = check_cmd("far_cell");
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("row 1048576"), "{stdout}");
+    assert!(stdout.contains("baris 1048576"), "{stdout}");
 }
 
 #[test]

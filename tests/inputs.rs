@@ -1987,7 +1987,7 @@ fn patuh_cmd(cwd: &Path, args: &[&str]) -> (i32, String, String) {
 fn check_fixture(case: &str, args: &[&str]) -> (i32, String, String) {
     let cwd = tempfile::tempdir().unwrap();
     let data = fixture(case);
-    let mut all = vec!["check", "--data", data.to_str().unwrap()];
+    let mut all = vec!["check", "--lang", "en", "--data", data.to_str().unwrap()];
     all.extend_from_slice(args);
     patuh_cmd(cwd.path(), &all)
 }
@@ -2026,7 +2026,7 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
     // Rejected rows come first, with their location and reason.
     let rejected = lines
         .iter()
-        .position(|l| l.starts_with("  rows rejected: no usable timestamp (1): "))
+        .position(|l| l.starts_with("  Rows rejected: no usable timestamp (1): "))
         .unwrap_or_else(|| panic!("{out}"));
     assert_eq!(
         lines[rejected + 1],
@@ -2035,7 +2035,7 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
     // Seven unreadable timestamps: the first five, then a count.
     let unreadable = lines
         .iter()
-        .position(|l| l.starts_with("  timestamps that cannot be read (7): "))
+        .position(|l| l.starts_with("  Timestamps that cannot be read (7): "))
         .unwrap_or_else(|| panic!("{out}"));
     for (k, row) in (2..=6).enumerate() {
         assert_eq!(
@@ -2055,7 +2055,7 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
     assert_eq!(fix.len(), 1, "{out}");
     assert_eq!(lines.last(), fix.first().copied());
     assert!(
-        fix[0].ends_with("start with the 1 rows rejected: no usable timestamp (fill in at least the posting time so the row can be counted), then run patuh check again."),
+        fix[0].ends_with("start with the 1 × “Rows rejected: no usable timestamp” (Fill in at least the posting time so the row can be counted), then run patuh check again."),
         "{}",
         fix[0]
     );
@@ -2137,7 +2137,7 @@ fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
 
     // Excluded, lock and other files are listed with their reason.
     let walk = fixture("walk");
-    let (code, out, err) = patuh_cmd(&walk, &["check", "--data", "."]);
+    let (code, out, err) = patuh_cmd(&walk, &["check", "--lang", "en", "--data", "."]);
     assert_eq!(code, 0, "{err}");
     let block: Vec<&str> = out
         .lines()
@@ -2148,10 +2148,10 @@ fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
     assert_eq!(
         block,
         [
-            "  arsip-lama/old.csv: excluded by a pattern in the configuration",
+            "  arsip-lama/old.csv: excluded by an exclude pattern in patuh.toml",
             "  notes.pdf: not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)",
             "  patuh.toml: not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)",
-            "  rekap draft.csv: excluded by a pattern in the configuration",
+            "  rekap draft.csv: excluded by an exclude pattern in patuh.toml",
             "  ~$b.xlsx: a spreadsheet program's lock file",
         ]
     );
@@ -2167,7 +2167,7 @@ fn check_text_report_says_which_columns_hold_dates_only_and_how_auto_decided() {
         "{out}"
     );
     let auto = fixture("date_order_auto");
-    let (code, out, err) = patuh_cmd(&auto, &["check", "--data", "."]);
+    let (code, out, err) = patuh_cmd(&auto, &["check", "--lang", "en", "--data", "."]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("time zone Asia/Jakarta, date order auto"),
@@ -2255,4 +2255,25 @@ fn wrong_usage_exits_2() {
         let (code, out, err) = patuh_cmd(cwd.path(), args);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
     }
+}
+
+#[test]
+fn check_speaks_indonesian_by_default() {
+    let (code, out, err) = {
+        let cwd = tempfile::tempdir().unwrap();
+        let data = fixture("many_issues");
+        patuh_cmd(cwd.path(), &["check", "--data", data.to_str().unwrap()])
+    };
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.contains(&"Buku baris"), "{out}");
+    assert!(
+        lines.contains(&"  dibaca 8 = dimasukkan 7 + duplikat 0 + ditolak 1"),
+        "{out}"
+    );
+    assert!(
+        lines.contains(&"    export.csv, baris 9 - tidak ada waktu yang dapat dipakai: baris tidak dapat ditempatkan pada periode"),
+        "{out}"
+    );
+    assert!(lines.last().unwrap().starts_with("Perbaikan: "), "{out}");
 }

@@ -59,51 +59,6 @@ impl IssueKind {
         IssueKind::InvalidStep,
         IssueKind::UnmeasurableStep,
     ];
-
-    /// A short description of the kind, for headings.
-    pub fn title(self) -> &'static str {
-        match self {
-            IssueKind::UnreadableTimestamp => "timestamps that cannot be read",
-            IssueKind::DateOrderContradiction => "dates that contradict the day/month order",
-            IssueKind::TimeWithoutDate => "times without a date",
-            IssueKind::FutureTimestamp => "timestamps in the future",
-            IssueKind::AmbiguousLocalTime => "local times that happened twice (daylight saving)",
-            IssueKind::SkippedLocalTime => "local times that never happened (daylight saving)",
-            IssueKind::UnrecognisedDisposition => {
-                "dispositions that are neither forward nor answer"
-            }
-            IssueKind::UnreadableValue => "values that cannot be used",
-            IssueKind::Conflict => "items whose exports disagree",
-            IssueKind::RejectedRow => "rows rejected: no usable timestamp",
-            IssueKind::IgnoredColumn => "columns ignored: the field is already read further left",
-            IssueKind::InvalidStep => "steps that end before they start",
-            IssueKind::UnmeasurableStep => "steps that cannot be measured",
-        }
-    }
-
-    /// What the admin should do about it.
-    pub fn advice(self) -> &'static str {
-        match self {
-            IssueKind::UnreadableTimestamp => {
-                "write the time as e.g. 27/11/2026 14.05 or use a date cell; the field counts as missing until then"
-            }
-            IssueKind::DateOrderContradiction => {
-                "check the day/month order of the column, or set date_order in patuh.toml"
-            }
-            IssueKind::TimeWithoutDate => "add the date to the cell, or a date column beside the time column",
-            IssueKind::FutureTimestamp => "correct the year or date typo; the field counts as missing until then",
-            IssueKind::AmbiguousLocalTime | IssueKind::SkippedLocalTime => {
-                "write the time with its offset (e.g. -05:00) to say which instant is meant"
-            }
-            IssueKind::UnrecognisedDisposition => "write Teruskan or Jawab Langsung",
-            IssueKind::UnreadableValue => "replace the error value with the real value",
-            IssueKind::Conflict => "correct the earlier or the later export so that they agree",
-            IssueKind::RejectedRow => "fill in at least the posting time so the row can be counted",
-            IssueKind::IgnoredColumn => "remove or rename the duplicate column, or map it in [columns]",
-            IssueKind::InvalidStep => "correct the two times of the step; the step is excluded from compliance",
-            IssueKind::UnmeasurableStep => "fill in the missing time so the step can be measured",
-        }
-    }
 }
 
 /// Where something is in the exports.
@@ -142,6 +97,26 @@ impl Location {
         self.column = Some(column_letter(index));
         self.header = (!header.is_empty()).then(|| header.to_string());
         self
+    }
+}
+
+impl Location {
+    /// The location in the language of `w`: `a.xlsx, lembar "Rekap", baris 5, kolom C (Waktu Posting)`.
+    pub fn describe(&self, w: &Words) -> String {
+        let mut text = self.file.clone();
+        if let Some(sheet) = &self.sheet {
+            text.push_str(&format!(", {} {sheet:?}", w["loc_sheet"]));
+        }
+        if let Some(row) = self.row {
+            text.push_str(&format!(", {} {row}", w["loc_row"]));
+        }
+        if let Some(column) = &self.column {
+            text.push_str(&format!(", {} {column}", w["loc_column"]));
+            if let Some(header) = &self.header {
+                text.push_str(&format!(" ({header})"));
+            }
+        }
+        text
     }
 }
 

@@ -486,24 +486,6 @@ fn is_exception(j: &Judged) -> bool {
     })
 }
 
-/// A location in the page's language: `berkas.xlsx, lembar "Rekap", baris 5, kolom C (Waktu Posting)`.
-fn location_text(l: &crate::ingest::issues::Location, t: &Words) -> String {
-    let mut text = l.file.clone();
-    if let Some(sheet) = &l.sheet {
-        text.push_str(&format!(", {} \u{201c}{sheet}\u{201d}", t["loc_sheet"]));
-    }
-    if let Some(row) = l.row {
-        text.push_str(&format!(", {} {row}", t["loc_row"]));
-    }
-    if let Some(column) = &l.column {
-        text.push_str(&format!(", {} {column}", t["loc_column"]));
-        if let Some(header) = &l.header {
-            text.push_str(&format!(" ({header})"));
-        }
-    }
-    text
-}
-
 /// The snake_case name an enum value serialises to (`rejected_row`): the key of its words.
 fn key_of(value: &impl Serialize) -> String {
     serde_json::to_value(value)
@@ -971,13 +953,13 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .iter()
                 .filter(|i| i.kind == kind)
                 .map(|i| IssueRow {
-                    location: location_text(&i.location, ctx.t),
+                    location: i.location.describe(ctx.t),
                     value: i.value.clone().unwrap_or_default(),
                     detail: i.describe(
                         ctx.t,
                         &i.other
                             .as_ref()
-                            .map(|o| location_text(&o.location, ctx.t))
+                            .map(|o| o.location.describe(ctx.t))
                             .unwrap_or_default(),
                     ),
                 })
