@@ -371,7 +371,7 @@ pub fn resolve_as_of(
 
 /// Whether an item simply has not reached a step yet: not the first step, and neither the
 /// step's start nor its end nor any later applicable step's end is present. Such a step is
-/// unmeasurable by the rules, but it is no data error.
+/// unmeasurable by the rules, and listed, but as waiting rather than as a data error.
 fn not_reached_yet(item: &Item, model: &SopModel, index: usize, disposition: Disposition) -> bool {
     let step = &model.steps[index];
     index > 0
@@ -415,7 +415,14 @@ pub fn step_issues(
                     },
                 ),
                 Status::Unmeasurable if not_reached_yet(item, model, step_index, j.disposition) => {
-                    continue
+                    (
+                        IssueKind::UnmeasurableStep,
+                        start,
+                        Reason::NotReachedYet {
+                            step: step.id.clone(),
+                            start,
+                        },
+                    )
                 }
                 Status::Unmeasurable if item.stamps.get(step.start).is_none() => (
                     IssueKind::UnmeasurableStep,
@@ -498,5 +505,65 @@ mod tests {
         assert_eq!(week_label(d(2026, 1, 29)), "2026-W05");
         assert_eq!(week_label(d(2024, 12, 30)), "2025-W01");
         assert_eq!(month_label(d(2026, 12, 31)), "2026-12");
+    }
+
+    #[test]
+    fn open_items_list_later_steps_as_not_reached_and_gaps_as_missing() {
+        use crate::model::{RowRef, Stamps};
+        let item = |stamps: [Option<Instant>; 5]| Item {
+            key: "k".into(),
+            id: Some("A1".into()),
+            channel: None,
+            channel_text: None,
+            kind: None,
+            account: None,
+            text: None,
+            url: None,
+            stamps: Stamps(stamps),
+            disposition: None,
+            department: None,
+            admin: None,
+            source: RowRef {
+                file: 0,
+                sheet: None,
+                row: 2,
+            },
+            occurrences: 1,
+        };
+        let model = SopModel::default_model();
+        let labels = crate::config::Labels::default();
+        let files = vec!["a.csv".to_string()];
+        let reasons = |items: Vec<Item>| -> Vec<String> {
+            let judged = evaluate(
+                &items,
+                &model,
+                &labels,
+                t(23, 0, 0),
+                chrono_tz::Asia::Jakarta,
+            );
+            step_issues(&items, &judged, &model, &files)
+                .into_iter()
+                .map(|i| i.detail)
+                .collect()
+        };
+        // Posted only (disposition unknown, so penerusan does not apply): disposisi waits.
+        assert_eq!(
+            reasons(vec![item([Some(t(10, 0, 0)), None, None, None, None])]),
+            ["step `disposisi` not reached yet: `reported_at` is missing while an earlier step is still open"]
+        );
+        // Disposed but never reported: a gap, on both sides.
+        assert_eq!(
+            reasons(vec![item([
+                Some(t(10, 0, 0)),
+                None,
+                Some(t(10, 30, 0)),
+                None,
+                None
+            ])]),
+            [
+                "step `pemantauan`: `reported_at` is missing while a later step has ended",
+                "step `disposisi`: `reported_at` is missing",
+            ]
+        );
     }
 }

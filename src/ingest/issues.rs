@@ -195,6 +195,13 @@ pub enum Reason {
         /// How many seconds the end is before the start.
         seconds: i64,
     },
+    /// A step not reached yet: its start is missing because an earlier step is still open.
+    NotReachedYet {
+        /// The step's id.
+        step: String,
+        /// Its start field.
+        start: Field,
+    },
     /// A step whose start is missing.
     StartMissing {
         /// The step's id.
@@ -342,7 +349,7 @@ impl DataIssue {
                 values.push(("end", code(*end)));
                 values.push(("n", seconds.to_string()));
             }
-            Reason::StartMissing { step, start } => {
+            Reason::StartMissing { step, start } | Reason::NotReachedYet { step, start } => {
                 values.push(("step", format!("`{step}`")));
                 values.push(("start", code(*start)));
             }
