@@ -120,14 +120,24 @@ pub fn sniff_delimiter(
 pub fn read(
     path: &Path,
     finds_header: impl Fn(&[String]) -> bool,
-    mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
+    row: impl FnMut(u32, &[Cell<'_>]) -> bool,
 ) -> Result<DelimitedInfo, std::io::Error> {
     let bytes = std::fs::read(path)?;
-    let (text, encoding) = decode(&bytes);
     let prefer_tab = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+    read_bytes(&bytes, prefer_tab, finds_header, row)
+}
+
+/// [`read`] on the bytes of a file already in memory (`.tsv` files prefer the tab).
+pub fn read_bytes(
+    bytes: &[u8],
+    prefer_tab: bool,
+    finds_header: impl Fn(&[String]) -> bool,
+    mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
+) -> Result<DelimitedInfo, std::io::Error> {
+    let (text, encoding) = decode(bytes);
     let delimiter = sniff_delimiter(&text, prefer_tab, finds_header);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
