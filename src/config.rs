@@ -104,6 +104,7 @@ struct RawConfig {
     timezone: Option<String>,
     lang: Option<crate::render::format::Lang>,
     office: Option<String>,
+    mask_personal_data: Option<bool>,
     signature: Option<Signature>,
     date_order: Option<DateOrderSetting>,
     #[serde(default)]
@@ -143,6 +144,8 @@ pub struct Config {
     pub lang: crate::render::format::Lang,
     /// The office named on every page.
     pub office: String,
+    /// Whether phone numbers, NIK and e-mail addresses are masked on the pages (UU 27/2022).
+    pub mask_personal_data: bool,
     /// The signature block of printed period reports (`None`: none).
     pub signature: Option<Signature>,
 }
@@ -294,6 +297,7 @@ impl Config {
             steps: raw.steps,
             lang: raw.lang.unwrap_or_default(),
             office: raw.office.unwrap_or_else(|| DEFAULT_OFFICE.to_string()),
+            mask_personal_data: raw.mask_personal_data.unwrap_or(true),
             signature: raw.signature,
         })
     }

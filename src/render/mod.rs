@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod format;
 pub mod markdown;
+pub mod privacy;
 pub mod templates;
 mod views;
 

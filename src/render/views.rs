@@ -10,8 +10,8 @@ use crate::ingest::SheetOutcome;
 use crate::model::Stamp;
 use crate::render::charts::{self, DurationRow, TrendPoint};
 use crate::render::format::{self, Lang};
-use crate::render::markdown;
 use crate::render::RenderInput;
+use crate::render::{markdown, privacy};
 use crate::report::{aggregate, GroupStats, PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
 use crate::words::{words, Words};
@@ -342,7 +342,7 @@ impl Ctx<'_> {
     fn item_row(&self, j: &Judged) -> ItemRow {
         let item = &self.input.ledger.items[j.item];
         let zone = self.input.config.timezone;
-        let text = item.text.as_deref().unwrap_or("");
+        let text = self.private(item.text.as_deref().unwrap_or(""));
         let shown: String = if text.chars().count() > TEXT_SHOWN {
             let mut s: String = text.chars().take(TEXT_SHOWN).collect();
             s.push('…');
@@ -355,6 +355,7 @@ impl Ctx<'_> {
             .as_deref()
             .map(str::trim)
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .filter(|u| !(self.input.config.mask_personal_data && privacy::has_personal_data(u)))
             .map(str::to_string);
         ItemRow {
             id: item.id.clone().unwrap_or_else(|| "–".into()),
@@ -443,6 +444,15 @@ impl Ctx<'_> {
             })
             .collect();
         charts::trend(id, &self.t["trend"], &self.t["trend_alt"], &points)
+    }
+
+    /// Citizens' text as published: personal data masked unless the office turned it off.
+    fn private(&self, text: &str) -> String {
+        if self.input.config.mask_personal_data {
+            privacy::mask(text).into_owned()
+        } else {
+            text.to_string()
+        }
     }
 
     fn signature(&self) -> Option<&crate::config::Signature> {
@@ -954,13 +964,15 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .filter(|i| i.kind == kind)
                 .map(|i| IssueRow {
                     location: i.location.describe(ctx.t),
-                    value: i.value.clone().unwrap_or_default(),
-                    detail: i.describe(
-                        ctx.t,
-                        &i.other
-                            .as_ref()
-                            .map(|o| o.location.describe(ctx.t))
-                            .unwrap_or_default(),
+                    value: ctx.private(i.value.as_deref().unwrap_or_default()),
+                    detail: ctx.private(
+                        &i.describe(
+                            ctx.t,
+                            &i.other
+                                .as_ref()
+                                .map(|o| o.location.describe(ctx.t))
+                                .unwrap_or_default(),
+                        ),
                     ),
                 })
                 .collect();
@@ -1056,6 +1068,7 @@ fn method_page(ctx: &Ctx<'_>) -> Page {
         labels: &'a crate::config::Labels,
         sources: Vec<Source>,
         version: &'static str,
+        masked: bool,
     }
     let view = View {
         common,
@@ -1072,6 +1085,7 @@ fn method_page(ctx: &Ctx<'_>) -> Page {
             })
             .collect(),
         version: env!("CARGO_PKG_VERSION"),
+        masked: ctx.input.config.mask_personal_data,
     };
     Page {
         template: "method",

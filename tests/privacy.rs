@@ -1,0 +1,101 @@
+//! Personal data on the published site: masked by default (UU 27/2022), shown only when
+//! the office turns masking off.
+
+use std::path::Path;
+
+use chrono::{TimeZone, Utc};
+use patuh::config::Config;
+
+const PHONE: &str = "0812-3456-7890";
+const WA: &str = "https://wa.me/6281234567890";
+const EMAIL: &str = "budi.warga@gmail.com";
+const NIK: &str = "3275012345678901";
+
+/// Builds a one-item site with `config_text`; gives every published file's text.
+fn build(config_text: &str) -> Vec<(String, String)> {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let csv = format!(
+        "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan;Akun;Isi;Tautan\n\
+         T1;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;Teruskan;Dinas Sosial;02/11/2026 09.40;{PHONE};\
+         Tolong hubungi {PHONE} atau {EMAIL}, NIK saya {NIK};{WA}\n"
+    );
+    std::fs::write(data.join("ekspor.csv"), csv).unwrap();
+    let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
+    let out = work.path().join("site");
+    let options = patuh::BuildOptions {
+        data_dir: data,
+        out_dir: out.clone(),
+        as_of: None,
+        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
+    };
+    patuh::build(&config, &options).unwrap();
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("html" | "md")
+            )
+        })
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            (e.path().display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn personal_data_is_masked_on_every_page_by_default() {
+    let pages = build("");
+    let register = pages
+        .iter()
+        .find(|(p, _)| p.ends_with("minggu/2026-W45/dinas-sosial.html"))
+        .map(|(_, t)| t)
+        .expect("the department page");
+    // The masked text is there, so the item is shown, not dropped.
+    assert!(register.contains("08••-••••-••90"), "{register}");
+    assert!(register.contains("b•••@g•••.com"), "{register}");
+    assert!(register.contains("••••••••••••8901"), "{register}");
+    // The wa.me link holds a phone number: no link to it.
+    assert!(!register.contains("wa.me"), "{register}");
+    for (path, text) in &pages {
+        for secret in [PHONE, "6281234567890", EMAIL, NIK] {
+            assert!(!text.contains(secret), "{path} shows {secret}");
+        }
+    }
+    let method = pages
+        .iter()
+        .find(|(p, _)| p.ends_with("metode.html"))
+        .unwrap();
+    // Tera writes `/` as `&#x2F;` in HTML.
+    assert!(
+        method.1.contains("UU 27&#x2F;2022"),
+        "the method page says what is masked"
+    );
+}
+
+#[test]
+fn masking_can_be_turned_off_for_an_internal_site() {
+    let pages = build("mask_personal_data = false\n");
+    let register = &pages
+        .iter()
+        .find(|(p, _)| p.ends_with("minggu/2026-W45/dinas-sosial.html"))
+        .unwrap()
+        .1;
+    assert!(register.contains(PHONE), "{register}");
+    assert!(register.contains(EMAIL), "{register}");
+    assert!(
+        register.contains("href=\"https:&#x2F;&#x2F;wa.me&#x2F;6281234567890\""),
+        "{register}"
+    );
+    let method = &pages
+        .iter()
+        .find(|(p, _)| p.ends_with("metode.html"))
+        .unwrap()
+        .1;
+    assert!(method.contains("mask_personal_data = false"), "{method}");
+}
