@@ -97,6 +97,27 @@ pub struct Signature {
     pub nip: String,
 }
 
+/// `[limits]`: how much one workbook may hold, so a broken or hostile file ends in a clear
+/// error instead of exhausting the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Cells one worksheet may hold (or span, for ODS and XLS).
+    pub max_cells_per_sheet: u64,
+    /// Bytes the parts of one XLSX, XLSB or ODS workbook may expand to (the sum of the zip
+    /// entries' declared sizes).
+    pub max_workbook_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_cells_per_sheet: 20_000_000,
+            max_workbook_bytes: 2 * 1024 * 1024 * 1024,
+        }
+    }
+}
+
 /// The configuration file as written (every key optional).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +126,8 @@ struct RawConfig {
     lang: Option<crate::render::format::Lang>,
     office: Option<String>,
     mask_personal_data: Option<bool>,
+    #[serde(default)]
+    limits: Limits,
     signature: Option<Signature>,
     date_order: Option<DateOrderSetting>,
     #[serde(default)]
@@ -146,6 +169,8 @@ pub struct Config {
     pub office: String,
     /// Whether phone numbers, NIK and e-mail addresses are masked on the pages (UU 27/2022).
     pub mask_personal_data: bool,
+    /// How much one workbook may hold.
+    pub limits: Limits,
     /// The signature block of printed period reports (`None`: none).
     pub signature: Option<Signature>,
 }
@@ -271,6 +296,17 @@ impl Config {
         if let Some(steps) = &raw.steps {
             validate_steps(steps).map_err(|(key, message)| value_error(&key, message))?;
         }
+        for (key, value) in [
+            ("limits.max_cells_per_sheet", raw.limits.max_cells_per_sheet),
+            ("limits.max_workbook_bytes", raw.limits.max_workbook_bytes),
+        ] {
+            if value == 0 {
+                return Err(value_error(
+                    key,
+                    "the limit must be a positive number".into(),
+                ));
+            }
+        }
         if let Some(as_of) = &raw.as_of {
             crate::sop::resolve_as_of(
                 Some(as_of),
@@ -298,6 +334,7 @@ impl Config {
             lang: raw.lang.unwrap_or_default(),
             office: raw.office.unwrap_or_else(|| DEFAULT_OFFICE.to_string()),
             mask_personal_data: raw.mask_personal_data.unwrap_or(true),
+            limits: raw.limits,
             signature: raw.signature,
         })
     }

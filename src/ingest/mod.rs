@@ -33,9 +33,6 @@ use crate::ingest::timestamp::DateSystem;
 use crate::ingest::workbook::{SheetSkip, WorkbookVisitor};
 use crate::model::{Instant, Item, Stamp};
 
-/// Default cap on the cells of one worksheet (about a million rows of twenty columns).
-pub const DEFAULT_MAX_CELLS_PER_SHEET: u64 = 20_000_000;
-
 /// Everything reading needs to know, derived from the configuration.
 #[derive(Debug, Clone)]
 pub struct ReadSettings {
@@ -49,8 +46,8 @@ pub struct ReadSettings {
     pub vocabulary: HeaderVocabulary,
     /// Canonical department names and their variants.
     pub departments: std::collections::BTreeMap<String, Vec<String>>,
-    /// Cap on the cells of one worksheet.
-    pub max_cells_per_sheet: u64,
+    /// How much one workbook may hold.
+    pub limits: crate::config::Limits,
 }
 
 impl ReadSettings {
@@ -62,7 +59,7 @@ impl ReadSettings {
             now,
             vocabulary: HeaderVocabulary::new(&config.columns),
             departments: config.departments.clone(),
-            max_cells_per_sheet: DEFAULT_MAX_CELLS_PER_SHEET,
+            limits: config.limits,
         }
     }
 }
@@ -295,7 +292,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             delimited_info = Some(info);
         }
         format => {
-            workbook::read(&export.path, format, settings.max_cells_per_sheet, &mut collector).map_err(|m| {
+            workbook::read(&export.path, format, &settings.limits, &mut collector).map_err(|m| {
                 error(format!(
                     "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
                 ))

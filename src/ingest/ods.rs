@@ -101,7 +101,7 @@ pub fn scan(path: &Path, max_cells: u64) -> Result<OdsFacts, String> {
                 if cells > max_cells {
                     return Err(format!(
                         "sheet {sheet:?} spans {last_filled} rows × {width} columns ({cells} cells), more than \
-                         the limit of {max_cells} for one sheet; delete the empty rows and columns between its cells"
+                         the limit of {max_cells} for one sheet; delete the empty rows and columns between its cells, or raise [limits] max_cells_per_sheet in patuh.toml"
                     ));
                 }
             }

@@ -44,9 +44,13 @@ pub trait WorkbookVisitor {
 pub fn read(
     path: &Path,
     format: Format,
-    max_cells: u64,
+    limits: &crate::config::Limits,
     visitor: &mut dyn WorkbookVisitor,
 ) -> Result<(), String> {
+    let max_cells = limits.max_cells_per_sheet;
+    if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
+        check_expansion(path, limits.max_workbook_bytes)?;
+    }
     let file = File::open(path).map_err(|e| e.to_string())?;
     let reader = BufReader::new(file);
     match format {
@@ -204,7 +208,32 @@ fn stream<'a>(
 }
 
 fn too_many_cells(max_cells: u64) -> String {
-    format!("a sheet holds more than {max_cells} cells, the limit for one sheet; split the export")
+    format!(
+        "a sheet holds more than {max_cells} cells, the limit for one sheet; split the export, \
+         or raise [limits] max_cells_per_sheet in patuh.toml if the file is genuine"
+    )
+}
+
+/// Refuses a zip-based workbook whose parts would expand beyond `max_bytes`, by the sizes
+/// its entries declare (the zip reader never reads past a declared size).
+fn check_expansion(path: &Path, max_bytes: u64) -> Result<(), String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| format!("not a valid workbook: {e}"))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| format!("not a valid workbook: {e}"))?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > max_bytes {
+        return Err(format!(
+            "the workbook expands to {total} bytes, more than the limit of {max_bytes}; it may be damaged \
+             or a zip bomb. If the file is genuine, raise [limits] max_workbook_bytes in patuh.toml"
+        ));
+    }
+    Ok(())
 }
 
 fn visit_range(

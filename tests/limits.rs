@@ -1,0 +1,87 @@
+//! `[limits]`: a workbook that would expand too far, or a sheet with too many cells, ends in
+//! a clear error naming the file and the key to raise, never in an exhausted machine.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{TimeZone, Utc};
+use patuh::config::Config;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// Reads `files` (copied into a fresh folder) with `config_text`; gives the error text.
+fn read_err(files: &[&str], config_text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    for f in files {
+        let src = fixture(f);
+        std::fs::copy(&src, dir.path().join(src.file_name().unwrap())).unwrap();
+    }
+    let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    match patuh::read_exports(dir.path(), &config, None, now) {
+        Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn a_workbook_expanding_past_the_limit_is_refused_naming_the_key() {
+    // rekap.xlsx is 7,792 bytes on disk; its parts declare far more than 1,000 bytes.
+    let err = read_err(
+        &["inputs/workbook_xlsx/rekap.xlsx"],
+        "[limits]\nmax_workbook_bytes = 1000\n",
+    );
+    assert!(
+        err.starts_with("cannot read rekap.xlsx: the workbook expands to "),
+        "{err}"
+    );
+    assert!(err.contains("more than the limit of 1000"), "{err}");
+    assert!(err.contains("[limits] max_workbook_bytes"), "{err}");
+}
+
+#[test]
+fn the_default_expansion_limit_reads_ordinary_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("inputs/workbook_xlsx/rekap.xlsx"),
+        dir.path().join("rekap.xlsx"),
+    )
+    .unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &Config::default(), None, now).unwrap();
+    assert!(ledger.rows.read > 0);
+}
+
+#[test]
+fn a_sheet_with_too_many_cells_is_refused_naming_the_key() {
+    for (file, name) in [
+        ("inputs/workbook_xlsx/rekap.xlsx", "rekap.xlsx"),
+        ("hostile/far_cell/far_cell.xlsx", "far_cell.xlsx"),
+        (
+            "hostile/ods_repeated_then_cell/repeated_then_cell.ods",
+            "repeated_then_cell.ods",
+        ),
+    ] {
+        let err = read_err(&[file], "[limits]\nmax_cells_per_sheet = 10\n");
+        assert!(err.starts_with(&format!("cannot read {name}: ")), "{err}");
+        assert!(err.contains("[limits] max_cells_per_sheet"), "{err}");
+    }
+}
+
+#[test]
+fn limits_are_checked_as_configuration() {
+    let err = Config::parse("[limits]\nmax_cels = 5\n", Path::new("patuh.toml"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("max_cels") && err.contains("line 2"), "{err}");
+    let err = Config::parse(
+        "[limits]\nmax_workbook_bytes = 0\n",
+        Path::new("patuh.toml"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("`limits.max_workbook_bytes`"), "{err}");
+}
