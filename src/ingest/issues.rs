@@ -277,8 +277,23 @@ pub struct OtherOccurrence {
     pub value: String,
 }
 
+/// The longest offending value kept with an issue, in characters: a 5 MB cell must not
+/// bloat reports.
+pub const VALUE_KEPT: usize = 300;
+
+fn shorten(value: String) -> String {
+    if value.chars().count() <= VALUE_KEPT {
+        value
+    } else {
+        let mut cut: String = value.chars().take(VALUE_KEPT).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 impl DataIssue {
-    /// An issue; its English sentence is made from the reason.
+    /// An issue; its English sentence is made from the reason. The value is kept up to
+    /// [`VALUE_KEPT`] characters.
     pub fn new(
         kind: IssueKind,
         location: Location,
@@ -289,7 +304,7 @@ impl DataIssue {
         let mut issue = DataIssue {
             kind,
             location,
-            value,
+            value: value.map(shorten),
             field,
             reason,
             detail: String::new(),

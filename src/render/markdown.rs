@@ -33,7 +33,7 @@ pub fn escape(text: &str) -> String {
         };
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_bidi_control(c) => {}
             c if escape => {
                 out.push('\\');
                 out.push(c);
@@ -48,6 +48,22 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Unicode direction controls (embeddings, overrides, isolates, marks): in citizens' text
+/// they could make a line display in another order than it reads.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Escapes text for an HTML page (Tera's HTML escaping), dropping direction controls.
+pub fn escape_html(text: &str) -> String {
+    if text.chars().any(is_bidi_control) {
+        let clean: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
+        tera::escape_html(&clean)
+    } else {
+        tera::escape_html(text)
+    }
 }
 
 /// Whether `before` is only (optional spaces and) digits: an ordered-list marker follows.
@@ -112,6 +128,11 @@ mod tests {
         assert_eq!(escape("+10,0 poin"), "+10,0 poin");
         assert_eq!(escape("- a"), "\\- a");
         assert_eq!(escape("12. a"), "12\\. a");
+        assert_eq!(escape("a\u{202E}gnp.exe"), "agnp.exe");
+        assert_eq!(
+            escape_html("<b>\u{2066}x\u{2069}</b>"),
+            "&lt;b&gt;x&lt;&#x2F;b&gt;"
+        );
     }
 
     #[test]

@@ -61,6 +61,7 @@ impl Templates {
         let mut html = tera::Tera::default();
         let mut md = tera::Tera::default();
         html.autoescape_on(vec![".html"]);
+        html.set_escape_fn(crate::render::markdown::escape_html);
         md.autoescape_on(vec![".md"]);
         md.set_escape_fn(crate::render::markdown::escape);
         let mut html_sources = Vec::new();
