@@ -747,6 +747,8 @@ fn sample_site_has_a_page_for_every_period_and_department() {
             assert!(slugs.insert(slug), "{label}: slug {slug} given twice");
             expected.insert(format!("{slug}.html"));
             expected.insert(format!("{slug}.md"));
+            // Its item register to download.
+            expected.insert(format!("{slug}.csv"));
             all_departments.insert(name.to_string(), slug.to_string());
         }
         let actual: BTreeSet<String> = children(&files, &dir)
@@ -818,7 +820,8 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         files.len(),
         10 + 2 * 11
             + 2 * 18
-            + 2 * {
+            // A page in two formats and a CSV register per department and period.
+            + 3 * {
                 periods
                     .iter()
                     .map(|p| p["departments"].as_array().unwrap().len())
@@ -1799,6 +1802,10 @@ fn small_site_pages() {
         for page in pages.split(' ') {
             for ext in ["html", "md"] {
                 expected.push(format!("{dir}/{page}.{ext}"));
+            }
+            // Department pages of a period come with their register as CSV.
+            if dir != "pd" && page != "index" {
+                expected.push(format!("{dir}/{page}.csv"));
             }
         }
     }

@@ -6,6 +6,7 @@
 //! formats show the same text.
 
 pub mod charts;
+pub mod download;
 pub mod format;
 pub mod markdown;
 pub mod privacy;
@@ -73,6 +74,7 @@ pub fn render_all(
             });
         }
     }
+    files.extend(download::registers(input));
     for (name, bytes) in templates.assets() {
         files.push(OutputFile {
             path: format!("assets/{name}"),

@@ -783,6 +783,7 @@ fn department_page(
         chart_svg: String,
         register: Vec<ItemRow>,
         history_href: String,
+        csv_href: String,
         step_names: &'a [String],
     }
     let view = View {
@@ -804,6 +805,7 @@ fn department_page(
         ),
         register: ctx.item_rows(members.into_iter()),
         history_href: format!("{root}pd/{slug}.html"),
+        csv_href: format!("{slug}.csv"),
         step_names: &ctx.step_names,
     };
     Page {

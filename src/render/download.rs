@@ -1,0 +1,152 @@
+//! Downloadable CSV registers: one per department and period, for the office to work on
+//! in a spreadsheet. Every cell a spreadsheet would execute (`=`, `+`, `-`, `@`, tab, CR at
+//! the start) is neutralised with a leading apostrophe.
+
+use crate::model::Stamp;
+use crate::render::privacy;
+use crate::render::RenderInput;
+use crate::report::{PeriodKind, PeriodReport};
+use crate::site::OutputFile;
+use crate::sop::{Judged, Status};
+
+/// A cell as a spreadsheet will read it: text starting with a formula character gets a
+/// leading apostrophe, so it stays text.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// The path of a department's register in a period, beside its page.
+pub fn register_path(period: &PeriodReport, slug: &str) -> String {
+    let dir = match period.kind {
+        PeriodKind::Week => "minggu",
+        PeriodKind::Month => "bulan",
+    };
+    format!("{dir}/{}/{slug}.csv", period.label)
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::Breached { overdue: true } => "overdue",
+        Status::Breached { overdue: false } => "breached",
+        Status::Pending => "pending",
+        Status::Invalid => "invalid",
+        Status::Unmeasurable => "unmeasurable",
+        Status::NotApplicable => "not_applicable",
+    }
+}
+
+/// Every register of the site.
+pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
+    let judged = &input.judgement.judged;
+    let mut files = Vec::new();
+    for period in &input.report.periods {
+        for dept in &period.departments {
+            let members: Vec<&Judged> = period
+                .members
+                .iter()
+                .map(|&m| &judged[m])
+                .filter(|j| j.group.name == dept.name)
+                .collect();
+            files.push(OutputFile {
+                path: register_path(period, &dept.slug),
+                bytes: register(input, &members),
+            });
+        }
+    }
+    files
+}
+
+fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
+    let model = &input.judgement.model;
+    let zone = input.config.timezone;
+    let private = |text: &str| {
+        if input.config.mask_personal_data {
+            privacy::mask(text).into_owned()
+        } else {
+            text.to_string()
+        }
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut header: Vec<String> = ["id", "department", "channel", "kind", "admin"]
+        .map(String::from)
+        .to_vec();
+    header.extend(Stamp::ALL.iter().map(|s| s.field().name().to_string()));
+    for id in model.ids() {
+        header.push(format!("{id}_status"));
+        header.push(format!("{id}_seconds"));
+    }
+    header.extend(["text", "url"].map(String::from));
+    writer.write_record(&header).expect("writing to memory");
+    for j in members {
+        let item = &input.ledger.items[j.item];
+        let mut row: Vec<String> = vec![
+            item.id.clone().unwrap_or_default(),
+            j.group.name.clone(),
+            item.channel
+                .map(|c| c.label().to_string())
+                .unwrap_or_default(),
+            item.kind
+                .map(|k| format!("{k:?}").to_lowercase())
+                .unwrap_or_default(),
+            item.admin.clone().unwrap_or_default(),
+        ];
+        row.extend(Stamp::ALL.iter().map(|s| {
+            item.stamps
+                .get(*s)
+                .map(|t| {
+                    t.with_timezone(&zone)
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string()
+                })
+                .unwrap_or_default()
+        }));
+        for r in &j.steps {
+            row.push(status_word(r.status).to_string());
+            row.push(r.duration_s.map(|d| d.to_string()).unwrap_or_default());
+        }
+        let url = item.url.as_deref().unwrap_or("");
+        row.push(private(item.text.as_deref().unwrap_or("")));
+        row.push(
+            if input.config.mask_personal_data && privacy::has_personal_data(url) {
+                String::new()
+            } else {
+                url.to_string()
+            },
+        );
+        let row: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
+        writer.write_record(&row).expect("writing to memory");
+    }
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(writer.into_inner().expect("writing to memory"));
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, safe) in [
+            (
+                "=HYPERLINK(\"http://evil\")",
+                "'=HYPERLINK(\"http://evil\")",
+            ),
+            ("+62 812", "'+62 812"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Dinas Sosial", "Dinas Sosial"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(cell), safe);
+        }
+    }
+}
