@@ -139,6 +139,21 @@ pub enum Status {
     NotApplicable,
 }
 
+impl Status {
+    /// The status as a word of the word lists and registers (`met`, `overdue`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Breached { overdue: true } => "overdue",
+            Status::Breached { overdue: false } => "breached",
+            Status::Pending => "pending",
+            Status::Invalid => "invalid",
+            Status::Unmeasurable => "unmeasurable",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
 /// One step of one item, judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StepResult {

@@ -40,6 +40,31 @@ pub trait WorkbookVisitor {
     fn end_sheet(&mut self);
 }
 
+/// Streams every sheet of an XLSX or XLSB workbook (their cell readers are different types
+/// with the same methods) to the visitor.
+macro_rules! stream_sheets {
+    ($wb:ident, $max_cells:expr, $visitor:expr) => {{
+        let system = system_of($wb.has_1904_epoch());
+        for (name, skip) in plan($wb.sheets_metadata()) {
+            if let Some(reason) = skip {
+                $visitor.skip_sheet(&name, reason);
+                continue;
+            }
+            $visitor.begin_sheet(&name, system);
+            let mut cells = $wb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| e.to_string())?;
+            stream(
+                || cells.next_cell().map_err(|e| e.to_string()),
+                system,
+                $max_cells,
+                $visitor,
+            )?;
+            $visitor.end_sheet();
+        }
+    }};
+}
+
 /// Reads every sheet of a workbook. `max_cells` caps the cells of one sheet.
 pub fn read(
     path: &Path,
@@ -56,24 +81,7 @@ pub fn read(
     match format {
         Format::Xlsx => {
             let mut wb = calamine::Xlsx::new(reader).map_err(|e| e.to_string())?;
-            let system = system_of(wb.has_1904_epoch());
-            for (name, skip) in plan(wb.sheets_metadata()) {
-                if let Some(reason) = skip {
-                    visitor.skip_sheet(&name, reason);
-                    continue;
-                }
-                visitor.begin_sheet(&name, system);
-                let mut cells = wb
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| e.to_string())?;
-                stream(
-                    || cells.next_cell().map_err(|e| e.to_string()),
-                    system,
-                    max_cells,
-                    visitor,
-                )?;
-                visitor.end_sheet();
-            }
+            stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xlsb => {
             if let Some(part) = xlsb_short_cell_records(path)? {
@@ -83,24 +91,7 @@ pub fn read(
                 ));
             }
             let mut wb = calamine::Xlsb::new(reader).map_err(|e| e.to_string())?;
-            let system = system_of(wb.has_1904_epoch());
-            for (name, skip) in plan(wb.sheets_metadata()) {
-                if let Some(reason) = skip {
-                    visitor.skip_sheet(&name, reason);
-                    continue;
-                }
-                visitor.begin_sheet(&name, system);
-                let mut cells = wb
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| e.to_string())?;
-                stream(
-                    || cells.next_cell().map_err(|e| e.to_string()),
-                    system,
-                    max_cells,
-                    visitor,
-                )?;
-                visitor.end_sheet();
-            }
+            stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xls => {
             let mut wb = calamine::Xls::new(reader).map_err(|e| e.to_string())?;

@@ -7,7 +7,7 @@ use crate::render::privacy;
 use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
 use crate::site::OutputFile;
-use crate::sop::{Judged, Status};
+use crate::sop::Judged;
 
 /// A cell as a spreadsheet will read it: text starting with a formula character gets a
 /// leading apostrophe, so it stays text.
@@ -25,18 +25,6 @@ pub fn register_path(period: &PeriodReport, slug: &str) -> String {
         PeriodKind::Month => "bulan",
     };
     format!("{dir}/{}/{slug}.csv", period.label)
-}
-
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Met => "met",
-        Status::Breached { overdue: true } => "overdue",
-        Status::Breached { overdue: false } => "breached",
-        Status::Pending => "pending",
-        Status::Invalid => "invalid",
-        Status::Unmeasurable => "unmeasurable",
-        Status::NotApplicable => "not_applicable",
-    }
 }
 
 /// Every register of the site.
@@ -107,7 +95,7 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
                 .unwrap_or_default()
         }));
         for r in &j.steps {
-            row.push(status_word(r.status).to_string());
+            row.push(r.status.key().to_string());
             row.push(r.duration_s.map(|d| d.to_string()).unwrap_or_default());
         }
         let url = item.url.as_deref().unwrap_or("");

@@ -380,7 +380,7 @@ impl Ctx<'_> {
                 .steps
                 .iter()
                 .map(|r| {
-                    let key = status_key(r.status);
+                    let key = r.status.key();
                     ItemStep {
                         status_key: key,
                         status: self.t[key].clone(),
@@ -473,18 +473,6 @@ fn css_string(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Met => "met",
-        Status::Breached { overdue: true } => "overdue",
-        Status::Breached { overdue: false } => "breached",
-        Status::Pending => "pending",
-        Status::Invalid => "invalid",
-        Status::Unmeasurable => "unmeasurable",
-        Status::NotApplicable => "not_applicable",
-    }
 }
 
 fn is_exception(j: &Judged) -> bool {
