@@ -2,7 +2,7 @@
 //! same numbers (OUTPUT.md, issue "The report site").
 //!
 //! Builds a typed view model per page and fills the Tera templates; returns the files,
-//! writes nothing. Every number and date is formatted by [`format`], once, so both
+//! writes nothing. Every number and date is formatted by [`mod@format`], once, so both
 //! formats show the same text.
 
 pub mod charts;
