@@ -105,8 +105,11 @@ pub enum DiscoverError {
         "the data folder {0} does not exist: put the exports there, or name the folder with --data"
     )]
     NoDataFolder(PathBuf),
-    /// A folder could not be listed.
-    #[error("cannot list {path}: {message}")]
+    /// A folder or file could not be opened while walking.
+    #[error(
+        "cannot open {path} in the data folder: {message}. Check it (a broken link, or no permission?), \
+         remove it, or leave it out with an exclude pattern in patuh.toml"
+    )]
     Walk {
         /// The folder or file.
         path: PathBuf,
@@ -152,7 +155,10 @@ pub fn find_exports(
     for entry in walker {
         let entry = entry.map_err(|e| DiscoverError::Walk {
             path: e.path().unwrap_or(data_dir).to_path_buf(),
-            message: e.to_string(),
+            message: e
+                .io_error()
+                .map(|io| io.to_string())
+                .unwrap_or_else(|| e.to_string()),
         })?;
         if !entry.file_type().is_file() {
             continue;
@@ -275,6 +281,16 @@ mod tests {
                 ("~$b.xlsx", SkipReason::LockFile),
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_broken_link_is_an_error_naming_it_and_saying_what_to_do() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/no/such/file.csv", tmp.path().join("x.csv")).unwrap();
+        let err = find_exports(tmp.path(), &[], None).unwrap_err().to_string();
+        assert!(err.contains("x.csv"), "{err}");
+        assert!(err.contains("exclude pattern"), "{err}");
     }
 
     #[test]
