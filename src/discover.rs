@@ -152,20 +152,34 @@ pub fn find_exports(
                         e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| p == out)
                     }))
         });
+    let mut unreadable_but_excluded = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|e| DiscoverError::Walk {
-            path: e.path().unwrap_or(data_dir).to_path_buf(),
-            message: e
-                .io_error()
-                .map(|io| io.to_string())
-                .unwrap_or_else(|| e.to_string()),
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(data_dir).to_path_buf();
+                let relative = relative_name(&path, data_dir);
+                // A file left out on purpose need not be readable.
+                if excluded.is_match(&relative) {
+                    unreadable_but_excluded.push((relative, path));
+                    continue;
+                }
+                return Err(DiscoverError::Walk {
+                    message: e
+                        .io_error()
+                        .map(|io| io.to_string())
+                        .unwrap_or_else(|| e.to_string()),
+                    path,
+                });
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
         let relative = relative_name(entry.path(), data_dir);
         found.push((relative, entry.into_path()));
     }
+    found.extend(unreadable_but_excluded);
     found.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
 
     let mut discovery = Discovery::default();
@@ -291,6 +305,11 @@ mod tests {
         let err = find_exports(tmp.path(), &[], None).unwrap_err().to_string();
         assert!(err.contains("x.csv"), "{err}");
         assert!(err.contains("exclude pattern"), "{err}");
+        // Excluded, as the message suggests, it is listed and not read.
+        let found = find_exports(tmp.path(), &["x.csv".to_string()], None).unwrap();
+        assert!(found.exports.is_empty());
+        assert_eq!(found.skipped[0].relative, "x.csv");
+        assert_eq!(found.skipped[0].reason, SkipReason::Excluded);
     }
 
     #[test]
