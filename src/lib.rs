@@ -22,8 +22,6 @@ pub mod words;
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 /// Finds and reads the exports of `data_dir` (skipping `out_dir` if it lies inside), with
 /// `now` the moment of the run (later timestamps are typos).
 pub fn read_exports(
@@ -168,19 +166,22 @@ pub fn build_with_progress(
         input_hashes: &input_hashes,
         commentary: &commentary,
     };
-    let mut files = render::render_all(&input, &templates).map_err(error::Error::Render)?;
-    files.push(site::OutputFile {
+    let staging = site::Staging::begin(&options.out_dir)?;
+    let write = |file: site::OutputFile| staging.write(&file).map_err(error::Error::from);
+    let mut written = render::render_all(&input, &templates, &write)?;
+    written.push(write(site::OutputFile {
         path: "data/summary.json".into(),
         bytes: report::summary_json(&report).into_bytes(),
-    });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.push(manifest(config, &input_hashes, &files));
+    })?);
+    written.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = manifest(config, &input_hashes, &written);
+    written.push(write(manifest)?);
     progress.enter(progress::Stage::Publishing);
-    site::publish(&options.out_dir, &files)?;
+    staging.commit()?;
     Ok(BuildOutcome {
         ledger,
         report,
-        files: files.into_iter().map(|f| f.path).collect(),
+        files: written.into_iter().map(|f| f.path).collect(),
     })
 }
 
@@ -212,7 +213,7 @@ fn hash_inputs(
         .par_iter()
         .map(|e| {
             std::fs::read(&e.path)
-                .map(|bytes| (e.relative.clone(), sha256_hex(&bytes)))
+                .map(|bytes| (e.relative.clone(), site::sha256_hex(&bytes)))
                 .map_err(|err| ingest::FileError {
                     file: e.relative.clone(),
                     message: format!(
@@ -224,24 +225,17 @@ fn hash_inputs(
         .map_err(|e| error::Error::Read(ingest::ReadError(vec![e])))
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// The manifest: patuh's version, a hash of the effective configuration, and every input
 /// and output file with its SHA-256.
 fn manifest(
     config: &config::Config,
     inputs: &std::collections::BTreeMap<String, String>,
-    outputs: &[site::OutputFile],
+    outputs: &[site::Written],
 ) -> site::OutputFile {
     #[derive(serde::Serialize)]
     struct Entry<'a> {
         path: &'a str,
-        sha256: String,
+        sha256: &'a str,
     }
     #[derive(serde::Serialize)]
     struct Manifest<'a> {
@@ -249,7 +243,7 @@ fn manifest(
         version: &'static str,
         config_sha256: String,
         inputs: Vec<Entry<'a>>,
-        outputs: Vec<Entry<'a>>,
+        outputs: &'a [site::Written],
     }
     let effective = config::Config {
         source: None,
@@ -258,21 +252,12 @@ fn manifest(
     let manifest = Manifest {
         generator: "patuh",
         version: env!("CARGO_PKG_VERSION"),
-        config_sha256: sha256_hex(format!("{effective:?}").as_bytes()),
+        config_sha256: site::sha256_hex(format!("{effective:?}").as_bytes()),
         inputs: inputs
             .iter()
-            .map(|(path, sha256)| Entry {
-                path,
-                sha256: sha256.clone(),
-            })
+            .map(|(path, sha256)| Entry { path, sha256 })
             .collect(),
-        outputs: outputs
-            .iter()
-            .map(|f| Entry {
-                path: &f.path,
-                sha256: sha256_hex(&f.bytes),
-            })
-            .collect(),
+        outputs,
     };
     let mut text = serde_json::to_string_pretty(&manifest).expect("the manifest serialises");
     text.push('\n');

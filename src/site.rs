@@ -27,6 +27,9 @@ pub enum PublishError {
          choose an empty or new folder with --out"
     )]
     NotASite(PathBuf),
+    /// Two files of the site have the same path.
+    #[error("two files of the site would be written to {0}; please report this")]
+    Twice(String),
     /// A file system operation failed.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -60,54 +63,62 @@ pub fn may_replace(dir: &Path) -> Result<bool, PublishError> {
     Ok(fs::read_to_string(&manifest).is_ok_and(|text| text.contains("\"generator\": \"patuh\"")))
 }
 
-/// Writes `files` as the new content of `out_dir`, replacing a previous patuh site.
-pub fn publish(out_dir: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
-    if !may_replace(out_dir)? {
-        return Err(PublishError::NotASite(out_dir.to_path_buf()));
-    }
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let staging = parent.join(format!(".{name}.patuh-new"));
-    let retired = parent.join(format!(".{name}.patuh-old"));
-    for leftover in [&staging, &retired] {
-        if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(io(leftover))?;
-        }
-    }
-    if let Err(e) = write_all(&staging, files) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let had_old = out_dir.exists();
-    if had_old {
-        fs::rename(out_dir, &retired).map_err(io(out_dir))?;
-    }
-    if let Err(source) = fs::rename(&staging, out_dir) {
-        if had_old {
-            let _ = fs::rename(&retired, out_dir);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(PublishError::Io {
-            path: out_dir.to_path_buf(),
-            source,
-        });
-    }
-    if had_old {
-        fs::remove_dir_all(&retired).map_err(io(&retired))?;
-    }
-    Ok(())
+/// A file written to the new site, with its SHA-256 (for the manifest).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Written {
+    /// Relative path.
+    pub path: String,
+    /// SHA-256 of the contents, in hex.
+    pub sha256: String,
 }
 
-fn write_all(root: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
-    fs::create_dir_all(root).map_err(io(root))?;
-    for file in files {
+/// The new site being written beside the old one. Files are written as they are made
+/// (from several threads at once); [`Staging::commit`] swaps the new site in. Dropped
+/// without a commit, it removes itself and the old site stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out_dir: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    written: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new site for `out_dir`, which must be empty, missing, or a patuh site.
+    pub fn begin(out_dir: &Path) -> Result<Staging, PublishError> {
+        if !may_replace(out_dir)? {
+            return Err(PublishError::NotASite(out_dir.to_path_buf()));
+        }
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let staging = parent.join(format!(".{name}.patuh-new"));
+        let retired = parent.join(format!(".{name}.patuh-old"));
+        for leftover in [&staging, &retired] {
+            if leftover.exists() {
+                fs::remove_dir_all(leftover).map_err(io(leftover))?;
+            }
+        }
+        fs::create_dir_all(&staging).map_err(io(&staging))?;
+        Ok(Staging {
+            out_dir: out_dir.to_path_buf(),
+            staging,
+            retired,
+            written: Default::default(),
+            committed: false,
+        })
+    }
+
+    /// Writes one file of the new site; a path written twice is an error (two pages would
+    /// overwrite each other).
+    pub fn write(&self, file: &OutputFile) -> Result<Written, PublishError> {
         let relative = Path::new(&file.path);
         assert!(
             relative
@@ -116,13 +127,72 @@ fn write_all(root: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
             "output paths are relative and plain: {}",
             file.path
         );
-        let path = root.join(relative);
+        let fresh = self
+            .written
+            .lock()
+            .expect("not poisoned")
+            .insert(file.path.clone());
+        if !fresh {
+            return Err(PublishError::Twice(file.path.clone()));
+        }
+        let path = self.staging.join(relative);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
         fs::write(&path, &file.bytes).map_err(io(&path))?;
+        Ok(Written {
+            path: file.path.clone(),
+            sha256: sha256_hex(&file.bytes),
+        })
     }
-    Ok(())
+
+    /// Swaps the new site in for the old one.
+    pub fn commit(mut self) -> Result<(), PublishError> {
+        let had_old = self.out_dir.exists();
+        if had_old {
+            fs::rename(&self.out_dir, &self.retired).map_err(io(&self.out_dir))?;
+        }
+        if let Err(source) = fs::rename(&self.staging, &self.out_dir) {
+            if had_old {
+                let _ = fs::rename(&self.retired, &self.out_dir);
+            }
+            return Err(PublishError::Io {
+                path: self.out_dir.clone(),
+                source,
+            });
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&self.retired).map_err(io(&self.retired))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// SHA-256 of bytes, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes `files` as the new content of `out_dir`, replacing a previous patuh site.
+pub fn publish(out_dir: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
+    let staging = Staging::begin(out_dir)?;
+    for file in files {
+        staging.write(file)?;
+    }
+    staging.commit()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::ingest::Ledger;
 use crate::report::Report;
-use crate::site::OutputFile;
+use crate::site::{OutputFile, Written};
 use crate::Judgement;
 
 pub use templates::Templates;
@@ -49,39 +49,51 @@ pub struct RenderError {
     pub message: String,
 }
 
-/// Renders every page of the site, plus its assets.
+/// Renders every page of the site, plus its assets and registers, handing each file to
+/// `write` as soon as it is made (pages are rendered in parallel). Gives what `write` gave.
 pub fn render_all(
     input: &RenderInput<'_>,
     templates: &Templates,
-) -> Result<Vec<OutputFile>, RenderError> {
-    let pages = views::pages(input);
-    let mut files = Vec::with_capacity(pages.len() * 2 + 2);
-    for page in pages {
-        for (ext, tera) in [("html", &templates.html), ("md", &templates.md)] {
-            let template = format!("{}.{ext}", page.template);
-            let context =
-                tera::Context::from_serialize(&page.context).map_err(|e| RenderError {
+    write: &(dyn Fn(OutputFile) -> Result<Written, crate::error::Error> + Sync),
+) -> Result<Vec<Written>, crate::error::Error> {
+    use rayon::prelude::*;
+    let ctx = views::Ctx::new(input);
+    let specs = views::specs(input);
+    let pages: Vec<Vec<Written>> = specs
+        .par_iter()
+        .map(|spec| -> Result<Vec<Written>, crate::error::Error> {
+            let page = views::page(&ctx, spec);
+            let mut out = Vec::with_capacity(2);
+            for (ext, tera) in [("html", &templates.html), ("md", &templates.md)] {
+                let template = format!("{}.{ext}", page.template);
+                let failed = |e: &dyn std::error::Error| RenderError {
                     template: template.clone(),
-                    message: error_chain(&e),
-                })?;
-            let text = tera.render(&template, &context).map_err(|e| RenderError {
-                template: template.clone(),
-                message: error_chain(&e),
-            })?;
-            files.push(OutputFile {
-                path: format!("{}.{ext}", page.path),
-                bytes: text.into_bytes(),
-            });
-        }
+                    message: error_chain(e),
+                };
+                let context = tera::Context::from_serialize(&page.context)
+                    .map_err(|e| crate::error::Error::Render(failed(&e)))?;
+                let text = tera
+                    .render(&template, &context)
+                    .map_err(|e| crate::error::Error::Render(failed(&e)))?;
+                out.push(write(OutputFile {
+                    path: format!("{}.{ext}", page.path),
+                    bytes: text.into_bytes(),
+                })?);
+            }
+            Ok(out)
+        })
+        .collect::<Result<_, crate::error::Error>>()?;
+    let mut written: Vec<Written> = pages.into_iter().flatten().collect();
+    for file in download::registers(input) {
+        written.push(write(file)?);
     }
-    files.extend(download::registers(input));
     for (name, bytes) in templates.assets() {
-        files.push(OutputFile {
+        written.push(write(OutputFile {
             path: format!("assets/{name}"),
             bytes,
-        });
+        })?);
     }
-    Ok(files)
+    Ok(written)
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

@@ -103,7 +103,8 @@ struct ItemRow {
     exception: bool,
 }
 
-struct Ctx<'a> {
+/// What every page's view model is made from.
+pub(crate) struct Ctx<'a> {
     input: &'a RenderInput<'a>,
     lang: Lang,
     t: &'static Words,
@@ -111,41 +112,108 @@ struct Ctx<'a> {
     ids: Vec<String>,
 }
 
+impl<'a> Ctx<'a> {
+    /// The context of a site.
+    pub(crate) fn new(input: &'a RenderInput<'a>) -> Ctx<'a> {
+        let lang = input.config.lang;
+        let t = words(lang);
+        let model = &input.judgement.model;
+        let mut step_names: Vec<String> = model.steps.iter().map(|s| s.name.clone()).collect();
+        step_names.push(t["end_to_end"].clone());
+        Ctx {
+            input,
+            lang,
+            step_names,
+            ids: model.ids().map(str::to_string).collect(),
+            t,
+        }
+    }
+}
+
+/// One page of the site, by what it shows (periods by index in the report).
+pub(crate) enum Spec {
+    Index,
+    Period {
+        period: usize,
+        prev: Option<usize>,
+        next: Option<usize>,
+    },
+    Department {
+        period: usize,
+        prev: Option<usize>,
+        next: Option<usize>,
+        department: usize,
+    },
+    History {
+        name: String,
+        slug: String,
+    },
+    Quality,
+    Method,
+}
+
 /// Every page of the site.
-pub(crate) fn pages(input: &RenderInput<'_>) -> Vec<Page> {
-    let lang = input.config.lang;
-    let t = words(lang);
-    let model = &input.judgement.model;
-    let mut step_names: Vec<String> = model.steps.iter().map(|s| s.name.clone()).collect();
-    step_names.push(t["end_to_end"].clone());
-    let ctx = Ctx {
-        input,
-        lang,
-        step_names,
-        ids: model.ids().map(str::to_string).collect(),
-        t,
-    };
-    let mut pages = vec![index_page(&ctx)];
+pub(crate) fn specs(input: &RenderInput<'_>) -> Vec<Spec> {
     let periods = &input.report.periods;
+    let mut specs = vec![Spec::Index];
     for kind in [PeriodKind::Week, PeriodKind::Month] {
-        let of_kind: Vec<&PeriodReport> = periods.iter().filter(|p| p.kind == kind).collect();
-        for (i, period) in of_kind.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|j| of_kind[j]);
-            let next = of_kind.get(i + 1).copied();
-            pages.push(period_page(&ctx, period, prev, next));
-            for dept in &period.departments {
-                pages.push(department_page(
-                    &ctx, period, &dept.name, &dept.slug, prev, next,
-                ));
+        let of_kind: Vec<usize> = (0..periods.len())
+            .filter(|&i| periods[i].kind == kind)
+            .collect();
+        for (k, &period) in of_kind.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|j| of_kind[j]);
+            let next = of_kind.get(k + 1).copied();
+            specs.push(Spec::Period { period, prev, next });
+            for department in 0..periods[period].departments.len() {
+                specs.push(Spec::Department {
+                    period,
+                    prev,
+                    next,
+                    department,
+                });
             }
         }
     }
     for (name, slug) in &input.report.slugs {
-        pages.push(history_page(&ctx, name, slug));
+        specs.push(Spec::History {
+            name: name.clone(),
+            slug: slug.clone(),
+        });
     }
-    pages.push(quality_page(&ctx));
-    pages.push(method_page(&ctx));
-    pages
+    specs.push(Spec::Quality);
+    specs.push(Spec::Method);
+    specs
+}
+
+/// The page of a spec, with its view model.
+pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
+    let periods = &ctx.input.report.periods;
+    let at = |i: Option<usize>| i.map(|i| &periods[i]);
+    match spec {
+        Spec::Index => index_page(ctx),
+        Spec::Period { period, prev, next } => {
+            period_page(ctx, &periods[*period], at(*prev), at(*next))
+        }
+        Spec::Department {
+            period,
+            prev,
+            next,
+            department,
+        } => {
+            let d = &periods[*period].departments[*department];
+            department_page(
+                ctx,
+                &periods[*period],
+                &d.name,
+                &d.slug,
+                at(*prev),
+                at(*next),
+            )
+        }
+        Spec::History { name, slug } => history_page(ctx, name, slug),
+        Spec::Quality => quality_page(ctx),
+        Spec::Method => method_page(ctx),
+    }
 }
 
 fn period_dir(p: &PeriodReport) -> String {
