@@ -285,17 +285,32 @@ pub fn slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, Strin
     let mut unique: Vec<&str> = names.collect();
     unique.sort_unstable();
     unique.dedup();
-    let mut taken: BTreeMap<String, u32> = BTreeMap::new();
+    // Every base slug first, so that a suffixed slug never takes another name's own slug.
+    let bases: Vec<String> = unique.iter().map(|n| slug(n)).collect();
+    let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut out = BTreeMap::new();
-    for name in unique {
-        let base = slug(name);
-        let n = taken.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let s = if *n == 1 { base } else { format!("{base}-{n}") };
+    for (i, name) in unique.iter().enumerate() {
+        let base = &bases[i];
+        let first_of_base = bases[..i].iter().all(|b| b != base);
+        let mut s = base.clone();
+        if !first_of_base || taken.contains(&s) {
+            let mut n = 2;
+            loop {
+                s = format!("{base}-{n}");
+                if !taken.contains(&s) && !bases.contains(&s) {
+                    break;
+                }
+                n += 1;
+            }
+        }
+        taken.insert(s.clone());
         out.insert(name.to_string(), s);
     }
     out
 }
+
+/// The longest slug, in bytes (ASCII).
+pub const MAX_SLUG: usize = 80;
 
 /// The slug of one name (`Dinas Perhubungan` → `dinas-perhubungan`).
 pub fn slug(name: &str) -> String {
@@ -310,12 +325,15 @@ pub fn slug(name: &str) -> String {
             s.push('-');
         }
     }
+    // Short enough for every file system, with room for a suffix and an extension.
+    let mut s = s.trim_end_matches('-').to_string();
+    s.truncate(MAX_SLUG);
     let s = s.trim_end_matches('-').to_string();
     // `index` would replace a period's own page; the others are reserved file names on Windows.
-    const RESERVED: [&str; 23] = [
-        "index", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6",
-        "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
-        "lpt9",
+    const RESERVED: [&str; 25] = [
+        "index", "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5",
+        "com6", "com7", "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
+        "lpt7", "lpt8", "lpt9",
     ];
     if s.is_empty() {
         "pd".to_string()
@@ -408,6 +426,13 @@ mod tests {
         assert_eq!(s["A  B!"], "a-b");
         assert_eq!(s["A B"], "a-b-2");
         assert_eq!(s["a-b"], "a-b-3");
+        // A suffixed slug never takes another name's own slug.
+        let s = slugs(["Dinas Sosial", "DINAS-SOSIAL", "dinas-sosial-2"].into_iter());
+        assert_eq!(s["DINAS-SOSIAL"], "dinas-sosial");
+        assert_eq!(s["Dinas Sosial"], "dinas-sosial-3");
+        assert_eq!(s["dinas-sosial-2"], "dinas-sosial-2");
+        assert_eq!(slug(&"a".repeat(300)).len(), MAX_SLUG);
+        assert_eq!(slug("LPT0"), "lpt0-pd");
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub fn escape(text: &str) -> String {
             _ => false,
         };
         match c {
+            // White space before the first character could make an indented code block.
+            c if c.is_whitespace() && !started => {}
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() || is_bidi_control(c) => {}
             c if escape => {
@@ -129,6 +131,7 @@ mod tests {
         assert_eq!(escape("- a"), "\\- a");
         assert_eq!(escape("12. a"), "12\\. a");
         assert_eq!(escape("a\u{202E}gnp.exe"), "agnp.exe");
+        assert_eq!(escape("    indented code"), "indented code");
         assert_eq!(
             escape_html("<b>\u{2066}x\u{2069}</b>"),
             "&lt;b&gt;x&lt;&#x2F;b&gt;"
