@@ -514,6 +514,14 @@ impl Ctx<'_> {
         charts::trend(id, &self.t["trend"], &self.t["trend_alt"], &points)
     }
 
+    /// The link up to the overview from a page `root` levels below it.
+    fn overview_link(&self, root: &str) -> Link {
+        Link {
+            href: format!("{root}index.html"),
+            label: self.t["overview"].clone(),
+        }
+    }
+
     /// Citizens' text as published: personal data masked unless the office turned it off.
     fn private(&self, text: &str) -> String {
         if self.input.config.mask_personal_data {
@@ -696,10 +704,7 @@ fn period_page(
         title.clone(),
         format!("{title} ({})", ctx.period_range(period)),
     );
-    common.up = Some(Link {
-        href: format!("{root}index.html"),
-        label: ctx.t["overview"].clone(),
-    });
+    common.up = Some(ctx.overview_link(root));
     common.prev = prev.map(|p| Link {
         href: format!("{root}{}/index.html", period_dir(p)),
         label: ctx.period_title(p),
@@ -908,10 +913,7 @@ fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
         format!("{} · {name}", ctx.t["department_history"]),
         String::new(),
     );
-    common.up = Some(Link {
-        href: format!("{root}index.html"),
-        label: ctx.t["overview"].clone(),
-    });
+    common.up = Some(ctx.overview_link(root));
     #[derive(Serialize)]
     struct View<'a> {
         #[serde(flatten)]
@@ -1044,10 +1046,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         })
         .collect();
     let mut common = ctx.common("", ctx.t["data_quality"].clone(), String::new());
-    common.up = Some(Link {
-        href: "index.html".into(),
-        label: ctx.t["overview"].clone(),
-    });
+    common.up = Some(ctx.overview_link(""));
     #[derive(Serialize)]
     struct View<'a> {
         #[serde(flatten)]
@@ -1114,10 +1113,7 @@ fn method_page(ctx: &Ctx<'_>) -> Page {
         })
         .collect::<Vec<_>>();
     let mut common = ctx.common("", ctx.t["method"].clone(), String::new());
-    common.up = Some(Link {
-        href: "index.html".into(),
-        label: ctx.t["overview"].clone(),
-    });
+    common.up = Some(ctx.overview_link(""));
     #[derive(Serialize)]
     struct View<'a> {
         #[serde(flatten)]
