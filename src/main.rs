@@ -96,6 +96,7 @@ enum OutputFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    patuh::ingest::quiet_reader_panics();
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Build(args) => build(args),

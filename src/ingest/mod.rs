@@ -229,6 +229,23 @@ struct FileRead {
     tables: Vec<Table>,
 }
 
+thread_local! {
+    /// Whether this thread is reading an export: a panic there (in a spreadsheet library)
+    /// becomes an error naming the file, so the panic hook stays quiet about it.
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs a panic hook that stays quiet about panics inside the spreadsheet readers
+/// (they are reported as errors naming the file) and keeps the default report otherwise.
+pub fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !READING.with(|r| r.get()) {
+            default(info);
+        }
+    }));
+}
+
 /// Reads every export and merges them into one ledger.
 pub fn read_all(
     discovery: Discovery,
@@ -239,13 +256,24 @@ pub fn read_all(
         .exports
         .par_iter()
         .map(|export| {
+            READING.with(|r| r.set(true));
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(export, settings)))
-                .unwrap_or_else(|_| {
-                    Err(FileError {
-                        file: export.relative.clone(),
-                        message: "the reader failed on this file; move it out of the data folder and report it".into(),
-                    })
-                });
+            .unwrap_or_else(|payload| {
+                let why = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(FileError {
+                    file: export.relative.clone(),
+                    message: format!(
+                        "the spreadsheet reader failed on this file ({why}); it is damaged or in a form \
+                         patuh cannot read: open it in a spreadsheet program and save it again, or move \
+                         it out of the data folder"
+                    ),
+                })
+            });
+            READING.with(|r| r.set(false));
             progress.file_done();
             result
         })
