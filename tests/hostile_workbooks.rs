@@ -671,3 +671,34 @@ fn ods_wide_gap_is_refused_before_calamine_expands_it() {
         "{text}"
     );
 }
+
+#[test]
+fn an_xls_whose_fat_loops_is_refused_before_calamine_follows_it() {
+    // Found by fuzzing (fuzz/artifacts/workbook/oom-c99c1c10…): a 9 KB compound file whose
+    // sector chain loops; calamine 0.38 follows it without a bound until the machine kills
+    // the process (20 GB after 47 s). patuh checks the chains first.
+    let err = read("xls_fat_loop").unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "cannot read loop.xls: the workbook is damaged (its sector chains loop). Open it in a \
+         spreadsheet program and save it again, or move it out of the data folder"
+    );
+}
+
+#[test]
+fn a_panic_inside_the_xls_reader_is_an_error_naming_the_file() {
+    // Found by fuzzing (crash-007f544b…): calamine 0.38 panics on a slice in cfb.rs.
+    let err = read("xls_reader_panic").unwrap_err().to_string();
+    assert!(
+        err.starts_with("cannot read panic.xls: the spreadsheet reader failed on this file ("),
+        "{err}"
+    );
+    let (code, stdout, stderr) = check_cmd("xls_reader_panic");
+    assert_eq!(code, 1, "{stdout}");
+    // Only the error, not the library's panic message and backtrace.
+    assert!(
+        stderr.starts_with("error: cannot read panic.xls: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

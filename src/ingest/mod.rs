@@ -6,6 +6,7 @@
 //! issues with their locations. Reads files; writes nothing.
 
 pub mod cells;
+mod cfb_check;
 pub mod columns;
 pub mod delimited;
 pub mod issues;
