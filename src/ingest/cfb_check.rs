@@ -1,6 +1,7 @@
 //! A look inside an XLS file (a Compound File) before calamine opens it: its sector chains
-//! must not loop. calamine follows them without a bound, so a 9 KB file whose FAT loops
-//! grows memory until the machine kills the process (found by fuzzing).
+//! must not loop, and no sheet may declare more cells than the limit. calamine follows
+//! chains without a bound and reserves a sheet's declared size, so a 9 KB file could grow
+//! memory until the machine kills the process (both found by fuzzing).
 
 use std::path::Path;
 
@@ -14,11 +15,78 @@ fn u32_at(bytes: &[u8], offset: usize) -> Option<u32> {
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// Checks the DIFAT and FAT chains of a Compound File; files that are not one are left to
-/// the reader (it gives its own error).
-pub fn check(path: &Path) -> Result<(), String> {
+/// Checks the DIFAT and FAT chains of a Compound File and the sheet sizes its workbook
+/// stream declares; files that are not one are left to the reader (it gives its own error).
+pub fn check(path: &Path, max_cells: u64) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    check_bytes(&bytes)
+    check_bytes(&bytes)?;
+    check_dimensions(&bytes, max_cells)
+}
+
+/// Refuses a workbook stream whose DIMENSIONS records declare a sheet of more than
+/// `max_cells` cells.
+fn check_dimensions(bytes: &[u8], max_cells: u64) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(mut file) = cfb::CompoundFile::open(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n));
+    let Some(name) = name else { return Ok(()) };
+    let Ok(stream) = file.open_stream(name) else {
+        return Ok(());
+    };
+    let mut data = Vec::new();
+    // A stream cannot be longer than the file that holds it.
+    if stream
+        .take(bytes.len() as u64)
+        .read_to_end(&mut data)
+        .is_err()
+    {
+        return Ok(());
+    }
+    let mut at = 0;
+    while at + 4 <= data.len() {
+        let kind = u16::from_le_bytes([data[at], data[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([data[at + 2], data[at + 3]]));
+        let body = data.get(at + 4..at + 4 + len).unwrap_or(&[]);
+        if kind == 0x0200 {
+            let (first_row, last_row, first_col, last_col) = match body.len() {
+                14.. => (
+                    u64::from(u32_at(body, 0).unwrap_or(0)),
+                    u64::from(u32_at(body, 4).unwrap_or(0)),
+                    u64::from(u16::from_le_bytes([body[8], body[9]])),
+                    u64::from(u16::from_le_bytes([body[10], body[11]])),
+                ),
+                10..=13 => (
+                    u64::from(u16::from_le_bytes([body[0], body[1]])),
+                    u64::from(u16::from_le_bytes([body[2], body[3]])),
+                    u64::from(u16::from_le_bytes([body[4], body[5]])),
+                    u64::from(u16::from_le_bytes([body[6], body[7]])),
+                ),
+                _ => (0, 0, 0, 0),
+            };
+            // calamine computes `last - first + 1` without a check: a range that ends
+            // before it starts wraps to an enormous size.
+            if last_row < first_row || last_col < first_col {
+                return Err(
+                    "the workbook is damaged (a sheet's dimensions end before they start)".into(),
+                );
+            }
+            let (rows, cols) = (last_row - first_row, last_col - first_col);
+            let cells = rows.saturating_mul(cols);
+            if cells > max_cells {
+                return Err(format!(
+                    "a sheet declares {rows} rows × {cols} columns ({cells} cells), more than the limit of \
+                     {max_cells} for one sheet; the file may be damaged. If it is genuine, raise [limits] \
+                     max_cells_per_sheet in patuh.toml"
+                ));
+            }
+        }
+        at += 4 + len;
+    }
+    Ok(())
 }
 
 fn damaged() -> String {
@@ -119,5 +187,35 @@ mod tests {
         assert!(check_bytes(&compound(&[0xFFFF_FFFD, 1])).is_err());
         // Not a compound file: left to the reader.
         assert!(check_bytes(b"not a workbook").is_ok());
+    }
+
+    #[test]
+    fn a_declared_sheet_over_the_cell_limit_is_refused() {
+        use std::io::Write;
+        let workbook = |rows: u32, cols: u16| -> Vec<u8> {
+            let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+            let mut stream = cf.create_stream("/Workbook").unwrap();
+            let mut record = vec![0x00, 0x02, 14, 0];
+            record.extend(0u32.to_le_bytes());
+            record.extend(rows.to_le_bytes());
+            record.extend(0u16.to_le_bytes());
+            record.extend(cols.to_le_bytes());
+            record.extend(0u16.to_le_bytes());
+            // Padding so that the stream lives in regular sectors, like real workbooks.
+            record.resize(5000, 0);
+            stream.write_all(&record).unwrap();
+            drop(stream);
+            cf.into_inner().into_inner()
+        };
+        // 65,536 rows × 256 columns = 16,777,216 cells: over a limit of 1,000,000.
+        let err = check_dimensions(&workbook(65_536, 256), 1_000_000).unwrap_err();
+        assert!(
+            err.starts_with("a sheet declares 65536 rows × 256 columns (16777216 cells)"),
+            "{err}"
+        );
+        assert!(check_dimensions(&workbook(100, 10), 1_000_000).is_ok());
+        // Rows ending before they start (first 0, last 0 is fine; the record below says
+        // first 0, last 0 and columns 0..0): accepted; a reversed range is refused.
+        assert!(check_dimensions(&workbook(0, 0), 1_000_000).is_ok());
     }
 }

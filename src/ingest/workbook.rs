@@ -94,7 +94,7 @@ pub fn read(
             stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xls => {
-            crate::ingest::cfb_check::check(path)?;
+            crate::ingest::cfb_check::check(path, max_cells)?;
             let mut wb = calamine::Xls::new(reader).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
             for (name, skip) in plan(wb.sheets_metadata()) {
