@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::discover::Format;
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::{Ledger, SheetOutcome, TableSummary};
-use crate::words::{fill, words, Lang, Words};
+use crate::words::{fill, key_of, shorten, words, Lang, Words};
 
 /// How many issues of each kind the text report lists before giving a count.
 pub const ISSUES_SHOWN_PER_KIND: usize = 5;
@@ -251,14 +251,6 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
     out
 }
 
-/// The snake_case name an enum value serialises to (`rejected_row`, `xlsx`, `UTF-8`).
-fn key_of(value: &impl Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn describe_table(t: &TableSummary, w: &Words) -> String {
     let say = |key: &str, values: &[(&str, &str)]| fill(&w[key], values);
     let header = if t.header_rows == 2 {
@@ -307,15 +299,6 @@ pub fn describe_issue(issue: &DataIssue, w: &Words) -> String {
         .unwrap_or_default();
     let _ = write!(line, " - {}", issue.describe(w, &other));
     line
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max).collect();
-        format!("{cut}…")
-    }
 }
 
 /// The one line on what to fix first.

@@ -45,6 +45,26 @@ pub fn words(lang: Lang) -> &'static Words {
     cell.get_or_init(|| toml::from_str(text).expect("the embedded word lists are valid TOML"))
 }
 
+/// The snake_case name an enum value serialises to (`rejected_row`, `xlsx`, `UTF-8`): the
+/// key of its words.
+pub fn key_of(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// `text` cut to `max` characters, with `…` when something was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// `template` with each `{name}` replaced by its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();

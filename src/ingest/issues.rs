@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::ingest::columns::column_letter;
 use crate::model::Field;
-use crate::words::{fill, words, Lang, Words};
+use crate::words::{fill, shorten, words, Lang, Words};
 
 /// What kind of problem a data issue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -281,16 +281,6 @@ pub struct OtherOccurrence {
 /// bloat reports.
 pub const VALUE_KEPT: usize = 300;
 
-fn shorten(value: String) -> String {
-    if value.chars().count() <= VALUE_KEPT {
-        value
-    } else {
-        let mut cut: String = value.chars().take(VALUE_KEPT).collect();
-        cut.push('…');
-        cut
-    }
-}
-
 impl DataIssue {
     /// An issue; its English sentence is made from the reason. The value is kept up to
     /// [`VALUE_KEPT`] characters.
@@ -304,7 +294,7 @@ impl DataIssue {
         let mut issue = DataIssue {
             kind,
             location,
-            value: value.map(shorten),
+            value: value.map(|v| shorten(&v, VALUE_KEPT)),
             field,
             reason,
             detail: String::new(),

@@ -14,7 +14,7 @@ use crate::render::RenderInput;
 use crate::render::{markdown, privacy};
 use crate::report::{aggregate, GroupStats, PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
-use crate::words::{words, Words};
+use crate::words::{key_of, shorten, words, Words};
 
 /// One page to render: its template (without extension), its path (without extension)
 /// and its view model.
@@ -411,13 +411,7 @@ impl Ctx<'_> {
         let item = &self.input.ledger.items[j.item];
         let zone = self.input.config.timezone;
         let text = self.private(item.text.as_deref().unwrap_or(""));
-        let shown: String = if text.chars().count() > TEXT_SHOWN {
-            let mut s: String = text.chars().take(TEXT_SHOWN).collect();
-            s.push('…');
-            s
-        } else {
-            text.to_string()
-        };
+        let shown = shorten(&text, TEXT_SHOWN);
         let url = item
             .url
             .as_deref()
@@ -559,14 +553,6 @@ fn is_exception(j: &Judged) -> bool {
             Status::Breached { .. } | Status::Invalid | Status::Unmeasurable
         )
     })
-}
-
-/// The snake_case name an enum value serialises to (`rejected_row`): the key of its words.
-fn key_of(value: &impl Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 fn to_value(v: impl Serialize) -> serde_json::Value {
