@@ -307,13 +307,8 @@ fn merge_into(
             *slot = Some(new.clone());
         }
     }
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let collapse = crate::ingest::normalize::tidy;
+    let lower = |s: &str| crate::ingest::normalize::tidy(s).to_lowercase();
     text_field(
         Field::Account,
         &mut item.account,
