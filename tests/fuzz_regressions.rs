@@ -3,12 +3,14 @@
 //! of tests/fixtures/fuzz/<target>/ (a fuzz input as the target takes it, minimized where
 //! `cargo fuzz tmin` kept the same failure) is checked for the behaviour it should have.
 //!
-//! All findings so far are `.xls` files (workbook target, first byte 1). calamine 0.38
-//! panics on most of them; `read_exports` catches a panic of a reader and returns an error
-//! naming the file, so those pass. Three make calamine allocate without bound, which
-//! aborts the process (no unwinding): they run in a child `patuh check` under a memory
-//! limit. One passes since 3e574dd; two FAIL until patuh refuses such files before
-//! calamine opens them (docs/fuzzing.md, "Open").
+//! All findings so far are `.xls` files (workbook target, first byte 1) on which
+//! calamine 0.38 panics or allocates without bound (which aborts the process). patuh now
+//! checks an `.xls` before calamine opens it (src/ingest/xls.rs) and catches a reader's
+//! panic; each finding must end in an error naming the file, and the ones that aborted
+//! are also run through the binary under a memory cap.
+
+#[allow(dead_code)]
+mod common;
 
 use std::path::{Path, PathBuf};
 
@@ -177,72 +179,67 @@ fn workbook_seeds() {
 // The findings of the workbook target (docs/fuzzing.md, "Findings").
 // ---------------------------------------------------------------------------------------
 
-/// Findings on which calamine 0.38 panics while opening the `.xls` (`Xls::new`): each
-/// with the panic's place in calamine and the start of its message.
-const XLS_PANICS: [(&str, &str, &str); 7] = [
+/// What calamine 0.38 does with each `.xls` finding when it opens the file
+/// (`Xls::new`, reached without patuh's checks), and the start of the error patuh gives
+/// instead (after `cannot read x.xls: `). calamine's places and messages are recorded in
+/// docs/fuzzing.md; the ones marked "abort" end the process (no unwinding, no error).
+const XLS_FINDINGS: [(&str, &str, &str); 11] = [
     (
         "xls-truncated-sector",
-        "cfb.rs:320",
-        "slice index starts at 512 but ends at 0",
+        "panic cfb.rs:320: slice index starts at 512 but ends at 0",
+        "the workbook's file structure is damaged (CFB version 0 is not supported)",
     ),
     (
         "xls-partial-fat-sector",
-        "utils.rs:29",
-        "assertion `left == right` failed",
+        "panic utils.rs:29: assertion `left == right` failed",
+        "the workbook's file structure is damaged (Incorrect mini stream cutoff (expected 4096, found 0))",
     ),
     (
         "xls-short-record",
-        "utils.rs:48",
-        "range end index 2 out of range for slice of length 0",
+        "panic utils.rs:48",
+        "the spreadsheet reader failed on this file (range end index 2 out of range for slice of length 0)",
     ),
     (
         "xls-sheet-offset",
-        "xls.rs:633",
-        "range start index 28995 out of range for slice of length 4851",
+        "panic xls.rs:633: range start index 28995 out of range for slice of length 4851",
+        "the workbook's file structure is damaged (Malformed directory entry (name length too large: 65535))",
     ),
     (
         "xls-short-boundsheet",
-        "xls.rs:804",
-        "index out of bounds: the len is 4 but the index is 4",
+        "panic xls.rs:804: index out of bounds: the len is 4 but the index is 4",
+        "the workbook's file structure is damaged (Malformed directory entry (name length too large: 65535))",
     ),
     (
         "xls-mulrk-underflow",
-        "xls.rs:987",
-        "attempt to subtract with overflow",
+        "panic xls.rs:987: attempt to subtract with overflow",
+        "the workbook's file structure is damaged (Malformed directory entry (name length too large: 25970))",
     ),
     (
         "xls-formula-overrun",
-        "xls.rs:1531",
-        "range end index 48389 out of range for slice of length 5",
+        "panic xls.rs:1531: range end index 48389 out of range for slice of length 5",
+        "the workbook's file structure is damaged (Malformed FAT (FAT has 17 entries, but file has only 16 sectors))",
+    ),
+    (
+        "xls-dimensions-underflow",
+        "panic xls.rs:665 (debug); release: wraps, reserves 473 GB, abort",
+        "the workbook is damaged (a sheet's dimensions end before they start)",
+    ),
+    (
+        "xls-dimensions-reserve",
+        "abort: reserves 687 GB for a DIMENSIONS record (xls.rs:667)",
+        "the workbook's file structure is damaged (Malformed FAT (FAT has 17 entries, but file has only 16 sectors))",
+    ),
+    (
+        "xls-fat-cycle",
+        "abort: follows a looping sector chain until memory runs out (cfb.rs:340)",
+        "the workbook's file structure is damaged (Malformed FAT (FAT has 122 entries, but file has only 17 sectors))",
+    ),
+    (
+        "xls-far-cell",
+        "abort: a dense grid from the first cell to a far one, 22 GB (lib.rs from_sparse)",
+        "the workbook's file structure is damaged (Malformed directory entry (name length too large: 26988))",
     ),
 ];
-
-/// Findings on which calamine 0.38 allocates without bound while opening the `.xls`,
-/// which aborts the process: the DIMENSIONS record's rows × columns reserved up front
-/// (xls.rs:667, 687 GB asked), a cycle in the sector chain of the directory read to no
-/// length limit (cfb.rs:340, grows until memory runs out), and a sheet's cells made into a
-/// dense grid from the first to the last cell (xls.rs:724 `Range::from_sparse`, 22 GB).
-const XLS_ABORTS: [&str; 3] = ["xls-dimensions-reserve", "xls-fat-cycle", "xls-far-cell"];
-
-/// Findings that patuh now refuses before calamine reads them (calamine would panic in a
-/// debug build and wrap, then reserve 473 GB, in a release build).
-const XLS_REFUSED: [(&str, &str); 1] = [(
-    "xls-dimensions-underflow",
-    "the workbook is damaged (a sheet's dimensions end before they start)",
-)];
-
-#[test]
-fn xls_with_reversed_dimensions_is_refused_naming_the_file() {
-    for (name, message) in XLS_REFUSED {
-        let error = file_error(name);
-        assert_eq!(error.file, "x.xls", "{name}");
-        assert!(
-            error.message.starts_with(message),
-            "{name}: {}",
-            error.message
-        );
-    }
-}
 
 /// The one error of reading a workbook finding: it must name the file.
 fn file_error(name: &str) -> patuh::ingest::FileError {
@@ -260,9 +257,7 @@ fn file_error(name: &str) -> patuh::ingest::FileError {
 
 #[test]
 fn every_workbook_finding_is_tested() {
-    let mut named: Vec<&str> = XLS_PANICS.iter().map(|(name, _, _)| *name).collect();
-    named.extend(XLS_ABORTS);
-    named.extend(XLS_REFUSED.iter().map(|(name, _)| *name));
+    let mut named: Vec<&str> = XLS_FINDINGS.iter().map(|(name, _, _)| *name).collect();
     named.sort_unstable();
     let files: Vec<String> = files_in(&finding_path("workbook", ""))
         .iter()
@@ -271,58 +266,45 @@ fn every_workbook_finding_is_tested() {
     assert_eq!(files, named);
 }
 
-/// A panic inside calamine is caught by `read_exports`: the run ends with one error that
-/// names the file, says what calamine said and what to do.
+/// Every finding ends in one error that names the file, says what is wrong and what to do.
 #[test]
-fn xls_panics_in_calamine_are_errors_naming_the_file() {
-    for (name, _place, message) in XLS_PANICS {
+fn xls_findings_are_errors_naming_the_file() {
+    for (name, _calamine, message) in XLS_FINDINGS {
         let error = file_error(name);
         assert_eq!(error.file, "x.xls", "{name}");
         assert!(
-            error.message.starts_with(&format!(
-                "the spreadsheet reader failed on this file ({message}"
-            )),
+            error.message.starts_with(message),
             "{name}: {}",
             error.message
         );
         assert!(
-            error
-                .message
-                .ends_with("open it in a spreadsheet program and save it again, or move it out of the data folder"),
+            error.message.to_lowercase().contains(
+                "open it in a spreadsheet program and save it again, or move it out of the data folder"
+            ),
             "{name}: {}",
             error.message
         );
     }
 }
 
-/// `patuh check` on a folder holding `name` as `x.xls`, in a child process whose address
-/// space is capped at 4 GiB and which is stopped after two minutes: (exit code, stderr).
-fn check_capped(name: &str) -> (Option<i32>, String) {
-    let data = finding("workbook", name);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("x.xls"), &data[1..]).unwrap();
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(r#"ulimit -v 4194304 && exec timeout 120 "$0" check --lang en --data "$1""#)
-        .arg(env!("CARGO_BIN_EXE_patuh"))
-        .arg(dir.path())
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// An `.xls` whose directory's sector chain loops: the correct outcome is exit status 1
-/// and an error naming the file. Passes since 3e574dd, which refuses a chain longer than the file
-/// has sectors before `calamine::Xls::new` (before it: memory grew until the allocation
-/// failed, SIGABRT; without a memory limit it takes the machine's memory).
+/// The findings that aborted the process, through the binary in a child process whose
+/// address space is capped at 4 GiB and which is stopped after two minutes: exit status
+/// 1 and the error on stderr, no allocation failure.
 #[test]
-fn xls_sector_chain_cycle_is_refused() {
-    let (code, stderr) = check_capped("xls-fat-cycle");
-    assert!(!stderr.contains("memory allocation"), "{stderr}");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("cannot read x.xls"), "{stderr}");
+fn xls_findings_that_aborted_end_in_an_error_under_a_memory_cap() {
+    for (name, calamine, _) in XLS_FINDINGS {
+        if !calamine.contains("abort") {
+            continue;
+        }
+        let data = finding("workbook", name);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.xls"), &data[1..]).unwrap();
+        let (code, stderr) = common::check_capped(dir.path());
+        assert!(!stderr.contains("memory allocation"), "{name}: {stderr}");
+        assert_eq!(code, Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.starts_with("error: cannot read x.xls: "),
+            "{name}: {stderr}"
+        );
+    }
 }

@@ -238,6 +238,32 @@ mod make {
         ));
         ods(path, &rows);
     }
+
+    /// A copy of `tests/fixtures/inputs/workbook_xls/rekap.xls` (LibreOffice, four sheets)
+    /// with the bytes `find`, which occur once in the file, replaced by `replace`.
+    pub fn xls_patched(path: &Path, find: &[u8], replace: &[u8]) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/inputs/workbook_xls/rekap.xls");
+        let mut bytes = std::fs::read(source).unwrap();
+        let at: Vec<usize> = bytes
+            .windows(find.len())
+            .enumerate()
+            .filter(|(_, w)| *w == find)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(at.len(), 1, "{find:?} occurs {} times", at.len());
+        bytes[at[0]..at[0] + replace.len()].copy_from_slice(replace);
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    /// The DIMENSIONS record of sheet "Data" (rows 0 to 11 exclusive, columns 0 to 11
+    /// exclusive): type 0x0200, length 14, first row, row after the last (32-bit), first
+    /// column, column after the last, reserved.
+    pub const XLS_DIMENSIONS: [u8; 18] = [0, 2, 14, 0, 0, 0, 0, 0, 11, 0, 0, 0, 0, 0, 11, 0, 0, 0];
+
+    /// The RK cell of "Data" at C11 (row 10, column 2): type 0x027E, length 10, row,
+    /// column, format 15, the value.
+    pub const XLS_RK_C11: [u8; 14] = [0x7E, 2, 10, 0, 10, 0, 2, 0, 15, 0, 18, 0, 0, 0];
 }
 
 fn hostile(case: &str) -> PathBuf {
@@ -262,6 +288,24 @@ fn regenerate_hostile_fixtures() {
         4,
     );
     make::ods_repeated_then_cell(&dir("ods_wide_gap").join("wide_gap.ods"), 95);
+    // "Data" declares rows 0 to 16,777,216 and columns 0 to 255.
+    let mut lie = make::XLS_DIMENSIONS;
+    lie[8..12].copy_from_slice(&0x0100_0000u32.to_le_bytes());
+    lie[14..16].copy_from_slice(&255u16.to_le_bytes());
+    make::xls_patched(
+        &dir("xls_dimensions_lie").join("dimensions_lie.xls"),
+        &make::XLS_DIMENSIONS,
+        &lie,
+    );
+    // C11 moved to row 65,536, column 16,384 (0-based 65,535 and 16,383).
+    let mut far = make::XLS_RK_C11;
+    far[4..6].copy_from_slice(&65_535u16.to_le_bytes());
+    far[6..8].copy_from_slice(&16_383u16.to_le_bytes());
+    make::xls_patched(
+        &dir("xls_far_cell").join("far_cell.xls"),
+        &make::XLS_RK_C11,
+        &far,
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -676,12 +720,49 @@ fn ods_wide_gap_is_refused_before_calamine_expands_it() {
 fn an_xls_whose_fat_loops_is_refused_before_calamine_follows_it() {
     // Found by fuzzing (fuzz/artifacts/workbook/oom-c99c1c10…): a 9 KB compound file whose
     // sector chain loops; calamine 0.38 follows it without a bound until the machine kills
-    // the process (20 GB after 47 s). patuh checks the chains first.
+    // the process (20 GB after 47 s). patuh opens the container with the `cfb` crate first,
+    // which checks the sector tables.
     let err = read("xls_fat_loop").unwrap_err().to_string();
     assert_eq!(
         err,
-        "cannot read loop.xls: the workbook is damaged (its sector chains loop). Open it in a \
-         spreadsheet program and save it again, or move it out of the data folder"
+        "cannot read loop.xls: the workbook's file structure is damaged (Malformed FAT (FAT has \
+         122 entries, but file has only 17 sectors)). Open it in a spreadsheet program and save \
+         it again, or move it out of the data folder"
+    );
+}
+
+/// Runs `patuh check` on a hostile folder in a child process with a 4 GiB memory cap.
+fn check_capped_case(case: &str) -> (Option<i32>, String) {
+    common::check_capped(&hostile(case))
+}
+
+#[test]
+fn an_xls_declaring_a_huge_sheet_is_refused_before_calamine_reserves_it() {
+    // calamine 0.38 reserves the cells a DIMENSIONS record declares: 16,777,216 × 255
+    // cells of 40 bytes (171 GB) for this 9 KB file, and the allocation failure aborts.
+    let (code, stderr) = check_capped_case("xls_dimensions_lie");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: cannot read dimensions_lie.xls: sheet \"Data\" declares 16777216 rows × 255 \
+         columns (4278190080 cells), more than the limit of 20000000 for one sheet; the file \
+         may be damaged. If it is genuine, raise [limits] max_cells_per_sheet in patuh.toml. \
+         Open it in a spreadsheet program and save it again, or move it out of the data folder"
+    );
+}
+
+#[test]
+fn an_xls_with_cells_far_apart_is_refused_before_calamine_makes_its_grid() {
+    // The DIMENSIONS record still says 11 × 11; calamine 0.38 would make a dense grid from
+    // A1 to the moved cell: 65,536 × 16,384 cells of 32 bytes (34 GB), and abort.
+    let (code, stderr) = check_capped_case("xls_far_cell");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: cannot read far_cell.xls: sheet \"Data\" has cells spread over 65536 rows × \
+             16384 columns (1073741824 cells), more than the limit of 20000000 for one sheet"
+        ),
+        "{stderr}"
     );
 }
 

@@ -6,7 +6,6 @@
 //! issues with their locations. Reads files; writes nothing.
 
 pub mod cells;
-mod cfb_check;
 pub mod columns;
 pub mod delimited;
 pub mod issues;
@@ -16,6 +15,7 @@ mod ods;
 pub mod table;
 pub mod timestamp;
 pub mod workbook;
+mod xls;
 
 use chrono_tz::Tz;
 use rayon::prelude::*;

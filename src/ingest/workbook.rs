@@ -76,11 +76,14 @@ pub fn read(
     if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
         check_expansion(path, limits.max_workbook_bytes)?;
     }
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let reader = BufReader::new(file);
+    let open = || {
+        File::open(path)
+            .map(BufReader::new)
+            .map_err(|e| e.to_string())
+    };
     match format {
         Format::Xlsx => {
-            let mut wb = calamine::Xlsx::new(reader).map_err(|e| e.to_string())?;
+            let mut wb = calamine::Xlsx::new(open()?).map_err(|e| e.to_string())?;
             stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xlsb => {
@@ -90,12 +93,13 @@ pub fn read(
                      save the workbook as .xlsx and read that instead"
                 ));
             }
-            let mut wb = calamine::Xlsb::new(reader).map_err(|e| e.to_string())?;
+            let mut wb = calamine::Xlsb::new(open()?).map_err(|e| e.to_string())?;
             stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xls => {
-            crate::ingest::cfb_check::check(path, max_cells)?;
-            let mut wb = calamine::Xls::new(reader).map_err(|e| e.to_string())?;
+            let checked = crate::ingest::xls::prepare(path, limits)?;
+            let mut wb =
+                calamine::Xls::new(std::io::Cursor::new(checked)).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
             for (name, skip) in plan(wb.sheets_metadata()) {
                 if let Some(reason) = skip {
@@ -108,7 +112,8 @@ pub fn read(
         }
         Format::Ods => {
             let system = crate::ingest::ods::scan(path, max_cells)?.system;
-            let mut wb: calamine::Ods<_> = calamine::Ods::new(reader).map_err(|e| e.to_string())?;
+            let mut wb: calamine::Ods<_> =
+                calamine::Ods::new(open()?).map_err(|e| e.to_string())?;
             for (name, skip) in plan(wb.sheets_metadata()) {
                 if let Some(reason) = skip {
                     visitor.skip_sheet(&name, reason);

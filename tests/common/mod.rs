@@ -178,3 +178,23 @@ pub fn brief(issue: &DataIssue) -> String {
 pub fn briefs(ledger: &Ledger) -> Vec<String> {
     ledger.issues.iter().map(brief).collect()
 }
+
+/// `patuh check --lang en --data <dir>` in a child process whose address space is capped
+/// at 4 GiB and which is stopped after two minutes: (exit code, stderr). For inputs that
+/// could make a reader allocate without bound, so that an abort or a runaway allocation
+/// fails the test instead of the test binary or the machine.
+#[allow(dead_code)] // used by the test crates that read hostile workbooks
+pub fn check_capped(dir: &Path) -> (Option<i32>, String) {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -v 4194304 && exec timeout 120 "$0" check --lang en --data "$1""#)
+        .arg(env!("CARGO_BIN_EXE_patuh"))
+        .arg(dir)
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
