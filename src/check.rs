@@ -248,7 +248,26 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", what_to_fix(ledger, w));
-    out
+    printable(&out).into_owned()
+}
+
+/// Text made safe for a terminal: control characters (except line breaks and tabs) and
+/// direction controls, which a file name or a cell can carry and which a terminal would
+/// obey (colours, clearing the screen, the window title), are shown as `\u{1b}`.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c == '\r' || crate::render::markdown::is_hidden_control(c);
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn describe_table(t: &TableSummary, w: &Words) -> String {
@@ -328,4 +347,18 @@ fn what_to_fix(ledger: &Ledger, w: &Words) -> String {
             ("advice", w[&format!("advice_{k}")].trim_end_matches('.')),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_shown_as_escapes() {
+        assert_eq!(printable("Dinas Sosial\n\tx"), "Dinas Sosial\n\tx");
+        assert_eq!(
+            printable("a\u{1b}[2Jb\rc\u{7}d\u{202e}e\u{0}f\u{9b}"),
+            "a\\u{1b}[2Jb\\u{d}c\\u{7}d\\u{202e}e\\u{0}f\\u{9b}"
+        );
+    }
 }

@@ -105,7 +105,7 @@ pub struct Limits {
     /// Cells one worksheet may hold (or span, for ODS and XLS).
     pub max_cells_per_sheet: u64,
     /// Bytes the parts of one XLSX, XLSB or ODS workbook may expand to (the sum of the zip
-    /// entries' declared sizes).
+    /// entries' declared sizes), or the sheets of one XLS may take in memory once read.
     pub max_workbook_bytes: u64,
 }
 

@@ -105,7 +105,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", patuh::check::printable(&e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -161,7 +161,7 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
         rows.rejected,
         outcome.ledger.issues.len(),
         outcome.files.len(),
-        options.out_dir.display()
+        patuh::check::printable(&options.out_dir.display().to_string())
     );
     Ok(())
 }
@@ -169,7 +169,10 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
 fn init(args: InitArgs) -> Result<(), patuh::error::Error> {
     let written = patuh::init::init(&args.dir, args.templates)?;
     for path in written {
-        eprintln!("patuh: wrote {}", path.display());
+        eprintln!(
+            "patuh: wrote {}",
+            patuh::check::printable(&path.display().to_string())
+        );
     }
     Ok(())
 }

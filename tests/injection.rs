@@ -58,6 +58,10 @@ const PAYLOADS: &[&str] = &[
     "\u{202E}gnp.exe",
     "\u{2066}isolate\u{2067}rtl\u{2068}first\u{2069}",
     "a\u{200D}b\u{200C}c\u{2060}d",
+    // Terminal escapes (clear the screen, set the window title, bell) and other C0/C1
+    // controls, NUL and DEL: not allowed in HTML, acted on by terminals.
+    "\u{1b}[2J\u{1b}]0;pwned\u{7}judul",
+    "nul\u{0}bs\u{8}vt\u{b}ff\u{c}del\u{7f}nel\u{85}csi\u{9b}akhir",
     // Beyond the brief: evaluation that would show, attribute and element break-outs, a
     // link in raw HTML, a setext heading, indented code, emphasis, a link reference
     // definition, a trailing backslash, spreadsheet formulas.
@@ -113,7 +117,7 @@ const ALIAS: &str = "ALIAS <style>body{display:none}</style>";
 /// in the folder `<b>x<`: its relative path, as pages show it, is `<b>x</b>.csv`.
 const FILE_MAIN: &str = "a&b.csv";
 const FILE_ISSUES: &str = "<b>x</b>.csv";
-const FILE_CR: &str = "cr-only \u{202E}vsc.csv";
+const FILE_CR: &str = "cr-only \u{202E}v\u{1b}[31msc.csv";
 /// Files in the data folder that are not exports: listed as skipped.
 const FILES_SKIPPED: &[&str] = &[
     "    indented code.pdf",
@@ -338,18 +342,24 @@ fn finish(test: &str, mut violations: Vec<String>) {
 // =======================================================================================
 // Text as shown
 
-/// Unicode direction controls (embeddings, overrides, isolates, marks).
+/// Unicode direction controls (embeddings, overrides, isolates, marks), and control
+/// characters other than tab and line breaks: none may reach a page or a download.
 fn is_bidi(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A value as a page shows it: direction controls dropped, white space collapsed.
+/// A value as a page shows it: direction and other controls dropped, white space collapsed.
 fn shown(s: &str) -> String {
-    squash(&s.chars().filter(|c| !is_bidi(*c)).collect::<String>())
+    squash(
+        &s.chars()
+            .filter(|c| !is_bidi(*c) || c.is_whitespace())
+            .collect::<String>(),
+    )
 }
 
 /// A department name as patuh keeps it (trimmed, runs of white space collapsed).
@@ -728,7 +738,7 @@ fn check_html(
 ) {
     if let Some(i) = src.find(is_bidi) {
         v.push(format!(
-            "{page}: raw direction control U+{:04X} at {}",
+            "{page}: raw control character U+{:04X} at {}",
             src[i..].chars().next().unwrap() as u32,
             excerpt(src, i)
         ));
@@ -1000,7 +1010,7 @@ fn is_site_heading(text: &str) -> bool {
 fn check_md(page: &str, src: &str, files: &BTreeMap<String, Vec<u8>>, v: &mut Vec<String>) {
     if let Some(i) = src.find(is_bidi) {
         v.push(format!(
-            "{page}: raw direction control U+{:04X} at {}",
+            "{page}: raw control character U+{:04X} at {}",
             src[i..].chars().next().unwrap() as u32,
             excerpt(src, i)
         ));
@@ -1116,6 +1126,12 @@ fn check_csv(page: &str, bytes: &[u8], v: &mut Vec<String>) {
             }
         };
         for cell in record.iter() {
+            if let Some(c) = cell.chars().find(|c| is_bidi(*c)) {
+                v.push(format!(
+                    "{page}: raw control character U+{:04X} in {cell:?}",
+                    c as u32
+                ));
+            }
             if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 v.push(format!(
                     "{page}: a cell a spreadsheet runs as a formula: {cell:?}"
@@ -2058,4 +2074,56 @@ fn file_names_cannot_add_markdown_blocks() {
         }
     }
     finish("file_names_cannot_add_markdown_blocks", v);
+}
+
+/// What `patuh check` and a failed run print: file names and cells carrying terminal
+/// escapes (clear the screen, set the window title, colours), a carriage return and
+/// direction controls reach the terminal as visible `\u{..}` escapes, never raw.
+#[test]
+fn terminal_output_shows_control_characters_as_escapes() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let name = "a\u{1b}[31mb\r\u{202E}c.csv";
+    std::fs::write(
+        data.join(name),
+        "No Tiket,Waktu Posting,Waktu Lapor,Admin\n\
+         T1,\u{1b}]0;pwned\u{7},27/11/2026 10:00,Rina\u{1b}[2J\n\
+         T2,27/11/2026 09:00,27/11/2026 09:30,Budi\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+            .current_dir(work.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let raw = |s: &str| {
+        s.chars()
+            .filter(|c| (c.is_control() && *c != '\n') || is_bidi(*c))
+            .collect::<Vec<char>>()
+    };
+    let (code, out, err) = run(&["check", "--lang", "en"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(raw(&out), Vec::<char>::new(), "{out:?}");
+    assert!(
+        out.contains("  a\\u{1b}[31mb\\u{d}\\u{202e}c.csv (text, UTF-8, delimiter ',')"),
+        "{out}"
+    );
+    assert!(out.contains("\"\\u{1b}]0;pwned\\u{7}\""), "{out}");
+    // A run that fails on a file with such a name: the error names it, escaped.
+    std::fs::write(data.join("x\u{1b}[2J.xlsx"), b"not a workbook").unwrap();
+    let (code, out, err) = run(&["check", "--lang", "en"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(raw(&err), Vec::<char>::new(), "{err:?}");
+    assert!(
+        err.starts_with("error: cannot read x\\u{1b}[2J.xlsx: "),
+        "{err}"
+    );
 }

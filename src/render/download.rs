@@ -9,12 +9,13 @@ use crate::report::{PeriodKind, PeriodReport};
 use crate::site::OutputFile;
 use crate::sop::Judged;
 
-/// A cell as a spreadsheet will read it: text starting with a formula character gets a
-/// leading apostrophe, so it stays text.
+/// A cell as a spreadsheet will read it: hidden controls taken out (as on the pages), then
+/// text starting with a formula character gets a leading apostrophe, so it stays text.
 pub fn neutralise(cell: &str) -> String {
+    let cell = crate::render::markdown::without_hidden_controls(cell).into_owned();
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+        _ => cell,
     }
 }
 
@@ -131,6 +132,9 @@ mod tests {
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
+            // Hidden controls go first, so they cannot hide a formula behind them.
+            ("\u{0}=1+1", "'=1+1"),
+            ("a\u{1b}[2Jb\u{202e}c\u{b}d", "a[2Jbc d"),
             ("Dinas Sosial", "Dinas Sosial"),
             ("", ""),
         ] {

@@ -34,8 +34,8 @@ pub fn escape(text: &str) -> String {
         match c {
             // White space before the first character could make an indented code block.
             c if c.is_whitespace() && !started => {}
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if c.is_control() && c.is_whitespace() => out.push(' '),
+            c if is_hidden_control(c) => {}
             c if escape => {
                 out.push('\\');
                 out.push(c);
@@ -58,14 +58,33 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Escapes text for an HTML page (Tera's HTML escaping), dropping direction controls.
-pub fn escape_html(text: &str) -> String {
-    if text.chars().any(is_bidi_control) {
-        let clean: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
-        tera::escape_html(&clean)
-    } else {
-        tera::escape_html(text)
+/// Characters that never reach a page or a download: direction controls, and control
+/// characters other than tab and line breaks (not allowed in HTML; a terminal or a
+/// spreadsheet program would act on some of them).
+pub fn is_hidden_control(c: char) -> bool {
+    is_bidi_control(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// `text` without hidden controls: those that are white space (vertical tab, form feed,
+/// next line) become a space, the others are dropped.
+pub fn without_hidden_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let clean = text
+        .chars()
+        .filter_map(|c| match c {
+            c if !is_hidden_control(c) => Some(c),
+            c if c.is_whitespace() => Some(' '),
+            _ => None,
+        })
+        .collect();
+    std::borrow::Cow::Owned(clean)
+}
+
+/// Escapes text for an HTML page (Tera's HTML escaping), without hidden controls.
+pub fn escape_html(text: &str) -> String {
+    tera::escape_html(&without_hidden_controls(text))
 }
 
 /// Whether `before` is only (optional spaces and) digits: an ordered-list marker follows.
