@@ -72,6 +72,8 @@ pub enum SkipReason {
     NotAnExport,
     /// The office's commentary on a period (`catatan/<period>.md`), shown on that period's page.
     Commentary,
+    /// A pipe, a device or a socket (or a link to one): reading it could block or never end.
+    NotARegularFile,
 }
 
 impl SkipReason {
@@ -84,6 +86,9 @@ impl SkipReason {
                 "not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)"
             }
             SkipReason::Commentary => "commentary, shown on its period's page",
+            SkipReason::NotARegularFile => {
+                "not a regular file (a pipe, a device or a socket); patuh reads only files"
+            }
         }
     }
 }
@@ -141,7 +146,8 @@ pub fn find_exports(
     }
     let excluded = build_globs(exclude)?;
     let out_dir = out_dir.and_then(|p| p.canonicalize().ok());
-    let mut found: Vec<(String, PathBuf)> = Vec::new();
+    // (relative name, path, whether it is a regular file)
+    let mut found: Vec<(String, PathBuf, bool)> = Vec::new();
     let walker = walkdir::WalkDir::new(data_dir)
         .follow_links(true)
         .into_iter()
@@ -161,7 +167,7 @@ pub fn find_exports(
                 let relative = relative_name(&path, data_dir);
                 // A file left out on purpose need not be readable.
                 if excluded.is_match(&relative) {
-                    unreadable_but_excluded.push((relative, path));
+                    unreadable_but_excluded.push((relative, path, true));
                     continue;
                 }
                 return Err(DiscoverError::Walk {
@@ -173,20 +179,23 @@ pub fn find_exports(
                 });
             }
         };
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let relative = relative_name(entry.path(), data_dir);
-        found.push((relative, entry.into_path()));
+        let regular = entry.file_type().is_file();
+        found.push((relative, entry.into_path(), regular));
     }
     found.extend(unreadable_but_excluded);
     found.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
 
     let mut discovery = Discovery::default();
-    for (relative, path) in found {
+    for (relative, path, regular) in found {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let reason = if excluded.is_match(&relative) {
             Some(SkipReason::Excluded)
+        } else if !regular {
+            Some(SkipReason::NotARegularFile)
         } else if name.starts_with("~$") || (name.starts_with(".~lock.") && name.ends_with('#')) {
             Some(SkipReason::LockFile)
         } else if relative.starts_with("catatan/") && relative.ends_with(".md") {
@@ -310,6 +319,38 @@ mod tests {
         assert!(found.exports.is_empty());
         assert_eq!(found.skipped[0].relative, "x.csv");
         assert_eq!(found.skipped[0].reason, SkipReason::Excluded);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_listed_not_read() {
+        // Reading a pipe blocks until something writes to it; a link to /dev/zero never
+        // ends. Both are skipped with their reason; a link to a file is read.
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        touch(d, "real.csv");
+        std::os::unix::fs::symlink("/dev/zero", d.join("zero.csv")).unwrap();
+        std::os::unix::fs::symlink(d.join("real.csv"), d.join("link.csv")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(d.join("pipe.csv"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let found = find_exports(d, &[], None).unwrap();
+        let read: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        assert_eq!(read, ["link.csv", "real.csv"]);
+        let skipped: Vec<_> = found
+            .skipped
+            .iter()
+            .map(|s| (s.relative.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                ("pipe.csv", SkipReason::NotARegularFile),
+                ("zero.csv", SkipReason::NotARegularFile)
+            ]
+        );
     }
 
     #[test]
