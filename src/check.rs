@@ -114,6 +114,7 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
                     ],
                 )
             }
+            (Format::Delimited, None) => w["check_text"].clone(),
             (format, _) => key_of(&format),
         };
         let _ = writeln!(out, "  {} ({format})", file.file);

@@ -148,7 +148,7 @@ pub fn build_with_progress(
         judgement.as_of,
         config.timezone,
     );
-    let input_hashes = hash_inputs(&ledger)?;
+    let input_hashes = hash_inputs(&ledger);
     let commentary = read_commentary(&options.data_dir, &report);
     let template_dir = config
         .source
@@ -202,27 +202,13 @@ fn read_commentary(
         .collect()
 }
 
-/// SHA-256 of every export read, by relative path.
-fn hash_inputs(
-    ledger: &ingest::Ledger,
-) -> Result<std::collections::BTreeMap<String, String>, error::Error> {
-    use rayon::prelude::*;
+/// SHA-256 of every export read (of the very bytes read), by relative path.
+fn hash_inputs(ledger: &ingest::Ledger) -> std::collections::BTreeMap<String, String> {
     ledger
-        .discovery
-        .exports
-        .par_iter()
-        .map(|e| {
-            std::fs::read(&e.path)
-                .map(|bytes| (e.relative.clone(), site::sha256_hex(&bytes)))
-                .map_err(|err| ingest::FileError {
-                    file: e.relative.clone(),
-                    message: format!(
-                        "{err} (the file changed or vanished during the build; run it again)"
-                    ),
-                })
-        })
-        .collect::<Result<std::collections::BTreeMap<_, _>, _>>()
-        .map_err(|e| error::Error::Read(ingest::ReadError(vec![e])))
+        .files
+        .iter()
+        .map(|f| (f.file.clone(), f.sha256.clone()))
+        .collect()
 }
 
 /// The manifest: patuh's version, a hash of the effective configuration, and every input

@@ -104,6 +104,7 @@ mod tests {
                 SkipReason::LockFile,
                 SkipReason::NotAnExport,
                 SkipReason::Commentary,
+                SkipReason::NotARegularFile,
             ] {
                 let k = key(serde_json::to_value(r).unwrap());
                 assert!(w.contains_key(&format!("skip_{k}")), "skip_{k}");
@@ -113,6 +114,8 @@ mod tests {
                 SheetSkipReason::NotAWorksheet,
                 SheetSkipReason::Empty,
                 SheetSkipReason::NoHeader,
+                SheetSkipReason::WorkbookNamedAsText,
+                SheetSkipReason::NotText,
             ] {
                 let k = key(serde_json::to_value(r).unwrap());
                 assert!(w.contains_key(&format!("sheet_{k}")), "sheet_{k}");

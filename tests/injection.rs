@@ -2004,22 +2004,23 @@ fn colliding_department_names_keep_their_own_pages() {
 
 #[test]
 fn long_department_names_give_short_file_names() {
-    // 300 characters; two names alike in their first 298.
+    // 200 characters (the most a department name may have); two names alike in their
+    // first 198.
     let mut base = String::from("Dinas");
-    while base.chars().count() < 298 {
+    while base.chars().count() < 198 {
         base.push_str(" Pekerjaan Umum");
     }
     let base: String = base
         .chars()
-        .take(298)
+        .take(198)
         .collect::<String>()
         .trim_end()
         .to_string();
     let names = vec![
         format!("{base} A"),
         format!("{base} B"),
-        "社".repeat(300),
-        "Перевод ".repeat(40).trim_end().to_string(),
+        "社".repeat(200),
+        "Перевод ".repeat(25).trim_end().to_string(),
     ];
     finish(
         "long_department_names_give_short_file_names",

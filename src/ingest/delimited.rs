@@ -55,6 +55,37 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     }
 }
 
+/// Why the bytes of a text export are not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// A workbook: a zip package (XLSX, ODS) or a Compound File (XLS).
+    Workbook,
+    /// Other binary data.
+    Binary,
+}
+
+/// Whether the bytes of a text export are not text: a workbook's signature, or, in the
+/// first 64 K characters once decoded, more than 5 % control characters other than tab,
+/// line breaks and form feed. (A few controls in a citizen's text do not make a file
+/// binary; random bytes hold about 13 %.)
+pub fn not_text(bytes: &[u8]) -> Option<NotText> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const COMPOUND: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(ZIP) || bytes.starts_with(COMPOUND) {
+        return Some(NotText::Workbook);
+    }
+    let sample = &bytes[..bytes.len().min(256 * 1024)];
+    let (text, _) = decode(sample);
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for c in text.chars().take(64 * 1024) {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            controls += 1;
+        }
+    }
+    (controls * 20 > chars).then_some(NotText::Binary)
+}
+
 /// Picks the delimiter: the one under which a header row is found among the first
 /// records (`finds_header` judges a record's fields, alone or joined with the next as a
 /// two-row header); among those, or among all when none finds one, the one giving the most
@@ -115,22 +146,16 @@ pub fn sniff_delimiter(
     best.map(|(_, _, d)| d).unwrap_or(b',')
 }
 
-/// Reads a delimited file and calls `row` with each record's number (as a spreadsheet
-/// shows it) and cells, until `row` returns false.
-pub fn read(
-    path: &Path,
-    finds_header: impl Fn(&[String]) -> bool,
-    row: impl FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<DelimitedInfo, std::io::Error> {
-    let bytes = std::fs::read(path)?;
-    let prefer_tab = path
-        .extension()
+/// Whether the file's name says it is tab-separated (`.tsv`).
+pub fn prefers_tab(path: &Path) -> bool {
+    path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-    read_bytes(&bytes, prefer_tab, finds_header, row)
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
 }
 
-/// [`read`] on the bytes of a file already in memory (`.tsv` files prefer the tab).
+/// Reads the bytes of a delimited file and calls `row` with each record's number (as a
+/// spreadsheet shows it) and cells, until `row` returns false. `prefer_tab` breaks ties
+/// between delimiters in favour of the tab ([`prefers_tab`]).
 pub fn read_bytes(
     bytes: &[u8],
     prefer_tab: bool,
@@ -198,6 +223,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn workbooks_and_binary_data_are_not_text() {
+        assert_eq!(
+            not_text(b"PK\x03\x04rest of a zip"),
+            Some(NotText::Workbook)
+        );
+        assert_eq!(
+            not_text(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            Some(NotText::Workbook)
+        );
+        // One NUL in 40 characters of text: text.
+        assert_eq!(
+            not_text(b"No,Isi\n1,teks dengan \x00 di tengahnya.\n"),
+            None
+        );
+        // 2 controls in 40 characters is 5 %: still text; 3 is more.
+        let text = |controls: usize| {
+            let mut s = "x".repeat(40 - controls);
+            s.push_str(&"\x1b".repeat(controls));
+            s
+        };
+        assert_eq!(not_text(text(2).as_bytes()), None);
+        assert_eq!(not_text(text(3).as_bytes()), Some(NotText::Binary));
+        // UTF-16 text has NUL bytes but no NUL characters; tabs and line breaks are text.
+        assert_eq!(not_text(b"\xFF\xFEa\x00;\x00b\x00"), None);
+        assert_eq!(not_text(b"a\tb\r\nc\x0cd\n"), None);
+        assert_eq!(not_text(b""), None);
+    }
+
+    #[test]
     fn decodes_boms_and_windows_1252() {
         assert_eq!(decode(b"\xEF\xBB\xBFa;b").0, "a;b");
         assert_eq!(decode(b"\xEF\xBB\xBFa;b").1, Encoding::Utf8);
@@ -231,12 +285,11 @@ mod numbering_tests {
 
     #[test]
     fn rows_are_numbered_as_a_spreadsheet_shows_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.csv");
-        std::fs::write(&path, "title\n\nh1;h2\n1;\"multi\nline\"\n2;x\n\n3;y\n").unwrap();
+        let bytes = b"title\n\nh1;h2\n1;\"multi\nline\"\n2;x\n\n3;y\n";
         let mut seen = Vec::new();
-        read(
-            &path,
+        read_bytes(
+            bytes,
+            false,
             |_| false,
             |n, cells| {
                 seen.push((n, cells.len()));

@@ -176,6 +176,14 @@ pub enum Reason {
     },
     /// A spreadsheet error value.
     SpreadsheetError,
+    /// A value far longer than any the field holds (a pasted text in the wrong column, or
+    /// an attempt to bloat the pages).
+    TooLong {
+        /// Its length in characters.
+        length: usize,
+        /// The most the field holds.
+        max: usize,
+    },
     /// A disposition that says neither forward nor answer.
     UnknownDisposition,
     /// A row with no usable timestamp.
@@ -334,6 +342,10 @@ impl DataIssue {
                 values.push(("other", word(&format!("order_{other_order}"))));
             }
             Reason::SkippedGap { gap_s } => values.push(("gap", gap_s.to_string())),
+            Reason::TooLong { length, max } => {
+                values.push(("length", length.to_string()));
+                values.push(("max", max.to_string()));
+            }
             Reason::Conflict => {
                 let earlier = self
                     .other

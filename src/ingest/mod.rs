@@ -109,6 +109,10 @@ pub enum SheetSkipReason {
     Empty,
     /// No row among the first 20 names a timestamp column.
     NoHeader,
+    /// A text export (`.csv`, `.tsv`, `.txt`) that is in fact a workbook.
+    WorkbookNamedAsText,
+    /// A text export that holds binary data, not text.
+    NotText,
 }
 
 impl SheetSkipReason {
@@ -121,6 +125,13 @@ impl SheetSkipReason {
             SheetSkipReason::NoHeader => {
                 "no header row among the first 20 rows names a timestamp column (such as Waktu Posting); \
                  if it has another name, map it under [columns] in patuh.toml"
+            }
+            SheetSkipReason::WorkbookNamedAsText => {
+                "a workbook with a text file's extension: give it its own (.xlsx, .ods or .xls) \
+                 and run patuh again"
+            }
+            SheetSkipReason::NotText => {
+                "not text (it holds binary data): export the log again as CSV"
             }
         }
     }
@@ -174,6 +185,8 @@ pub struct FileReport {
     /// Encoding and delimiter, for delimited files.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delimited: Option<DelimitedInfo>,
+    /// SHA-256 of the bytes read, in hex.
+    pub sha256: String,
     /// The latest timestamp it contains: when the export was taken.
     pub latest: Option<Instant>,
     /// Its sheets (one unnamed table for delimited files).
@@ -306,14 +319,34 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
         sheets: Vec::new(),
         tables: Vec::new(),
     };
+    // Read once: every check, the reader and the input's hash see the same bytes, even if
+    // the file changes during the run.
+    let bytes = std::fs::read(&export.path).map_err(|e| {
+        error(format!(
+            "{e}. Check that the file is still there and can be read (is it open in another \
+             program?), then run patuh again"
+        ))
+    })?;
+    let sha256 = crate::site::sha256_hex(&bytes);
     let mut delimited_info = None;
     match export.format {
+        Format::Delimited if delimited::not_text(&bytes).is_some() => {
+            let reason = match delimited::not_text(&bytes) {
+                Some(delimited::NotText::Workbook) => SheetSkipReason::WorkbookNamedAsText,
+                _ => SheetSkipReason::NotText,
+            };
+            collector.sheets.push(SheetReport {
+                name: None,
+                outcome: SheetOutcome::Skipped(reason),
+            });
+        }
         Format::Delimited => {
             collector.begin_sheet_named(None, DateSystem::Excel1900);
             let vocabulary = &settings.vocabulary;
             let finds_header =
                 |fields: &[String]| vocabulary.names_a_timestamp(fields.iter().map(String::as_str));
-            let info = delimited::read(&export.path, finds_header, |number, cells| {
+            let prefer_tab = delimited::prefers_tab(&export.path);
+            let info = delimited::read_bytes(&bytes, prefer_tab, finds_header, |number, cells| {
                 collector.row(number, cells)
             })
             .map_err(|e| error(format!("{e}; check that it is a text export")))?;
@@ -321,7 +354,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             delimited_info = Some(info);
         }
         format => {
-            workbook::read(&export.path, format, &settings.limits, &mut collector).map_err(|m| {
+            workbook::read(&bytes, format, &settings.limits, &mut collector).map_err(|m| {
                 error(format!(
                     "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
                 ))
@@ -339,6 +372,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             file: export.relative.clone(),
             format: export.format,
             delimited: delimited_info,
+            sha256,
             latest,
             sheets,
         },

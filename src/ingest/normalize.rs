@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{Channel, DispositionValue, Kind};
+use crate::model::{Channel, DispositionValue, Field, Kind};
 
 /// The comparison key of a value: lower case, accents kept, punctuation as spaces.
 fn value_key(value: &str) -> String {
@@ -140,6 +140,19 @@ impl Departments {
                 .or_insert_with(|| tidy(value))
                 .clone(),
         )
+    }
+}
+
+/// The longest value a field holds, in characters, for the fields whose values name or
+/// identify something and so appear on many pages (ids, names, links). A longer value is
+/// no such thing: it counts as missing, as a data issue. Citizens' text has no limit
+/// (pages show its start).
+pub fn max_chars(field: Field) -> Option<usize> {
+    match field {
+        Field::Channel | Field::Admin => Some(100),
+        Field::Id | Field::Account | Field::Department => Some(200),
+        Field::Url => Some(2048),
+        _ => None,
     }
 }
 

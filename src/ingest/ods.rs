@@ -5,9 +5,7 @@
 //! grid when it opens the file, before any limit of patuh's can apply; a 1 KB file can ask
 //! for gigabytes. This scan streams `content.xml` and refuses such a file up front.
 
-use std::fs::File;
-use std::io::BufReader;
-use std::path::Path;
+use std::io::{BufReader, Cursor};
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -36,9 +34,8 @@ fn repeat(e: &BytesStart<'_>, name: &str) -> u64 {
 
 /// Scans `content.xml`: gives the date system, or an error naming the first sheet whose
 /// grid (up to its last filled row, times its widest filled row) exceeds `max_cells`.
-pub fn scan(path: &Path, max_cells: u64) -> Result<OdsFacts, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+pub fn scan(bytes: &[u8], max_cells: u64) -> Result<OdsFacts, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid ODS file: {e}"))?;
     let entry = zip
         .by_name("content.xml")

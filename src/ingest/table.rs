@@ -367,6 +367,22 @@ impl<'a> TableBuilder<'a> {
                 continue;
             }
             let Some(text) = cell.to_text() else { continue };
+            if let Some(max) = normalize::max_chars(field) {
+                let length = text.chars().count();
+                if length > max {
+                    let location = self
+                        .location(row)
+                        .at_column(column, self.table.columns.header(column));
+                    self.table.issues.push(DataIssue::new(
+                        IssueKind::UnreadableValue,
+                        location,
+                        Some(text),
+                        Some(field),
+                        Reason::TooLong { length, max },
+                    ));
+                    continue;
+                }
+            }
             match field {
                 Field::Id => record.id = Some(text),
                 Field::Channel => record.channel = Some((normalize::channel(&text), text)),

@@ -5,9 +5,7 @@
 //! read a sheet at a time. Each visible worksheet's rows go to a [`WorkbookVisitor`].
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{BufReader, Read};
-use std::path::Path;
+use std::io::{Cursor, Read};
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 
@@ -65,39 +63,34 @@ macro_rules! stream_sheets {
     }};
 }
 
-/// Reads every sheet of a workbook. `max_cells` caps the cells of one sheet.
+/// Reads every sheet of a workbook from its bytes. `limits` cap what it may expand to.
 pub fn read(
-    path: &Path,
+    bytes: &[u8],
     format: Format,
     limits: &crate::config::Limits,
     visitor: &mut dyn WorkbookVisitor,
 ) -> Result<(), String> {
     let max_cells = limits.max_cells_per_sheet;
     if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
-        check_expansion(path, limits.max_workbook_bytes)?;
+        check_expansion(bytes, limits.max_workbook_bytes)?;
     }
-    let open = || {
-        File::open(path)
-            .map(BufReader::new)
-            .map_err(|e| e.to_string())
-    };
     match format {
         Format::Xlsx => {
-            let mut wb = calamine::Xlsx::new(open()?).map_err(|e| e.to_string())?;
+            let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xlsb => {
-            if let Some(part) = xlsb_short_cell_records(path)? {
+            if let Some(part) = xlsb_short_cell_records(bytes)? {
                 return Err(format!(
                     "{part} uses short cell records that the XLSB reader would skip without a word; \
                      save the workbook as .xlsx and read that instead"
                 ));
             }
-            let mut wb = calamine::Xlsb::new(open()?).map_err(|e| e.to_string())?;
+            let mut wb = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             stream_sheets!(wb, max_cells, visitor);
         }
         Format::Xls => {
-            let checked = crate::ingest::xls::prepare(path, limits)?;
+            let checked = crate::ingest::xls::prepare(bytes, limits)?;
             let mut wb =
                 calamine::Xls::new(std::io::Cursor::new(checked)).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
@@ -111,9 +104,9 @@ pub fn read(
             }
         }
         Format::Ods => {
-            let system = crate::ingest::ods::scan(path, max_cells)?.system;
+            let system = crate::ingest::ods::scan(bytes, max_cells)?.system;
             let mut wb: calamine::Ods<_> =
-                calamine::Ods::new(open()?).map_err(|e| e.to_string())?;
+                calamine::Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             for (name, skip) in plan(wb.sheets_metadata()) {
                 if let Some(reason) = skip {
                     visitor.skip_sheet(&name, reason);
@@ -213,9 +206,8 @@ fn too_many_cells(max_cells: u64) -> String {
 
 /// Refuses a zip-based workbook whose parts would expand beyond `max_bytes`, by the sizes
 /// its entries declare (the zip reader never reads past a declared size).
-fn check_expansion(path: &Path, max_bytes: u64) -> Result<(), String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+fn check_expansion(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid workbook: {e}"))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
@@ -337,9 +329,8 @@ fn iso_duration(text: &str) -> Cell<'static> {
 /// Finds worksheet parts of an XLSB workbook that hold short cell records
 /// (BrtShortRk … BrtShortIsst, written by SheetJS among others), which calamine 0.38
 /// skips silently. Gives the first such part.
-fn xlsb_short_cell_records(path: &Path) -> Result<Option<String>, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+fn xlsb_short_cell_records(bytes: &[u8]) -> Result<Option<String>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid XLSB workbook: {e}"))?;
     let parts: Vec<String> = zip
         .file_names()

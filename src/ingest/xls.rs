@@ -17,7 +17,6 @@
 //!    calamine reads is exactly what was checked.
 
 use std::io::{Cursor, Read, Write};
-use std::path::Path;
 
 use crate::config::Limits;
 
@@ -37,11 +36,10 @@ mod record {
     pub const ONE_CELL: [u16; 6] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD];
 }
 
-/// Reads the XLS file at `path`, checks it against `limits` and returns a clean Compound
-/// File holding only its workbook stream, for `calamine::Xls::new`.
-pub fn prepare(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let stream = workbook_stream(&bytes)?;
+/// Checks the bytes of an XLS file against `limits` and returns a clean Compound File
+/// holding only its workbook stream, for `calamine::Xls::new`.
+pub fn prepare(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
+    let stream = workbook_stream(bytes)?;
     check_sheets(&stream, limits)?;
     repack(&stream)
 }
@@ -349,6 +347,7 @@ const FORMULA_BYTES: u64 = std::mem::size_of::<String>() as u64;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     /// The workbook stream of `rekap.xls` (made by LibreOffice; tests/fixtures/inputs):
     /// sheets "Sampul", "Data", "Rekap" (hidden) and "Lanjutan".
@@ -530,7 +529,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/inputs/workbook_xls/rekap.xls");
         let original = std::fs::read(&path).unwrap();
-        let repacked = prepare(&path, &Limits::default()).unwrap();
+        let repacked = prepare(&original, &Limits::default()).unwrap();
         assert_ne!(original, repacked);
         let mut a = calamine::Xls::new(Cursor::new(original)).unwrap();
         let mut b = calamine::Xls::new(Cursor::new(repacked)).unwrap();

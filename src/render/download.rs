@@ -19,6 +19,10 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
+/// Longest citizen's text in a register, in characters: enough for any complaint, while
+/// a pasted document (or an attack) does not make every register that lists it huge.
+pub const TEXT_KEPT: usize = 5_000;
+
 /// The path of a department's register in a period, beside its page.
 pub fn register_path(period: &PeriodReport, slug: &str) -> String {
     let dir = match period.kind {
@@ -100,7 +104,10 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
             row.push(r.duration_s.map(|d| d.to_string()).unwrap_or_default());
         }
         let url = item.url.as_deref().unwrap_or("");
-        row.push(private(item.text.as_deref().unwrap_or("")));
+        row.push(crate::words::shorten(
+            &private(item.text.as_deref().unwrap_or("")),
+            TEXT_KEPT,
+        ));
         row.push(
             if input.config.mask_personal_data && privacy::has_personal_data(url) {
                 String::new()
