@@ -183,7 +183,7 @@ fn workbook_seeds() {
 /// (`Xls::new`, reached without patuh's checks), and the start of the error patuh gives
 /// instead (after `cannot read x.xls: `). calamine's places and messages are recorded in
 /// docs/fuzzing.md; the ones marked "abort" end the process (no unwinding, no error).
-const XLS_FINDINGS: [(&str, &str, &str); 11] = [
+const XLS_FINDINGS: [(&str, &str, &str); 13] = [
     (
         "xls-truncated-sector",
         "panic cfb.rs:320: slice index starts at 512 but ends at 0",
@@ -223,6 +223,16 @@ const XLS_FINDINGS: [(&str, &str, &str); 11] = [
         "xls-dimensions-underflow",
         "panic xls.rs:665 (debug); release: wraps, reserves 473 GB, abort",
         "the workbook is damaged (a sheet's dimensions end before they start)",
+    ),
+    (
+        "xls-sheet-offset-sound",
+        "panic xls.rs:633: range start index 16387869 out of range for slice of length 4851",
+        "the workbook is damaged (sheet \"Lanjutan\" starts at byte 16387869 of a workbook stream of 4851 bytes)",
+    ),
+    (
+        "xls-formula-overrun-sound",
+        "panic xls.rs:1531: range end index 16 out of range for slice of length 5",
+        "the spreadsheet reader failed on this file (range end index 16 out of range for slice of length 5)",
     ),
     (
         "xls-dimensions-reserve",

@@ -295,10 +295,15 @@ fn sheet_sizes(stream: &[u8]) -> Result<Vec<(String, SheetSize)>, String> {
     }
     let mut sizes = Vec::new();
     for (offset, name) in sheets {
-        // An offset past the stream: calamine stops with an error of its own.
-        if let Some(from) = stream.get(offset..) {
-            sizes.push((name, measure_sheet(records(from))?));
-        }
+        // calamine slices the stream at the offset without a check (a panic).
+        let Some(from) = stream.get(offset..) else {
+            return Err(format!(
+                "the workbook is damaged (sheet \"{name}\" starts at byte {offset} of a workbook \
+                 stream of {} bytes)",
+                stream.len()
+            ));
+        };
+        sizes.push((name, measure_sheet(records(from))?));
     }
     Ok(sizes)
 }
@@ -472,6 +477,27 @@ mod tests {
         assert_eq!(
             check_sheets(&stream, &Limits::default()).unwrap_err(),
             "the workbook is damaged (a sheet's dimensions end before they start)"
+        );
+    }
+
+    #[test]
+    fn a_sheet_starting_past_the_stream_is_refused() {
+        let mut stream = rekap();
+        let len = stream.len();
+        // The second BOUNDSHEET record ("Data") at 1092: its data begins with the offset.
+        let at = 1092 + 4;
+        assert_eq!(&stream[at..at + 4], &2404u32.to_le_bytes());
+        stream[at..at + 4].copy_from_slice(&(len as u32).to_le_bytes());
+        // At the very end: an empty sheet, as calamine reads it.
+        assert!(check_sheets(&stream, &Limits::default()).is_ok());
+        stream[at..at + 4].copy_from_slice(&(len as u32 + 1).to_le_bytes());
+        assert_eq!(
+            check_sheets(&stream, &Limits::default()).unwrap_err(),
+            format!(
+                "the workbook is damaged (sheet \"Data\" starts at byte {} of a workbook stream \
+                 of {len} bytes)",
+                len + 1
+            )
         );
     }
 
