@@ -26,6 +26,19 @@ measure "build data/ (sample)" "$bin" build --data data --out "$tmp/site"
 for case in tests/fixtures/hostile/*/; do
   measure "check hostile/$(basename "$case")" "$bin" check --data "$case"
 done
+# A CSV with a 5 MB text and a 5 MB id, and 10 MB of binary data named .csv.
+mkdir -p "$tmp/long" "$tmp/binary"
+big() { head -c 5242880 /dev/zero | tr '\0' "$1"; }
+{
+  echo "No Tiket,Waktu Posting,Waktu Lapor,Admin,Isi Aduan"
+  echo "T1,27/11/2026 08:00,27/11/2026 08:20,Rina,$(big t)"
+  echo "$(big I),27/11/2026 09:00,27/11/2026 09:30,Budi,isi"
+} > "$tmp/long/panjang.csv"
+head -c 10485760 /dev/urandom > "$tmp/binary/sampah.csv"
+measure "check 5 MB values (CSV)" "$bin" check --data "$tmp/long"
+measure "build 5 MB values (CSV)" "$bin" build --data "$tmp/long" --out "$tmp/long-site"
+echo "  site: $(du -sk "$tmp/long-site" | cut -f1) KB"
+measure "check 10 MB binary named .csv" "$bin" check --data "$tmp/binary"
 if [ "${1:-}" = "--large" ]; then
   cargo run --release --locked --quiet --example make_sample_data -- \
     --out "$tmp/large" --start 2024-W40 --weeks 104 --per-day 100 >/dev/null

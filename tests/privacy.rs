@@ -99,3 +99,43 @@ fn masking_can_be_turned_off_for_an_internal_site() {
         .1;
     assert!(method.contains("mask_personal_data = false"), "{method}");
 }
+
+/// A phone number that the cut of a long text (160 characters in tables) or of an issue's
+/// value (300 characters) splits is masked as a whole: no page shows its first digits.
+#[test]
+fn numbers_split_by_a_cut_are_masked_whole() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // The text's 160th character is the number's 6th; the unreadable posting time's
+    // 300th character is the number's 5th.
+    let text = format!("{} 081234567890 akhir", "x".repeat(154));
+    let posted = format!("{} 081234567890", "y".repeat(295));
+    let csv = format!(
+        "No Tiket;Waktu Posting;Waktu Lapor;Isi\n\
+         T1;02/11/2026 09.00;02/11/2026 09.30;{text}\n\
+         T2;{posted};02/11/2026 10.30;isi\n"
+    );
+    std::fs::write(data.join("ekspor.csv"), csv).unwrap();
+    let out = work.path().join("site");
+    let options = patuh::BuildOptions {
+        data_dir: data,
+        out_dir: out.clone(),
+        as_of: None,
+        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
+    };
+    patuh::build(&Config::default(), &options).unwrap();
+    let mut shown_masked = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let page = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+        let path = entry.path().display();
+        assert!(!page.contains("08123"), "{path} shows the number's digits");
+        shown_masked += page.matches(" 08•").count();
+    }
+    // Both cuts show the masked start on some page (tables, quality page, registers).
+    assert!(shown_masked >= 2, "{shown_masked}");
+}

@@ -285,13 +285,17 @@ pub struct OtherOccurrence {
     pub value: String,
 }
 
-/// The longest offending value kept with an issue, in characters: a 5 MB cell must not
+/// The longest offending value shown with an issue, in characters: a 5 MB cell must not
 /// bloat reports.
 pub const VALUE_KEPT: usize = 300;
 
+/// Characters kept past [`VALUE_KEPT`], so that a phone number or an address that the cut
+/// splits is still recognised and masked as a whole where the value is shown.
+const VALUE_MARGIN: usize = 256;
+
 impl DataIssue {
     /// An issue; its English sentence is made from the reason. The value is kept up to
-    /// [`VALUE_KEPT`] characters.
+    /// [`VALUE_KEPT`] characters and a margin (pages show [`VALUE_KEPT`]).
     pub fn new(
         kind: IssueKind,
         location: Location,
@@ -302,7 +306,7 @@ impl DataIssue {
         let mut issue = DataIssue {
             kind,
             location,
-            value: value.map(|v| shorten(&v, VALUE_KEPT)),
+            value: value.map(|v| shorten(&v, VALUE_KEPT + VALUE_MARGIN)),
             field,
             reason,
             detail: String::new(),

@@ -56,13 +56,6 @@ pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
 fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
     let model = &input.judgement.model;
     let zone = input.config.timezone;
-    let private = |text: &str| {
-        if input.config.mask_personal_data {
-            privacy::mask(text).into_owned()
-        } else {
-            text.to_string()
-        }
-    };
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -104,9 +97,10 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
             row.push(r.duration_s.map(|d| d.to_string()).unwrap_or_default());
         }
         let url = item.url.as_deref().unwrap_or("");
-        row.push(crate::words::shorten(
-            &private(item.text.as_deref().unwrap_or("")),
+        row.push(privacy::start_of(
+            item.text.as_deref().unwrap_or(""),
             TEXT_KEPT,
+            input.config.mask_personal_data,
         ));
         row.push(
             if input.config.mask_personal_data && privacy::has_personal_data(url) {

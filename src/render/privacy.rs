@@ -7,6 +7,26 @@ use std::borrow::Cow;
 /// The mask character.
 const DOT: char = '•';
 
+/// Longest personal datum recognised (an e-mail address may have 254 characters).
+const LONGEST_DATUM: usize = 256;
+
+/// The first `max` characters of `text` (with `…` when cut), masked when `masking`. Only
+/// the start is masked, with a margin past the cut so that a number or address that the
+/// cut splits is still recognised; a long text costs no more than a short one.
+pub fn start_of(text: &str, max: usize, masking: bool) -> String {
+    let start: String = text.chars().take(max + LONGEST_DATUM).collect();
+    let masked = if masking {
+        mask(&start)
+    } else {
+        Cow::Borrowed(start.as_str())
+    };
+    let mut out: String = masked.chars().take(max).collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// `text` with phone numbers, NIK and e-mail addresses masked; unchanged text is borrowed.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();
@@ -171,5 +191,17 @@ mod tests {
                 mask(text)
             );
         }
+    }
+
+    #[test]
+    fn the_start_of_a_text_is_masked_across_the_cut() {
+        // The cut at 12 characters splits the number: it is masked as a whole first.
+        let text = "hubungi 0812-3456-7890 ya";
+        assert_eq!(start_of(text, 12, true), "hubungi 08••…");
+        assert_eq!(start_of(text, 12, false), "hubungi 0812…");
+        assert_eq!(start_of(text, 100, true), "hubungi 08••-••••-••90 ya");
+        // A 1 MB text: only its start is looked at.
+        let long = format!("{}{}", "a".repeat(1_000_000), text);
+        assert_eq!(start_of(&long, 3, true), "aaa…");
     }
 }

@@ -14,7 +14,7 @@ use crate::render::RenderInput;
 use crate::render::{markdown, privacy};
 use crate::report::{aggregate, GroupStats, PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
-use crate::words::{key_of, shorten, words, Words};
+use crate::words::{key_of, words, Words};
 
 /// One page to render: its template (without extension), its path (without extension)
 /// and its view model.
@@ -410,8 +410,11 @@ impl Ctx<'_> {
     fn item_row(&self, j: &Judged) -> ItemRow {
         let item = &self.input.ledger.items[j.item];
         let zone = self.input.config.timezone;
-        let text = self.private(item.text.as_deref().unwrap_or(""));
-        let shown = shorten(&text, TEXT_SHOWN);
+        let shown = privacy::start_of(
+            item.text.as_deref().unwrap_or(""),
+            TEXT_SHOWN,
+            self.input.config.mask_personal_data,
+        );
         let url = item
             .url
             .as_deref()
@@ -1011,7 +1014,11 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .filter(|i| i.kind == kind)
                 .map(|i| IssueRow {
                     location: i.location.describe(ctx.t),
-                    value: ctx.private(i.value.as_deref().unwrap_or_default()),
+                    value: privacy::start_of(
+                        i.value.as_deref().unwrap_or_default(),
+                        crate::ingest::issues::VALUE_KEPT,
+                        ctx.input.config.mask_personal_data,
+                    ),
                     detail: ctx.private(
                         &i.describe(
                             ctx.t,
