@@ -256,6 +256,33 @@ mod make {
         std::fs::write(path, bytes).unwrap();
     }
 
+    /// A copy of `tests/fixtures/inputs/workbook_xlsx/rekap.xlsx` whose shared-strings part
+    /// declares `uniqueCount="1000000000000"` (the other parts as they are, deflated again).
+    pub fn xlsx_shared_strings_lie(path: &Path) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/inputs/workbook_xlsx/rekap.xlsx");
+        let mut zin = zip::ZipArchive::new(std::fs::File::open(source).unwrap()).unwrap();
+        let mut zout = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        for i in 0..zin.len() {
+            let mut entry = zin.by_index(i).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+            if name == "xl/sharedStrings.xml" {
+                let text = String::from_utf8(data).unwrap();
+                let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                let end = start + text[start..].find('"').unwrap();
+                data = format!("{}1000000000000{}", &text[..start], &text[end..]).into_bytes();
+            }
+            zout.start_file(name, options).unwrap();
+            zout.write_all(&data).unwrap();
+        }
+        zout.finish().unwrap();
+    }
+
     /// The DIMENSIONS record of sheet "Data" (rows 0 to 11 exclusive, columns 0 to 11
     /// exclusive): type 0x0200, length 14, first row, row after the last (32-bit), first
     /// column, column after the last, reserved.
@@ -288,6 +315,7 @@ fn regenerate_hostile_fixtures() {
         4,
     );
     make::ods_repeated_then_cell(&dir("ods_wide_gap").join("wide_gap.ods"), 95);
+    make::xlsx_shared_strings_lie(&dir("xlsx_shared_strings_lie").join("shared_strings_lie.xlsx"));
     // "Data" declares rows 0 to 16,777,216 and columns 0 to 255.
     let mut lie = make::XLS_DIMENSIONS;
     lie[8..12].copy_from_slice(&0x0100_0000u32.to_le_bytes());
@@ -748,6 +776,22 @@ fn an_xls_declaring_a_huge_sheet_is_refused_before_calamine_reserves_it() {
          columns (4278190080 cells), more than the limit of 20000000 for one sheet; the file \
          may be damaged. If it is genuine, raise [limits] max_cells_per_sheet in patuh.toml. \
          Open it in a spreadsheet program and save it again, or move it out of the data folder"
+    );
+}
+
+#[test]
+fn an_xlsx_declaring_a_trillion_shared_strings_is_refused_before_calamine_reserves_them() {
+    // calamine 0.38 reserves the declared uniqueCount before reading a string: 10^12
+    // strings of 24 bytes (`memory allocation of 24000000000000 bytes failed`, SIGABRT)
+    // for this 5 KB file.
+    let (code, stderr) = check_capped_case("xlsx_shared_strings_lie");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: cannot read shared_strings_lie.xlsx: the workbook is damaged \
+             (xl/sharedStrings.xml declares 1000000000000 shared strings in "
+        ),
+        "{stderr}"
     );
 }
 

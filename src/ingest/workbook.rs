@@ -76,6 +76,7 @@ pub fn read(
     }
     match format {
         Format::Xlsx => {
+            check_shared_strings(bytes, limits.max_workbook_bytes)?;
             let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             stream_sheets!(wb, max_cells, visitor);
         }
@@ -202,6 +203,61 @@ fn too_many_cells(max_cells: u64) -> String {
         "a sheet holds more than {max_cells} cells, the limit for one sheet; split the export, \
          or raise [limits] max_cells_per_sheet in patuh.toml if the file is genuine"
     )
+}
+
+/// The fewest bytes one shared string takes in `sharedStrings.xml` (`<si/>`).
+const SHARED_STRING_MIN_BYTES: u64 = 5;
+
+/// Refuses an XLSX whose shared-strings part declares more strings than it can hold, or
+/// more than `max_bytes` of memory for them: calamine 0.38 reserves room for the declared
+/// `uniqueCount` before reading a string, so a 5 KB file could ask for terabytes and
+/// abort the process.
+fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid workbook: {e}"))?;
+    let parts: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .map(|n| n.into_owned())
+        .collect();
+    for part in parts {
+        let entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+        let size = entry.size();
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+        let mut buf = Vec::new();
+        let declared = loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                    break e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == "uniqueCount")
+                        .and_then(|a| a.value.parse::<u64>().ok());
+                }
+                Ok(Event::Eof) | Err(_) => break None,
+                Ok(_) => {}
+            }
+        };
+        let Some(declared) = declared else { continue };
+        if declared > size / SHARED_STRING_MIN_BYTES {
+            return Err(format!(
+                "the workbook is damaged ({part} declares {declared} shared strings in {size} bytes, \
+                 more than it can hold)"
+            ));
+        }
+        let memory = declared.saturating_mul(std::mem::size_of::<String>() as u64);
+        if memory > max_bytes {
+            return Err(format!(
+                "{part} declares {declared} shared strings ({memory} bytes of memory before one is \
+                 read), more than the limit of {max_bytes}; it may be damaged. If the file is \
+                 genuine, raise [limits] max_workbook_bytes in patuh.toml"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a zip-based workbook whose parts would expand beyond `max_bytes`, by the sizes
@@ -402,6 +458,45 @@ mod tests {
             Cell::Duration((10.0 * 3600.0 + 610.0) / 86400.0)
         );
         assert!(matches!(iso_duration("P1D"), Cell::DurationText(_)));
+    }
+
+    /// A zip holding `xl/sharedStrings.xml` with `xml`, stored.
+    fn with_shared_strings(xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/sharedStrings.xml", options).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn shared_strings_beyond_their_part_or_the_limit_are_refused() {
+        // 40 bytes hold at most 8 strings of 5 bytes (`<si/>`).
+        let part = |n: u32| {
+            let xml = format!("<sst uniqueCount=\"{n}\">");
+            format!("{xml}{}", " ".repeat(40 - xml.len()))
+        };
+        assert_eq!(part(8).len(), 40);
+        assert_eq!(
+            check_shared_strings(&with_shared_strings(&part(8)), 1 << 20),
+            Ok(())
+        );
+        assert_eq!(
+            check_shared_strings(&with_shared_strings(&part(9)), 1 << 20).unwrap_err(),
+            "the workbook is damaged (xl/sharedStrings.xml declares 9 shared strings in 40 \
+             bytes, more than it can hold)"
+        );
+        // 8 strings take 8 × 24 = 192 bytes before one is read.
+        let bytes = with_shared_strings(&part(8));
+        assert_eq!(check_shared_strings(&bytes, 192), Ok(()));
+        assert!(check_shared_strings(&bytes, 191)
+            .unwrap_err()
+            .starts_with("xl/sharedStrings.xml declares 8 shared strings (192 bytes of memory"));
+        // No count, or one that is not a number: nothing is reserved.
+        let none = with_shared_strings("<sst><si><t>a</t></si></sst>");
+        assert_eq!(check_shared_strings(&none, 0), Ok(()));
     }
 
     #[test]
