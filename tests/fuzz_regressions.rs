@@ -136,6 +136,47 @@ fn workbook_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
     Some(read_as(&format!("x.{extension}"), file))
 }
 
+/// A fixture package's parts in name order (`mimetype` first), as fuzz_targets/xml_parts.rs
+/// takes them.
+fn package_parts(fixture: &str) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            (entry.name().unwrap().into_owned(), data)
+        })
+        .collect();
+    parts.sort_by(|a, b| (a.0 != "mimetype", &a.0).cmp(&(b.0 != "mimetype", &b.0)));
+    parts
+}
+
+/// fuzz_targets/xml_parts.rs: the first byte picks the package and the part, the rest
+/// replaces that part; the package is written again with every part stored.
+fn xml_parts_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
+    use std::io::Write;
+    let (&selector, content) = data.split_first()?;
+    let (extension, fixture) = [
+        ("xlsx", "tests/fixtures/inputs/workbook_xlsx/rekap.xlsx"),
+        ("ods", "tests/fixtures/inputs/workbook_ods/rekap.ods"),
+    ][usize::from(selector % 2)];
+    let parts = package_parts(fixture);
+    let replaced = usize::from(selector / 2) % parts.len();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (i, (name, bytes)) in parts.iter().enumerate() {
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(if i == replaced { content } else { bytes })
+            .unwrap();
+    }
+    let package = zip.finish().unwrap().into_inner();
+    Some(read_as(&format!("x.{extension}"), &package))
+}
+
 // ---------------------------------------------------------------------------------------
 // The seeds: each is a valid input, read as such.
 // ---------------------------------------------------------------------------------------
@@ -172,6 +213,40 @@ fn workbook_seeds() {
             .unwrap()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(!ledger.items.is_empty(), "{}", path.display());
+    }
+}
+
+/// Each seed is a part of the package as it is: the package reads as the fixture does.
+#[test]
+fn xml_parts_seeds() {
+    let seeds = seeds("xml_parts");
+    assert_eq!(seeds.len(), 18);
+    for path in seeds {
+        let data = std::fs::read(&path).unwrap();
+        let ledger = xml_parts_entry(&data)
+            .unwrap()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.file_name().unwrap().to_str().unwrap();
+        // The part replaced is the one the seed is named after.
+        let fixture = if data[0] % 2 == 0 {
+            "tests/fixtures/inputs/workbook_xlsx/rekap.xlsx"
+        } else {
+            "tests/fixtures/inputs/workbook_ods/rekap.ods"
+        };
+        let parts = package_parts(fixture);
+        let (part, bytes) = &parts[usize::from(data[0] / 2) % parts.len()];
+        assert!(
+            name.ends_with(&part.replace('/', "_")),
+            "{name} replaces {part}"
+        );
+        assert_eq!(bytes.as_slice(), &data[1..], "{name}");
+        let original = read_as(
+            if data[0] % 2 == 0 { "x.xlsx" } else { "x.ods" },
+            &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap(),
+        )
+        .unwrap();
+        assert!(!ledger.items.is_empty(), "{name}");
+        assert_eq!(ledger.items, original.items, "{name}");
     }
 }
 

@@ -77,6 +77,7 @@ pub fn read(
     match format {
         Format::Xlsx => {
             check_shared_strings(bytes, limits.max_workbook_bytes)?;
+            check_cell_references(bytes)?;
             let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             stream_sheets!(wb, max_cells, visitor);
         }
@@ -203,6 +204,110 @@ fn too_many_cells(max_cells: u64) -> String {
         "a sheet holds more than {max_cells} cells, the limit for one sheet; split the export, \
          or raise [limits] max_cells_per_sheet in patuh.toml if the file is genuine"
     )
+}
+
+/// The last row of a sheet (1,048,576), as spreadsheet programs number them.
+const MAX_ROWS: u64 = 1_048_576;
+
+/// Whether `reference` names a cell of a sheet (`B7`, `XFD1048576`; letters in either
+/// case, as calamine reads them).
+fn is_cell_reference(reference: &str) -> bool {
+    let letters = reference
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let digits = &reference[letters..];
+    let column = reference[..letters].bytes().try_fold(0u64, |n, b| {
+        let n = n * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1;
+        (n <= MAX_COLUMNS as u64).then_some(n)
+    });
+    (1..=3).contains(&letters) && column.is_some() && is_row_number(digits)
+}
+
+/// Whether `text` is a row number of a sheet (1 to 1,048,576, no sign or spaces).
+fn is_row_number(text: &str) -> bool {
+    (1..=7).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text
+            .parse::<u64>()
+            .is_ok_and(|n| (1..=MAX_ROWS).contains(&n))
+}
+
+/// Refuses an XLSX whose sheet data holds a cell or row reference outside a sheet
+/// (`AAAAAAAAAAAAA1`, `A99999999999`): calamine 0.38 computes such a position with
+/// unchecked arithmetic, which wraps in a release build and would put the value in
+/// another cell without a word. Every XML part is looked at, inside `<sheetData>` only.
+fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid workbook: {e}"))?;
+    let parts: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with(".xml"))
+        .map(|n| n.into_owned())
+        .collect();
+    for part in parts {
+        let entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+        // Parsed as calamine parses it (same quick-xml, same settings), so both see the
+        // same elements and fail at the same place.
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        let mut buf = Vec::new();
+        let mut in_sheet_data = false;
+        loop {
+            buf.clear();
+            let e = match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) => e,
+                Ok(Event::End(e)) => {
+                    if e.local_name().as_ref() == "sheetData" {
+                        in_sheet_data = false;
+                    }
+                    continue;
+                }
+                // Malformed XML: calamine stops there too, with its own error.
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => continue,
+            };
+            let name = e.local_name();
+            if name.as_ref() == "sheetData" {
+                in_sheet_data = true;
+                continue;
+            }
+            let is_cell = match name.as_ref() {
+                "c" => true,
+                "row" => false,
+                _ => continue,
+            };
+            if !in_sheet_data {
+                continue;
+            }
+            let reference = e
+                .attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == "r")
+                .map(|a| a.value.into_owned());
+            let Some(reference) = reference else { continue };
+            let valid = if is_cell {
+                is_cell_reference(&reference)
+            } else {
+                is_row_number(&reference)
+            };
+            if !valid {
+                let what = if is_cell { "cell" } else { "row" };
+                let shown: String = reference.chars().take(40).collect();
+                return Err(format!(
+                    "the workbook is damaged ({part} has a {what} at \"{shown}\", which is no \
+                     {what} of a sheet (A1 to XFD1048576))"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The fewest bytes one shared string takes in `sharedStrings.xml` (`<si/>`).
@@ -460,15 +565,74 @@ mod tests {
         assert!(matches!(iso_duration("P1D"), Cell::DurationText(_)));
     }
 
-    /// A zip holding `xl/sharedStrings.xml` with `xml`, stored.
-    fn with_shared_strings(xml: &str) -> Vec<u8> {
+    /// A zip holding one part `name` with `xml`, stored.
+    fn package(name: &str, xml: &str) -> Vec<u8> {
         use std::io::Write;
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
-        zip.start_file("xl/sharedStrings.xml", options).unwrap();
+        zip.start_file(name, options).unwrap();
         zip.write_all(xml.as_bytes()).unwrap();
         zip.finish().unwrap().into_inner()
+    }
+
+    /// A zip holding `xl/sharedStrings.xml` with `xml`, stored.
+    fn with_shared_strings(xml: &str) -> Vec<u8> {
+        package("xl/sharedStrings.xml", xml)
+    }
+
+    #[test]
+    fn cell_references_are_cells_of_a_sheet() {
+        for good in ["A1", "b7", "XFD1048576", "AA10", "A01"] {
+            assert!(is_cell_reference(good), "{good}");
+        }
+        for bad in [
+            "XFE1",
+            "A1048577",
+            "A0",
+            "AAAA1",
+            "A",
+            "1",
+            "A+1",
+            "A 1",
+            "A12345678",
+            "AAAAAAAAAAAAA1",
+            // 4,294,967,299 in letters: calamine's u32 wraps it to column C.
+            "MWLQKWY5",
+            "A99999999999",
+            "É1",
+            "",
+        ] {
+            assert!(!is_cell_reference(bad), "{bad}");
+        }
+        assert!(is_row_number("1048576") && !is_row_number("1048577") && !is_row_number("0"));
+    }
+
+    #[test]
+    fn references_outside_a_sheet_are_refused_inside_sheet_data_only() {
+        let sheet = |r: &str| {
+            format!(
+                "<worksheet><dimension ref=\"A1:B2\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>\
+                 <c r=\"{r}\"><v>2</v></c></row></sheetData></worksheet>"
+            )
+        };
+        let part = "xl/worksheets/sheet1.xml";
+        assert_eq!(check_cell_references(&package(part, &sheet("B1"))), Ok(()));
+        assert_eq!(
+            check_cell_references(&package(part, &sheet("AAAAAAAAAAAAA1"))).unwrap_err(),
+            "the workbook is damaged (xl/worksheets/sheet1.xml has a cell at \"AAAAAAAAAAAAA1\", \
+             which is no cell of a sheet (A1 to XFD1048576))"
+        );
+        let row = "<worksheet><sheetData><row r=\"99999999999\"/></sheetData></worksheet>";
+        assert!(check_cell_references(&package(part, row))
+            .unwrap_err()
+            .contains("has a row at \"99999999999\""));
+        // Elements called `c` or `row` elsewhere (a chart, say) are not cells.
+        let chart = "<chartSpace><c r=\"not a cell\"/><row r=\"x\"/></chartSpace>";
+        assert_eq!(
+            check_cell_references(&package("xl/charts/chart1.xml", chart)),
+            Ok(())
+        );
     }
 
     #[test]

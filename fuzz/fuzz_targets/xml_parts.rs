@@ -1,0 +1,78 @@
+//! One XML part of a real workbook replaced by the fuzz input: mutations reach the XML
+//! parsers of the XLSX and ODS readers directly instead of a zip's compressed bytes. The
+//! first byte picks the package (even: `rekap.xlsx`, odd: `rekap.ods`, both from
+//! tests/fixtures/inputs/) and, divided by two, which of its parts (in name order, modulo
+//! their number); the rest is that part's new content. The package is written again with
+//! every part stored, saved alone in a fresh folder, and read with `read_exports`: it must
+//! return Ok or Err, never panic, never abort.
+#![no_main]
+
+use std::io::{Cursor, Read, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use patuh::config::Config;
+
+const XLSX: &[u8] = include_bytes!("../../tests/fixtures/inputs/workbook_xlsx/rekap.xlsx");
+const ODS: &[u8] = include_bytes!("../../tests/fixtures/inputs/workbook_ods/rekap.ods");
+
+/// A package's parts, by name, in name order (`mimetype` first for ODS, as the format asks).
+fn parts(package: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(package)).expect("a fixture package");
+    let mut parts: Vec<(String, Vec<u8>)> = (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).expect("a part");
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("its bytes");
+            (entry.name().expect("a name").into_owned(), data)
+        })
+        .collect();
+    parts.sort_by(|a, b| (a.0 != "mimetype", &a.0).cmp(&(b.0 != "mimetype", &b.0)));
+    parts
+}
+
+fn packages() -> &'static [(&'static str, Vec<(String, Vec<u8>)>); 2] {
+    static PACKAGES: OnceLock<[(&str, Vec<(String, Vec<u8>)>); 2]> = OnceLock::new();
+    PACKAGES.get_or_init(|| [("xlsx", parts(XLSX)), ("ods", parts(ODS))])
+}
+
+/// A folder of this process's own on tmpfs when there is one (a crash leaves it behind).
+fn base() -> &'static PathBuf {
+    static BASE: OnceLock<PathBuf> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let root = if std::path::Path::new("/dev/shm").is_dir() {
+            PathBuf::from("/dev/shm")
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = root.join(format!("patuh-fuzz-xml-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        dir
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, content)) = data.split_first() else {
+        return;
+    };
+    let (extension, parts) = &packages()[usize::from(selector % 2)];
+    let replaced = usize::from(selector / 2) % parts.len();
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    for (i, (name, bytes)) in parts.iter().enumerate() {
+        zip.start_file(name.as_str(), options).expect("a part");
+        let bytes = if i == replaced { content } else { bytes.as_slice() };
+        zip.write_all(bytes).expect("its bytes");
+    }
+    let package = zip.finish().expect("the package").into_inner();
+    static N: AtomicU64 = AtomicU64::new(0);
+    let dir = base().join(N.fetch_add(1, Ordering::Relaxed).to_string());
+    std::fs::create_dir(&dir).expect("a fresh folder");
+    std::fs::write(dir.join(format!("x.{extension}")), package).expect("the export written");
+    let _ = patuh::read_exports(&dir, &Config::default(), None, chrono::Utc::now());
+    std::fs::remove_dir_all(&dir).expect("the folder removed");
+});
