@@ -121,6 +121,13 @@ pub enum DiscoverError {
         /// The operating system's message.
         message: String,
     },
+    /// Two files whose names read the same once shown as text (names that are not valid
+    /// Unicode have their stray bytes written as `\xNN`).
+    #[error(
+        "two files in the data folder are both shown as {0}: rename one of them so that each \
+         export has a name of its own"
+    )]
+    SameName(String),
     /// An `exclude` pattern is not a glob.
     #[error("invalid exclude pattern {pattern:?}: {message}")]
     Pattern {
@@ -188,6 +195,9 @@ pub fn find_exports(
     }
     found.extend(unreadable_but_excluded);
     found.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    if let Some(pair) = found.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+        return Err(DiscoverError::SameName(pair[0].0.clone()));
+    }
 
     let mut discovery = Discovery::default();
     for (relative, path, regular) in found {
@@ -225,9 +235,45 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 fn relative_name(path: &Path, base: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| shown_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file or folder name as text: unchanged when it is valid Unicode; otherwise each
+/// stray byte is written `\xNN` (a name from a zip made with another code page, say), so
+/// that two such names stay apart instead of both becoming `�`.
+fn shown_name(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, str> {
+    if let Some(text) = name.to_str() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02X}"));
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt;
+        let out = char::decode_utf16(name.encode_wide())
+            .map(|c| match c {
+                Ok(c) => c.to_string(),
+                Err(e) => format!("\\u{{{:04x}}}", e.unpaired_surrogate()),
+            })
+            .collect();
+        std::borrow::Cow::Owned(out)
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        name.to_string_lossy()
+    }
 }
 
 fn build_globs(patterns: &[String]) -> Result<GlobSet, DiscoverError> {
@@ -350,6 +396,29 @@ mod tests {
                 ("pipe.csv", SkipReason::NotARegularFile),
                 ("zero.csv", SkipReason::NotARegularFile)
             ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_unicode_keep_their_bytes_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        // "a<FF>.csv" and "a<FE>.csv" (Latin-1 "ÿ" and "þ"), and "b<E2 80>.csv" (a cut
+        // UTF-8 sequence).
+        for name in [&b"a\xFF.csv"[..], b"a\xFE.csv", b"b\xE2\x80.csv"] {
+            std::fs::write(d.join(std::ffi::OsStr::from_bytes(name)), "x").unwrap();
+        }
+        let found = find_exports(d, &[], None).unwrap();
+        let names: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        assert_eq!(names, ["a\\xFE.csv", "a\\xFF.csv", "b\\xE2\\x80.csv"]);
+        // A file really named `a\xFF.csv` would read the same: the run stops.
+        std::fs::write(d.join("a\\xFF.csv"), "x").unwrap();
+        let err = find_exports(d, &[], None).unwrap_err().to_string();
+        assert!(
+            err.starts_with("two files in the data folder are both shown as a\\xFF.csv"),
+            "{err}"
         );
     }
 
