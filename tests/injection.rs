@@ -362,9 +362,23 @@ fn shown(s: &str) -> String {
     )
 }
 
-/// A department name as patuh keeps it (trimmed, runs of white space collapsed).
+/// A department name as patuh keeps it: characters that show nothing (format
+/// characters, controls other than white space) dropped, trimmed, runs of white space
+/// collapsed.
 fn tidy(s: &str) -> String {
-    squash(s)
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+        ) || (c.is_control() && !c.is_whitespace())
+    };
+    squash(&s.chars().filter(|c| !invisible(*c)).collect::<String>())
 }
 
 /// ~160 characters of `src` around byte `at`, for messages.
@@ -1459,8 +1473,10 @@ fn hostile_values_in_every_csv_field_stay_text() {
             Some((HeadingLevel::H1, h1)) if h1.starts_with(&title) => {}
             h1 => v.push(format!("{page}.md: title {h1:?}, not {title:?}…")),
         }
-        // The item register: id, posted, channel, admin, four steps, text.
+        // The item register: id, posted, channel, admin (a name, so tidied), four steps,
+        // text.
         let id = shown(p);
+        let admin = tidy(&shown(p));
         let text_start = shown(p);
         let register = html_tables(html)
             .into_iter()
@@ -1469,7 +1485,7 @@ fn hostile_values_in_every_csv_field_stay_text() {
             .unwrap_or_default();
         let found = register.iter().skip(1).any(|r| {
             r.first() == Some(&id)
-                && r.get(3) == Some(&id)
+                && r.get(3) == Some(&admin)
                 && r.last().is_some_and(|t| t.starts_with(&text_start))
         });
         if !found {
@@ -1480,7 +1496,7 @@ fn hostile_values_in_every_csv_field_stay_text() {
         let register = md_tables(md).pop().unwrap_or_default();
         let found = register.iter().skip(1).any(|r| {
             r.first() == Some(&id)
-                && r.get(3) == Some(&id)
+                && r.get(3) == Some(&admin)
                 && r.last().is_some_and(|t| t.starts_with(&text_start))
         });
         if !found {

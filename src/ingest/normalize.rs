@@ -85,18 +85,34 @@ pub fn disposition(value: &str) -> DispositionValue {
     }
 }
 
-/// The matching key of a department spelling: case ignored, spaces trimmed and collapsed.
+/// The matching key of a department spelling: case ignored, spaces trimmed and collapsed,
+/// invisible characters dropped.
 fn department_key(value: &str) -> String {
-    value
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    tidy(value).to_lowercase()
 }
 
-/// A department spelling trimmed with its runs of spaces collapsed (how it is shown).
+/// A name (department, admin) as it is shown and matched: trimmed, runs of spaces
+/// collapsed, and characters that show nothing dropped (zero-width spaces and joiners,
+/// direction marks, soft hyphens, byte-order marks, control characters), so that two
+/// names that look the same are the same.
 pub fn tidy(value: &str) -> String {
-    value.split_whitespace().collect::<Vec<_>>().join(" ")
+    let visible: String = value.chars().filter(|c| !is_invisible(*c)).collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Characters that take no room on screen: format characters and controls other than
+/// white space.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
 /// Joins department spellings into canonical names: configured aliases first, then the
@@ -204,6 +220,23 @@ mod tests {
         assert_eq!(kind(" PENGADUAN "), Kind::Pengaduan);
         assert_eq!(kind("pertanyaan"), Kind::Pertanyaan);
         assert_eq!(kind("Street Light Outages"), Kind::Other);
+    }
+
+    #[test]
+    fn names_that_look_the_same_are_the_same() {
+        assert_eq!(tidy("  Dinas\u{200B} Sosial \u{FEFF}"), "Dinas Sosial");
+        assert_eq!(
+            tidy("Di\u{00AD}nas\u{202E}\u{2066} So\u{0007}sial\u{200D}"),
+            "Dinas Sosial"
+        );
+        assert_eq!(tidy("Dinas\u{00A0}\tSosial"), "Dinas Sosial");
+        let mut d = Departments::new(&BTreeMap::new());
+        assert_eq!(d.canonical("Dinas Sosial").as_deref(), Some("Dinas Sosial"));
+        assert_eq!(
+            d.canonical("Dinas Sosial\u{200B}").as_deref(),
+            Some("Dinas Sosial")
+        );
+        assert_eq!(d.canonical("\u{200B}").as_deref(), None);
     }
 
     #[test]
