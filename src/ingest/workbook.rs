@@ -234,9 +234,10 @@ fn is_row_number(text: &str) -> bool {
 }
 
 /// Refuses an XLSX whose sheet data holds a cell or row reference outside a sheet
-/// (`AAAAAAAAAAAAA1`, `A99999999999`): calamine 0.38 computes such a position with
-/// unchecked arithmetic, which wraps in a release build and would put the value in
-/// another cell without a word. Every XML part is looked at, inside `<sheetData>` only.
+/// (`AAAAAAAAAAAAA1`, `A99999999999`), or whose `<dimension>` names such a range:
+/// calamine 0.38 computes positions with unchecked arithmetic, which wraps in a release
+/// build and would put a value in another cell without a word. Every XML part is looked
+/// at; cells and rows inside `<sheetData>` only.
 fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
     use quick_xml::events::Event;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
@@ -274,31 +275,31 @@ fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
                 Ok(_) => continue,
             };
             let name = e.local_name();
-            if name.as_ref() == "sheetData" {
-                in_sheet_data = true;
-                continue;
-            }
-            let is_cell = match name.as_ref() {
-                "c" => true,
-                "row" => false,
+            let (what, attribute) = match name.as_ref() {
+                "sheetData" => {
+                    in_sheet_data = true;
+                    continue;
+                }
+                "c" if in_sheet_data => ("cell", "r"),
+                "row" if in_sheet_data => ("row", "r"),
+                // calamine reads a worksheet's <dimension> with the same arithmetic.
+                "dimension" => ("range", "ref"),
                 _ => continue,
             };
-            if !in_sheet_data {
-                continue;
-            }
             let reference = e
                 .attributes()
                 .flatten()
-                .find(|a| a.key.as_ref() == "r")
+                .find(|a| a.key.as_ref() == attribute)
                 .map(|a| a.value.into_owned());
             let Some(reference) = reference else { continue };
-            let valid = if is_cell {
-                is_cell_reference(&reference)
-            } else {
-                is_row_number(&reference)
+            let valid = match what {
+                "cell" => is_cell_reference(&reference),
+                "row" => is_row_number(&reference),
+                _ => {
+                    reference.split(':').all(is_cell_reference) && reference.split(':').count() <= 2
+                }
             };
             if !valid {
-                let what = if is_cell { "cell" } else { "row" };
                 let shown: String = reference.chars().take(40).collect();
                 return Err(format!(
                     "the workbook is damaged ({part} has a {what} at \"{shown}\", which is no \
@@ -627,6 +628,12 @@ mod tests {
         assert!(check_cell_references(&package(part, row))
             .unwrap_err()
             .contains("has a row at \"99999999999\""));
+        let dimension = "<worksheet><dimension ref=\"A1:AAAAAAAAAAAAA1\"/></worksheet>";
+        assert!(check_cell_references(&package(part, dimension))
+            .unwrap_err()
+            .contains("has a range at \"A1:AAAAAAAAAAAAA1\""));
+        let single = "<worksheet><dimension ref=\"A1\"/><sheetData/></worksheet>";
+        assert_eq!(check_cell_references(&package(part, single)), Ok(()));
         // Elements called `c` or `row` elsewhere (a chart, say) are not cells.
         let chart = "<chartSpace><c r=\"not a cell\"/><row r=\"x\"/></chartSpace>";
         assert_eq!(
