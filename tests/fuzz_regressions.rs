@@ -393,3 +393,60 @@ fn xls_findings_that_aborted_end_in_an_error_under_a_memory_cap() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The findings of the xml_parts target (docs/fuzzing.md).
+// ---------------------------------------------------------------------------------------
+
+/// Sheet parts whose cell, row or dimension references lie outside a sheet. calamine
+/// 0.38 computes their positions with unchecked u32 arithmetic (xlsx/mod.rs:3097,
+/// `get_row_and_optional_column`): a panic in a debug build, in a release build a
+/// wrapped position, that is a value in another cell without a word. patuh refuses them
+/// first (after `cannot read x.xlsx: `).
+const XML_PARTS_FINDINGS: [(&str, &str); 3] = [
+    (
+        "xlsx-cell-reference-overflow",
+        "the workbook is damaged (xl/worksheets/sheet2.xml has a cell at \"KTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT\", which is no cell of a sheet (A1 to XFD1048576))",
+    ),
+    (
+        "xlsx-dimension-reference",
+        "the workbook is damaged (xl/worksheets/sheet2.xml has a range at \"A1:heetView wip Id=\", which is no range of a sheet (A1 to XFD1048576))",
+    ),
+    (
+        "xlsx-row-reference",
+        "the workbook is damaged (xl/worksheets/sheet2.xml has a row at \"Relationsh[ps1\", which is no row of a sheet (A1 to XFD1048576))",
+    ),
+];
+
+#[test]
+fn every_xml_parts_finding_is_tested() {
+    let files: Vec<String> = files_in(&finding_path("xml_parts", ""))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_str().unwrap().to_string())
+        .collect();
+    let named: Vec<&str> = XML_PARTS_FINDINGS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(files, named);
+}
+
+#[test]
+fn xml_parts_findings_are_errors_naming_the_file() {
+    for (name, message) in XML_PARTS_FINDINGS {
+        let data = finding("xml_parts", name);
+        match xml_parts_entry(&data).unwrap() {
+            Err(Error::Read(patuh::ingest::ReadError(errors))) => {
+                assert_eq!(errors.len(), 1, "{name}");
+                assert_eq!(errors[0].file, "x.xlsx", "{name}");
+                assert_eq!(
+                    errors[0].message,
+                    format!(
+                        "{message}. Open it in a spreadsheet program and save it again, or move \
+                         it out of the data folder"
+                    ),
+                    "{name}"
+                );
+            }
+            Err(other) => panic!("{name}: not a read error: {other}"),
+            Ok(ledger) => panic!("{name}: read, {} items", ledger.items.len()),
+        }
+    }
+}
