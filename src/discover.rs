@@ -74,6 +74,8 @@ pub enum SkipReason {
     Commentary,
     /// A pipe, a device or a socket (or a link to one): reading it could block or never end.
     NotARegularFile,
+    /// A folder holding a site patuh wrote: its registers are outputs, not exports.
+    PatuhSite,
 }
 
 impl SkipReason {
@@ -89,6 +91,7 @@ impl SkipReason {
             SkipReason::NotARegularFile => {
                 "not a regular file (a pipe, a device or a socket); patuh reads only files"
             }
+            SkipReason::PatuhSite => "a report site patuh wrote: its files are not exports",
         }
     }
 }
@@ -128,6 +131,12 @@ pub enum DiscoverError {
          export has a name of its own"
     )]
     SameName(String),
+    /// The data folder is the output folder: the site would replace the exports.
+    #[error(
+        "the data folder {0} is also the output folder: give the site a folder of its own \
+         with --out"
+    )]
+    DataIsOutput(PathBuf),
     /// An `exclude` pattern is not a glob.
     #[error("invalid exclude pattern {pattern:?}: {message}")]
     Pattern {
@@ -153,17 +162,33 @@ pub fn find_exports(
     }
     let excluded = build_globs(exclude)?;
     let out_dir = out_dir.and_then(|p| p.canonicalize().ok());
+    if out_dir.is_some() && out_dir == data_dir.canonicalize().ok() {
+        return Err(DiscoverError::DataIsOutput(data_dir.to_path_buf()));
+    }
     // (relative name, path, whether it is a regular file)
     let mut found: Vec<(String, PathBuf, bool)> = Vec::new();
+    // Folders holding a site patuh wrote, passed over and listed.
+    let mut sites: Vec<PathBuf> = Vec::new();
     let walker = walkdir::WalkDir::new(data_dir)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0
-                || !(is_hidden(e.file_name())
-                    || out_dir.as_deref().is_some_and(|out| {
-                        e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| p == out)
-                    }))
+            if e.depth() > 0 && is_hidden(e.file_name()) {
+                return false;
+            }
+            let is_dir = e.file_type().is_dir();
+            if is_dir
+                && out_dir
+                    .as_deref()
+                    .is_some_and(|out| e.path().canonicalize().is_ok_and(|p| p == out))
+            {
+                return false;
+            }
+            if is_dir && crate::site::is_site(e.path()) {
+                sites.push(e.path().to_path_buf());
+                return false;
+            }
+            true
         });
     let mut unreadable_but_excluded = Vec::new();
     for entry in walker {
@@ -200,6 +225,14 @@ pub fn find_exports(
     }
 
     let mut discovery = Discovery::default();
+    discovery.skipped.extend(sites.iter().map(|p| SkippedFile {
+        relative: match relative_name(p, data_dir) {
+            // The data folder itself.
+            name if name.is_empty() => "./".to_string(),
+            name => format!("{name}/"),
+        },
+        reason: SkipReason::PatuhSite,
+    }));
     for (relative, path, regular) in found {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let reason = if excluded.is_match(&relative) {
@@ -224,6 +257,9 @@ pub fn find_exports(
             }),
         }
     }
+    discovery
+        .skipped
+        .sort_by(|a, b| a.relative.as_bytes().cmp(b.relative.as_bytes()));
     Ok(discovery)
 }
 
@@ -420,6 +456,46 @@ mod tests {
             err.starts_with("two files in the data folder are both shown as a\\xFF.csv"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_site_patuh_wrote_is_passed_over_and_listed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        touch(d, "ekspor.csv");
+        touch(d, "laporan/minggu/2026-W47/dinas-sosial.csv");
+        std::fs::write(
+            d.join("laporan").join(crate::site::MANIFEST),
+            "{\n  \"generator\": \"patuh\"\n}",
+        )
+        .unwrap();
+        // A folder with some other manifest is read as usual.
+        touch(d, "lain/x.csv");
+        std::fs::write(d.join("lain").join(crate::site::MANIFEST), "{}").unwrap();
+        let found = find_exports(d, &[], None).unwrap();
+        let read: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        assert_eq!(read, ["ekspor.csv", "lain/x.csv"]);
+        let skipped: Vec<_> = found
+            .skipped
+            .iter()
+            .map(|s| (s.relative.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                ("lain/manifest.json", SkipReason::NotAnExport),
+                ("laporan/", SkipReason::PatuhSite)
+            ]
+        );
+        // The data folder as the output folder: refused.
+        let err = find_exports(d, &[], Some(d)).unwrap_err().to_string();
+        assert!(err.contains("is also the output folder"), "{err}");
+        // The site itself given as the data folder: nothing is read.
+        let found = find_exports(&d.join("laporan"), &[], None).unwrap();
+        assert!(found.exports.is_empty());
+        assert_eq!(found.skipped.len(), 1);
+        assert_eq!(found.skipped[0].relative, "./");
+        assert_eq!(found.skipped[0].reason, SkipReason::PatuhSite);
     }
 
     #[test]

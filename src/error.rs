@@ -18,6 +18,20 @@ pub enum Error {
     /// One or more exports cannot be read.
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// No item was read, and the output folder holds a previous site.
+    #[error(
+        "no item was read from {data} ({exports} exports): the site in {out} was left as it \
+         was. Check that --data names the folder of exports (`patuh check` lists what it \
+         finds there)"
+    )]
+    NothingRead {
+        /// The data folder.
+        data: std::path::PathBuf,
+        /// How many exports were read (none of them gave an item).
+        exports: usize,
+        /// The output folder.
+        out: std::path::PathBuf,
+    },
     /// The as-of moment cannot be read.
     #[error("invalid as-of moment {0}: write a date and time such as \"2026-11-29 23:59\"")]
     AsOf(String),

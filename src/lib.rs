@@ -139,6 +139,15 @@ pub fn build_with_progress(
         options.now,
         progress,
     )?;
+    // An empty read over a previous site is a wrong folder, not a week without
+    // complaints: keep the site.
+    if ledger.items.is_empty() && site::is_site(&options.out_dir) {
+        return Err(error::Error::NothingRead {
+            data: options.data_dir.clone(),
+            exports: ledger.files.len(),
+            out: options.out_dir.clone(),
+        });
+    }
     progress.enter(progress::Stage::Judging);
     let judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
     let report = report::assemble(

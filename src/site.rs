@@ -59,8 +59,13 @@ pub fn may_replace(dir: &Path) -> Result<bool, PublishError> {
     if entries.next().is_none() {
         return Ok(true);
     }
-    let manifest = dir.join(MANIFEST);
-    Ok(fs::read_to_string(&manifest).is_ok_and(|text| text.contains("\"generator\": \"patuh\"")))
+    Ok(is_site(dir))
+}
+
+/// Whether `dir` holds a site patuh wrote (a manifest naming patuh as its generator).
+pub fn is_site(dir: &Path) -> bool {
+    fs::read_to_string(dir.join(MANIFEST))
+        .is_ok_and(|text| text.contains("\"generator\": \"patuh\""))
 }
 
 /// A file written to the new site, with its SHA-256 (for the manifest).

@@ -105,6 +105,7 @@ mod tests {
                 SkipReason::NotAnExport,
                 SkipReason::Commentary,
                 SkipReason::NotARegularFile,
+                SkipReason::PatuhSite,
             ] {
                 let k = key(serde_json::to_value(r).unwrap());
                 assert!(w.contains_key(&format!("skip_{k}")), "skip_{k}");

@@ -1250,8 +1250,32 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     assert_eq!(fingerprint(&site), before, "the previous site is unchanged");
     assert_no_leftovers(work.path(), "site");
 
-    // And a good build replaces it, leaving nothing beside it.
+    // A data folder with no exports (a wrong --data, files not copied yet): the previous
+    // site stays; so does it when the data folder is the site itself.
     std::fs::remove_dir_all(work.path().join("templates")).unwrap();
+    std::fs::create_dir(work.path().join("kosong")).unwrap();
+    for data in ["kosong", "site"] {
+        let failed = run_build(work.path(), &["--data", data, "--out", "site"]);
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert_eq!(failed.status.code(), Some(1), "stderr: {stderr}");
+        assert_eq!(fingerprint(&site), before, "the previous site is unchanged");
+        assert_no_leftovers(work.path(), "site");
+    }
+    let failed = run_build(work.path(), &["--data", "kosong", "--out", "site"]);
+    assert_eq!(
+        String::from_utf8_lossy(&failed.stderr).trim_end(),
+        "error: no item was read from kosong (0 exports): the site in site was left as it \
+         was. Check that --data names the folder of exports (`patuh check` lists what it \
+         finds there)"
+    );
+    let failed = run_build(work.path(), &["--data", "site", "--out", "site"]);
+    assert_eq!(
+        String::from_utf8_lossy(&failed.stderr).trim_end(),
+        "error: the data folder site is also the output folder: give the site a folder of \
+         its own with --out"
+    );
+
+    // And a good build replaces it, leaving nothing beside it.
     assert_success(&run_build(
         work.path(),
         &["--data", "data", "--out", "site"],
