@@ -107,6 +107,9 @@ pub struct Limits {
     /// Bytes the parts of one XLSX, XLSB or ODS workbook may expand to (the sum of the zip
     /// entries' declared sizes), or the sheets of one XLS may take in memory once read.
     pub max_workbook_bytes: u64,
+    /// Departments a site may report on: each has pages in every period, so a column of
+    /// free text mapped as the department would otherwise make a page per item.
+    pub max_departments: u64,
 }
 
 impl Default for Limits {
@@ -114,6 +117,7 @@ impl Default for Limits {
         Limits {
             max_cells_per_sheet: 20_000_000,
             max_workbook_bytes: 2 * 1024 * 1024 * 1024,
+            max_departments: 1_000,
         }
     }
 }
@@ -299,6 +303,7 @@ impl Config {
         for (key, value) in [
             ("limits.max_cells_per_sheet", raw.limits.max_cells_per_sheet),
             ("limits.max_workbook_bytes", raw.limits.max_workbook_bytes),
+            ("limits.max_departments", raw.limits.max_departments),
         ] {
             if value == 0 {
                 return Err(value_error(

@@ -85,3 +85,42 @@ fn limits_are_checked_as_configuration() {
     .to_string();
     assert!(err.contains("`limits.max_workbook_bytes`"), "{err}");
 }
+
+#[test]
+fn more_departments_than_the_limit_stop_the_build_naming_the_key() {
+    // Three items, three departments: a limit of 3 builds, a limit of 2 stops.
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(
+        data.join("x.csv"),
+        "No Tiket,Waktu Posting,Waktu Lapor,Perangkat Daerah\n\
+         T1,27/11/2026 08:00,27/11/2026 08:20,Dinas A\n\
+         T2,27/11/2026 09:00,27/11/2026 09:20,Dinas B\n\
+         T3,27/11/2026 10:00,27/11/2026 10:20,Dinas C\n",
+    )
+    .unwrap();
+    let build = |limit: u64| {
+        let config = Config::parse(
+            &format!("[limits]\nmax_departments = {limit}\n"),
+            Path::new("patuh.toml"),
+        )
+        .unwrap();
+        let options = patuh::BuildOptions {
+            data_dir: data.clone(),
+            out_dir: work.path().join("site"),
+            as_of: None,
+            now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
+        };
+        patuh::build(&config, &options)
+    };
+    assert_eq!(
+        build(2).unwrap_err().to_string(),
+        "the exports name 3 departments, more than the limit of 2: check that the department \
+         column holds department names (`patuh check` shows which column is read as \
+         `department`), or raise [limits] max_departments in patuh.toml"
+    );
+    assert!(!work.path().join("site").exists());
+    assert!(build(3).is_ok());
+    assert_eq!(Config::default().limits.max_departments, 1000);
+}

@@ -426,6 +426,7 @@ mod tests {
         Limits {
             max_cells_per_sheet: cells,
             max_workbook_bytes: bytes,
+            ..Limits::default()
         }
     }
 
