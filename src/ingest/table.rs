@@ -289,6 +289,28 @@ impl<'a> TableBuilder<'a> {
         Location::row(self.file, self.sheet.as_deref(), row)
     }
 
+    /// Records an issue about the value of one cell of `row`.
+    fn cell_issue(
+        &mut self,
+        row: u32,
+        column: usize,
+        kind: IssueKind,
+        value: String,
+        field: Field,
+        reason: Reason,
+    ) {
+        let location = self
+            .location(row)
+            .at_column(column, self.table.columns.header(column));
+        self.table.issues.push(DataIssue::new(
+            kind,
+            location,
+            Some(value),
+            Some(field),
+            reason,
+        ));
+    }
+
     fn data_row(&mut self, number: u32, cells: &[Cell<'_>]) {
         // Rows a reader skips (absent from the sheet, empty lines of a CSV) are blank rows.
         self.blank_run += number.saturating_sub(self.last_row + 1);
@@ -354,32 +376,23 @@ impl<'a> TableBuilder<'a> {
                 continue;
             };
             if let Cell::Error(e) = cell {
-                let location = self
-                    .location(row)
-                    .at_column(column, self.table.columns.header(column));
-                self.table.issues.push(DataIssue::new(
+                let value = e.clone();
+                self.cell_issue(
+                    row,
+                    column,
                     IssueKind::UnreadableValue,
-                    location,
-                    Some(e.clone()),
-                    Some(field),
+                    value,
+                    field,
                     Reason::SpreadsheetError,
-                ));
+                );
                 continue;
             }
             let Some(text) = cell.to_text() else { continue };
             if let Some(max) = normalize::max_chars(field) {
                 let length = text.chars().count();
                 if length > max {
-                    let location = self
-                        .location(row)
-                        .at_column(column, self.table.columns.header(column));
-                    self.table.issues.push(DataIssue::new(
-                        IssueKind::UnreadableValue,
-                        location,
-                        Some(text),
-                        Some(field),
-                        Reason::TooLong { length, max },
-                    ));
+                    let reason = Reason::TooLong { length, max };
+                    self.cell_issue(row, column, IssueKind::UnreadableValue, text, field, reason);
                     continue;
                 }
             }
@@ -393,16 +406,14 @@ impl<'a> TableBuilder<'a> {
                 Field::Disposition => {
                     let value = normalize::disposition(&text);
                     if value == DispositionValue::Unrecognised {
-                        let location = self
-                            .location(row)
-                            .at_column(column, self.table.columns.header(column));
-                        self.table.issues.push(DataIssue::new(
+                        self.cell_issue(
+                            row,
+                            column,
                             IssueKind::UnrecognisedDisposition,
-                            location,
-                            Some(text),
-                            Some(Field::Disposition),
+                            text,
+                            Field::Disposition,
                             Reason::UnknownDisposition,
-                        ));
+                        );
                     }
                     record.disposition = Some(value);
                 }

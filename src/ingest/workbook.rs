@@ -233,6 +233,47 @@ fn is_row_number(text: &str) -> bool {
             .is_ok_and(|n| (1..=MAX_ROWS).contains(&n))
 }
 
+/// What a reference in a worksheet part names.
+#[derive(Debug, Clone, Copy)]
+enum Reference {
+    /// A cell (`<c r="B7">`).
+    Cell,
+    /// A row (`<row r="7">`).
+    Row,
+    /// The sheet's used range (`<dimension ref="A1:K11">`).
+    Range,
+}
+
+impl Reference {
+    /// The attribute that holds it.
+    fn attribute(self) -> &'static str {
+        match self {
+            Reference::Cell | Reference::Row => "r",
+            Reference::Range => "ref",
+        }
+    }
+
+    /// The word for it in messages.
+    fn name(self) -> &'static str {
+        match self {
+            Reference::Cell => "cell",
+            Reference::Row => "row",
+            Reference::Range => "range",
+        }
+    }
+
+    /// Whether `text` names one inside A1:XFD1048576.
+    fn is_valid(self, text: &str) -> bool {
+        match self {
+            Reference::Cell => is_cell_reference(text),
+            Reference::Row => is_row_number(text),
+            Reference::Range => {
+                text.split(':').count() <= 2 && text.split(':').all(is_cell_reference)
+            }
+        }
+    }
+}
+
 /// Refuses an XLSX whose sheet data holds a cell or row reference outside a sheet
 /// (`AAAAAAAAAAAAA1`, `A99999999999`), or whose `<dimension>` names such a range:
 /// calamine 0.38 computes positions with unchecked arithmetic, which wraps in a release
@@ -240,24 +281,7 @@ fn is_row_number(text: &str) -> bool {
 /// at; cells and rows inside `<sheetData>` only.
 fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
     use quick_xml::events::Event;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid workbook: {e}"))?;
-    let parts: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .filter(|n| n.to_ascii_lowercase().ends_with(".xml"))
-        .map(|n| n.into_owned())
-        .collect();
-    for part in parts {
-        let entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
-        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
-        // Parsed as calamine parses it (same quick-xml, same settings), so both see the
-        // same elements and fail at the same place.
-        let config = reader.config_mut();
-        config.check_end_names = false;
-        config.trim_text(false);
-        config.check_comments = false;
-        config.expand_empty_elements = true;
+    for_each_xml_part(bytes, ".xml", |part, _, reader| {
         let mut buf = Vec::new();
         let mut in_sheet_data = false;
         loop {
@@ -275,40 +299,35 @@ fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
                 Ok(_) => continue,
             };
             let name = e.local_name();
-            let (what, attribute) = match name.as_ref() {
+            let what = match name.as_ref() {
                 "sheetData" => {
                     in_sheet_data = true;
                     continue;
                 }
-                "c" if in_sheet_data => ("cell", "r"),
-                "row" if in_sheet_data => ("row", "r"),
+                "c" if in_sheet_data => Reference::Cell,
+                "row" if in_sheet_data => Reference::Row,
                 // calamine reads a worksheet's <dimension> with the same arithmetic.
-                "dimension" => ("range", "ref"),
+                "dimension" => Reference::Range,
                 _ => continue,
             };
             let reference = e
                 .attributes()
                 .flatten()
-                .find(|a| a.key.as_ref() == attribute)
+                .find(|a| a.key.as_ref() == what.attribute())
                 .map(|a| a.value.into_owned());
             let Some(reference) = reference else { continue };
-            let valid = match what {
-                "cell" => is_cell_reference(&reference),
-                "row" => is_row_number(&reference),
-                _ => {
-                    reference.split(':').all(is_cell_reference) && reference.split(':').count() <= 2
-                }
-            };
+            let valid = what.is_valid(&reference);
             if !valid {
                 let shown: String = reference.chars().take(40).collect();
+                let what = what.name();
                 return Err(format!(
                     "the workbook is damaged ({part} has a {what} at \"{shown}\", which is no \
                      {what} of a sheet (A1 to XFD1048576))"
                 ));
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The fewest bytes one shared string takes in `sharedStrings.xml` (`<si/>`).
@@ -320,23 +339,12 @@ const SHARED_STRING_MIN_BYTES: u64 = 5;
 /// abort the process.
 fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
     use quick_xml::events::Event;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid workbook: {e}"))?;
-    let parts: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
-        .map(|n| n.into_owned())
-        .collect();
-    for part in parts {
-        let entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
-        let size = entry.size();
-        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+    for_each_xml_part(bytes, "sharedstrings.xml", |part, size, reader| {
         let mut buf = Vec::new();
         let declared = loop {
             buf.clear();
             match reader.read_event_into(&mut buf) {
-                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "sst" => {
                     break e
                         .attributes()
                         .flatten()
@@ -347,7 +355,9 @@ fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
                 Ok(_) => {}
             }
         };
-        let Some(declared) = declared else { continue };
+        let Some(declared) = declared else {
+            return Ok(());
+        };
         if declared > size / SHARED_STRING_MIN_BYTES {
             return Err(format!(
                 "the workbook is damaged ({part} declares {declared} shared strings in {size} bytes, \
@@ -362,6 +372,41 @@ fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
                  genuine, raise [limits] max_workbook_bytes in patuh.toml"
             ));
         }
+        Ok(())
+    })
+}
+
+/// Calls `check` with each part of a zip-based workbook whose name ends with `suffix`
+/// (case ignored): its name, its declared size and an XML reader set up as calamine sets
+/// up its own (same quick-xml, same settings), so both see the same elements and fail at
+/// the same place.
+fn for_each_xml_part(
+    bytes: &[u8],
+    suffix: &str,
+    mut check: impl FnMut(
+        &str,
+        u64,
+        &mut quick_xml::Reader<std::io::BufReader<zip::read::ZipFile<'_, Cursor<&[u8]>>>>,
+    ) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid workbook: {e}"))?;
+    let parts: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with(suffix))
+        .map(|n| n.into_owned())
+        .collect();
+    for part in parts {
+        let entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+        let size = entry.size();
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        check(&part, size, &mut reader)?;
     }
     Ok(())
 }
