@@ -64,3 +64,95 @@ fn registers_neutralise_formulas_and_mask_personal_data() {
     let page = std::fs::read_to_string(out.join("minggu/2026-W45/dinas-sosial.html")).unwrap();
     assert!(page.contains("href=\"dinas-sosial.csv\""), "{page}");
 }
+
+/// Builds a site from `csv` (one export) with the default configuration; gives the site.
+fn build_site(csv: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("ekspor.csv"), csv).unwrap();
+    let out = work.path().join("site");
+    let options = patuh::BuildOptions {
+        data_dir: data,
+        out_dir: out.clone(),
+        as_of: None,
+        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
+    };
+    patuh::build(&Config::default(), &options).unwrap();
+    (work, out)
+}
+
+#[test]
+fn every_data_issue_is_in_a_download_and_the_page_lists_the_first_200_of_a_kind() {
+    // 250 rows whose posting time cannot be read (each an unreadable timestamp and an
+    // unmeasurable first step), one with a formula and a phone number as the value; one
+    // good row.
+    let mut csv = String::from("No Tiket;Waktu Posting;Waktu Lapor\n");
+    csv.push_str("T0;02/11/2026 09.00;02/11/2026 09.30\n");
+    csv.push_str("T1;=HYPERLINK(\"x\") 081234567890;02/11/2026 09.30\n");
+    for i in 2..=250 {
+        csv.push_str(&format!("T{i};kemarin;02/11/2026 09.30\n"));
+    }
+    let (_work, out) = build_site(&csv);
+    let bytes = std::fs::read(out.join("masalah-data.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        ["kind", "file", "sheet", "row", "column", "header", "field", "value", "detail"]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let of_kind = |kind: &str| rows.iter().filter(|r| r[0] == kind).count();
+    assert_eq!(of_kind("unreadable_timestamp"), 250);
+    assert_eq!(of_kind("unmeasurable_step"), 250);
+    assert_eq!(rows.len(), 500);
+    // Spreadsheet row 3 (header in row 1, T0 in row 2): neutralised and masked.
+    let first = rows
+        .iter()
+        .find(|r| r[0] == "unreadable_timestamp")
+        .unwrap();
+    assert_eq!(
+        first[1..8],
+        [
+            "ekspor.csv",
+            "",
+            "3",
+            "B",
+            "Waktu Posting",
+            "posted_at",
+            "'=HYPERLINK(\"x\") 08••••••••90"
+        ]
+    );
+    assert!(
+        first[8].starts_with("bukan tanggal atau waktu"),
+        "{}",
+        first[8]
+    );
+    // The page: 200 of each kind, the count of the rest, and the link.
+    let page = std::fs::read_to_string(out.join("kualitas-data.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"masalah-data.csv\" download>Unduh semua masalah data (CSV)</a>")
+    );
+    assert_eq!(
+        page.matches("… dan 50 lainnya dari jenis ini").count(),
+        2,
+        "{page}"
+    );
+    assert_eq!(page.matches("<td>ekspor.csv, baris ").count(), 400);
+    let md = std::fs::read_to_string(out.join("kualitas-data.md")).unwrap();
+    assert!(md.contains("(masalah-data.csv)"));
+    assert_eq!(md.matches("… dan 50 lainnya dari jenis ini").count(), 2);
+}
+
+#[test]
+fn a_site_without_data_issues_offers_no_issue_download() {
+    let (_work, out) =
+        build_site("No Tiket;Waktu Posting;Waktu Lapor\nT0;02/11/2026 09.00;02/11/2026 09.30\n");
+    assert!(!out.join("masalah-data.csv").exists());
+    let page = std::fs::read_to_string(out.join("kualitas-data.html")).unwrap();
+    assert!(!page.contains("masalah-data.csv"));
+}

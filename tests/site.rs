@@ -674,6 +674,7 @@ fn sample_site_has_a_page_for_every_period_and_department() {
             "kualitas-data.html",
             "kualitas-data.md",
             "manifest.json",
+            "masalah-data.csv",
             "metode.html",
             "metode.md",
             "minggu",
@@ -816,9 +817,11 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         .flat_map(|slug| [format!("{slug}.html"), format!("{slug}.md")])
         .collect();
     assert_eq!(history, expected);
+    // 11 = the 10 files of a site without issues and masalah-data.csv (the sample has
+    // data issues).
     assert_eq!(
         files.len(),
-        10 + 2 * 11
+        11 + 2 * 11
             + 2 * 18
             // A page in two formats and a CSV register per department and period.
             + 3 * {

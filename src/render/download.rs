@@ -53,12 +53,79 @@ pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
     files
 }
 
-fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
-    let model = &input.judgement.model;
-    let zone = input.config.timezone;
+/// Where the download of every data issue goes, beside the data-quality page.
+pub const ISSUES_PATH: &str = "masalah-data.csv";
+
+/// Every data issue, for the office to work through in a spreadsheet: kind, location,
+/// field, the value (its start, masked like the pages) and what patuh made of it in the
+/// site's language. `None` when there is no issue.
+pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
+    let ledger = input.ledger;
+    if ledger.issues.is_empty() {
+        return None;
+    }
+    let w = crate::words::words(input.config.lang);
+    let masking = input.config.mask_personal_data;
+    let mut rows: Vec<Vec<String>> = vec![[
+        "kind", "file", "sheet", "row", "column", "header", "field", "value", "detail",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for issue in &ledger.issues {
+        let at = &issue.location;
+        let other = issue
+            .other
+            .as_ref()
+            .map(|o| o.location.describe(w))
+            .unwrap_or_default();
+        let detail = issue.describe(w, &other);
+        rows.push(vec![
+            crate::words::key_of(&issue.kind),
+            at.file.clone(),
+            at.sheet.clone().unwrap_or_default(),
+            at.row.map(|r| r.to_string()).unwrap_or_default(),
+            at.column.clone().unwrap_or_default(),
+            at.header.clone().unwrap_or_default(),
+            issue
+                .field
+                .map(|f| f.name().to_string())
+                .unwrap_or_default(),
+            privacy::start_of(
+                issue.value.as_deref().unwrap_or_default(),
+                crate::ingest::issues::VALUE_KEPT,
+                masking,
+            ),
+            if masking {
+                privacy::mask(&detail).into_owned()
+            } else {
+                detail
+            },
+        ]);
+    }
+    Some(OutputFile {
+        path: ISSUES_PATH.to_string(),
+        bytes: csv_bytes(&rows),
+    })
+}
+
+/// A CSV file (UTF-8 with a byte-order mark, CRLF, as spreadsheet programs expect) of
+/// `rows`, every cell neutralised.
+fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    for row in rows {
+        let row: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
+        writer.write_record(&row).expect("writing to memory");
+    }
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(writer.into_inner().expect("writing to memory"));
+    bytes
+}
+
+fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
+    let model = &input.judgement.model;
+    let zone = input.config.timezone;
     let mut header: Vec<String> = ["id", "department", "channel", "kind", "admin"]
         .map(String::from)
         .to_vec();
@@ -68,7 +135,7 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         header.push(format!("{id}_seconds"));
     }
     header.extend(["text", "url"].map(String::from));
-    writer.write_record(&header).expect("writing to memory");
+    let mut rows = vec![header];
     for j in members {
         let item = &input.ledger.items[j.item];
         let mut row: Vec<String> = vec![
@@ -109,12 +176,9 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
                 url.to_string()
             },
         );
-        let row: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
-        writer.write_record(&row).expect("writing to memory");
+        rows.push(row);
     }
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend(writer.into_inner().expect("writing to memory"));
-    bytes
+    csv_bytes(&rows)
 }
 
 #[cfg(test)]

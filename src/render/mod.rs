@@ -84,7 +84,10 @@ pub fn render_all(
         })
         .collect::<Result<_, crate::error::Error>>()?;
     let mut written: Vec<Written> = pages.into_iter().flatten().collect();
-    for file in download::registers(input) {
+    for file in download::registers(input)
+        .into_iter()
+        .chain(download::issues(input))
+    {
         written.push(write(file)?);
     }
     for (name, bytes) in templates.assets() {

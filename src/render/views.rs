@@ -24,6 +24,9 @@ pub(crate) struct Page {
     pub context: serde_json::Value,
 }
 
+/// Issues of one kind listed on the data-quality page; all are in its download.
+const ISSUES_SHOWN_PER_KIND: usize = 200;
+
 /// Longest citizen's text shown in a table, in characters.
 const TEXT_SHOWN: usize = 160;
 
@@ -947,8 +950,10 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
     struct IssueGroup {
         title: String,
         advice: String,
-        count: usize,
+        count: String,
         issues: Vec<IssueRow>,
+        /// How many more are in the download, in words; empty when all are shown.
+        more: String,
     }
     #[derive(Serialize)]
     struct IssueRow {
@@ -1008,10 +1013,12 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
     let groups: Vec<IssueGroup> = IssueKind::ALL
         .into_iter()
         .filter_map(|kind| {
+            let count = ledger.issues.iter().filter(|i| i.kind == kind).count();
             let issues: Vec<IssueRow> = ledger
                 .issues
                 .iter()
                 .filter(|i| i.kind == kind)
+                .take(ISSUES_SHOWN_PER_KIND)
                 .map(|i| IssueRow {
                     location: i.location.describe(ctx.t),
                     value: privacy::start_of(
@@ -1030,11 +1037,17 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     ),
                 })
                 .collect();
+            let more = count - issues.len();
             (!issues.is_empty()).then(|| IssueGroup {
                 title: ctx.t[&format!("issue_{}", key_of(&kind))].clone(),
                 advice: ctx.t[&format!("advice_{}", key_of(&kind))].clone(),
-                count: issues.len(),
+                count: ctx.int(count as u64),
                 issues,
+                more: if more > 0 {
+                    crate::words::fill(&ctx.t["issues_more"], &[("n", &ctx.int(more as u64))])
+                } else {
+                    String::new()
+                },
             })
         })
         .collect();
@@ -1053,6 +1066,8 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         files: Vec<FileRow>,
         skipped: Vec<Link>,
         groups: Vec<IssueGroup>,
+        /// The download of every issue (beside this page), when there is one.
+        issues_csv: Option<&'static str>,
     }
     let r = ledger.rows;
     let view = View {
@@ -1065,6 +1080,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         totals: ctx.int(ledger.totals_rows),
         files,
         skipped,
+        issues_csv: (!ledger.issues.is_empty()).then_some(super::download::ISSUES_PATH),
         groups,
     };
     Page {
