@@ -7,9 +7,9 @@
 //! return Ok or Err, never panic, never abort.
 #![no_main]
 
+mod scratch;
+
 use std::io::{Cursor, Read, Write};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
@@ -38,22 +38,6 @@ fn packages() -> &'static [(&'static str, Vec<(String, Vec<u8>)>); 2] {
     PACKAGES.get_or_init(|| [("xlsx", parts(XLSX)), ("ods", parts(ODS))])
 }
 
-/// A folder of this process's own on tmpfs when there is one (a crash leaves it behind).
-fn base() -> &'static PathBuf {
-    static BASE: OnceLock<PathBuf> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let root = if std::path::Path::new("/dev/shm").is_dir() {
-            PathBuf::from("/dev/shm")
-        } else {
-            std::env::temp_dir()
-        };
-        let dir = root.join(format!("patuh-fuzz-xml-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("a scratch folder");
-        dir
-    })
-}
-
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, content)) = data.split_first() else {
         return;
@@ -69,10 +53,7 @@ fuzz_target!(|data: &[u8]| {
         zip.write_all(bytes).expect("its bytes");
     }
     let package = zip.finish().expect("the package").into_inner();
-    static N: AtomicU64 = AtomicU64::new(0);
-    let dir = base().join(N.fetch_add(1, Ordering::Relaxed).to_string());
-    std::fs::create_dir(&dir).expect("a fresh folder");
-    std::fs::write(dir.join(format!("x.{extension}")), package).expect("the export written");
-    let _ = patuh::read_exports(&dir, &Config::default(), None, chrono::Utc::now());
-    std::fs::remove_dir_all(&dir).expect("the folder removed");
+    scratch::read_alone("xml", &format!("x.{extension}"), &package, |dir| {
+        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now());
+    });
 });
