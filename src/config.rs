@@ -110,6 +110,8 @@ pub struct Limits {
     /// Departments a site may report on: each has pages in every period, so a column of
     /// free text mapped as the department would otherwise make a page per item.
     pub max_departments: u64,
+    /// Sheets one workbook may hold.
+    pub max_sheets_per_workbook: u64,
 }
 
 impl Default for Limits {
@@ -118,6 +120,7 @@ impl Default for Limits {
             max_cells_per_sheet: 20_000_000,
             max_workbook_bytes: 2 * 1024 * 1024 * 1024,
             max_departments: 1_000,
+            max_sheets_per_workbook: 1_000,
         }
     }
 }
@@ -304,6 +307,10 @@ impl Config {
             ("limits.max_cells_per_sheet", raw.limits.max_cells_per_sheet),
             ("limits.max_workbook_bytes", raw.limits.max_workbook_bytes),
             ("limits.max_departments", raw.limits.max_departments),
+            (
+                "limits.max_sheets_per_workbook",
+                raw.limits.max_sheets_per_workbook,
+            ),
         ] {
             if value == 0 {
                 return Err(value_error(

@@ -124,3 +124,23 @@ fn more_departments_than_the_limit_stop_the_build_naming_the_key() {
     assert!(build(3).is_ok());
     assert_eq!(Config::default().limits.max_departments, 1000);
 }
+
+#[test]
+fn a_workbook_with_more_sheets_than_the_limit_is_refused_naming_the_key() {
+    // rekap.xlsx and rekap.ods hold four sheets each.
+    for (file, name) in [
+        ("inputs/workbook_xlsx/rekap.xlsx", "rekap.xlsx"),
+        ("inputs/workbook_ods/rekap.ods", "rekap.ods"),
+        ("inputs/workbook_xls/rekap.xls", "rekap.xls"),
+    ] {
+        let err = read_err(&[file], "[limits]\nmax_sheets_per_workbook = 3\n");
+        assert!(
+            err.starts_with(&format!(
+                "cannot read {name}: the workbook holds 4 sheets, more than the limit of 3; it \
+                 may be damaged. If it is genuine, raise [limits] max_sheets_per_workbook in \
+                 patuh.toml"
+            )),
+            "{err}"
+        );
+    }
+}

@@ -41,9 +41,9 @@ pub trait WorkbookVisitor {
 /// Streams every sheet of an XLSX or XLSB workbook (their cell readers are different types
 /// with the same methods) to the visitor.
 macro_rules! stream_sheets {
-    ($wb:ident, $max_cells:expr, $visitor:expr) => {{
+    ($wb:ident, $limits:expr, $visitor:expr) => {{
         let system = system_of($wb.has_1904_epoch());
-        for (name, skip) in plan($wb.sheets_metadata()) {
+        for (name, skip) in plan($wb.sheets_metadata(), $limits)? {
             if let Some(reason) = skip {
                 $visitor.skip_sheet(&name, reason);
                 continue;
@@ -55,7 +55,7 @@ macro_rules! stream_sheets {
             stream(
                 || cells.next_cell().map_err(|e| e.to_string()),
                 system,
-                $max_cells,
+                $limits.max_cells_per_sheet,
                 $visitor,
             )?;
             $visitor.end_sheet();
@@ -78,8 +78,9 @@ pub fn read(
         Format::Xlsx => {
             check_shared_strings(bytes, limits.max_workbook_bytes)?;
             check_cell_references(bytes)?;
+            check_sheet_parts(bytes)?;
             let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-            stream_sheets!(wb, max_cells, visitor);
+            stream_sheets!(wb, limits, visitor);
         }
         Format::Xlsb => {
             if let Some(part) = xlsb_short_cell_records(bytes)? {
@@ -89,14 +90,14 @@ pub fn read(
                 ));
             }
             let mut wb = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-            stream_sheets!(wb, max_cells, visitor);
+            stream_sheets!(wb, limits, visitor);
         }
         Format::Xls => {
             let checked = crate::ingest::xls::prepare(bytes, limits)?;
             let mut wb =
                 calamine::Xls::new(std::io::Cursor::new(checked)).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
-            for (name, skip) in plan(wb.sheets_metadata()) {
+            for (name, skip) in plan(wb.sheets_metadata(), limits)? {
                 if let Some(reason) = skip {
                     visitor.skip_sheet(&name, reason);
                 } else {
@@ -109,7 +110,7 @@ pub fn read(
             let system = crate::ingest::ods::scan(bytes, max_cells)?.system;
             let mut wb: calamine::Ods<_> =
                 calamine::Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-            for (name, skip) in plan(wb.sheets_metadata()) {
+            for (name, skip) in plan(wb.sheets_metadata(), limits)? {
                 if let Some(reason) = skip {
                     visitor.skip_sheet(&name, reason);
                 } else {
@@ -131,9 +132,14 @@ fn system_of(is_1904: bool) -> DateSystem {
     }
 }
 
-/// Each sheet with the reason it is not read, if any, in workbook order.
-fn plan(sheets: &[calamine::Sheet]) -> Vec<(String, Option<SheetSkip>)> {
-    sheets
+/// Each sheet with the reason it is not read, if any, in workbook order; an error when
+/// there are more than the limit allows.
+fn plan(
+    sheets: &[calamine::Sheet],
+    limits: &crate::config::Limits,
+) -> Result<Vec<(String, Option<SheetSkip>)>, String> {
+    too_many_sheets(sheets.len(), limits)?;
+    Ok(sheets
         .iter()
         .map(|s| {
             let skip = if s.typ != SheetType::WorkSheet {
@@ -145,7 +151,19 @@ fn plan(sheets: &[calamine::Sheet]) -> Vec<(String, Option<SheetSkip>)> {
             };
             (s.name.clone(), skip)
         })
-        .collect()
+        .collect())
+}
+
+/// An error when a workbook holds more sheets than `[limits] max_sheets_per_workbook`.
+pub(crate) fn too_many_sheets(sheets: usize, limits: &crate::config::Limits) -> Result<(), String> {
+    let max = limits.max_sheets_per_workbook;
+    if sheets as u64 > max {
+        return Err(format!(
+            "the workbook holds {sheets} sheets, more than the limit of {max}; it may be damaged. \
+             If it is genuine, raise [limits] max_sheets_per_workbook in patuh.toml"
+        ));
+    }
+    Ok(())
 }
 
 /// Groups a stream of cells (row by row, as worksheets store them) into rows.
@@ -328,6 +346,106 @@ fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
         }
         Ok(())
     })
+}
+
+/// Refuses an XLSX in which two sheets are one and the same part: calamine would read
+/// the part once for each, so a 100 KB file listing a sheet 20,000 times took seconds,
+/// and one with a larger sheet would take hours. Spreadsheet programs never write this.
+fn check_sheet_parts(bytes: &[u8]) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut workbooks: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    // Each workbook part: its sheets (name, relationship id).
+    for_each_xml_part(bytes, "workbook.xml", |part, _, reader| {
+        let mut sheets = Vec::new();
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "sheet" => {
+                    let mut name = String::new();
+                    let mut id = String::new();
+                    for a in e.attributes().flatten() {
+                        match (a.key.prefix().is_some(), a.key.local_name().as_ref()) {
+                            (false, "name") => name = a.value.into_owned(),
+                            (true, "id") => id = a.value.into_owned(),
+                            _ => {}
+                        }
+                    }
+                    sheets.push((name, id));
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+        workbooks.push((part.to_string(), sheets));
+        Ok(())
+    })?;
+    for (workbook, sheets) in workbooks {
+        let (folder, file) = match workbook.rfind('/') {
+            Some(i) => (&workbook[..=i], &workbook[i + 1..]),
+            None => ("", workbook.as_str()),
+        };
+        let rels = format!("{folder}_rels/{file}.rels").to_ascii_lowercase();
+        let mut targets: std::collections::HashMap<String, String> = Default::default();
+        for_each_xml_part(bytes, &rels, |part, _, reader| {
+            if part.to_ascii_lowercase() != rels {
+                return Ok(());
+            }
+            let mut buf = Vec::new();
+            loop {
+                buf.clear();
+                match reader.read_event_into(&mut buf) {
+                    Ok(Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
+                        let attr = |key: &str| {
+                            e.attributes()
+                                .flatten()
+                                .find(|a| a.key.as_ref() == key)
+                                .map(|a| a.value.into_owned())
+                        };
+                        if let (Some(id), Some(target)) = (attr("Id"), attr("Target")) {
+                            targets.insert(id, part_path(folder, &target));
+                        }
+                    }
+                    Ok(Event::Eof) | Err(_) => break,
+                    Ok(_) => {}
+                }
+            }
+            Ok(())
+        })?;
+        let mut seen: std::collections::HashMap<&str, &str> = Default::default();
+        for (name, id) in &sheets {
+            let Some(target) = targets.get(id) else {
+                continue;
+            };
+            if let Some(first) = seen.insert(target, name) {
+                return Err(format!(
+                    "the workbook is damaged (sheets \"{first}\" and \"{name}\" are one and the \
+                     same part, {target})"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The package path of a relationship's `target` from a part in `folder` (`xl/`):
+/// `/` at the start means the package root; `.` and `..` are resolved; case is ignored.
+fn part_path(folder: &str, target: &str) -> String {
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("{folder}{target}"),
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in joined.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    segments.join("/").to_ascii_lowercase()
 }
 
 /// The fewest bytes one shared string takes in `sharedStrings.xml` (`<si/>`).
@@ -685,6 +803,44 @@ mod tests {
             check_cell_references(&package("xl/charts/chart1.xml", chart)),
             Ok(())
         );
+    }
+
+    /// A zip holding `parts` (name, XML), stored.
+    fn package_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, xml) in parts {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn two_sheets_on_one_part_are_refused() {
+        let workbook = |second: &str| {
+            format!(
+                "<workbook xmlns:r=\"r\"><sheets><sheet name=\"A\" r:id=\"rId1\"/>\
+                 <sheet name=\"B\" r:id=\"{second}\"/></sheets></workbook>"
+            )
+        };
+        let rels = "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>\
+                    <Relationship Id=\"rId2\" Target=\"/xl/worksheets/./../worksheets/SHEET1.xml\"/>\
+                    <Relationship Id=\"rId3\" Target=\"worksheets/sheet3.xml\"/></Relationships>";
+        let package = |second: &str| {
+            package_of(&[
+                ("xl/workbook.xml", &workbook(second)),
+                ("xl/_rels/workbook.xml.rels", rels),
+            ])
+        };
+        assert_eq!(check_sheet_parts(&package("rId3")), Ok(()));
+        let same = "the workbook is damaged (sheets \"A\" and \"B\" are one and the same part, \
+                    xl/worksheets/sheet1.xml)";
+        assert_eq!(check_sheet_parts(&package("rId1")).unwrap_err(), same);
+        assert_eq!(check_sheet_parts(&package("rId2")).unwrap_err(), same);
+        assert_eq!(part_path("xl/", "../docProps/app.xml"), "docprops/app.xml");
     }
 
     #[test]

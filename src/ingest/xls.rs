@@ -276,8 +276,10 @@ fn sheet_name(data: &[u8], biff8: bool) -> String {
     name.chars().filter(|c| !c.is_control()).collect()
 }
 
-/// Each sheet the workbook globals list, with its name and size, in workbook order.
-fn sheet_sizes(stream: &[u8]) -> Result<Vec<(String, SheetSize)>, String> {
+/// Each sheet the workbook globals list, with its name and size, in workbook order; an
+/// error when there are more than the limit allows, or when two start at one place
+/// (calamine would read that place once for each: a small file could take hours).
+fn sheet_sizes(stream: &[u8], limits: &Limits) -> Result<Vec<(String, SheetSize)>, String> {
     // calamine reads each sheet from the offset its BOUNDSHEET record gives.
     let mut sheets = Vec::new();
     let mut biff8 = true;
@@ -292,6 +294,15 @@ fn sheet_sizes(stream: &[u8]) -> Result<Vec<(String, SheetSize)>, String> {
             record::EOF => break,
             _ => {}
         }
+    }
+    crate::ingest::workbook::too_many_sheets(sheets.len(), limits)?;
+    let mut offsets: Vec<usize> = sheets.iter().map(|(offset, _)| *offset).collect();
+    offsets.sort_unstable();
+    if let Some(pair) = offsets.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(format!(
+            "the workbook is damaged (two sheets start at byte {} of its workbook stream)",
+            pair[0]
+        ));
     }
     let mut sizes = Vec::new();
     for (offset, name) in sheets {
@@ -312,7 +323,7 @@ fn sheet_sizes(stream: &[u8]) -> Result<Vec<(String, SheetSize)>, String> {
 fn check_sheets(stream: &[u8], limits: &Limits) -> Result<(), String> {
     let max = limits.max_cells_per_sheet;
     let mut bytes_in_memory: u64 = 0;
-    for (name, size) in sheet_sizes(stream)? {
+    for (name, size) in sheet_sizes(stream, limits)? {
         let over = |(rows, cols): (u64, u64), what: &str| {
             let cells = rows.saturating_mul(cols);
             (cells > max).then(|| {
@@ -395,7 +406,7 @@ mod tests {
     fn sheets_are_measured_as_calamine_will_read_them() {
         // Worked out from the records (rows and columns 0-based): DIMENSIONS gives the
         // first row and the row after the last.
-        let sizes = sheet_sizes(&rekap()).unwrap();
+        let sizes = sheet_sizes(&rekap(), &Limits::default()).unwrap();
         let expected = [
             ("Sampul", (3, 1), extent((0, 2), (0, 0)), Extent::default()),
             // Data: A1:K11 with one formula in K6; the MULRK in row 7 holds A7:B7.
@@ -499,6 +510,29 @@ mod tests {
                  of {len} bytes)",
                 len + 1
             )
+        );
+    }
+
+    #[test]
+    fn sheets_sharing_a_start_or_over_the_limit_are_refused() {
+        let stream = rekap();
+        // Four sheets: a limit of 4 reads, 3 does not.
+        let limits = |n: u64| Limits {
+            max_sheets_per_workbook: n,
+            ..Limits::default()
+        };
+        assert!(check_sheets(&stream, &limits(4)).is_ok());
+        assert_eq!(
+            check_sheets(&stream, &limits(3)).unwrap_err(),
+            "the workbook holds 4 sheets, more than the limit of 3; it may be damaged. If it is \
+             genuine, raise [limits] max_sheets_per_workbook in patuh.toml"
+        );
+        // "Data" (BOUNDSHEET at 1092) made to start where "Sampul" starts (1900).
+        let mut stream = rekap();
+        stream[1096..1100].copy_from_slice(&1900u32.to_le_bytes());
+        assert_eq!(
+            check_sheets(&stream, &Limits::default()).unwrap_err(),
+            "the workbook is damaged (two sheets start at byte 1900 of its workbook stream)"
         );
     }
 
