@@ -144,3 +144,36 @@ fn a_workbook_with_more_sheets_than_the_limit_is_refused_naming_the_key() {
         );
     }
 }
+
+#[test]
+fn an_ods_whose_grids_would_not_fit_in_memory_is_refused_naming_the_key() {
+    // calamine expands repeated_then_cell.ods to 1,048,005 rows × 4 columns of
+    // `calamine::Data` when it opens the file (tests/fixtures/hostile/README.md).
+    let bytes = 1_048_005 * 4 * std::mem::size_of::<calamine::Data>() as u64;
+    let file = "hostile/ods_repeated_then_cell/repeated_then_cell.ods";
+    let err = read_err(
+        &[file],
+        &format!("[limits]\nmax_workbook_bytes = {}\n", bytes - 1),
+    );
+    assert_eq!(
+        err,
+        format!(
+            "cannot read repeated_then_cell.ods: its sheets would take {bytes} bytes of memory \
+             once read, more than the limit of {}; the file may be damaged. If it is genuine, \
+             raise [limits] max_workbook_bytes in patuh.toml. Open it in a spreadsheet program \
+             and save it again, or move it out of the data folder",
+            bytes - 1
+        )
+    );
+    // At exactly that limit it is read.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(file), dir.path().join("x.ods")).unwrap();
+    let config = Config::parse(
+        &format!("[limits]\nmax_workbook_bytes = {bytes}\n"),
+        Path::new("patuh.toml"),
+    )
+    .unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &config, None, now).unwrap();
+    assert_eq!(ledger.items.len(), 3);
+}

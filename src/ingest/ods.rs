@@ -34,7 +34,10 @@ fn repeat(e: &BytesStart<'_>, name: &str) -> u64 {
 
 /// Scans `content.xml`: gives the date system, or an error naming the first sheet whose
 /// grid (up to its last filled row, times its widest filled row) exceeds `max_cells`.
-pub fn scan(bytes: &[u8], max_cells: u64) -> Result<OdsFacts, String> {
+pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, String> {
+    let max_cells = limits.max_cells_per_sheet;
+    // calamine holds every sheet's grid at once.
+    let mut all_cells: u64 = 0;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid ODS file: {e}"))?;
     let entry = zip
@@ -95,6 +98,7 @@ pub fn scan(bytes: &[u8], max_cells: u64) -> Result<OdsFacts, String> {
             }
             Event::End(e) if e.name().as_ref() == "table:table" => {
                 let cells = last_filled.saturating_mul(width);
+                all_cells = all_cells.saturating_add(cells);
                 if cells > max_cells {
                     return Err(format!(
                         "sheet {sheet:?} spans {last_filled} rows × {width} columns ({cells} cells), more than \
@@ -107,5 +111,9 @@ pub fn scan(bytes: &[u8], max_cells: u64) -> Result<OdsFacts, String> {
         }
         buf.clear();
     }
+    crate::ingest::workbook::fits_in_memory(
+        all_cells.saturating_mul(std::mem::size_of::<calamine::Data>() as u64),
+        limits,
+    )?;
     Ok(OdsFacts { system })
 }

@@ -107,7 +107,7 @@ pub fn read(
             }
         }
         Format::Ods => {
-            let system = crate::ingest::ods::scan(bytes, max_cells)?.system;
+            let system = crate::ingest::ods::scan(bytes, limits)?.system;
             let mut wb: calamine::Ods<_> =
                 calamine::Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             for (name, skip) in plan(wb.sheets_metadata(), limits)? {
@@ -152,6 +152,20 @@ fn plan(
             (s.name.clone(), skip)
         })
         .collect())
+}
+
+/// An error when the sheets of a workbook, read whole into memory (XLS and ODS), would
+/// take more than `[limits] max_workbook_bytes`.
+pub(crate) fn fits_in_memory(bytes: u64, limits: &crate::config::Limits) -> Result<(), String> {
+    let max = limits.max_workbook_bytes;
+    if bytes > max {
+        return Err(format!(
+            "its sheets would take {bytes} bytes of memory once read, more than the limit of \
+             {max}; the file may be damaged. If it is genuine, raise [limits] \
+             max_workbook_bytes in patuh.toml"
+        ));
+    }
+    Ok(())
 }
 
 /// An error when a workbook holds more sheets than `[limits] max_sheets_per_workbook`.

@@ -344,15 +344,7 @@ fn check_sheets(stream: &[u8], limits: &Limits) -> Result<(), String> {
             .saturating_add(size.values.cells().saturating_mul(DATA_BYTES))
             .saturating_add(size.formulas.cells().saturating_mul(FORMULA_BYTES));
     }
-    if bytes_in_memory > limits.max_workbook_bytes {
-        return Err(format!(
-            "its sheets would take {bytes_in_memory} bytes of memory once read, more than the \
-             limit of {}; the file may be damaged. If it is genuine, raise [limits] \
-             max_workbook_bytes in patuh.toml",
-            limits.max_workbook_bytes
-        ));
-    }
-    Ok(())
+    crate::ingest::workbook::fits_in_memory(bytes_in_memory, limits)
 }
 
 /// Bytes of one cell in calamine's grid of values.
