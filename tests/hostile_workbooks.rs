@@ -318,6 +318,46 @@ mod make {
         zout.finish().unwrap();
     }
 
+    /// `xlsb_full/full.xlsb` with a second sheet, "Salinan", in `xl/workbook.bin`: a
+    /// BrtBundleSh record (type 156) with the relationship id of "Data" (`rId1`), written
+    /// right after the record of "Data".
+    pub fn xlsb_sheet_repeated(path: &Path) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/xlsb_full/full.xlsb");
+        let mut zin = zip::ZipArchive::new(std::fs::File::open(source).unwrap()).unwrap();
+        let mut zout = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        let wide = |text: &str| {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let mut out = (units.len() as u32).to_le_bytes().to_vec();
+            out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+            out
+        };
+        let mut body = vec![0, 0, 0, 0, 2, 0, 0, 0];
+        body.extend(wide("rId1"));
+        body.extend(wide("Salinan"));
+        let mut record = vec![0x9C, 0x01, body.len() as u8];
+        record.extend(body);
+        for i in 0..zin.len() {
+            let mut entry = zin.by_index(i).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+            if name == "xl/workbook.bin" {
+                let at = data.windows(2).position(|w| w == [0x9C, 0x01]).unwrap();
+                let size = usize::from(data[at + 2]);
+                assert!(size < 0x80, "a one-byte size");
+                let end = at + 3 + size;
+                data.splice(end..end, record.iter().copied());
+            }
+            zout.start_file(name, options).unwrap();
+            zout.write_all(&data).unwrap();
+        }
+        zout.finish().unwrap();
+    }
+
     /// The DIMENSIONS record of sheet "Data" (rows 0 to 11 exclusive, columns 0 to 11
     /// exclusive): type 0x0200, length 14, first row, row after the last (32-bit), first
     /// column, column after the last, reserved.
@@ -352,6 +392,7 @@ fn regenerate_hostile_fixtures() {
     make::ods_repeated_then_cell(&dir("ods_wide_gap").join("wide_gap.ods"), 95);
     make::xlsx_shared_strings_lie(&dir("xlsx_shared_strings_lie").join("shared_strings_lie.xlsx"));
     make::xlsx_sheet_repeated(&dir("xlsx_sheet_repeated").join("sheet_repeated.xlsx"));
+    make::xlsb_sheet_repeated(&dir("xlsb_sheet_repeated").join("sheet_repeated.xlsb"));
     // "Data" declares rows 0 to 16,777,216 and columns 0 to 255.
     let mut lie = make::XLS_DIMENSIONS;
     lie[8..12].copy_from_slice(&0x0100_0000u32.to_le_bytes());
@@ -841,6 +882,17 @@ fn an_xlsx_listing_one_sheet_part_20000_times_is_refused_before_it_is_read() {
         "cannot read sheet_repeated.xlsx: the workbook is damaged (sheets \"Data\" and \"D0\" \
          are one and the same part, xl/worksheets/sheet2.xml). Open it in a spreadsheet program \
          and save it again, or move it out of the data folder"
+    );
+}
+
+#[test]
+fn an_xlsb_whose_two_sheets_are_one_part_is_refused() {
+    let err = read("xlsb_sheet_repeated").unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "cannot read sheet_repeated.xlsb: the workbook is damaged (sheets \"Data\" and \
+         \"Salinan\" are one and the same part, xl/worksheets/sheet1.bin). Open it in a \
+         spreadsheet program and save it again, or move it out of the data folder"
     );
 }
 

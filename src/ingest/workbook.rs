@@ -78,7 +78,7 @@ pub fn read(
         Format::Xlsx => {
             check_shared_strings(bytes, limits.max_workbook_bytes)?;
             check_cell_references(bytes)?;
-            check_sheet_parts(bytes)?;
+            check_sheet_parts(bytes, Format::Xlsx)?;
             let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             stream_sheets!(wb, limits, visitor);
         }
@@ -89,6 +89,7 @@ pub fn read(
                      save the workbook as .xlsx and read that instead"
                 ));
             }
+            check_sheet_parts(bytes, Format::Xlsb)?;
             let mut wb = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             stream_sheets!(wb, limits, visitor);
         }
@@ -365,10 +366,24 @@ fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
 /// Refuses an XLSX in which two sheets are one and the same part: calamine would read
 /// the part once for each, so a 100 KB file listing a sheet 20,000 times took seconds,
 /// and one with a larger sheet would take hours. Spreadsheet programs never write this.
-fn check_sheet_parts(bytes: &[u8]) -> Result<(), String> {
+fn check_sheet_parts(bytes: &[u8], format: Format) -> Result<(), String> {
+    let workbooks = match format {
+        Format::Xlsb => xlsb_sheets(bytes)?,
+        _ => xlsx_sheets(bytes)?,
+    };
+    for (workbook, sheets) in workbooks {
+        no_shared_parts(bytes, &workbook, &sheets)?;
+    }
+    Ok(())
+}
+
+/// A workbook part's path and its sheets: (name, relationship id), in order.
+type SheetList = (String, Vec<(String, String)>);
+
+/// The sheets of each `workbook.xml` part of an XLSX.
+fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
     use quick_xml::events::Event;
-    let mut workbooks: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    // Each workbook part: its sheets (name, relationship id).
+    let mut workbooks: Vec<SheetList> = Vec::new();
     for_each_xml_part(bytes, "workbook.xml", |part, _, reader| {
         let mut sheets = Vec::new();
         let mut buf = Vec::new();
@@ -394,49 +409,105 @@ fn check_sheet_parts(bytes: &[u8]) -> Result<(), String> {
         workbooks.push((part.to_string(), sheets));
         Ok(())
     })?;
-    for (workbook, sheets) in workbooks {
-        let (folder, file) = match workbook.rfind('/') {
-            Some(i) => (&workbook[..=i], &workbook[i + 1..]),
-            None => ("", workbook.as_str()),
-        };
-        let rels = format!("{folder}_rels/{file}.rels").to_ascii_lowercase();
-        let mut targets: std::collections::HashMap<String, String> = Default::default();
-        for_each_xml_part(bytes, &rels, |part, _, reader| {
-            if part.to_ascii_lowercase() != rels {
-                return Ok(());
-            }
-            let mut buf = Vec::new();
-            loop {
-                buf.clear();
-                match reader.read_event_into(&mut buf) {
-                    Ok(Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
-                        let attr = |key: &str| {
-                            e.attributes()
-                                .flatten()
-                                .find(|a| a.key.as_ref() == key)
-                                .map(|a| a.value.into_owned())
-                        };
-                        if let (Some(id), Some(target)) = (attr("Id"), attr("Target")) {
-                            targets.insert(id, part_path(folder, &target));
-                        }
-                    }
-                    Ok(Event::Eof) | Err(_) => break,
-                    Ok(_) => {}
+    Ok(workbooks)
+}
+
+/// The sheets of each `workbook.bin` part of an XLSB (BrtBundleSh records, [MS-XLSB]
+/// 2.4.304: state, tab id, relationship id, name).
+fn xlsb_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
+    const BRT_BUNDLE_SH: u32 = 0x9C;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid workbook: {e}"))?;
+    let parts: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with("workbook.bin"))
+        .map(|n| n.into_owned())
+        .collect();
+    let mut workbooks = Vec::new();
+    for part in parts {
+        let mut entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+        let mut sheets = Vec::new();
+        read_biff12_records(&mut entry, |typ, data| {
+            if typ == BRT_BUNDLE_SH {
+                let id = wide_string(data.get(8..).unwrap_or_default());
+                let name = id
+                    .as_ref()
+                    .and_then(|(_, used)| wide_string(data.get(8 + used..).unwrap_or_default()));
+                if let (Some((id, _)), Some((name, _))) = (id, name) {
+                    sheets.push((name, id));
                 }
             }
-            Ok(())
-        })?;
-        let mut seen: std::collections::HashMap<&str, &str> = Default::default();
-        for (name, id) in &sheets {
-            let Some(target) = targets.get(id) else {
-                continue;
-            };
-            if let Some(first) = seen.insert(target, name) {
-                return Err(format!(
-                    "the workbook is damaged (sheets \"{first}\" and \"{name}\" are one and the \
-                     same part, {target})"
-                ));
+            true
+        })
+        .map_err(|e| format!("{part}: {e}"))?;
+        workbooks.push((part, sheets));
+    }
+    Ok(workbooks)
+}
+
+/// An XLWideString (a u32 count of UTF-16 units, then the units) at the start of `data`,
+/// with the bytes it takes; `None` when `data` is too short.
+fn wide_string(data: &[u8]) -> Option<(String, usize)> {
+    let count = usize::try_from(u32::from_le_bytes(data.get(..4)?.try_into().ok()?)).ok()?;
+    let end = count.checked_mul(2)?.checked_add(4)?;
+    let units: Vec<u16> = data
+        .get(4..end)?
+        .chunks_exact(2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))
+        .collect();
+    Some((String::from_utf16_lossy(&units), end))
+}
+
+/// Refuses the sheets of one workbook part when two of them resolve, through the part's
+/// relationships, to the same sheet part.
+fn no_shared_parts(
+    bytes: &[u8],
+    workbook: &str,
+    sheets: &[(String, String)],
+) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let (folder, file) = match workbook.rfind('/') {
+        Some(i) => (&workbook[..=i], &workbook[i + 1..]),
+        None => ("", workbook),
+    };
+    let rels = format!("{folder}_rels/{file}.rels").to_ascii_lowercase();
+    let mut targets: std::collections::HashMap<String, String> = Default::default();
+    for_each_xml_part(bytes, &rels, |part, _, reader| {
+        if part.to_ascii_lowercase() != rels {
+            return Ok(());
+        }
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
+                    let attr = |key: &str| {
+                        e.attributes()
+                            .flatten()
+                            .find(|a| a.key.as_ref() == key)
+                            .map(|a| a.value.into_owned())
+                    };
+                    if let (Some(id), Some(target)) = (attr("Id"), attr("Target")) {
+                        targets.insert(id, part_path(folder, &target));
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => {}
             }
+        }
+        Ok(())
+    })?;
+    let mut seen: std::collections::HashMap<&str, &str> = Default::default();
+    for (name, id) in sheets {
+        let Some(target) = targets.get(id) else {
+            continue;
+        };
+        if let Some(first) = seen.insert(target, name) {
+            return Err(format!(
+                "the workbook is damaged (sheets \"{first}\" and \"{name}\" are one and the \
+                 same part, {target})"
+            ));
         }
     }
     Ok(())
@@ -688,6 +759,21 @@ fn xlsb_short_cell_records(bytes: &[u8]) -> Result<Option<String>, String> {
 
 /// Scans a BIFF12 record stream for record types 13–18 (short cells with a value).
 fn has_short_cell_record(reader: &mut impl Read) -> std::io::Result<bool> {
+    let mut found = false;
+    read_biff12_records(reader, |typ, _| {
+        found = (13..=18).contains(&typ);
+        !found
+    })?;
+    Ok(found)
+}
+
+/// Reads the BIFF12 records of an XLSB part ([MS-XLSB] 2.1.4) one by one and calls `visit`
+/// with each one's type and data, until `visit` returns false or the part ends (a record
+/// cut short ends it too).
+fn read_biff12_records(
+    reader: &mut impl Read,
+    mut visit: impl FnMut(u32, &[u8]) -> bool,
+) -> std::io::Result<()> {
     let mut reader = std::io::BufReader::new(reader);
     let mut byte = [0u8; 1];
     let mut read_byte = |r: &mut std::io::BufReader<&mut _>| -> std::io::Result<Option<u8>> {
@@ -696,15 +782,16 @@ fn has_short_cell_record(reader: &mut impl Read) -> std::io::Result<bool> {
             _ => Ok(Some(byte[0])),
         }
     };
+    let mut data = Vec::new();
     loop {
         // Record type: one or two bytes of seven bits.
         let Some(b0) = read_byte(&mut reader)? else {
-            return Ok(false);
+            return Ok(());
         };
         let mut typ = u32::from(b0 & 0x7F);
         if b0 & 0x80 != 0 {
             let Some(b1) = read_byte(&mut reader)? else {
-                return Ok(false);
+                return Ok(());
             };
             typ |= u32::from(b1 & 0x7F) << 7;
         }
@@ -712,19 +799,17 @@ fn has_short_cell_record(reader: &mut impl Read) -> std::io::Result<bool> {
         let mut size: u64 = 0;
         for i in 0..4 {
             let Some(b) = read_byte(&mut reader)? else {
-                return Ok(false);
+                return Ok(());
             };
             size |= u64::from(b & 0x7F) << (7 * i);
             if b & 0x80 == 0 {
                 break;
             }
         }
-        if (13..=18).contains(&typ) {
-            return Ok(true);
-        }
-        let skipped = std::io::copy(&mut (&mut reader).take(size), &mut std::io::sink())?;
-        if skipped < size {
-            return Ok(false);
+        data.clear();
+        (&mut reader).take(size).read_to_end(&mut data)?;
+        if (data.len() as u64) < size || !visit(typ, &data) {
+            return Ok(());
         }
     }
 }
@@ -849,12 +934,38 @@ mod tests {
                 ("xl/_rels/workbook.xml.rels", rels),
             ])
         };
-        assert_eq!(check_sheet_parts(&package("rId3")), Ok(()));
+        assert_eq!(check_sheet_parts(&package("rId3"), Format::Xlsx), Ok(()));
         let same = "the workbook is damaged (sheets \"A\" and \"B\" are one and the same part, \
                     xl/worksheets/sheet1.xml)";
-        assert_eq!(check_sheet_parts(&package("rId1")).unwrap_err(), same);
-        assert_eq!(check_sheet_parts(&package("rId2")).unwrap_err(), same);
+        assert_eq!(
+            check_sheet_parts(&package("rId1"), Format::Xlsx).unwrap_err(),
+            same
+        );
+        assert_eq!(
+            check_sheet_parts(&package("rId2"), Format::Xlsx).unwrap_err(),
+            same
+        );
         assert_eq!(part_path("xl/", "../docProps/app.xml"), "docprops/app.xml");
+    }
+
+    #[test]
+    fn the_sheets_of_an_xlsb_are_read_from_its_workbook_part() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/xlsb_full/full.xlsb");
+        let bytes = std::fs::read(path).unwrap();
+        assert_eq!(
+            xlsb_sheets(&bytes).unwrap(),
+            [(
+                "xl/workbook.bin".to_string(),
+                vec![("Data".to_string(), "rId1".to_string())]
+            )]
+        );
+        assert_eq!(check_sheet_parts(&bytes, Format::Xlsb), Ok(()));
+        // "Data" as a UTF-16 XLWideString, then one more byte.
+        let data = [4, 0, 0, 0, b'D', 0, b'a', 0, b't', 0, b'a', 0, 9];
+        assert_eq!(wide_string(&data), Some(("Data".to_string(), 12)));
+        assert_eq!(wide_string(&data[..11]), None);
+        assert_eq!(wide_string(&[0xFF, 0xFF, 0xFF, 0xFF]), None);
     }
 
     #[test]
