@@ -154,17 +154,11 @@ fn package_parts(fixture: &str) -> Vec<(String, Vec<u8>)> {
     parts
 }
 
-/// fuzz_targets/xml_parts.rs: the first byte picks the package and the part, the rest
-/// replaces that part; the package is written again with every part stored.
-fn xml_parts_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
+/// fuzz_targets/package.rs `with_part`: the package of `parts` with part `replaced`
+/// (modulo their number) holding `content`, every part stored.
+fn with_part(parts: &[(String, Vec<u8>)], replaced: usize, content: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let (&selector, content) = data.split_first()?;
-    let (extension, fixture) = [
-        ("xlsx", "tests/fixtures/inputs/workbook_xlsx/rekap.xlsx"),
-        ("ods", "tests/fixtures/inputs/workbook_ods/rekap.ods"),
-    ][usize::from(selector % 2)];
-    let parts = package_parts(fixture);
-    let replaced = usize::from(selector / 2) % parts.len();
+    let replaced = replaced % parts.len();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -173,8 +167,29 @@ fn xml_parts_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
         zip.write_all(if i == replaced { content } else { bytes })
             .unwrap();
     }
-    let package = zip.finish().unwrap().into_inner();
+    zip.finish().unwrap().into_inner()
+}
+
+/// fuzz_targets/xml_parts.rs: the first byte picks the package and the part, the rest
+/// replaces that part.
+fn xml_parts_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
+    let (&selector, content) = data.split_first()?;
+    let (extension, fixture) = [
+        ("xlsx", "tests/fixtures/inputs/workbook_xlsx/rekap.xlsx"),
+        ("ods", "tests/fixtures/inputs/workbook_ods/rekap.ods"),
+    ][usize::from(selector % 2)];
+    let package = with_part(&package_parts(fixture), usize::from(selector / 2), content);
     Some(read_as(&format!("x.{extension}"), &package))
+}
+
+const XLSB_PACKAGE: &str = "tests/fixtures/hostile/xlsb_full/full.xlsb";
+
+/// fuzz_targets/xlsb_parts.rs: the first byte picks the part of full.xlsb, the rest
+/// replaces it.
+fn xlsb_parts_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
+    let (&selector, content) = data.split_first()?;
+    let package = with_part(&package_parts(XLSB_PACKAGE), usize::from(selector), content);
+    Some(read_as("x.xlsb", &package))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -245,6 +260,31 @@ fn xml_parts_seeds() {
             &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap(),
         )
         .unwrap();
+        assert!(!ledger.items.is_empty(), "{name}");
+        assert_eq!(ledger.items, original.items, "{name}");
+    }
+}
+
+/// Each seed is a part of full.xlsb as it is: the package reads as the fixture does.
+#[test]
+fn xlsb_parts_seeds() {
+    let seeds = seeds("xlsb_parts");
+    assert_eq!(seeds.len(), 4);
+    let parts = package_parts(XLSB_PACKAGE);
+    let original = read_as(
+        "x.xlsb",
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(XLSB_PACKAGE)).unwrap(),
+    )
+    .unwrap();
+    for path in seeds {
+        let data = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let (part, bytes) = &parts[usize::from(data[0]) % parts.len()];
+        assert_eq!(name, part.replace('/', "_"), "{name} replaces {part}");
+        assert_eq!(bytes.as_slice(), &data[1..], "{name}");
+        let ledger = xlsb_parts_entry(&data)
+            .unwrap()
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(!ledger.items.is_empty(), "{name}");
         assert_eq!(ledger.items, original.items, "{name}");
     }
