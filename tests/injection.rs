@@ -2144,3 +2144,48 @@ fn terminal_output_shows_control_characters_as_escapes() {
         "{err}"
     );
 }
+
+/// The office's commentary (`catatan/<period>.md`) is Markdown the office writes, so its
+/// emphasis and safe links stay; a `javascript:` link, an autolink to another scheme, a
+/// reference link to one, raw HTML and images (which would reach the network) do not
+/// reach the week's HTML page or its Markdown page as rendered by a CommonMark renderer.
+#[test]
+fn commentary_keeps_its_formatting_but_nothing_active() {
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    std::fs::create_dir_all(w.join("data/catatan")).unwrap();
+    std::fs::write(w.join("patuh.toml"), "").unwrap();
+    std::fs::write(
+        w.join("data/x.csv"),
+        "No Tiket,Waktu Posting,Waktu Lapor\nT1,02/11/2026 09:00,02/11/2026 09:30\n",
+    )
+    .unwrap();
+    std::fs::write(
+        w.join("data/catatan/2026-W45.md"),
+        "**Banjir** di [Bekasi Utara](https://bekasikota.go.id).\n\n\
+         [klik](javascript:alert(1)) <vbscript:msgbox> [ref][r] <img src=x onerror=alert(1)>\n\n\
+         ![pelacak](http://evil.example/t.png)\n\n[r]: data:text/html,x\n",
+    )
+    .unwrap();
+    build(w).unwrap();
+    let html = std::fs::read_to_string(w.join("site/minggu/2026-W45/index.html")).unwrap();
+    let md = std::fs::read_to_string(w.join("site/minggu/2026-W45/index.md")).unwrap();
+    let rendered = md_to_html(&md);
+    for (page, text) in [("html", &html), ("md", &rendered)] {
+        assert!(text.contains("<strong>Banjir</strong>"), "{page}: {text}");
+        assert!(
+            text.contains("<a href=\"https://bekasikota.go.id\">Bekasi Utara</a>")
+                || text.contains("<a href=\"https:&#x2F;&#x2F;bekasikota.go.id\">Bekasi Utara</a>"),
+            "{page}: {text}"
+        );
+        for bad in [
+            "href=\"javascript",
+            "href=\"vbscript",
+            "href=\"data",
+            "<img",
+            "evil.example",
+        ] {
+            assert!(!text.contains(bad), "{page} has {bad}: {text}");
+        }
+    }
+}

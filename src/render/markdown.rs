@@ -103,6 +103,71 @@ fn new_parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
 }
 
+/// The office's commentary with what a report page must not carry taken out: links to
+/// anything but `http`, `https`, `mailto` or another page of the site (a `javascript:`
+/// link, say) become their text, and images their description (the site makes no request
+/// to the network). Both the HTML and the Markdown page are made from the result.
+pub fn safe_commentary(text: &str) -> String {
+    use pulldown_cmark::{Tag, TagEnd};
+    // Byte ranges of the links and images to replace, with what replaces them.
+    let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    // The link or image being read: its range, and its text so far.
+    let mut open: Option<(std::ops::Range<usize>, String, usize)> = None;
+    for (event, range) in new_parser(text).into_offset_iter() {
+        match (&event, &mut open) {
+            (Event::Start(Tag::Link { dest_url, .. }), None) if !is_safe_link(dest_url) => {
+                open = Some((range, String::new(), 0));
+            }
+            (Event::Start(Tag::Image { .. }), None) => open = Some((range, String::new(), 0)),
+            (Event::Start(Tag::Link { .. } | Tag::Image { .. }), Some((_, _, depth))) => {
+                *depth += 1;
+            }
+            (Event::End(TagEnd::Link | TagEnd::Image), Some((_, _, depth))) if *depth > 0 => {
+                *depth -= 1;
+            }
+            (Event::End(TagEnd::Link | TagEnd::Image), Some(_)) => {
+                let (range, words, _) = open.take().expect("an open link");
+                replacements.push((range, escape(&words)));
+            }
+            (Event::Text(t) | Event::Code(t), Some((_, words, _))) => words.push_str(t),
+            (Event::SoftBreak | Event::HardBreak, Some((_, words, _))) => words.push(' '),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, words) in replacements {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&words);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Whether a link may stay a link: `http`, `https` or `mailto`, or no scheme at all (a
+/// page of the site, an anchor).
+fn is_safe_link(dest: &str) -> bool {
+    let dest = dest.trim();
+    match dest.split_once(':') {
+        Some((scheme, _))
+            if scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) =>
+        {
+            matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
+        }
+        _ => true,
+    }
+}
+
 /// Renders the office's commentary (Markdown) to HTML; raw HTML in it is shown as text.
 pub fn commentary_to_html(text: &str) -> String {
     let events = new_parser(text).map(|event| match event {
@@ -155,6 +220,46 @@ mod tests {
             escape_html("<b>\u{2066}x\u{2069}</b>"),
             "&lt;b&gt;x&lt;&#x2F;b&gt;"
         );
+    }
+
+    #[test]
+    fn commentary_keeps_safe_links_and_loses_the_rest() {
+        let text = "Lihat [laporan](https://bekasikota.go.id/x) dan [minggu lalu](../2026-W46/index.html).\n\n\
+                    Jangan [klik](javascript:alert(1)) atau <javascript:alert(2)> atau \
+                    [data](data:text/html,<b>x</b>) atau [a][r].\n\n\
+                    ![foto banjir](http://evil.example/track.png) [![*logo*](x.png)](https://ok.example)\n\n\
+                    [r]: vbscript:msgbox";
+        let safe = safe_commentary(text);
+        let html = commentary_to_html(&safe);
+        assert!(
+            html.contains("<a href=\"https://bekasikota.go.id/x\">laporan</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"../2026-W46/index.html\">minggu lalu</a>"),
+            "{html}"
+        );
+        for bad in [
+            "href=\"javascript",
+            "href=\"data",
+            "vbscript",
+            "<img",
+            "evil.example",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(
+            html.contains("Jangan klik atau javascript:alert(2) atau data atau a."),
+            "{html}"
+        );
+        assert!(html.contains("foto banjir"), "{html}");
+        // The image inside a link: the link stays, the image becomes its description.
+        assert!(
+            html.contains("<a href=\"https://ok.example\">logo</a>"),
+            "{html}"
+        );
+        assert!(is_safe_link("mailto:humas@bekasikota.go.id") && is_safe_link("#atas"));
+        assert!(!is_safe_link(" JavaScript:x") && !is_safe_link("file:///etc/passwd"));
     }
 
     #[test]

@@ -689,7 +689,11 @@ fn period_page(
             .map(|&m| &judged[m])
             .filter(|j| is_exception(j)),
     );
-    let commentary = ctx.input.commentary.get(&period.label);
+    let commentary = ctx
+        .input
+        .commentary
+        .get(&period.label)
+        .map(|c| markdown::safe_commentary(c));
     let title = ctx.period_title(period);
     let mut common = ctx.common(
         root,
@@ -752,7 +756,7 @@ fn period_page(
             items[j.item].admin.clone().unwrap_or_else(|| "–".into())
         }),
         exceptions,
-        commentary_html: commentary.map(|c| markdown::commentary_to_html(c)),
+        commentary_html: commentary.as_deref().map(markdown::commentary_to_html),
         commentary_md: commentary.map(|c| c.replace('<', "&lt;")),
         signature,
         step_names: &ctx.step_names,
