@@ -490,3 +490,63 @@ fn xml_parts_findings_are_errors_naming_the_file() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The findings of the xlsb_parts target (docs/fuzzing.md).
+// ---------------------------------------------------------------------------------------
+
+/// Parts of an XLSB on which calamine 0.38 panics (a slice or index past a short record,
+/// a relationship missing from a map): `read_exports` catches the panic, and the run ends
+/// in one error naming the file, with calamine's words and the advice.
+const XLSB_PARTS_FINDINGS: [(&str, &str); 4] = [
+    (
+        "xlsb-rels-missing-sheet",
+        "no entry found for key", // xlsb/mod.rs:312
+    ),
+    (
+        "xlsb-sheet-cell-index",
+        "index out of bounds: the len is 0 but the index is 0", // xlsb/cells_reader.rs:151
+    ),
+    (
+        "xlsb-sheet-short-dimension",
+        "range end index 16 out of range for slice of length 0", // xlsb/cells_reader.rs:55
+    ),
+    (
+        "xlsb-workbook-short-record",
+        "range start index 8 out of range for slice of length 1", // xlsb/mod.rs:306
+    ),
+];
+
+#[test]
+fn every_xlsb_parts_finding_is_tested() {
+    let files: Vec<String> = files_in(&finding_path("xlsb_parts", ""))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_str().unwrap().to_string())
+        .collect();
+    let named: Vec<&str> = XLSB_PARTS_FINDINGS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(files, named);
+}
+
+#[test]
+fn xlsb_parts_findings_are_errors_naming_the_file() {
+    for (name, panic) in XLSB_PARTS_FINDINGS {
+        let data = finding("xlsb_parts", name);
+        match xlsb_parts_entry(&data).unwrap() {
+            Err(Error::Read(patuh::ingest::ReadError(errors))) => {
+                assert_eq!(errors.len(), 1, "{name}");
+                assert_eq!(errors[0].file, "x.xlsb", "{name}");
+                assert_eq!(
+                    errors[0].message,
+                    format!(
+                        "the spreadsheet reader failed on this file ({panic}); it is damaged or \
+                         in a form patuh cannot read: open it in a spreadsheet program and save \
+                         it again, or move it out of the data folder"
+                    ),
+                    "{name}"
+                );
+            }
+            Err(other) => panic!("{name}: not a read error: {other}"),
+            Ok(ledger) => panic!("{name}: read, {} items", ledger.items.len()),
+        }
+    }
+}
