@@ -27,6 +27,12 @@ pub enum PublishError {
          choose an empty or new folder with --out"
     )]
     NotASite(PathBuf),
+    /// Another build is writing the same site now.
+    #[error(
+        "another patuh build is writing {0} right now: wait until it has finished, then run \
+         this one again"
+    )]
+    Busy(PathBuf),
     /// Two files of the site have the same path.
     #[error("two files of the site would be written to {0}; please report this")]
     Twice(String),
@@ -87,6 +93,10 @@ pub struct Staging {
     retired: PathBuf,
     written: std::sync::Mutex<std::collections::BTreeSet<String>>,
     committed: bool,
+    /// Held until the build ends, so that two builds of one site never mix their files.
+    _lock: fs::File,
+    /// Where the lock is: removed when the build ends, so nothing stays beside the site.
+    lock_path: PathBuf,
 }
 
 impl Staging {
@@ -104,6 +114,22 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "site".into());
         fs::create_dir_all(&parent).map_err(io(&parent))?;
+        // A lock beside the site: the operating system releases it when the build ends,
+        // however it ends; the file is removed when the build ends normally.
+        let lock_path = parent.join(format!(".{name}.patuh-lock"));
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(PublishError::Busy(out_dir.to_path_buf()));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
+        }
         let staging = parent.join(format!(".{name}.patuh-new"));
         let retired = parent.join(format!(".{name}.patuh-old"));
         for leftover in [&staging, &retired] {
@@ -118,6 +144,8 @@ impl Staging {
             retired,
             written: Default::default(),
             committed: false,
+            _lock: lock,
+            lock_path,
         })
     }
 
@@ -179,6 +207,8 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }
+        // Still locked here: the lock is released when `_lock` is dropped, after this.
+        let _ = fs::remove_file(&self.lock_path);
     }
 }
 

@@ -562,7 +562,7 @@ fn int_id(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -1212,12 +1212,54 @@ fn junk(len: usize) -> Vec<u8> {
 }
 
 fn assert_no_leftovers(parent: &Path, name: &str) {
-    for leftover in [format!(".{name}.patuh-new"), format!(".{name}.patuh-old")] {
+    for leftover in [
+        format!(".{name}.patuh-new"),
+        format!(".{name}.patuh-old"),
+        format!(".{name}.patuh-lock"),
+    ] {
         assert!(
             !parent.join(&leftover).exists(),
             "{leftover} left beside the site"
         );
     }
+}
+
+#[test]
+fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
+    let work = small_workdir();
+    let out = work.path().join("site");
+    build_lib(work.path(), &out);
+    let before = fingerprint(&out);
+    // Another build holds the site's lock (the same lock a running `patuh build` takes).
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(work.path().join(".site.patuh-lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let options = patuh::BuildOptions {
+        data_dir: work.path().join("data"),
+        out_dir: out.clone(),
+        as_of: None,
+        now: now(),
+    };
+    let err = patuh::build(&config_of(work.path()), &options).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "another patuh build is writing {} right now: wait until it has finished, then \
+             run this one again",
+            out.display()
+        )
+    );
+    assert_eq!(fingerprint(&out), before);
+    assert!(!work.path().join(".site.patuh-new").exists());
+    // Once it has finished, the build goes through and leaves nothing beside the site.
+    drop(lock);
+    build_lib(work.path(), &out);
+    assert_eq!(fingerprint(&out), before, "same inputs, same site");
+    assert_no_leftovers(work.path(), "site");
 }
 
 #[test]

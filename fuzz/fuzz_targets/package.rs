@@ -3,10 +3,13 @@
 
 use std::io::{Cursor, Read, Write};
 
+/// A package's parts: (name, bytes).
+pub type Parts = Vec<(String, Vec<u8>)>;
+
 /// A package's parts, by name, in name order (`mimetype` first, as ODS asks).
-pub fn parts(package: &[u8]) -> Vec<(String, Vec<u8>)> {
+pub fn parts(package: &[u8]) -> Parts {
     let mut zip = zip::ZipArchive::new(Cursor::new(package)).expect("a fixture package");
-    let mut parts: Vec<(String, Vec<u8>)> = (0..zip.len())
+    let mut parts: Parts = (0..zip.len())
         .map(|i| {
             let mut entry = zip.by_index(i).expect("a part");
             let mut data = Vec::new();
@@ -23,11 +26,15 @@ pub fn parts(package: &[u8]) -> Vec<(String, Vec<u8>)> {
 pub fn with_part(parts: &[(String, Vec<u8>)], replaced: usize, content: &[u8]) -> Vec<u8> {
     let replaced = replaced % parts.len();
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (i, (name, bytes)) in parts.iter().enumerate() {
         zip.start_file(name.as_str(), options).expect("a part");
-        let bytes = if i == replaced { content } else { bytes.as_slice() };
+        let bytes = if i == replaced {
+            content
+        } else {
+            bytes.as_slice()
+        };
         zip.write_all(bytes).expect("its bytes");
     }
     zip.finish().expect("the package").into_inner()

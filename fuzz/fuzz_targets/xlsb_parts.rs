@@ -18,7 +18,7 @@ use patuh::config::Config;
 const XLSB: &[u8] = include_bytes!("../../tests/fixtures/hostile/xlsb_full/full.xlsb");
 
 fn parts() -> &'static [(String, Vec<u8>)] {
-    static PARTS: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    static PARTS: OnceLock<package::Parts> = OnceLock::new();
     PARTS.get_or_init(|| package::parts(XLSB))
 }
 

@@ -18,8 +18,8 @@ use patuh::config::Config;
 const XLSX: &[u8] = include_bytes!("../../tests/fixtures/inputs/workbook_xlsx/rekap.xlsx");
 const ODS: &[u8] = include_bytes!("../../tests/fixtures/inputs/workbook_ods/rekap.ods");
 
-fn packages() -> &'static [(&'static str, Vec<(String, Vec<u8>)>); 2] {
-    static PACKAGES: OnceLock<[(&str, Vec<(String, Vec<u8>)>); 2]> = OnceLock::new();
+fn packages() -> &'static [(&'static str, package::Parts); 2] {
+    static PACKAGES: OnceLock<[(&str, package::Parts); 2]> = OnceLock::new();
     PACKAGES.get_or_init(|| [("xlsx", package::parts(XLSX)), ("ods", package::parts(ODS))])
 }
 

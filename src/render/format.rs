@@ -152,7 +152,7 @@ pub fn integer(lang: Lang, n: u64) -> String {
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -194,7 +194,7 @@ pub fn duration(lang: Lang, seconds: i64) -> String {
     let text = if t < 60 {
         format!("{t} {s}")
     } else if t < 3600 {
-        if t % 60 == 0 {
+        if t.is_multiple_of(60) {
             format!("{} {m}", t / 60)
         } else {
             format!("{} {m} {} {s}", t / 60, t % 60)
