@@ -102,13 +102,7 @@ fn the_hash_of_an_input_is_the_hash_of_the_bytes_read() {
     let ledger = patuh::read_exports(&data, &Config::default(), None, now()).unwrap();
     assert_eq!(ledger.files[0].sha256, HASH);
     // The site's manifest and method page carry it.
-    let options = patuh::BuildOptions {
-        data_dir: data.clone(),
-        out_dir: work.path().join("site"),
-        as_of: None,
-        now: now(),
-    };
-    patuh::build(&Config::default(), &options).unwrap();
+    common::build(&Config::default(), &data, &work.path().join("site")).unwrap();
     let manifest = std::fs::read_to_string(work.path().join("site/manifest.json")).unwrap();
     assert!(manifest.contains(HASH), "{manifest}");
     let method = std::fs::read_to_string(work.path().join("site/metode.md")).unwrap();
@@ -176,13 +170,7 @@ fn site_size(csv: &str) -> (u64, String, u64) {
     let data = work.path().join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::write(data.join("x.csv"), csv).unwrap();
-    let options = patuh::BuildOptions {
-        data_dir: data,
-        out_dir: work.path().join("site"),
-        as_of: None,
-        now: now(),
-    };
-    let outcome = patuh::build(&Config::default(), &options).unwrap();
+    let outcome = common::build(&Config::default(), &data, &work.path().join("site")).unwrap();
     let mut total = 0;
     let mut largest = (String::new(), 0);
     for path in &outcome.files {

@@ -1,9 +1,9 @@
 //! The CSV registers the site offers: one per department and period, cells a spreadsheet
 //! would execute neutralised, personal data masked like on the pages.
 
-use std::path::Path;
+#[allow(dead_code)]
+mod common;
 
-use chrono::{TimeZone, Utc};
 use patuh::config::Config;
 
 #[test]
@@ -18,17 +18,7 @@ fn registers_neutralise_formulas_and_mask_personal_data() {
     )
     .unwrap();
     let out = work.path().join("site");
-    let options = patuh::BuildOptions {
-        data_dir: data,
-        out_dir: out.clone(),
-        as_of: None,
-        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
-    };
-    patuh::build(
-        &Config::parse("", Path::new("patuh.toml")).unwrap(),
-        &options,
-    )
-    .unwrap();
+    common::build(&Config::default(), &data, &out).unwrap();
     let bytes = std::fs::read(out.join("minggu/2026-W45/dinas-sosial.csv")).unwrap();
     assert!(
         bytes.starts_with(b"\xEF\xBB\xBF"),
@@ -72,13 +62,7 @@ fn build_site(csv: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(data.join("ekspor.csv"), csv).unwrap();
     let out = work.path().join("site");
-    let options = patuh::BuildOptions {
-        data_dir: data,
-        out_dir: out.clone(),
-        as_of: None,
-        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
-    };
-    patuh::build(&Config::default(), &options).unwrap();
+    common::build(&Config::default(), &data, &out).unwrap();
     (work, out)
 }
 

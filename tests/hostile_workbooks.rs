@@ -256,11 +256,10 @@ mod make {
         std::fs::write(path, bytes).unwrap();
     }
 
-    /// A copy of `tests/fixtures/inputs/workbook_xlsx/rekap.xlsx` whose shared-strings part
-    /// declares `uniqueCount="1000000000000"` (the other parts as they are, deflated again).
-    pub fn xlsx_shared_strings_lie(path: &Path) {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/inputs/workbook_xlsx/rekap.xlsx");
+    /// Copies the package (zip) at `source` (relative to the crate) to `path`, every part
+    /// deflated with a fixed time stamp, passing each part's name and bytes through `edit`.
+    fn copy_package(source: &str, path: &Path, mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(source);
         let mut zin = zip::ZipArchive::new(std::fs::File::open(source).unwrap()).unwrap();
         let mut zout = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
         let options = SimpleFileOptions::default()
@@ -271,28 +270,34 @@ mod make {
             let name = entry.name().unwrap().into_owned();
             let mut data = Vec::new();
             std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
-            if name == "xl/sharedStrings.xml" {
-                let text = String::from_utf8(data).unwrap();
-                let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
-                let end = start + text[start..].find('"').unwrap();
-                data = format!("{}1000000000000{}", &text[..start], &text[end..]).into_bytes();
-            }
+            let data = edit(&name, data);
             zout.start_file(name, options).unwrap();
             zout.write_all(&data).unwrap();
         }
         zout.finish().unwrap();
     }
 
+    /// A copy of `tests/fixtures/inputs/workbook_xlsx/rekap.xlsx` whose shared-strings part
+    /// declares `uniqueCount="1000000000000"` (the other parts as they are, deflated again).
+    pub fn xlsx_shared_strings_lie(path: &Path) {
+        copy_package(
+            "tests/fixtures/inputs/workbook_xlsx/rekap.xlsx",
+            path,
+            |name, data| {
+                if name != "xl/sharedStrings.xml" {
+                    return data;
+                }
+                let text = String::from_utf8(data).unwrap();
+                let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                let end = start + text[start..].find('"').unwrap();
+                format!("{}1000000000000{}", &text[..start], &text[end..]).into_bytes()
+            },
+        );
+    }
+
     /// A copy of `tests/fixtures/inputs/workbook_xlsx/rekap.xlsx` whose workbook lists
     /// 20,000 more sheets, all pointing at the part of sheet "Data" (`rId2`).
     pub fn xlsx_sheet_repeated(path: &Path) {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/inputs/workbook_xlsx/rekap.xlsx");
-        let mut zin = zip::ZipArchive::new(std::fs::File::open(source).unwrap()).unwrap();
-        let mut zout = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .last_modified_time(zip::DateTime::default());
         let extra: String = (0..20_000)
             .map(|i| {
                 format!(
@@ -301,34 +306,24 @@ mod make {
                 )
             })
             .collect();
-        for i in 0..zin.len() {
-            let mut entry = zin.by_index(i).unwrap();
-            let name = entry.name().unwrap().into_owned();
-            let mut data = Vec::new();
-            std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
-            if name == "xl/workbook.xml" {
+        copy_package(
+            "tests/fixtures/inputs/workbook_xlsx/rekap.xlsx",
+            path,
+            |name, data| {
+                if name != "xl/workbook.xml" {
+                    return data;
+                }
                 let text = String::from_utf8(data).unwrap();
-                data = text
-                    .replace("</sheets>", &format!("{extra}</sheets>"))
-                    .into_bytes();
-            }
-            zout.start_file(name, options).unwrap();
-            zout.write_all(&data).unwrap();
-        }
-        zout.finish().unwrap();
+                text.replace("</sheets>", &format!("{extra}</sheets>"))
+                    .into_bytes()
+            },
+        );
     }
 
     /// `xlsb_full/full.xlsb` with a second sheet, "Salinan", in `xl/workbook.bin`: a
     /// BrtBundleSh record (type 156) with the relationship id of "Data" (`rId1`), written
     /// right after the record of "Data".
     pub fn xlsb_sheet_repeated(path: &Path) {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/hostile/xlsb_full/full.xlsb");
-        let mut zin = zip::ZipArchive::new(std::fs::File::open(source).unwrap()).unwrap();
-        let mut zout = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .last_modified_time(zip::DateTime::default());
         let wide = |text: &str| {
             let units: Vec<u16> = text.encode_utf16().collect();
             let mut out = (units.len() as u32).to_le_bytes().to_vec();
@@ -340,22 +335,20 @@ mod make {
         body.extend(wide("Salinan"));
         let mut record = vec![0x9C, 0x01, body.len() as u8];
         record.extend(body);
-        for i in 0..zin.len() {
-            let mut entry = zin.by_index(i).unwrap();
-            let name = entry.name().unwrap().into_owned();
-            let mut data = Vec::new();
-            std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
-            if name == "xl/workbook.bin" {
-                let at = data.windows(2).position(|w| w == [0x9C, 0x01]).unwrap();
-                let size = usize::from(data[at + 2]);
-                assert!(size < 0x80, "a one-byte size");
-                let end = at + 3 + size;
-                data.splice(end..end, record.iter().copied());
-            }
-            zout.start_file(name, options).unwrap();
-            zout.write_all(&data).unwrap();
-        }
-        zout.finish().unwrap();
+        copy_package(
+            "tests/fixtures/hostile/xlsb_full/full.xlsb",
+            path,
+            |name, mut data| {
+                if name == "xl/workbook.bin" {
+                    let at = data.windows(2).position(|w| w == [0x9C, 0x01]).unwrap();
+                    let size = usize::from(data[at + 2]);
+                    assert!(size < 0x80, "a one-byte size");
+                    let end = at + 3 + size;
+                    data.splice(end..end, record.iter().copied());
+                }
+                data
+            },
+        );
     }
 
     /// The DIMENSIONS record of sheet "Data" (rows 0 to 11 exclusive, columns 0 to 11

@@ -1,6 +1,9 @@
 //! `[limits]`: a workbook that would expand too far, or a sheet with too many cells, ends in
 //! a clear error naming the file and the key to raise, never in an exhausted machine.
 
+#[allow(dead_code)]
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
@@ -106,13 +109,7 @@ fn more_departments_than_the_limit_stop_the_build_naming_the_key() {
             Path::new("patuh.toml"),
         )
         .unwrap();
-        let options = patuh::BuildOptions {
-            data_dir: data.clone(),
-            out_dir: work.path().join("site"),
-            as_of: None,
-            now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
-        };
-        patuh::build(&config, &options)
+        common::build(&config, &data, &work.path().join("site"))
     };
     assert_eq!(
         build(2).unwrap_err().to_string(),

@@ -1,9 +1,11 @@
 //! Personal data on the published site: masked by default (UU 27/2022), shown only when
 //! the office turns masking off.
 
+#[allow(dead_code)]
+mod common;
+
 use std::path::Path;
 
-use chrono::{TimeZone, Utc};
 use patuh::config::Config;
 
 const PHONE: &str = "0812-3456-7890";
@@ -24,13 +26,7 @@ fn build(config_text: &str) -> Vec<(String, String)> {
     std::fs::write(data.join("ekspor.csv"), csv).unwrap();
     let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
     let out = work.path().join("site");
-    let options = patuh::BuildOptions {
-        data_dir: data,
-        out_dir: out.clone(),
-        as_of: None,
-        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
-    };
-    patuh::build(&config, &options).unwrap();
+    common::build(&config, &data, &out).unwrap();
     walkdir::WalkDir::new(&out)
         .into_iter()
         .map(Result::unwrap)
@@ -118,13 +114,7 @@ fn numbers_split_by_a_cut_are_masked_whole() {
     );
     std::fs::write(data.join("ekspor.csv"), csv).unwrap();
     let out = work.path().join("site");
-    let options = patuh::BuildOptions {
-        data_dir: data,
-        out_dir: out.clone(),
-        as_of: None,
-        now: Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap(),
-    };
-    patuh::build(&Config::default(), &options).unwrap();
+    common::build(&Config::default(), &data, &out).unwrap();
     let mut shown_masked = 0;
     for entry in walkdir::WalkDir::new(&out) {
         let entry = entry.unwrap();

@@ -198,3 +198,19 @@ pub fn check_capped(dir: &Path) -> (Option<i32>, String) {
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
 }
+
+/// `patuh::build` of the exports in `data` into `out` with `config`, at the tests' `now`.
+#[allow(dead_code)] // used by the test crates that build sites
+pub fn build(
+    config: &Config,
+    data: &Path,
+    out: &Path,
+) -> Result<patuh::BuildOutcome, patuh::error::Error> {
+    let options = patuh::BuildOptions {
+        data_dir: data.to_path_buf(),
+        out_dir: out.to_path_buf(),
+        as_of: None,
+        now: now(),
+    };
+    patuh::build(config, &options)
+}
