@@ -22,11 +22,14 @@
 //! run shows every leak. Library builds use a fixed "now" (2026-12-31); all timestamps
 //! lie in November 2026.
 
+mod pages;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 const NOW: &str = "2026-12-31T00:00:00Z";
@@ -349,10 +352,6 @@ fn is_bidi(c: char) -> bool {
         || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A value as a page shows it: direction and other controls dropped, white space collapsed.
 fn shown(s: &str) -> String {
     squash(
@@ -409,58 +408,6 @@ enum Tok {
     Text(String),
     /// The content of a `<script>` or `<style>` element, as written.
     Raw(String),
-}
-
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// Decodes HTML character references (`&amp;`, `&#x2F;`, `&#39;` ...).
-fn decode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
-            let entity = &rest[1..e];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let n = if let Some(hex) = entity
-                        .strip_prefix("#x")
-                        .or_else(|| entity.strip_prefix("#X"))
-                    {
-                        u32::from_str_radix(hex, 16).ok()
-                    } else {
-                        entity.strip_prefix('#').and_then(|d| d.parse().ok())
-                    };
-                    n.and_then(char::from_u32)
-                }
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn html_tokens(src: &str) -> Result<Vec<Tok>, String> {
@@ -679,27 +626,6 @@ fn link_scheme(value: &str) -> Option<String> {
     v[..stop].find(':').map(|c| v[..c].to_string())
 }
 
-/// Resolves a relative `target` against the page at `page` (site-relative); `None` when it
-/// climbs out of the site.
-fn resolve(page: &str, target: &str) -> Option<String> {
-    let path = target.split(['#', '?']).next().unwrap_or("");
-    if path.is_empty() {
-        return Some(page.to_string());
-    }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 /// The print header in the page's `<style>`: the site's `@page` rule around one CSS
 /// string in which every `"`, `\`, `<`, `>` and line break is escaped.
 fn check_print_header(css: &str) -> Result<(), String> {
@@ -907,16 +833,6 @@ fn check_html(
 // =======================================================================================
 // Markdown through pulldown-cmark
 
-fn md_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
-
-fn md_to_html(md: &str) -> String {
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(md, md_options()));
-    out
-}
-
 /// The text a reader sees: text and code spans, a space between blocks and cells.
 fn md_text(md: &str) -> String {
     let mut out = String::new();
@@ -976,32 +892,6 @@ fn md_links(md: &str) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-/// The tables of a page: rows (head row first) of cell texts.
-fn md_tables(md: &str) -> Vec<Vec<Vec<String>>> {
-    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
-    let mut cell: Option<String> = None;
-    for e in Parser::new_ext(md, md_options()) {
-        match e {
-            Event::Start(Tag::Table(_)) => tables.push(Vec::new()),
-            Event::Start(Tag::TableHead | Tag::TableRow) => {
-                tables.last_mut().unwrap().push(Vec::new())
-            }
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
-            Event::End(TagEnd::TableCell) => {
-                let c = squash(&cell.take().unwrap_or_default());
-                tables.last_mut().unwrap().last_mut().unwrap().push(c);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = cell.as_mut() {
-                    c.push_str(&t);
-                }
-            }
-            _ => {}
-        }
-    }
-    tables
 }
 
 /// Whether a heading below the title is one the templates write: a word of the word list

@@ -8,12 +8,15 @@
 //! Library builds use a fixed "now" (2026-12-31); the binary takes the wall clock, and all
 //! timestamps here lie in September–November 2026, before any moment these tests run.
 
+mod pages;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Output;
 
 use chrono::{DateTime, Utc};
-use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -188,59 +191,6 @@ enum Tok {
     Text(String),
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// Decodes HTML character references (`&amp;`, `&#x2F;`, `&#39;` …).
-fn decode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let entity = &rest[1..e];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let n = if let Some(hex) = entity
-                        .strip_prefix("#x")
-                        .or_else(|| entity.strip_prefix("#X"))
-                    {
-                        u32::from_str_radix(hex, 16).ok()
-                    } else {
-                        entity.strip_prefix('#').and_then(|d| d.parse().ok())
-                    };
-                    n.and_then(char::from_u32)
-                }
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 fn html_tokens(src: &str) -> Vec<Tok> {
     let b = src.as_bytes();
     let mut toks = Vec::new();
@@ -347,10 +297,6 @@ fn html_text(src: &str) -> String {
     out
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The tables of an HTML page: rows of cell texts (`th` and `td`), `thead` rows included.
 fn html_tables(src: &str) -> Vec<Vec<Vec<String>>> {
     let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
@@ -386,16 +332,6 @@ fn html_tables(src: &str) -> Vec<Vec<Vec<String>>> {
 // ---------------------------------------------------------------------------------------
 // Markdown through pulldown-cmark
 
-fn md_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
-
-fn md_to_html(md: &str) -> String {
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(md, md_options()));
-    out
-}
-
 /// The link and image targets of a Markdown page.
 fn md_links(md: &str) -> Vec<String> {
     Parser::new_ext(md, md_options())
@@ -421,32 +357,6 @@ fn md_text(md: &str) -> String {
     out
 }
 
-/// The tables of a Markdown page: rows (head row first) of cell texts.
-fn md_tables(md: &str) -> Vec<Vec<Vec<String>>> {
-    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
-    let mut cell: Option<String> = None;
-    for e in Parser::new_ext(md, md_options()) {
-        match e {
-            Event::Start(Tag::Table(_)) => tables.push(Vec::new()),
-            Event::Start(Tag::TableHead | Tag::TableRow) => {
-                tables.last_mut().unwrap().push(Vec::new())
-            }
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
-            Event::End(TagEnd::TableCell) => {
-                let c = squash(&cell.take().unwrap());
-                tables.last_mut().unwrap().last_mut().unwrap().push(c);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = cell.as_mut() {
-                    c.push_str(&t);
-                }
-            }
-            _ => {}
-        }
-    }
-    tables
-}
-
 /// The texts of the headings of a Markdown page, with their level.
 fn md_headings(md: &str) -> Vec<(u32, String)> {
     let mut out = Vec::new();
@@ -470,27 +380,6 @@ fn md_headings(md: &str) -> Vec<(u32, String)> {
 
 // ---------------------------------------------------------------------------------------
 // Links
-
-/// Resolves `target` (relative, maybe with `#fragment` or `?query`) against the page at
-/// `page` (a site-relative path); `None` when it climbs out of the site.
-fn resolve(page: &str, target: &str) -> Option<String> {
-    let path = target.split(['#', '?']).next().unwrap();
-    if path.is_empty() {
-        return Some(page.to_string());
-    }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
 
 /// Whether a link target names a scheme (`http:`, `javascript:` …) or a host (`//cdn…`).
 fn is_absolute(target: &str) -> bool {
