@@ -1697,33 +1697,38 @@ fn the_overdue_column_counts_open_items_not_steps() {
 // =======================================================================================
 // 8. Snapshots of the small fixture (reviewed against its README.md)
 
-/// Builds the small fixture and gives its files, the version number masked.
-fn small_site() -> BTreeMap<String, String> {
-    let work = small_workdir();
-    let out = work.path().join("site");
-    let outcome = build_lib(work.path(), &out);
-    assert_eq!(outcome.ledger.rows.read, 10);
-    assert_eq!(outcome.ledger.rows.included, 9);
-    assert_eq!(outcome.ledger.rows.duplicates, 1);
-    assert_eq!(
-        outcome.ledger.issues.len(),
-        0,
-        "{:?}",
-        outcome.ledger.issues
-    );
-    let version = format!("patuh {}", env!("CARGO_PKG_VERSION"));
-    site_files(&out)
-        .into_iter()
-        .map(|(path, bytes)| {
-            let text = String::from_utf8(bytes).unwrap();
-            (path, text.replace(&version, "patuh [version]"))
-        })
-        .collect()
+/// The small fixture's site, built once for all the tests that read it: its files, the
+/// version number masked.
+fn small_site() -> &'static BTreeMap<String, String> {
+    static SITE: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let work = small_workdir();
+        let out = work.path().join("site");
+        let outcome = build_lib(work.path(), &out);
+        assert_eq!(outcome.ledger.rows.read, 10);
+        assert_eq!(outcome.ledger.rows.included, 9);
+        assert_eq!(outcome.ledger.rows.duplicates, 1);
+        assert_eq!(
+            outcome.ledger.issues.len(),
+            0,
+            "{:?}",
+            outcome.ledger.issues
+        );
+        let version = format!("patuh {}", env!("CARGO_PKG_VERSION"));
+        site_files(&out)
+            .into_iter()
+            .map(|(path, bytes)| {
+                let text = String::from_utf8(bytes).unwrap();
+                (path, text.replace(&version, "patuh [version]"))
+            })
+            .collect()
+    })
 }
 
 fn small_page(path: &str) -> String {
     small_site()
-        .remove(path)
+        .get(path)
+        .cloned()
         .unwrap_or_else(|| panic!("no {path}"))
 }
 
