@@ -336,6 +336,17 @@ mod tests {
     use super::*;
     use std::fs;
 
+    /// The exports found and the files passed over with their reasons, by name.
+    fn listed(found: &Discovery) -> (Vec<&str>, Vec<(&str, SkipReason)>) {
+        let read = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        let skipped = found
+            .skipped
+            .iter()
+            .map(|s| (s.relative.as_str(), s.reason))
+            .collect();
+        (read, skipped)
+    }
+
     fn touch(dir: &Path, rel: &str) {
         let p = dir.join(rel);
         fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -367,16 +378,11 @@ mod tests {
         }
         let exclude = vec!["arsip-lama/**".to_string(), "*draft*".to_string()];
         let found = find_exports(d, &exclude, Some(&d.join("site"))).unwrap();
-        let read: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        let (read, skipped) = listed(&found);
         assert_eq!(
             read,
             ["B.xls", "a-c.ODS", "a/z.xlsx", "b.csv", "m.xlsm", "x.txt", "y.tsv"]
         );
-        let skipped: Vec<_> = found
-            .skipped
-            .iter()
-            .map(|s| (s.relative.as_str(), s.reason))
-            .collect();
         assert_eq!(
             skipped,
             [
@@ -419,13 +425,8 @@ mod tests {
             .unwrap();
         assert!(made.success());
         let found = find_exports(d, &[], None).unwrap();
-        let read: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        let (read, skipped) = listed(&found);
         assert_eq!(read, ["link.csv", "real.csv"]);
-        let skipped: Vec<_> = found
-            .skipped
-            .iter()
-            .map(|s| (s.relative.as_str(), s.reason))
-            .collect();
         assert_eq!(
             skipped,
             [
@@ -473,13 +474,8 @@ mod tests {
         touch(d, "lain/x.csv");
         std::fs::write(d.join("lain").join(crate::site::MANIFEST), "{}").unwrap();
         let found = find_exports(d, &[], None).unwrap();
-        let read: Vec<_> = found.exports.iter().map(|e| e.relative.as_str()).collect();
+        let (read, skipped) = listed(&found);
         assert_eq!(read, ["ekspor.csv", "lain/x.csv"]);
-        let skipped: Vec<_> = found
-            .skipped
-            .iter()
-            .map(|s| (s.relative.as_str(), s.reason))
-            .collect();
         assert_eq!(
             skipped,
             [
