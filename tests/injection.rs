@@ -987,17 +987,7 @@ fn check_md(page: &str, src: &str, files: &BTreeMap<String, Vec<u8>>, v: &mut Ve
             columns = None;
             continue;
         }
-        let mut pipes = 0;
-        let mut chars = line.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '|' => pipes += 1,
-                _ => {}
-            }
-        }
+        let pipes = pages::cell_borders(line);
         match columns {
             None => columns = Some(pipes),
             Some(n) if n != pipes => v.push(format!(

@@ -1412,17 +1412,7 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
                     columns = None;
                     continue;
                 }
-                let mut pipes = 0;
-                let mut chars = line.chars();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '|' => pipes += 1,
-                        _ => {}
-                    }
-                }
+                let pipes = pages::cell_borders(line);
                 match columns {
                     None => columns = Some(pipes),
                     Some(n) => assert_eq!(pipes, n, "{page}: {line}"),

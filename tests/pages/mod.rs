@@ -120,3 +120,19 @@ pub fn resolve(page: &str, target: &str) -> Option<String> {
     }
     Some(parts.join("/"))
 }
+
+/// The cell borders (`|` not escaped by a backslash) of a Markdown table row.
+pub fn cell_borders(line: &str) -> usize {
+    let mut pipes = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '|' => pipes += 1,
+            _ => {}
+        }
+    }
+    pipes
+}
