@@ -416,19 +416,11 @@ fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
 /// 2.4.304: state, tab id, relationship id, name).
 fn xlsb_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
     const BRT_BUNDLE_SH: u32 = 0x9C;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid workbook: {e}"))?;
-    let parts: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .filter(|n| n.to_ascii_lowercase().ends_with("workbook.bin"))
-        .map(|n| n.into_owned())
-        .collect();
     let mut workbooks = Vec::new();
-    for part in parts {
-        let mut entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+    let wanted = |name: &str| name.to_ascii_lowercase().ends_with("workbook.bin");
+    for_each_part(bytes, wanted, |part, _, entry| {
         let mut sheets = Vec::new();
-        read_biff12_records(&mut entry, |typ, data| {
+        read_biff12_records(entry, |typ, data| {
             if typ == BRT_BUNDLE_SH {
                 let id = wide_string(data.get(8..).unwrap_or_default());
                 let name = id
@@ -441,8 +433,9 @@ fn xlsb_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
             true
         })
         .map_err(|e| format!("{part}: {e}"))?;
-        workbooks.push((part, sheets));
-    }
+        workbooks.push((part.to_string(), sheets));
+        Ok(())
+    })?;
     Ok(workbooks)
 }
 
@@ -579,39 +572,50 @@ fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
     })
 }
 
-/// Calls `check` with each part of a zip-based workbook whose name ends with `suffix`
-/// (case ignored): its name, its declared size and an XML reader set up as calamine sets
-/// up its own (same quick-xml, same settings), so both see the same elements and fail at
-/// the same place.
-fn for_each_xml_part(
+/// The reader of a part's XML, set up as calamine sets up its own.
+type XmlPart<'a> = quick_xml::Reader<std::io::BufReader<&'a mut dyn Read>>;
+
+/// Calls `visit` with each part of a zip-based workbook whose name `wanted` accepts, in the
+/// zip's order: its name, its declared size and its bytes.
+fn for_each_part(
     bytes: &[u8],
-    suffix: &str,
-    mut check: impl FnMut(
-        &str,
-        u64,
-        &mut quick_xml::Reader<std::io::BufReader<zip::read::ZipFile<'_, Cursor<&[u8]>>>>,
-    ) -> Result<(), String>,
+    wanted: impl Fn(&str) -> bool,
+    mut visit: impl FnMut(&str, u64, &mut dyn Read) -> Result<(), String>,
 ) -> Result<(), String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid workbook: {e}"))?;
     let parts: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
-        .filter(|n| n.to_ascii_lowercase().ends_with(suffix))
+        .filter(|n| wanted(n))
         .map(|n| n.into_owned())
         .collect();
     for part in parts {
-        let entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+        let mut entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
         let size = entry.size();
+        visit(&part, size, &mut entry)?;
+    }
+    Ok(())
+}
+
+/// [`for_each_part`] for XML parts whose name, in lower case, ends with `suffix`, each
+/// given as an XML reader set up as calamine sets up its own (same quick-xml, same
+/// settings), so both see the same elements and fail at the same place.
+fn for_each_xml_part(
+    bytes: &[u8],
+    suffix: &str,
+    mut check: impl FnMut(&str, u64, &mut XmlPart<'_>) -> Result<(), String>,
+) -> Result<(), String> {
+    let wanted = |name: &str| name.to_ascii_lowercase().ends_with(suffix);
+    for_each_part(bytes, wanted, |part, size, entry| {
         let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
         let config = reader.config_mut();
         config.check_end_names = false;
         config.trim_text(false);
         config.check_comments = false;
         config.expand_empty_elements = true;
-        check(&part, size, &mut reader)?;
-    }
-    Ok(())
+        check(part, size, &mut reader)
+    })
 }
 
 /// Refuses a zip-based workbook whose parts would expand beyond `max_bytes`, by the sizes
@@ -740,25 +744,19 @@ fn iso_duration(text: &str) -> Cell<'static> {
 /// (BrtShortRk … BrtShortIsst, written by SheetJS among others), which calamine 0.38
 /// skips silently. Gives the first such part.
 fn xlsb_short_cell_records(bytes: &[u8]) -> Result<Option<String>, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid XLSB workbook: {e}"))?;
-    let parts: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".bin"))
-        .map(|n| n.into_owned())
-        .collect();
-    for part in parts {
-        let mut entry = zip.by_name(&part).map_err(|e| e.to_string())?;
-        if has_short_cell_record(&mut entry).map_err(|e| format!("{part}: {e}"))? {
-            return Ok(Some(part));
+    let mut found = None;
+    let wanted = |name: &str| name.starts_with("xl/worksheets/") && name.ends_with(".bin");
+    for_each_part(bytes, wanted, |part, _, entry| {
+        if found.is_none() && has_short_cell_record(entry).map_err(|e| format!("{part}: {e}"))? {
+            found = Some(part.to_string());
         }
-    }
-    Ok(None)
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 /// Scans a BIFF12 record stream for record types 13–18 (short cells with a value).
-fn has_short_cell_record(reader: &mut impl Read) -> std::io::Result<bool> {
+fn has_short_cell_record(reader: &mut (impl Read + ?Sized)) -> std::io::Result<bool> {
     let mut found = false;
     read_biff12_records(reader, |typ, _| {
         found = (13..=18).contains(&typ);
@@ -771,7 +769,7 @@ fn has_short_cell_record(reader: &mut impl Read) -> std::io::Result<bool> {
 /// with each one's type and data, until `visit` returns false or the part ends (a record
 /// cut short ends it too).
 fn read_biff12_records(
-    reader: &mut impl Read,
+    reader: &mut (impl Read + ?Sized),
     mut visit: impl FnMut(u32, &[u8]) -> bool,
 ) -> std::io::Result<()> {
     let mut reader = std::io::BufReader::new(reader);
