@@ -329,9 +329,13 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     })?;
     let sha256 = crate::site::sha256_hex(&bytes);
     let mut delimited_info = None;
+    let not_text = match export.format {
+        Format::Delimited => delimited::not_text(&bytes),
+        _ => None,
+    };
     match export.format {
-        Format::Delimited if delimited::not_text(&bytes).is_some() => {
-            let reason = match delimited::not_text(&bytes) {
+        Format::Delimited if not_text.is_some() => {
+            let reason = match not_text {
                 Some(delimited::NotText::Workbook) => SheetSkipReason::WorkbookNamedAsText,
                 _ => SheetSkipReason::NotText,
             };
