@@ -73,12 +73,6 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
     .to_vec()];
     for issue in &ledger.issues {
         let at = &issue.location;
-        let other = issue
-            .other
-            .as_ref()
-            .map(|o| o.location.describe(w))
-            .unwrap_or_default();
-        let detail = issue.describe(w, &other);
         rows.push(vec![
             crate::words::key_of(&issue.kind),
             at.file.clone(),
@@ -90,16 +84,8 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
                 .field
                 .map(|f| f.name().to_string())
                 .unwrap_or_default(),
-            privacy::start_of(
-                issue.value.as_deref().unwrap_or_default(),
-                crate::ingest::issues::VALUE_KEPT,
-                masking,
-            ),
-            if masking {
-                privacy::mask(&detail).into_owned()
-            } else {
-                detail
-            },
+            privacy::issue_value(issue, masking),
+            privacy::issue_detail(issue, w, masking),
         ]);
     }
     Some(OutputFile {

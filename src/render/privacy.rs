@@ -27,6 +27,36 @@ pub fn start_of(text: &str, max: usize, masking: bool) -> String {
     out
 }
 
+/// What the site shows of a data issue's value: its first
+/// [`VALUE_KEPT`](crate::ingest::issues::VALUE_KEPT) characters, masked when `masking`.
+pub fn issue_value(issue: &crate::ingest::issues::DataIssue, masking: bool) -> String {
+    start_of(
+        issue.value.as_deref().unwrap_or_default(),
+        crate::ingest::issues::VALUE_KEPT,
+        masking,
+    )
+}
+
+/// What patuh made of a data issue, in the words `w` (a conflict's other location
+/// included), masked when `masking`.
+pub fn issue_detail(
+    issue: &crate::ingest::issues::DataIssue,
+    w: &crate::words::Words,
+    masking: bool,
+) -> String {
+    let other = issue
+        .other
+        .as_ref()
+        .map(|o| o.location.describe(w))
+        .unwrap_or_default();
+    let detail = issue.describe(w, &other);
+    if masking {
+        mask(&detail).into_owned()
+    } else {
+        detail
+    }
+}
+
 /// `text` with phone numbers, NIK and e-mail addresses masked; unchanged text is borrowed.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();

@@ -523,14 +523,6 @@ impl Ctx<'_> {
     }
 
     /// Citizens' text as published: personal data masked unless the office turned it off.
-    fn private(&self, text: &str) -> String {
-        if self.input.config.mask_personal_data {
-            privacy::mask(text).into_owned()
-        } else {
-            text.to_string()
-        }
-    }
-
     fn signature(&self) -> Option<&crate::config::Signature> {
         self.input.config.signature.as_ref()
     }
@@ -1025,20 +1017,8 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .take(ISSUES_SHOWN_PER_KIND)
                 .map(|i| IssueRow {
                     location: i.location.describe(ctx.t),
-                    value: privacy::start_of(
-                        i.value.as_deref().unwrap_or_default(),
-                        crate::ingest::issues::VALUE_KEPT,
-                        ctx.input.config.mask_personal_data,
-                    ),
-                    detail: ctx.private(
-                        &i.describe(
-                            ctx.t,
-                            &i.other
-                                .as_ref()
-                                .map(|o| o.location.describe(ctx.t))
-                                .unwrap_or_default(),
-                        ),
-                    ),
+                    value: privacy::issue_value(i, ctx.input.config.mask_personal_data),
+                    detail: privacy::issue_detail(i, ctx.t, ctx.input.config.mask_personal_data),
                 })
                 .collect();
             let more = count - issues.len();
