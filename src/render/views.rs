@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::AppliesTo;
-use crate::ingest::issues::IssueKind;
+use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::SheetOutcome;
 use crate::model::Stamp;
 use crate::render::charts::{self, DurationRow, TrendPoint};
@@ -1009,11 +1009,11 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
     let groups: Vec<IssueGroup> = IssueKind::ALL
         .into_iter()
         .filter_map(|kind| {
-            let count = ledger.issues.iter().filter(|i| i.kind == kind).count();
-            let issues: Vec<IssueRow> = ledger
-                .issues
-                .iter()
-                .filter(|i| i.kind == kind)
+            let of_kind: Vec<&DataIssue> =
+                ledger.issues.iter().filter(|i| i.kind == kind).collect();
+            let count = of_kind.len();
+            let issues: Vec<IssueRow> = of_kind
+                .into_iter()
                 .take(ISSUES_SHOWN_PER_KIND)
                 .map(|i| IssueRow {
                     location: i.location.describe(ctx.t),
