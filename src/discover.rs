@@ -131,12 +131,6 @@ pub enum DiscoverError {
          export has a name of its own"
     )]
     SameName(String),
-    /// The data folder is the output folder: the site would replace the exports.
-    #[error(
-        "the data folder {0} is also the output folder: give the site a folder of its own \
-         with --out"
-    )]
-    DataIsOutput(PathBuf),
     /// An `exclude` pattern is not a glob.
     #[error("invalid exclude pattern {pattern:?}: {message}")]
     Pattern {
@@ -162,9 +156,6 @@ pub fn find_exports(
     }
     let excluded = build_globs(exclude)?;
     let out_dir = out_dir.and_then(|p| p.canonicalize().ok());
-    if out_dir.is_some() && out_dir == data_dir.canonicalize().ok() {
-        return Err(DiscoverError::DataIsOutput(data_dir.to_path_buf()));
-    }
     // (relative name, path, whether it is a regular file)
     let mut found: Vec<(String, PathBuf, bool)> = Vec::new();
     // Folders holding a site patuh wrote, passed over and listed.
@@ -483,9 +474,6 @@ mod tests {
                 ("laporan/", SkipReason::PatuhSite)
             ]
         );
-        // The data folder as the output folder: refused.
-        let err = find_exports(d, &[], Some(d)).unwrap_err().to_string();
-        assert!(err.contains("is also the output folder"), "{err}");
         // The site itself given as the data folder: nothing is read.
         let found = find_exports(&d.join("laporan"), &[], None).unwrap();
         assert!(found.exports.is_empty());

@@ -129,19 +129,17 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &progress::Progress,
 ) -> Result<BuildOutcome, error::Error> {
-    if !site::may_replace(&options.out_dir)? {
-        return Err(site::PublishError::NotASite(options.out_dir.clone()).into());
-    }
+    let target = site::Target::open(&options.out_dir, Some(&options.data_dir))?;
     let mut ledger = read_exports_with_progress(
         &options.data_dir,
         config,
-        Some(&options.out_dir),
+        Some(target.dir()),
         options.now,
         progress,
     )?;
     // An empty read over a previous site is a wrong folder, not a week without
     // complaints: keep the site.
-    if ledger.items.is_empty() && site::is_site(&options.out_dir) {
+    if ledger.items.is_empty() && site::is_site(target.dir()) {
         return Err(error::Error::NothingRead {
             data: options.data_dir.clone(),
             exports: ledger.files.len(),
@@ -186,7 +184,7 @@ pub fn build_with_progress(
         input_hashes: &input_hashes,
         commentary: &commentary,
     };
-    let staging = site::Staging::begin(&options.out_dir)?;
+    let staging = target.stage()?;
     let write = |file: site::OutputFile| staging.write(&file).map_err(error::Error::from);
     let mut written = render::render_all(&input, &templates, &write)?;
     written.push(write(site::OutputFile {
@@ -238,37 +236,22 @@ fn manifest(
     inputs: &std::collections::BTreeMap<String, String>,
     outputs: &[site::Written],
 ) -> site::OutputFile {
-    #[derive(serde::Serialize)]
-    struct Entry<'a> {
-        path: &'a str,
-        sha256: &'a str,
-    }
-    #[derive(serde::Serialize)]
-    struct Manifest<'a> {
-        generator: &'static str,
-        version: &'static str,
-        config_sha256: String,
-        inputs: Vec<Entry<'a>>,
-        outputs: &'a [site::Written],
-    }
     let effective = config::Config {
         source: None,
         ..config.clone()
     };
-    let manifest = Manifest {
-        generator: "patuh",
-        version: env!("CARGO_PKG_VERSION"),
+    site::Manifest {
+        generator: "patuh".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
         config_sha256: site::sha256_hex(format!("{effective:?}").as_bytes()),
         inputs: inputs
             .iter()
-            .map(|(path, sha256)| Entry { path, sha256 })
+            .map(|(path, sha256)| site::Written {
+                path: path.clone(),
+                sha256: sha256.clone(),
+            })
             .collect(),
-        outputs,
-    };
-    let mut text = serde_json::to_string_pretty(&manifest).expect("the manifest serialises");
-    text.push('\n');
-    site::OutputFile {
-        path: site::MANIFEST.into(),
-        bytes: text.into_bytes(),
+        outputs: outputs.to_vec(),
     }
+    .to_file()
 }

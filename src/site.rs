@@ -1,7 +1,10 @@
 //! Publishing the site: the only stage that writes. The new site is written beside the old
-//! one and swapped in only when complete, so a failed build leaves the old one as it was.
+//! one and swapped in only when complete, so the output folder always holds a whole site,
+//! the old one or the new one, whatever happens to the build; a build that was killed
+//! leaves nothing the next build does not put right before it deletes anything.
 //!
-//! Refuses to replace a folder that is neither empty nor a previous patuh site.
+//! Refuses to replace a folder that is neither empty nor a previous patuh site, a site
+//! holding files patuh did not write, a folder holding the exports or the working folder.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -18,7 +21,7 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Publishing failed; the previous site is untouched.
+/// Publishing failed, or cannot start; the previous site is untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     /// The output folder holds something that is not a patuh site.
@@ -27,6 +30,50 @@ pub enum PublishError {
          choose an empty or new folder with --out"
     )]
     NotASite(PathBuf),
+    /// The output folder is a patuh site that also holds files patuh did not write.
+    #[error(
+        "refusing to replace {out}: it holds files that patuh did not write ({count}), such \
+         as {first}; a build replaces the whole folder, so move them out of it first, or \
+         choose another folder with --out"
+    )]
+    Foreign {
+        /// The output folder, as given.
+        out: PathBuf,
+        /// How many files (and empty folders) are not the site's.
+        count: usize,
+        /// The first of them (relative path).
+        first: String,
+    },
+    /// The output folder is the working folder or holds it (`--out .`, `--out ..`).
+    #[error(
+        "the output folder {0} is the folder patuh runs in, or holds it: a build replaces \
+         its output folder whole, so give the site a folder of its own, such as --out site"
+    )]
+    HoldsWorkingFolder(PathBuf),
+    /// The data folder is the output folder: the site would replace the exports.
+    #[error(
+        "the data folder {0} is also the output folder: give the site a folder of its own \
+         with --out"
+    )]
+    DataIsOutput(PathBuf),
+    /// The data folder lies inside the output folder: the site would replace the exports.
+    #[error(
+        "the data folder {data} is inside the output folder {out}: a build replaces {out} \
+         whole and the exports with it; keep the exports outside it, or choose another \
+         folder with --out"
+    )]
+    DataInsideOutput {
+        /// The data folder, as given.
+        data: PathBuf,
+        /// The output folder, as given.
+        out: PathBuf,
+    },
+    /// The output folder is a symbolic link to nothing.
+    #[error(
+        "the output folder {0} is a link to a folder that does not exist: create that \
+         folder, or name another with --out"
+    )]
+    BrokenLink(PathBuf),
     /// Another build is writing the same site now.
     #[error(
         "another patuh build is writing {0} right now: wait until it has finished, then run \
@@ -53,69 +100,171 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
     }
 }
 
-/// Whether `dir` may be replaced: missing, empty, or holding a patuh manifest.
-pub fn may_replace(dir: &Path) -> Result<bool, PublishError> {
-    if !dir.exists() {
-        return Ok(true);
-    }
-    if !dir.is_dir() {
-        return Ok(false);
-    }
-    let mut entries = fs::read_dir(dir).map_err(io(dir))?;
-    if entries.next().is_none() {
-        return Ok(true);
-    }
-    Ok(is_site(dir))
-}
-
-/// Whether `dir` holds a site patuh wrote (a manifest naming patuh as its generator).
-pub fn is_site(dir: &Path) -> bool {
-    fs::read_to_string(dir.join(MANIFEST))
-        .is_ok_and(|text| text.contains("\"generator\": \"patuh\""))
-}
-
-/// A file written to the new site, with its SHA-256 (for the manifest).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A file and the SHA-256 of its contents, as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Written {
-    /// Relative path.
+    /// Relative path (`/` separators).
     pub path: String,
     /// SHA-256 of the contents, in hex.
     pub sha256: String,
 }
 
-/// The new site being written beside the old one. Files are written as they are made
-/// (from several threads at once); [`Staging::commit`] swaps the new site in. Dropped
-/// without a commit, it removes itself and the old site stays as it was.
-#[derive(Debug)]
-pub struct Staging {
-    out_dir: PathBuf,
-    staging: PathBuf,
-    retired: PathBuf,
-    written: std::sync::Mutex<std::collections::BTreeSet<String>>,
-    committed: bool,
-    /// Held until the build ends, so that two builds of one site never mix their files.
-    _lock: fs::File,
-    /// Where the lock is: removed when the build ends, so nothing stays beside the site.
-    lock_path: PathBuf,
+/// The manifest of a site (`manifest.json`): what wrote it, from which inputs and
+/// configuration, and every other file of the site with its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    /// Always `patuh`.
+    pub generator: String,
+    /// patuh's version.
+    #[serde(default)]
+    pub version: String,
+    /// SHA-256 of the effective configuration.
+    #[serde(default)]
+    pub config_sha256: String,
+    /// The exports read.
+    #[serde(default)]
+    pub inputs: Vec<Written>,
+    /// The files of the site, but the manifest itself.
+    #[serde(default)]
+    pub outputs: Vec<Written>,
 }
 
-impl Staging {
-    /// Starts a new site for `out_dir`, which must be empty, missing, or a patuh site.
-    pub fn begin(out_dir: &Path) -> Result<Staging, PublishError> {
-        if !may_replace(out_dir)? {
-            return Err(PublishError::NotASite(out_dir.to_path_buf()));
+impl Manifest {
+    /// The manifest of the site in `dir`, when there is one that patuh wrote.
+    pub fn read(dir: &Path) -> Option<Manifest> {
+        let text = fs::read(dir.join(MANIFEST)).ok()?;
+        serde_json::from_slice::<Manifest>(&text)
+            .ok()
+            .filter(|m| m.generator == "patuh")
+    }
+
+    /// The manifest as the site's file.
+    pub fn to_file(&self) -> OutputFile {
+        let mut text = serde_json::to_string_pretty(self).expect("the manifest serialises");
+        text.push('\n');
+        OutputFile {
+            path: MANIFEST.into(),
+            bytes: text.into_bytes(),
         }
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+    }
+}
+
+/// Whether `dir` holds a site patuh wrote (a manifest naming patuh as its generator).
+pub fn is_site(dir: &Path) -> bool {
+    Manifest::read(dir).is_some()
+}
+
+/// What in the site folder `dir` its manifest does not account for (relative paths, in
+/// walk order): files that are neither the manifest nor a listed output, empty folders on
+/// the way to none, and folders where an output should be. Symbolic links are not followed.
+pub fn foreign_files(dir: &Path, manifest: &Manifest) -> Result<Vec<String>, PublishError> {
+    let mut ours: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    ours.insert(MANIFEST);
+    for output in &manifest.outputs {
+        let mut path = output.path.as_str();
+        ours.insert(path);
+        while let Some(cut) = path.rfind('/') {
+            path = &path[..cut];
+            ours.insert(path);
+        }
+    }
+    let mut foreign = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|e| PublishError::Io {
+            path: e.path().unwrap_or(dir).to_path_buf(),
+            source: e.into(),
+        })?;
+        let relative = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walked inside dir")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let is_dir = entry.file_type().is_dir();
+        // A folder of someone else's is looked into: its files are what is listed.
+        let empty_dir = is_dir && fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
+        let foreign_here = if is_dir {
+            empty_dir && !ours.contains(relative.as_str())
+                || manifest.outputs.iter().any(|o| o.path == relative)
+        } else {
+            !ours.contains(relative.as_str())
         };
-        let name = out_dir
+        if foreign_here {
+            foreign.push(relative);
+        }
+    }
+    Ok(foreign)
+}
+
+/// The output folder of a build: resolved (a symbolic link is followed, so the site is
+/// published where it points and the link stays), checked and locked for the whole build.
+/// Opening it finishes what a build that was killed while publishing left undone.
+#[derive(Debug)]
+pub struct Target {
+    /// The folder as given, for messages.
+    shown: PathBuf,
+    /// The folder the site is published in (absolute, links resolved).
+    dir: PathBuf,
+    /// The new site while it is written.
+    staging: PathBuf,
+    /// The old site between the two renames of a publish without an atomic exchange.
+    retired: PathBuf,
+    /// Held until the build ends, so that two builds of one site never mix their files.
+    /// The file is never deleted: a build that locked a deleted file would not exclude one
+    /// that creates a new file of the same name.
+    _lock: Option<fs::File>,
+}
+
+impl Target {
+    /// Opens the output folder `out` of a build reading `data` (when given): refuses an
+    /// `out` that holds the working folder or the data folder, or that is neither empty,
+    /// missing nor a patuh site holding only its own files; takes the lock beside it; and
+    /// restores the previous site if a killed build left it aside.
+    pub fn open(out: &Path, data: Option<&Path>) -> Result<Target, PublishError> {
+        let dir = resolve(out)?;
+        if std::env::current_dir()
+            .and_then(|cwd| cwd.canonicalize())
+            .is_ok_and(|cwd| cwd.starts_with(&dir))
+        {
+            return Err(PublishError::HoldsWorkingFolder(out.to_path_buf()));
+        }
+        if let Some(data) = data {
+            if let Ok(data_dir) = data.canonicalize() {
+                if data_dir == dir {
+                    return Err(PublishError::DataIsOutput(data.to_path_buf()));
+                }
+                if data_dir.starts_with(&dir) {
+                    return Err(PublishError::DataInsideOutput {
+                        data: data.to_path_buf(),
+                        out: out.to_path_buf(),
+                    });
+                }
+            }
+        }
+        let parent = dir
+            .parent()
+            .expect("not a root: checked above")
+            .to_path_buf();
+        let name = dir
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "site".into());
+            .expect("a plain name: resolved")
+            .to_string_lossy()
+            .into_owned();
+        let mut target = Target {
+            shown: out.to_path_buf(),
+            staging: parent.join(format!(".{name}.patuh-new")),
+            retired: parent.join(format!(".{name}.patuh-old")),
+            dir,
+            _lock: None,
+        };
+        // A folder that is not the site's is refused before anything is written beside it
+        // (unless a killed build set the site aside: then it is looked at once restored).
+        if !target.retired.exists() {
+            target.check_replaceable()?;
+        }
         fs::create_dir_all(&parent).map_err(io(&parent))?;
-        // A lock beside the site: the operating system releases it when the build ends,
-        // however it ends; the file is removed when the build ends normally.
         let lock_path = parent.join(format!(".{name}.patuh-lock"));
         let lock = fs::OpenOptions::new()
             .create(true)
@@ -126,29 +275,118 @@ impl Staging {
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(PublishError::Busy(out_dir.to_path_buf()));
+                return Err(PublishError::Busy(out.to_path_buf()));
             }
             Err(fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
         }
-        let staging = parent.join(format!(".{name}.patuh-new"));
-        let retired = parent.join(format!(".{name}.patuh-old"));
-        for leftover in [&staging, &retired] {
-            if leftover.exists() {
-                fs::remove_dir_all(leftover).map_err(io(leftover))?;
-            }
-        }
-        fs::create_dir_all(&staging).map_err(io(&staging))?;
-        Ok(Staging {
-            out_dir: out_dir.to_path_buf(),
-            staging,
-            retired,
-            written: Default::default(),
-            committed: false,
-            _lock: lock,
-            lock_path,
-        })
+        target._lock = Some(lock);
+        target.recover()?;
+        target.check_replaceable()?;
+        Ok(target)
     }
 
+    /// The folder the site is published in (absolute, links resolved).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Puts right what a build killed while publishing left (under the lock, so no other
+    /// build is publishing): the old site set aside comes back when the output folder is
+    /// missing, and is removed when the output folder holds a site; a half-written or
+    /// swapped-out site in the staging folder is removed. Nothing is deleted while it is
+    /// the only copy of a site.
+    fn recover(&self) -> Result<(), PublishError> {
+        if self.retired.exists() {
+            if fs::symlink_metadata(&self.dir).is_err() {
+                fs::rename(&self.retired, &self.dir).map_err(io(&self.dir))?;
+            } else {
+                fs::remove_dir_all(&self.retired).map_err(io(&self.retired))?;
+            }
+        }
+        if self.staging.exists() {
+            fs::remove_dir_all(&self.staging).map_err(io(&self.staging))?;
+        }
+        Ok(())
+    }
+
+    /// Refuses an output folder that is not missing, empty, or a patuh site holding only
+    /// the files its manifest lists.
+    fn check_replaceable(&self) -> Result<(), PublishError> {
+        let dir = &self.dir;
+        if !dir.exists() {
+            return Ok(());
+        }
+        if !dir.is_dir() {
+            return Err(PublishError::NotASite(self.shown.clone()));
+        }
+        if fs::read_dir(dir).map_err(io(dir))?.next().is_none() {
+            return Ok(());
+        }
+        let manifest =
+            Manifest::read(dir).ok_or_else(|| PublishError::NotASite(self.shown.clone()))?;
+        let foreign = foreign_files(dir, &manifest)?;
+        match foreign.first() {
+            None => Ok(()),
+            Some(first) => Err(PublishError::Foreign {
+                out: self.shown.clone(),
+                count: foreign.len(),
+                first: first.clone(),
+            }),
+        }
+    }
+
+    /// Starts writing the new site beside the old one.
+    pub fn stage(&self) -> Result<Staging<'_>, PublishError> {
+        fs::create_dir_all(&self.staging).map_err(io(&self.staging))?;
+        Ok(Staging {
+            target: self,
+            written: Default::default(),
+            committed: false,
+        })
+    }
+}
+
+/// `out` made absolute with links resolved: the folder it names, or where a link points.
+fn resolve(out: &Path) -> Result<PathBuf, PublishError> {
+    let is_link = fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        return out
+            .canonicalize()
+            .map_err(|_| PublishError::BrokenLink(out.to_path_buf()));
+    }
+    if !matches!(out.components().next_back(), Some(Component::Normal(_))) {
+        // `.`, `..` or a root.
+        return Err(PublishError::HoldsWorkingFolder(out.to_path_buf()));
+    }
+    let absolute = std::path::absolute(out).map_err(io(out))?;
+    // The nearest folder that exists, with its links resolved, and the rest as written.
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Ok(rest.iter().rev().fold(real, |path, part| path.join(part)));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return Ok(absolute),
+        }
+    }
+}
+
+/// The new site being written beside the old one. Files are written as they are made
+/// (from several threads at once); [`Staging::commit`] swaps the new site in. Dropped
+/// without a commit, it removes itself and the old site stays as it was.
+#[derive(Debug)]
+pub struct Staging<'a> {
+    target: &'a Target,
+    written: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    committed: bool,
+}
+
+impl Staging<'_> {
     /// Writes one file of the new site; a path written twice is an error (two pages would
     /// overwrite each other).
     pub fn write(&self, file: &OutputFile) -> Result<Written, PublishError> {
@@ -168,47 +406,114 @@ impl Staging {
         if !fresh {
             return Err(PublishError::Twice(file.path.clone()));
         }
-        let path = self.staging.join(relative);
+        let path = self.target.staging.join(relative);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
         fs::write(&path, &file.bytes).map_err(io(&path))?;
+        fault::point("writing");
         Ok(Written {
             path: file.path.clone(),
             sha256: sha256_hex(&file.bytes),
         })
     }
 
-    /// Swaps the new site in for the old one.
+    /// Swaps the new site in for the old one: in one atomic exchange where the file system
+    /// offers it (Linux), else in two renames whose gap [`Target::open`] repairs.
     pub fn commit(mut self) -> Result<(), PublishError> {
-        let had_old = self.out_dir.exists();
-        if had_old {
-            fs::rename(&self.out_dir, &self.retired).map_err(io(&self.out_dir))?;
+        let Target {
+            dir,
+            staging,
+            retired,
+            ..
+        } = self.target;
+        fault::point("staged");
+        if fs::symlink_metadata(dir).is_err() {
+            fs::rename(staging, dir).map_err(io(dir))?;
+            self.committed = true;
+            return Ok(());
         }
-        if let Err(source) = fs::rename(&self.staging, &self.out_dir) {
-            if had_old {
-                let _ = fs::rename(&self.retired, &self.out_dir);
-            }
+        if exchange(staging, dir).map_err(io(dir))? {
+            self.committed = true;
+            fault::point("exchanged");
+            // The staging folder now holds the old site.
+            return fs::remove_dir_all(staging).map_err(io(staging));
+        }
+        fs::rename(dir, retired).map_err(io(dir))?;
+        fault::point("retired");
+        if let Err(source) = fs::rename(staging, dir) {
+            let _ = fs::rename(retired, dir);
             return Err(PublishError::Io {
-                path: self.out_dir.clone(),
+                path: dir.clone(),
                 source,
             });
         }
         self.committed = true;
-        if had_old {
-            fs::remove_dir_all(&self.retired).map_err(io(&self.retired))?;
-        }
-        Ok(())
+        fault::point("published");
+        fs::remove_dir_all(retired).map_err(io(retired))
     }
 }
 
-impl Drop for Staging {
+impl Drop for Staging<'_> {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.staging);
+            let _ = fs::remove_dir_all(&self.target.staging);
         }
-        // Still locked here: the lock is released when `_lock` is dropped, after this.
-        let _ = fs::remove_file(&self.lock_path);
+    }
+}
+
+/// Exchanges the folders `a` and `b` atomically; `false` when the file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    use rustix::io::Errno;
+    if fault::disabled("exchange") {
+        return Ok(false);
+    }
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Exchanges the folders `a` and `b` atomically; `false` when the file system cannot.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+/// Fault injection for the crash-safety tests: `PATUH_FAULT` lists, separated by commas,
+/// `abort:POINT` (the process aborts there, as if killed: no clean-up runs) and `no-NAME`
+/// (a capability, e.g. `no-exchange`, is taken as missing). Unset in normal use.
+mod fault {
+    use std::sync::OnceLock;
+
+    fn settings() -> &'static [String] {
+        static SETTINGS: OnceLock<Vec<String>> = OnceLock::new();
+        SETTINGS.get_or_init(|| {
+            std::env::var("PATUH_FAULT")
+                .map(|v| v.split(',').map(str::to_owned).collect())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Aborts the process at `point` when asked to.
+    pub(super) fn point(point: &str) {
+        if settings()
+            .iter()
+            .any(|s| s.strip_prefix("abort:") == Some(point))
+        {
+            std::process::abort();
+        }
+    }
+
+    /// Whether the capability `name` is to be taken as missing.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    pub(super) fn disabled(name: &str) -> bool {
+        settings()
+            .iter()
+            .any(|s| s.strip_prefix("no-") == Some(name))
     }
 }
 
@@ -223,7 +528,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Writes `files` as the new content of `out_dir`, replacing a previous patuh site.
 pub fn publish(out_dir: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
-    let staging = Staging::begin(out_dir)?;
+    let target = Target::open(out_dir, None)?;
+    let staging = target.stage()?;
     for file in files {
         staging.write(file)?;
     }
@@ -241,14 +547,33 @@ mod tests {
         }
     }
 
+    /// A site's files with their manifest.
+    fn site(files: &[OutputFile]) -> Vec<OutputFile> {
+        let manifest = Manifest {
+            generator: "patuh".into(),
+            version: "0".into(),
+            config_sha256: String::new(),
+            inputs: Vec::new(),
+            outputs: files
+                .iter()
+                .map(|f| Written {
+                    path: f.path.clone(),
+                    sha256: sha256_hex(&f.bytes),
+                })
+                .collect(),
+        };
+        let mut all = files.to_vec();
+        all.push(manifest.to_file());
+        all
+    }
+
     #[test]
     fn replaces_a_previous_site_and_refuses_anything_else() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("site");
-        let manifest = file(MANIFEST, "{\"generator\": \"patuh\"}");
-        publish(&out, &[manifest.clone(), file("a/b.txt", "one")]).unwrap();
+        publish(&out, &site(&[file("a/b.txt", "one")])).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/b.txt")).unwrap(), "one");
-        publish(&out, &[manifest, file("c.txt", "two")]).unwrap();
+        publish(&out, &site(&[file("c.txt", "two")])).unwrap();
         assert!(!out.join("a/b.txt").exists());
         assert_eq!(fs::read_to_string(out.join("c.txt")).unwrap(), "two");
         assert!(!tmp.path().join(".site.patuh-old").exists());
@@ -264,5 +589,38 @@ mod tests {
             "precious"
         );
         assert!(!home.join("x").exists());
+    }
+
+    #[test]
+    fn files_the_manifest_does_not_list_are_foreign() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        publish(&out, &site(&[file("a/b.txt", "one"), file("c.txt", "two")])).unwrap();
+        let manifest = Manifest::read(&out).unwrap();
+        assert_eq!(
+            foreign_files(&out, &manifest).unwrap(),
+            Vec::<String>::new()
+        );
+        fs::write(out.join("a/mine.csv"), "x").unwrap();
+        fs::create_dir_all(out.join("ekspor/2026")).unwrap();
+        fs::write(out.join("ekspor/2026/w48.xlsx"), "x").unwrap();
+        // A folder where the manifest lists a file.
+        fs::remove_file(out.join("c.txt")).unwrap();
+        fs::create_dir(out.join("c.txt")).unwrap();
+        assert_eq!(
+            foreign_files(&out, &manifest).unwrap(),
+            ["a/mine.csv", "c.txt", "ekspor/2026/w48.xlsx"]
+        );
+        let err = publish(&out, &site(&[file("d.txt", "three")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "refusing to replace {}: it holds files that patuh did not write (3), such as \
+                 a/mine.csv; a build replaces the whole folder, so move them out of it first, \
+                 or choose another folder with --out",
+                out.display()
+            )
+        );
+        assert!(out.join("ekspor/2026/w48.xlsx").is_file());
     }
 }

@@ -1666,7 +1666,8 @@ fn check_department_names(names: &[String]) -> Vec<String> {
         ));
     }
 
-    // Every file is inside the output folders (or is the input); nothing beside them.
+    // Every file is inside the output folders (or is the input); nothing beside them but
+    // each site's lock file, which stays.
     let mut expected_dirs: Vec<String> = Vec::new();
     for k in 1..=chain.len() {
         expected_dirs.push(chain[..k].join("/"));
@@ -1677,6 +1678,8 @@ fn check_department_names(names: &[String]) -> Vec<String> {
         let rel = relative(e.path(), sandbox.path());
         let inside = expected_dirs.contains(&rel)
             || rel == format!("{work_rel}/patuh.toml")
+            || rel == format!("{work_rel}/.site.patuh-lock")
+            || rel == format!("{work_rel}/.site-bin.patuh-lock")
             || ["data", "site", "site-bin"].iter().any(|d| {
                 rel == format!("{work_rel}/{d}") || rel.starts_with(&format!("{work_rel}/{d}/"))
             });

@@ -1100,12 +1100,9 @@ fn junk(len: usize) -> Vec<u8> {
         .collect()
 }
 
+/// Nothing but the lock file (kept, so that every build locks the same file) beside a site.
 fn assert_no_leftovers(parent: &Path, name: &str) {
-    for leftover in [
-        format!(".{name}.patuh-new"),
-        format!(".{name}.patuh-old"),
-        format!(".{name}.patuh-lock"),
-    ] {
+    for leftover in [format!(".{name}.patuh-new"), format!(".{name}.patuh-old")] {
         assert!(
             !parent.join(&leftover).exists(),
             "{leftover} left beside the site"
@@ -1144,11 +1141,13 @@ fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
     );
     assert_eq!(fingerprint(&out), before);
     assert!(!work.path().join(".site.patuh-new").exists());
-    // Once it has finished, the build goes through and leaves nothing beside the site.
+    // Once it has finished, the build goes through and leaves nothing beside the site but
+    // the lock file, which stays.
     drop(lock);
     build_lib(work.path(), &out);
     assert_eq!(fingerprint(&out), before, "same inputs, same site");
     assert_no_leftovers(work.path(), "site");
+    assert!(work.path().join(".site.patuh-lock").is_file());
 }
 
 #[test]
@@ -1235,10 +1234,14 @@ fn refuses_to_replace_a_folder_that_is_not_a_patuh_site() {
     std::fs::write(other.join("manifest.json"), r#"{"name": "my-app"}"#).unwrap();
     std::fs::write(other.join("index.html"), "<p>mine</p>").unwrap();
 
-    for (dir, name) in [
-        (&home, "home"),
-        (&other, "other"),
-        (&work.path().join("data"), "data"),
+    for (dir, name, says) in [
+        (&home, "home", "refusing to write into"),
+        (&other, "other", "refusing to write into"),
+        (
+            &work.path().join("data"),
+            "data",
+            "is also the output folder",
+        ),
     ] {
         let before = fingerprint(dir);
         let output = run_build(
@@ -1247,9 +1250,10 @@ fn refuses_to_replace_a_folder_that_is_not_a_patuh_site() {
         );
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
-        assert!(stderr.contains("refusing"), "{name}: {stderr}");
+        assert!(stderr.contains(says), "{name}: {stderr}");
         assert_eq!(fingerprint(dir), before, "{name} is untouched");
         assert_no_leftovers(work.path(), name);
+        assert!(!work.path().join(format!(".{name}.patuh-lock")).exists());
     }
 
     // An empty folder, or one that does not exist yet, is fine.
