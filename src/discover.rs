@@ -228,12 +228,13 @@ pub fn find_exports(
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let reason = if excluded.is_match(&relative) {
             Some(SkipReason::Excluded)
+        } else if relative.starts_with("catatan/") && relative.ends_with(".md") {
+            // Whatever it is: the commentary reader says what is wrong with it.
+            Some(SkipReason::Commentary)
         } else if !regular {
             Some(SkipReason::NotARegularFile)
         } else if name.starts_with("~$") || (name.starts_with(".~lock.") && name.ends_with('#')) {
             Some(SkipReason::LockFile)
-        } else if relative.starts_with("catatan/") && relative.ends_with(".md") {
-            Some(SkipReason::Commentary)
         } else if Format::from_path(&path).is_none() {
             Some(SkipReason::NotAnExport)
         } else {

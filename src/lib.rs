@@ -167,7 +167,11 @@ pub fn build_with_progress(
         config.timezone,
     );
     let input_hashes = hash_inputs(&ledger);
-    let commentary = read_commentary(&options.data_dir, &report);
+    let commentary = ingest::commentary::read(&options.data_dir, &ledger.discovery, |label| {
+        report.periods.iter().any(|p| p.label == label)
+    });
+    ledger.issues.extend(commentary.issues);
+    let commentary = commentary.by_period;
     let template_dir = config
         .source
         .as_deref()
@@ -201,23 +205,6 @@ pub fn build_with_progress(
         report,
         files: written.into_iter().map(|f| f.path).collect(),
     })
-}
-
-/// The office's commentary per period: `catatan/<label>.md` in the data folder.
-fn read_commentary(
-    data_dir: &Path,
-    report: &report::Report,
-) -> std::collections::BTreeMap<String, String> {
-    report
-        .periods
-        .iter()
-        .filter_map(|p| {
-            let path = data_dir.join("catatan").join(format!("{}.md", p.label));
-            std::fs::read_to_string(path)
-                .ok()
-                .map(|text| (p.label.clone(), text))
-        })
-        .collect()
 }
 
 /// SHA-256 of every export read (of the very bytes read), by relative path.

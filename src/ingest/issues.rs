@@ -40,11 +40,13 @@ pub enum IssueKind {
     /// A step that cannot be measured: its start is missing, or its end while a later
     /// step has ended.
     UnmeasurableStep,
+    /// A commentary file (`catatan/<period>.md`) that cannot be shown.
+    UnusableCommentary,
 }
 
 impl IssueKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [IssueKind; 13] = [
+    pub const ALL: [IssueKind; 14] = [
         IssueKind::RejectedRow,
         IssueKind::UnreadableTimestamp,
         IssueKind::DateOrderContradiction,
@@ -58,6 +60,7 @@ impl IssueKind {
         IssueKind::IgnoredColumn,
         IssueKind::InvalidStep,
         IssueKind::UnmeasurableStep,
+        IssueKind::UnusableCommentary,
     ];
 }
 
@@ -87,6 +90,17 @@ impl Location {
             file: file.to_string(),
             sheet: sheet.map(str::to_string),
             row: Some(row),
+            column: None,
+            header: None,
+        }
+    }
+
+    /// A whole file (a commentary file, say).
+    pub fn file(file: &str) -> Location {
+        Location {
+            file: file.to_string(),
+            sheet: None,
+            row: None,
             column: None,
             header: None,
         }
@@ -223,6 +237,21 @@ pub enum Reason {
         step: String,
         /// Its end field.
         end: Field,
+    },
+    /// A commentary file that is a link to somewhere outside the data folder.
+    CommentaryOutside,
+    /// A commentary file named for no period of the report.
+    CommentaryNoPeriod,
+    /// A commentary "file" that is a pipe, a device or a socket.
+    CommentaryNotAFile,
+    /// A commentary file that cannot be opened or read.
+    CommentaryUnreadable,
+    /// A commentary file larger than patuh reads.
+    CommentaryTooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+        /// The most read.
+        max: u64,
     },
 }
 
@@ -377,6 +406,10 @@ impl DataIssue {
             Reason::EndMissingLaterEnded { step, end } => {
                 values.push(("step", format!("`{step}`")));
                 values.push(("end", code(*end)));
+            }
+            Reason::CommentaryTooLarge { bytes, max } => {
+                values.push(("n", bytes.to_string()));
+                values.push(("max", max.to_string()));
             }
             _ => {}
         }

@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod columns;
+pub mod commentary;
 pub mod delimited;
 pub mod issues;
 mod merge;

@@ -103,11 +103,22 @@ fn new_parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
 }
 
-/// The office's commentary with what a report page must not carry taken out: links to
+/// The office's commentary with what a report page must not carry taken out, so that no
+/// Markdown renderer can make more of it: raw HTML is written as text (`<` as `&lt;`, so
+/// no line can open an HTML block that hides what follows from the checks); links to
 /// anything but `http`, `https`, `mailto` or another page of the site (a `javascript:`
 /// link, say) become their text, and images their description (the site makes no request
-/// to the network). Both the HTML and the Markdown page are made from the result.
+/// to the network); and whatever a more lenient renderer could still read as such a link,
+/// an image or a link definition is broken up. Both the HTML and the Markdown page are
+/// made from the result.
 pub fn safe_commentary(text: &str) -> String {
+    let text = without_hidden_controls(text).replace('<', "&lt;");
+    defuse(&replace_unsafe_links(&text))
+}
+
+/// `text` with the links and images that pulldown-cmark reads in it replaced: unsafe links
+/// by their text, images by their description.
+fn replace_unsafe_links(text: &str) -> String {
     use pulldown_cmark::{Tag, TagEnd};
     // Byte ranges of the links and images to replace, with what replaces them.
     let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
@@ -146,6 +157,80 @@ pub fn safe_commentary(text: &str) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// Breaks up, as plain text, what any Markdown renderer could read as an image (`![`), a
+/// link to a destination that is not plainly safe (`](javascript:…)`, written with
+/// entities or escapes), or a definition of such a link (which is dropped: it shows
+/// nothing anyway).
+fn defuse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        if let Some(rest) = definition_rest(line) {
+            let dest = match rest.split_whitespace().next() {
+                Some(dest) => dest,
+                // The destination may stand on the next line.
+                None => lines
+                    .peek()
+                    .and_then(|next| next.split_whitespace().next())
+                    .unwrap_or(""),
+            };
+            if !is_plainly_safe(dest) {
+                if rest.trim().is_empty() {
+                    lines.next();
+                }
+                continue;
+            }
+        }
+        let mut at = 0;
+        for (i, _) in line.match_indices(['!', ']']) {
+            let after = &line[i + 1..];
+            let breaks = if line[i..].starts_with('!') {
+                after.starts_with('[')
+            } else {
+                after.starts_with('(') && {
+                    // The destination, up to white space (it may start on the next line).
+                    let dest = after[1..]
+                        .split_whitespace()
+                        .next()
+                        .or_else(|| lines.peek().and_then(|n| n.split_whitespace().next()))
+                        .unwrap_or("");
+                    !is_plainly_safe(dest.trim_end_matches(')'))
+                }
+            };
+            if breaks {
+                out.push_str(&line[at..i]);
+                out.push('\\');
+                at = i;
+            }
+        }
+        out.push_str(&line[at..]);
+    }
+    out
+}
+
+/// What follows `]:` when `line` opens a link definition (`[label]: destination`).
+fn definition_rest(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 || !trimmed.starts_with('[') {
+        return None;
+    }
+    let close = trimmed.find("]:")?;
+    (close > 1).then(|| &trimmed[close + 2..])
+}
+
+/// A link destination that every renderer reads the same and that is safe: no entity or
+/// escape that could spell another scheme, and either no scheme at all or `http`, `https`
+/// or `mailto`.
+fn is_plainly_safe(dest: &str) -> bool {
+    let lower = dest.to_ascii_lowercase();
+    !dest.contains(['&', '\\'])
+        && !dest.chars().any(|c| c.is_control())
+        && (!dest.contains(':')
+            || ["http://", "https://", "mailto:"]
+                .iter()
+                .any(|scheme| lower.starts_with(scheme)))
 }
 
 /// Whether a link may stay a link: `http`, `https` or `mailto`, or no scheme at all (a
@@ -249,7 +334,7 @@ mod tests {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
         assert!(
-            html.contains("Jangan klik atau javascript:alert(2) atau data atau a."),
+            html.contains("Jangan klik atau &lt;javascript:alert(2)&gt; atau data atau a."),
             "{html}"
         );
         assert!(html.contains("foto banjir"), "{html}");
@@ -260,6 +345,45 @@ mod tests {
         );
         assert!(is_safe_link("mailto:humas@bekasikota.go.id") && is_safe_link("#atas"));
         assert!(!is_safe_link(" JavaScript:x") && !is_safe_link("file:///etc/passwd"));
+    }
+
+    #[test]
+    fn raw_html_cannot_hide_links_or_images_from_the_checks() {
+        // Raw HTML at the start makes an HTML block of what follows, up to a blank line: a
+        // renderer that reads the Markdown page would make its links live.
+        let text = "<div>\n[klik](javascript:alert(1)) ![x](http://evil.example/t.png)\n</div>\n\n\
+                    [aman](https://bekasikota.go.id) [b](JAVASCRIPT:x) [c](java&#115;cript:x) \
+                    [d](  javascript:x \"t\") [e](\njavascript:x) ![f][g] [h]\n\n\
+                    [g]: http://evil.example/i.png\n\
+                    [h]:\n  javascript:alert(3)\n\
+                    [ok]: https://bekasikota.go.id/ok\n";
+        let safe = safe_commentary(text);
+        for md in [safe.as_str(), &commentary_to_html(&safe)] {
+            let html = if md.starts_with("<p>") {
+                md.to_string()
+            } else {
+                to_html(md)
+            };
+            assert!(!html.contains("<a href=\"java"), "{html}");
+            assert!(!html.contains("<a href=\"JAVA"), "{html}");
+            assert!(!html.contains("<img"), "{html}");
+            assert!(!html.contains("<div"), "{html}");
+            assert!(
+                html.contains("<a href=\"https://bekasikota.go.id\">aman</a>"),
+                "{html}"
+            );
+            assert_eq!(html.matches("<a ").count(), 1, "only the safe link: {html}");
+        }
+        // The unsafe definition is gone from the Markdown; the safe ones stay (the image
+        // that used one is its description now).
+        assert!(!safe.contains("alert(3)"), "{safe}");
+        assert!(safe.contains("[ok]: https://bekasikota.go.id/ok"), "{safe}");
+        assert_eq!(defuse("a ![b](c) d"), "a \\![b](c) d");
+        assert_eq!(defuse("[a](javascript:x)"), "[a\\](javascript:x)");
+        assert_eq!(
+            defuse("[a](x.html) [b](mailto:a@b.c)"),
+            "[a](x.html) [b](mailto:a@b.c)"
+        );
     }
 
     #[test]

@@ -749,7 +749,7 @@ fn period_page(
         }),
         exceptions,
         commentary_html: commentary.as_deref().map(markdown::commentary_to_html),
-        commentary_md: commentary.map(|c| c.replace('<', "&lt;")),
+        commentary_md: commentary,
         signature,
         step_names: &ctx.step_names,
     };
