@@ -140,3 +140,34 @@ fn a_site_without_data_issues_offers_no_issue_download() {
     let page = std::fs::read_to_string(out.join("kualitas-data.html")).unwrap();
     assert!(!page.contains("masalah-data.csv"));
 }
+
+#[test]
+fn negative_durations_are_numbers_and_only_text_is_neutralised() {
+    // Reported 10 minutes before it was posted (a typo): an invalid step of -600 s. The
+    // text "-600" of a citizen stays text.
+    let (_work, out) = build_site(
+        "No Tiket;Waktu Posting;Waktu Lapor;Isi\n\
+         T0;02/11/2026 09.10;02/11/2026 09.00;-600\n",
+    );
+    let bytes = std::fs::read(out.join("minggu/2026-W45/belum-didisposisi.csv")).unwrap();
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let row: Vec<String> = reader
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+    assert_eq!(
+        (cell("pemantauan_status"), cell("pemantauan_seconds")),
+        ("invalid".into(), "-600".into())
+    );
+    assert_eq!(cell("text"), "'-600");
+    // The row of a data issue is a number too.
+    let issues = std::fs::read_to_string(out.join("masalah-data.csv")).unwrap();
+    assert!(issues.contains("invalid_step,ekspor.csv,,2,"), "{issues}");
+}

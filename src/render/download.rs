@@ -1,6 +1,6 @@
 //! Downloadable CSV registers: one per department and period, for the office to work on
-//! in a spreadsheet. Every cell a spreadsheet would execute (`=`, `+`, `-`, `@`, tab, CR at
-//! the start) is neutralised with a leading apostrophe.
+//! in a spreadsheet. Every text cell a spreadsheet would execute (`=`, `+`, `-`, `@`, tab,
+//! CR at the start) is neutralised with a leading apostrophe; numbers stay numbers.
 
 use crate::model::Stamp;
 use crate::render::privacy;
@@ -16,6 +16,37 @@ pub fn neutralise(cell: &str) -> String {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell,
+    }
+}
+
+/// One cell of a download: text, neutralised when written, or a number, written as it is
+/// (a duration of `-600` seconds is a number a spreadsheet can sum, not a formula).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Number(i64),
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::Text(text)
+    }
+}
+
+impl Cell {
+    /// The cell as the CSV file holds it.
+    fn written(&self) -> String {
+        match self {
+            Cell::Text(text) => neutralise(text),
+            Cell::Number(n) => n.to_string(),
+        }
+    }
+
+    /// A number, or an empty cell.
+    fn number(n: Option<i64>) -> Cell {
+        n.map_or(Cell::Text(String::new()), Cell::Number)
     }
 }
 
@@ -66,26 +97,27 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
     }
     let w = crate::words::words(input.config.lang);
     let masking = input.config.mask_personal_data;
-    let mut rows: Vec<Vec<String>> = vec![[
+    let mut rows: Vec<Vec<Cell>> = vec![[
         "kind", "file", "sheet", "row", "column", "header", "field", "value", "detail",
     ]
-    .map(String::from)
+    .map(|h| Cell::Text(h.to_string()))
     .to_vec()];
     for issue in &ledger.issues {
         let at = &issue.location;
         rows.push(vec![
-            crate::words::key_of(&issue.kind),
-            at.file.clone(),
-            at.sheet.clone().unwrap_or_default(),
-            at.row.map(|r| r.to_string()).unwrap_or_default(),
-            at.column.clone().unwrap_or_default(),
-            at.header.clone().unwrap_or_default(),
+            crate::words::key_of(&issue.kind).into(),
+            at.file.clone().into(),
+            at.sheet.clone().unwrap_or_default().into(),
+            Cell::number(at.row.map(i64::from)),
+            at.column.clone().unwrap_or_default().into(),
+            at.header.clone().unwrap_or_default().into(),
             issue
                 .field
                 .map(|f| f.name().to_string())
-                .unwrap_or_default(),
-            privacy::issue_value(issue, masking),
-            privacy::issue_detail(issue, w, masking),
+                .unwrap_or_default()
+                .into(),
+            privacy::issue_value(issue, masking).into(),
+            privacy::issue_detail(issue, w, masking).into(),
         ]);
     }
     Some(OutputFile {
@@ -95,13 +127,13 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
 }
 
 /// A CSV file (UTF-8 with a byte-order mark, CRLF, as spreadsheet programs expect) of
-/// `rows`, every cell neutralised.
-fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+/// `rows`, every text cell neutralised.
+fn csv_bytes(rows: &[Vec<Cell>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     for row in rows {
-        let row: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
+        let row: Vec<String> = row.iter().map(Cell::written).collect();
         writer.write_record(&row).expect("writing to memory");
     }
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
@@ -121,19 +153,21 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         header.push(format!("{id}_seconds"));
     }
     header.extend(["text", "url"].map(String::from));
-    let mut rows = vec![header];
+    let mut rows: Vec<Vec<Cell>> = vec![header.into_iter().map(Cell::Text).collect()];
     for j in members {
         let item = &input.ledger.items[j.item];
-        let mut row: Vec<String> = vec![
-            item.id.clone().unwrap_or_default(),
-            j.group.name.clone(),
+        let mut row: Vec<Cell> = vec![
+            item.id.clone().unwrap_or_default().into(),
+            j.group.name.clone().into(),
             item.channel
                 .map(|c| c.label().to_string())
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .into(),
             item.kind
                 .map(|k| format!("{k:?}").to_lowercase())
-                .unwrap_or_default(),
-            item.admin.clone().unwrap_or_default(),
+                .unwrap_or_default()
+                .into(),
+            item.admin.clone().unwrap_or_default().into(),
         ];
         row.extend(Stamp::ALL.iter().map(|s| {
             item.stamps
@@ -144,23 +178,28 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
                         .to_string()
                 })
                 .unwrap_or_default()
+                .into()
         }));
         for r in &j.steps {
-            row.push(r.status.key().to_string());
-            row.push(r.duration_s.map(|d| d.to_string()).unwrap_or_default());
+            row.push(r.status.key().to_string().into());
+            row.push(Cell::number(r.duration_s));
         }
         let url = item.url.as_deref().unwrap_or("");
-        row.push(privacy::start_of(
-            item.text.as_deref().unwrap_or(""),
-            TEXT_KEPT,
-            input.config.mask_personal_data,
-        ));
+        row.push(
+            privacy::start_of(
+                item.text.as_deref().unwrap_or(""),
+                TEXT_KEPT,
+                input.config.mask_personal_data,
+            )
+            .into(),
+        );
         row.push(
             if input.config.mask_personal_data && privacy::has_personal_data(url) {
                 String::new()
             } else {
                 url.to_string()
-            },
+            }
+            .into(),
         );
         rows.push(row);
     }
@@ -190,6 +229,9 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(neutralise(cell), safe);
+            assert_eq!(Cell::Text(cell.to_string()).written(), safe);
         }
+        assert_eq!(Cell::Number(-600).written(), "-600");
+        assert_eq!(Cell::number(None).written(), "");
     }
 }
