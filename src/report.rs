@@ -384,14 +384,42 @@ pub fn summary_json(report: &Report) -> String {
 }
 
 /// An instant as RFC 3339 in `zone`, with seconds and the offset (`2026-11-29T23:41:00+07:00`).
+/// An offset of whole minutes is all RFC 3339 can write; an older one with seconds (Batavia
+/// time before 1924, `+07:07:12`) is written exactly, in ISO 8601's extended form, rather
+/// than rounded to a minute that would name another instant.
 pub fn rfc3339_seconds(t: Instant, zone: Tz) -> String {
-    t.with_timezone(&zone)
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    use chrono::Offset;
+    let local = t.with_timezone(&zone);
+    if local.offset().fix().local_minus_utc() % 60 == 0 {
+        local.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    } else {
+        local.format("%Y-%m-%dT%H:%M:%S%::z").to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_with_seconds_are_written_exactly() {
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let jakarta = chrono_tz::Asia::Jakarta;
+        assert_eq!(
+            rfc3339_seconds(at("2026-11-29T16:41:00Z"), jakarta),
+            "2026-11-29T23:41:00+07:00"
+        );
+        // Batavia mean time, +07:07:12, until the end of 1923.
+        assert_eq!(
+            rfc3339_seconds(at("1920-01-01T04:52:48Z"), jakarta),
+            "1920-01-01T12:00:00+07:07:12"
+        );
+        // 1924-1932: +07:20.
+        assert_eq!(
+            rfc3339_seconds(at("1930-01-01T04:40:00Z"), jakarta),
+            "1930-01-01T12:00:00+07:20"
+        );
+    }
 
     #[test]
     fn nearest_rank_on_odd_and_even_n() {

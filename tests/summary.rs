@@ -297,6 +297,21 @@ fn the_same_inputs_build_identical_bytes() {
 }
 
 #[test]
+fn an_as_of_before_1924_keeps_its_exact_offset() {
+    // Jakarta kept Batavia mean time, +07:07:12, until the end of 1923: rounded to +07:07
+    // the published moment would be 12 seconds off.
+    let data = fixture("basic").join("data");
+    let out = tempfile::tempdir().unwrap();
+    let text = summary(
+        &data,
+        &out.path().join("site"),
+        &["--as-of", "1920-01-01 12:00"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["as_of"], "1920-01-01T12:00:00+07:07:12");
+}
+
+#[test]
 fn as_of_on_the_command_line_changes_only_open_steps() {
     // --as-of 2026-10-04 = 2026-10-04 23:59:59 WIB instead of the latest timestamp
     // (21:20:00). Open steps judged again:
