@@ -13,6 +13,7 @@ pub mod error;
 pub mod ingest;
 pub mod init;
 pub mod model;
+pub mod privacy;
 pub mod progress;
 pub mod render;
 pub mod report;

@@ -3,7 +3,7 @@
 //! the start) is neutralised with a leading apostrophe.
 
 use crate::model::Stamp;
-use crate::render::privacy;
+use crate::privacy;
 use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
 use crate::site::OutputFile;

@@ -8,10 +8,11 @@ use crate::config::AppliesTo;
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::SheetOutcome;
 use crate::model::Stamp;
+use crate::privacy;
 use crate::render::charts::{self, DurationRow, TrendPoint};
 use crate::render::format::{self, Lang};
+use crate::render::markdown;
 use crate::render::RenderInput;
-use crate::render::{markdown, privacy};
 use crate::report::{aggregate, GroupStats, PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
 use crate::words::{key_of, words, Words};
@@ -522,7 +523,7 @@ impl Ctx<'_> {
         }
     }
 
-    /// Citizens' text as published: personal data masked unless the office turned it off.
+    /// The signature under period pages, when the office configured one.
     fn signature(&self) -> Option<&crate::config::Signature> {
         self.input.config.signature.as_ref()
     }
