@@ -192,7 +192,7 @@ pub fn build_with_progress(
     let mut written = render::render_all(&input, &templates, &write)?;
     written.push(write(site::OutputFile {
         path: "data/summary.json".into(),
-        bytes: report::summary_json(&report).into_bytes(),
+        bytes: report::summary_json(&report, config.mask_personal_data).into_bytes(),
     })?);
     written.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest = manifest(config, &input_hashes, &written);
@@ -233,7 +233,7 @@ fn hash_inputs(ledger: &ingest::Ledger) -> std::collections::BTreeMap<String, St
 }
 
 /// The manifest: patuh's version, a hash of the effective configuration, and every input
-/// and output file with its SHA-256.
+/// (its path masked like the pages) and output file with its SHA-256.
 fn manifest(
     config: &config::Config,
     inputs: &std::collections::BTreeMap<String, String>,
@@ -241,7 +241,7 @@ fn manifest(
 ) -> site::OutputFile {
     #[derive(serde::Serialize)]
     struct Entry<'a> {
-        path: &'a str,
+        path: std::borrow::Cow<'a, str>,
         sha256: &'a str,
     }
     #[derive(serde::Serialize)]
@@ -262,7 +262,10 @@ fn manifest(
         config_sha256: site::sha256_hex(format!("{effective:?}").as_bytes()),
         inputs: inputs
             .iter()
-            .map(|(path, sha256)| Entry { path, sha256 })
+            .map(|(path, sha256)| Entry {
+                path: privacy::shown(path, config.mask_personal_data),
+                sha256,
+            })
             .collect(),
         outputs,
     };

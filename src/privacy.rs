@@ -60,6 +60,16 @@ pub fn start_of(text: &str, max: usize, masking: bool) -> String {
     out
 }
 
+/// `text` masked when `masking`, else as it is: for names and identifiers taken from the
+/// data (ticket ids, departments, admins, file and sheet names), which may be a number.
+pub fn shown(text: &str, masking: bool) -> Cow<'_, str> {
+    if masking {
+        mask(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// What the site shows of a data issue's value: its first
 /// [`VALUE_KEPT`](crate::ingest::issues::VALUE_KEPT) characters, masked when `masking`.
 pub fn issue_value(issue: &crate::ingest::issues::DataIssue, masking: bool) -> String {
@@ -68,6 +78,16 @@ pub fn issue_value(issue: &crate::ingest::issues::DataIssue, masking: bool) -> S
         crate::ingest::issues::VALUE_KEPT,
         masking,
     )
+}
+
+/// Where a data issue is, in the words `w` (file, sheet and header are from the data),
+/// masked when `masking`.
+pub fn issue_location(
+    issue: &crate::ingest::issues::DataIssue,
+    w: &crate::words::Words,
+    masking: bool,
+) -> String {
+    shown(&issue.location.describe(w), masking).into_owned()
 }
 
 /// What patuh made of a data issue, in the words `w` (a conflict's other value and
@@ -83,11 +103,7 @@ pub fn issue_detail(
         .map(|o| o.location.describe(w))
         .unwrap_or_default();
     let detail = issue.describe(w, &other);
-    if masking {
-        mask(&detail).into_owned()
-    } else {
-        detail
-    }
+    shown(&detail, masking).into_owned()
 }
 
 /// `text` with phone numbers, NIK and e-mail addresses masked (see the module's
@@ -537,6 +553,37 @@ mod tests {
         // A 1 MB text: only its start is looked at.
         let long = format!("{}{}", "a".repeat(1_000_000), text);
         assert_eq!(start_of(&long, 3, true), "aaa…");
+    }
+
+    /// A conflict shows both values and both locations: all of them masked.
+    #[test]
+    fn both_sides_of_a_conflict_are_masked() {
+        use crate::ingest::issues::{DataIssue, IssueKind, Location, OtherOccurrence, Reason};
+        let issue = DataIssue::new(
+            IssueKind::Conflict,
+            Location::row("hp 0812-3456-7890.csv", Some("3275014501900003"), 2)
+                .at_column(7, "Akun"),
+            Some("0813\u{a0}1111\u{a0}2222".into()),
+            Some(crate::model::Field::Account),
+            Reason::Conflict,
+        )
+        .with_other(OtherOccurrence {
+            location: Location::row("wa6281234567891.csv", None, 9),
+            value: "nik 3275 0145 0190 0003".into(),
+        });
+        let w = crate::words::words(crate::words::Lang::En);
+        assert_eq!(issue_value(&issue, true), "08••\u{a0}••••\u{a0}••22");
+        assert_eq!(
+            issue_location(&issue, w, true),
+            "hp 08••-••••-••90.csv, sheet \"••••••••••••0003\", row 2, column H (Akun)"
+        );
+        assert_eq!(
+            issue_detail(&issue, w, true),
+            "`account` was \u{201c}nik •••• •••• •••• 0003\u{201d} in an earlier row \
+             (wa628••••••••91.csv, row 9); the later value is kept"
+        );
+        assert_eq!(issue_value(&issue, false), "0813\u{a0}1111\u{a0}2222");
+        assert!(issue_detail(&issue, w, false).contains("3275 0145 0190 0003"));
     }
 
     /// A phone number or NIK as written: its digit groups, the first perhaps with `+62`,

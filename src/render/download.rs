@@ -71,15 +71,16 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
     ]
     .map(String::from)
     .to_vec()];
+    let shown = |text: Option<&str>| privacy::shown(text.unwrap_or_default(), masking).into_owned();
     for issue in &ledger.issues {
         let at = &issue.location;
         rows.push(vec![
             crate::words::key_of(&issue.kind),
-            at.file.clone(),
-            at.sheet.clone().unwrap_or_default(),
+            shown(Some(&at.file)),
+            shown(at.sheet.as_deref()),
             at.row.map(|r| r.to_string()).unwrap_or_default(),
             at.column.clone().unwrap_or_default(),
-            at.header.clone().unwrap_or_default(),
+            shown(at.header.as_deref()),
             issue
                 .field
                 .map(|f| f.name().to_string())
@@ -121,19 +122,21 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         header.push(format!("{id}_seconds"));
     }
     header.extend(["text", "url"].map(String::from));
+    let masking = input.config.mask_personal_data;
+    let shown = |text: Option<&str>| privacy::shown(text.unwrap_or_default(), masking).into_owned();
     let mut rows = vec![header];
     for j in members {
         let item = &input.ledger.items[j.item];
         let mut row: Vec<String> = vec![
-            item.id.clone().unwrap_or_default(),
-            j.group.name.clone(),
+            shown(item.id.as_deref()),
+            shown(Some(&j.group.name)),
             item.channel
                 .map(|c| c.label().to_string())
                 .unwrap_or_default(),
             item.kind
                 .map(|k| format!("{k:?}").to_lowercase())
                 .unwrap_or_default(),
-            item.admin.clone().unwrap_or_default(),
+            shown(item.admin.as_deref()),
         ];
         row.extend(Stamp::ALL.iter().map(|s| {
             item.stamps
@@ -153,15 +156,13 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         row.push(privacy::start_of(
             item.text.as_deref().unwrap_or(""),
             TEXT_KEPT,
-            input.config.mask_personal_data,
+            masking,
         ));
-        row.push(
-            if input.config.mask_personal_data && privacy::has_personal_data(url) {
-                String::new()
-            } else {
-                url.to_string()
-            },
-        );
+        row.push(if masking && privacy::has_personal_data(url) {
+            String::new()
+        } else {
+            url.to_string()
+        });
         rows.push(row);
     }
     csv_bytes(&rows)
