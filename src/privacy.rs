@@ -8,14 +8,15 @@
 //!   `(+62) 812 3456 7890`, `wa.me/6281234567890`;
 //! - landlines: an area code of `0` and 2 to 4 digits (not `00`, `01`, `08`) in a group of
 //!   its own, possibly in brackets, then 5 to 8 digits (`(021) 888-9999`, `0251-8321234`);
-//!   or 8 to 13 digits written together (`02188889999`); or `+62`/`(62)` and an area code
+//!   or 9 to 13 digits written together (`02188889999`); or `+62`/`(62)` and an area code
 //!   without its `0` (`+62 21 8888 9999`);
 //! - NIK: 16 digits written together (any 16 digits in a row are masked: NIK, family card
 //!   and payment card numbers alike), or split into groups when the 16 digits read as a NIK
 //!   (province 11–94, day of birth 01–31 or 41–71, month 01–12): `3275 0145 0190 0003`;
 //! - e-mail addresses, also written `nama [at] gmail [dot] com`, `nama (at) …`, with
-//!   `{}`/`<>` brackets, `[titik]`, full-width `＠`, or spaces around `@`
-//!   (`nama @ gmail.com`).
+//!   `{}`/`<>` brackets, `[titik]`, full-width `＠`, spaces around `@` (`nama @ gmail.com`;
+//!   with a space before `@` only, when the domain ends in `.com`, `.net`, `.org`, `.id`,
+//!   `.co` or `.info`), or a mail provider without its ending (`nama@gmail`).
 //!
 //! Digit groups of a number may be separated by up to four of: spaces (also no-break, thin
 //! and ideographic), `-`, `.`, dashes (`–`, `—`, `‐`, `−`, full-width `－`), brackets and line
@@ -27,7 +28,8 @@
 //! ids such as `MS-2026-000123`, addresses (`Jl. Ahmad Yani No. 12, RT 03/RW 05`), counts
 //! (`1.347`), amounts, postal codes; an 18-digit NIP; more than 16 digits written together;
 //! numbers with other separators (`0812/3456/7890`, `0812_3456`); `nama at gmail dot com`
-//! without brackets; a handle such as `@dinas.kominfo` (a space before `@` and none after).
+//! without brackets; a handle such as `@dinas.kominfo` (a space before `@`, none after, and
+//! another ending); `nama@kantor` (no ending, not a mail provider).
 
 use std::borrow::Cow;
 
@@ -258,11 +260,11 @@ fn kind(digits: &[u8], first: usize, single: bool, plus: bool) -> Option<(usize,
     if at(0) == Some(0) && at(1) == Some(8) && matches!(at(2), Some(1..=9)) {
         return ((10..=13).contains(&n) && first >= 3).then_some((2, 2));
     }
-    // Landline: an area code group (0 and 2 to 4 digits) and 5 to 8 digits, or 8 to 13
-    // digits written together.
+    // Landline: an area code group (0 and 2 to 4 digits) and 5 to 8 digits, or 9 to 13
+    // digits written together (8 could be a date: `02112026`).
     if at(0) == Some(0) && area(at(1)) {
         let grouped = (3..=5).contains(&first) && (5..=8).contains(&(n - first));
-        let together = first >= 8 && (8..=13).contains(&n);
+        let together = first >= 9 && (9..=13).contains(&n);
         return (grouped || together).then_some((3, 2));
     }
     // The country code 62, perhaps with the area code's or the mobile prefix's 0 after it.
@@ -361,10 +363,8 @@ fn email_at(chars: &[char], at: usize) -> Option<(usize, usize, String)> {
     };
     let space_before = at > 0 && is_space(chars[at - 1]);
     let space_after = chars.get(after_at).is_some_and(|&c| is_space(c));
-    // `halo @dinas.kominfo` is a handle, not an address.
-    if plain && space_before && !space_after {
-        return None;
-    }
+    // `halo @dinas.kominfo` is a handle, `budi @gmail.com` an address.
+    let handle_like = plain && space_before && !space_after;
     let spaced = !plain || space_before || space_after;
     // The local part, leftwards.
     let local_char = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
@@ -415,15 +415,45 @@ fn email_at(chars: &[char], at: usize) -> Option<(usize, usize, String)> {
     }
     let &(tld_start, end) = labels.last()?;
     let tld: String = chars[tld_start..end].iter().collect();
-    if labels.len() < 2 || tld.chars().count() < 2 || !tld.chars().all(char::is_alphabetic) {
-        return None;
-    }
-    let masked = format!(
-        "{}{DOT}{DOT}{DOT}@{}{DOT}{DOT}{DOT}.{tld}",
-        chars[start], chars[labels[0].0]
-    );
+    let lower = tld.to_lowercase();
+    let masked = if labels.len() == 1 {
+        // `budi@gmail`: a mail provider without its ending.
+        if handle_like || !MAIL_PROVIDERS.contains(&lower.as_str()) {
+            return None;
+        }
+        format!(
+            "{}{DOT}{DOT}{DOT}@{}{DOT}{DOT}{DOT}",
+            chars[start], chars[tld_start]
+        )
+    } else {
+        if tld.chars().count() < 2
+            || !tld.chars().all(char::is_alphabetic)
+            || (handle_like && !ADDRESS_ENDINGS.contains(&lower.as_str()))
+        {
+            return None;
+        }
+        format!(
+            "{}{DOT}{DOT}{DOT}@{}{DOT}{DOT}{DOT}.{tld}",
+            chars[start], chars[labels[0].0]
+        )
+    };
     Some((start, end, masked))
 }
+
+/// Mail providers whose name alone (`budi@gmail`) makes an address.
+const MAIL_PROVIDERS: [&str; 8] = [
+    "gmail",
+    "yahoo",
+    "ymail",
+    "hotmail",
+    "outlook",
+    "icloud",
+    "live",
+    "rocketmail",
+];
+
+/// Endings that make `budi @gmail.com` (a space before `@` only) an address, not a handle.
+const ADDRESS_ENDINGS: [&str; 6] = ["com", "net", "org", "id", "co", "info"];
 
 #[cfg(test)]
 mod tests {
@@ -497,6 +527,9 @@ mod tests {
         ("budi@ gmail.com", "b•••@g•••.com"),
         ("budi＠gmail.com", "b•••@g•••.com"),
         ("mailto:budi@gmail.com", "mailto:b•••@g•••.com"),
+        ("email: budi@gmail", "email: b•••@g•••"),
+        ("budi.santoso @gmail.com", "b•••@g•••.com"),
+        ("budi @yahoo.co.id", "b•••@y•••.id"),
     ];
 
     /// Ordinary data that is left as it is.
@@ -519,6 +552,11 @@ mod tests {
         "2026 11 27 14 05",
         "46353.5833",
         "halo @dinas.kominfo terima kasih",
+        "halo @pemkot.bekasi",
+        "kode booking 02112026",
+        "a@b.c",
+        "versi 1.2.3.4.5.6.7.8",
+        "tanggal 27.11.2026, 08.00 - 16.00 WIB",
         "budi at gmail dot com",
         "05-12-2026",
         "0800-1-234567",
@@ -632,6 +670,8 @@ mod tests {
             any::<bool>(),
         )
             .prop_map(|((d, kind, area_len), cuts, glued, country, bracket)| {
+                // 8 digits written together could be a date: a landline has at least 9.
+                let glued = glued && !(kind == 1 && d.len() < 9);
                 // A phone number may start with +62 or 62 instead of its 0.
                 let code = match (kind, country) {
                     (2, _) | (_, 0 | 1) => None,
@@ -782,7 +822,7 @@ mod tests {
             domain in "mail[a-z]{2,8}",
             tld in prop::sample::select(vec!["com", "id", "co.id", "go.id", "net"]),
             at in prop::sample::select(vec![
-                "@", " @ ", "@ ", "[at]", " [at] ", "(at)", " (at) ", " [ AT ] ", "\u{ff20}",
+                "@", " @ ", "@ ", " @", "[at]", " [at] ", "(at)", " (at) ", " [ AT ] ", "\u{ff20}",
                 "{at}",
             ]),
             dot in prop::sample::select(vec![".", "[dot]", " [dot] ", "(dot)", " (titik) "]),
