@@ -174,7 +174,8 @@ pub struct Config {
     pub lang: crate::render::format::Lang,
     /// The office named on every page.
     pub office: String,
-    /// Whether phone numbers, NIK and e-mail addresses are masked on the pages (UU 27/2022).
+    /// Whether phone numbers, NIK and e-mail addresses are masked in everything published
+    /// (UU 27/2022; see [`crate::privacy`]).
     pub mask_personal_data: bool,
     /// How much one workbook may hold.
     pub limits: Limits,

@@ -13,6 +13,7 @@ pub mod error;
 pub mod ingest;
 pub mod init;
 pub mod model;
+pub mod privacy;
 pub mod progress;
 pub mod render;
 pub mod report;
@@ -193,7 +194,7 @@ pub fn build_with_progress(
     let mut written = render::render_all(&input, &templates, &write)?;
     written.push(write(site::OutputFile {
         path: "data/summary.json".into(),
-        bytes: report::summary_json(&report).into_bytes(),
+        bytes: report::summary_json(&report, config.mask_personal_data).into_bytes(),
     })?);
     written.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest = manifest(config, &input_hashes, &written);
@@ -217,7 +218,7 @@ fn hash_inputs(ledger: &ingest::Ledger) -> std::collections::BTreeMap<String, St
 }
 
 /// The manifest: patuh's version, a hash of the effective configuration, and every input
-/// and output file with its SHA-256.
+/// (its path masked like the pages) and output file with its SHA-256.
 fn manifest(
     config: &config::Config,
     inputs: &std::collections::BTreeMap<String, String>,
@@ -234,7 +235,7 @@ fn manifest(
         inputs: inputs
             .iter()
             .map(|(path, sha256)| site::Written {
-                path: path.clone(),
+                path: privacy::shown(path, config.mask_personal_data).into_owned(),
                 sha256: sha256.clone(),
             })
             .collect(),

@@ -312,8 +312,11 @@ pub fn slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, Strin
 /// The longest slug, in bytes (ASCII).
 pub const MAX_SLUG: usize = 80;
 
-/// The slug of one name (`Dinas Perhubungan` → `dinas-perhubungan`).
+/// The slug of one name (`Dinas Perhubungan` → `dinas-perhubungan`), made from its
+/// masked form, so that no file name carries a phone number or NIK (`0812-3456-7890` →
+/// `08-90`), whether or not the pages mask them.
 pub fn slug(name: &str) -> String {
+    let name = crate::privacy::mask(name);
     let mut s = String::new();
     for ch in name
         .nfd()
@@ -344,8 +347,9 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// `summary.json` in the `patuh.summary/1` shape, byte-stable for the same report.
-pub fn summary_json(report: &Report) -> String {
+/// `summary.json` in the `patuh.summary/1` shape, byte-stable for the same report; with
+/// department names masked when `masking` (a name may be a phone number or NIK).
+pub fn summary_json(report: &Report, masking: bool) -> String {
     #[derive(Serialize)]
     struct StepInfo<'a> {
         id: &'a str,
@@ -361,6 +365,34 @@ pub fn summary_json(report: &Report) -> String {
         rows: RowCounts,
         periods: &'a [PeriodReport],
     }
+    let masked: Vec<PeriodReport>;
+    let periods = if masking
+        && report
+            .periods
+            .iter()
+            .flat_map(|p| &p.departments)
+            .any(|d| crate::privacy::has_personal_data(&d.name))
+    {
+        masked = report
+            .periods
+            .iter()
+            .map(|p| PeriodReport {
+                departments: p
+                    .departments
+                    .iter()
+                    .map(|d| DepartmentStats {
+                        name: crate::privacy::mask(&d.name).into_owned(),
+                        ..d.clone()
+                    })
+                    .collect(),
+                members: Vec::new(),
+                ..p.clone()
+            })
+            .collect();
+        &masked
+    } else {
+        &report.periods
+    };
     let summary = Summary {
         schema: "patuh.summary/1",
         timezone: report.zone.name(),
@@ -376,7 +408,7 @@ pub fn summary_json(report: &Report) -> String {
             })
             .collect(),
         rows: report.rows,
-        periods: &report.periods,
+        periods,
     };
     let mut text = serde_json::to_string_pretty(&summary).expect("the summary serialises");
     text.push('\n');
@@ -461,6 +493,13 @@ mod tests {
         assert_eq!(s["dinas-sosial-2"], "dinas-sosial-2");
         assert_eq!(slug(&"a".repeat(300)).len(), MAX_SLUG);
         assert_eq!(slug("LPT0"), "lpt0-pd");
+        // A name that is a phone number or NIK: its masked form, unique like any other.
+        assert_eq!(slug("0812-3456-7890"), "08-90");
+        assert_eq!(slug("3275012345678901"), "8901");
+        let s = slugs(["081234567890", "081299999990", "08-90"].into_iter());
+        assert_eq!(s["08-90"], "08-90");
+        assert_eq!(s["081234567890"], "08-90-2");
+        assert_eq!(s["081299999990"], "08-90-3");
     }
 
     #[test]

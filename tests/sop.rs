@@ -688,7 +688,7 @@ fn nearest_rank_statistics_and_compliance() {
         )
     );
     // summary.json carries the unrounded double as written by the shortest round trip.
-    let json = report::summary_json(&r);
+    let json = report::summary_json(&r, true);
     assert!(
         json.contains("\"compliance_pct\": 85.71428571428571,"),
         "{json}"
@@ -726,7 +726,7 @@ fn compliance_is_computed_as_100_times_met_over_judged() {
     let r = run.report();
     let s = step(&r.periods[0].total, "pemantauan");
     assert_eq!(s.compliance_pct, Some(33.333333333333336));
-    assert!(report::summary_json(&r).contains("\"compliance_pct\": 33.333333333333336,"));
+    assert!(report::summary_json(&r, true).contains("\"compliance_pct\": 33.333333333333336,"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -851,7 +851,7 @@ fn durations_are_exact_across_a_daylight_saving_change() {
     );
     // Default as-of: the latest timestamp, N2's reported_at, 23:40 EDT (UTC−4).
     assert_eq!(run.judgement.as_of, Some(utc("2026-03-09T03:40:00Z")));
-    let json = report::summary_json(&run.report());
+    let json = report::summary_json(&run.report(), true);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["timezone"], "America/New_York");
     assert_eq!(v["as_of"], "2026-03-08T23:40:00-04:00");
@@ -876,7 +876,8 @@ fn a_date_alone_as_of_is_the_end_of_that_day() {
     assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:59Z")));
     assert_eq!(run.steps("A1")[1], (Pending, None, 600));
     assert_eq!(run.steps("A2")[1], (OVERDUE, None, 600));
-    let v: serde_json::Value = serde_json::from_str(&report::summary_json(&run.report())).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&report::summary_json(&run.report(), true)).unwrap();
     assert_eq!(v["as_of"], "2026-11-29T23:59:59+07:00");
     // The same date in day-first form.
     let run = Run::new(&rows, "", Some("29/11/2026"));
@@ -892,7 +893,8 @@ fn a_date_alone_as_of_is_the_end_of_that_day() {
     // An instant with an offset keeps it; summary.json shows it in the zone.
     let run = Run::new(&rows, "", Some("2026-11-29T20:00:00Z"));
     assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T20:00:00Z")));
-    let v: serde_json::Value = serde_json::from_str(&report::summary_json(&run.report())).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&report::summary_json(&run.report(), true)).unwrap();
     assert_eq!(v["as_of"], "2026-11-30T03:00:00+07:00");
 }
 
@@ -919,7 +921,8 @@ fn default_as_of_is_the_latest_timestamp_of_the_items() {
     assert_eq!(run.judgement.as_of, Some(utc("2026-11-21T02:00:00Z")));
     // X2's penerusan is open: as-of − 11:35 on the 20th = 21h25m = 77100 s > 900.
     assert_eq!(run.steps("X2")[2], (OVERDUE, None, 900));
-    let v: serde_json::Value = serde_json::from_str(&report::summary_json(&run.report())).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&report::summary_json(&run.report(), true)).unwrap();
     assert_eq!(v["as_of"], "2026-11-21T09:00:00+07:00");
     // closed_at counts too, although the default model does not measure it.
     let header = format!("{HEADER};Waktu Selesai");
@@ -1020,7 +1023,7 @@ fn a_custom_step_model_with_a_follow_up_on_closed_at() {
     );
     // summary.json lists the configured steps (not end_to_end), and every steps object
     // of the periods has them in configured order, then end_to_end.
-    let json = report::summary_json(&run.report());
+    let json = report::summary_json(&run.report(), true);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
         v["steps"],
@@ -1449,9 +1452,9 @@ mod properties {
                 }
             }
             // summary.json is valid JSON and byte-stable.
-            let json = report::summary_json(&report);
+            let json = report::summary_json(&report, true);
             prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
-            prop_assert_eq!(&json, &report::summary_json(&report::assemble(&judged, &model, Default::default(), Some(Utc.timestamp_opt(as_of, 0).unwrap()), zone)));
+            prop_assert_eq!(&json, &report::summary_json(&report::assemble(&judged, &model, Default::default(), Some(Utc.timestamp_opt(as_of, 0).unwrap()), zone), true));
         }
     }
 }

@@ -3,7 +3,7 @@
 //! CR at the start) is neutralised with a leading apostrophe; numbers stay numbers.
 
 use crate::model::Stamp;
-use crate::render::privacy;
+use crate::privacy;
 use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
 use crate::site::OutputFile;
@@ -102,15 +102,16 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
     ]
     .map(|h| Cell::Text(h.to_string()))
     .to_vec()];
+    let shown = |text: Option<&str>| privacy::shown(text.unwrap_or_default(), masking).into_owned();
     for issue in &ledger.issues {
         let at = &issue.location;
         rows.push(vec![
             crate::words::key_of(&issue.kind).into(),
-            at.file.clone().into(),
-            at.sheet.clone().unwrap_or_default().into(),
+            shown(Some(&at.file)).into(),
+            shown(at.sheet.as_deref()).into(),
             Cell::number(at.row.map(i64::from)),
             at.column.clone().unwrap_or_default().into(),
-            at.header.clone().unwrap_or_default().into(),
+            shown(at.header.as_deref()).into(),
             issue
                 .field
                 .map(|f| f.name().to_string())
@@ -153,12 +154,14 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         header.push(format!("{id}_seconds"));
     }
     header.extend(["text", "url"].map(String::from));
+    let masking = input.config.mask_personal_data;
+    let shown = |text: Option<&str>| privacy::shown(text.unwrap_or_default(), masking).into_owned();
     let mut rows: Vec<Vec<Cell>> = vec![header.into_iter().map(Cell::Text).collect()];
     for j in members {
         let item = &input.ledger.items[j.item];
         let mut row: Vec<Cell> = vec![
-            item.id.clone().unwrap_or_default().into(),
-            j.group.name.clone().into(),
+            shown(item.id.as_deref()).into(),
+            shown(Some(&j.group.name)).into(),
             item.channel
                 .map(|c| c.label().to_string())
                 .unwrap_or_default()
@@ -167,7 +170,7 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
                 .map(|k| format!("{k:?}").to_lowercase())
                 .unwrap_or_default()
                 .into(),
-            item.admin.clone().unwrap_or_default().into(),
+            shown(item.admin.as_deref()).into(),
         ];
         row.extend(Stamp::ALL.iter().map(|s| {
             item.stamps
@@ -185,16 +188,9 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
             row.push(Cell::number(r.duration_s));
         }
         let url = item.url.as_deref().unwrap_or("");
+        row.push(privacy::start_of(item.text.as_deref().unwrap_or(""), TEXT_KEPT, masking).into());
         row.push(
-            privacy::start_of(
-                item.text.as_deref().unwrap_or(""),
-                TEXT_KEPT,
-                input.config.mask_personal_data,
-            )
-            .into(),
-        );
-        row.push(
-            if input.config.mask_personal_data && privacy::has_personal_data(url) {
+            if masking && privacy::has_personal_data(url) {
                 String::new()
             } else {
                 url.to_string()

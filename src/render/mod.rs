@@ -9,7 +9,6 @@ pub mod charts;
 pub mod download;
 pub mod format;
 pub mod markdown;
-pub mod privacy;
 pub mod templates;
 mod views;
 

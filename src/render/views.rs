@@ -8,10 +8,11 @@ use crate::config::AppliesTo;
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::SheetOutcome;
 use crate::model::Stamp;
+use crate::privacy;
 use crate::render::charts::{self, DurationRow, TrendPoint};
 use crate::render::format::{self, Lang};
+use crate::render::markdown;
 use crate::render::RenderInput;
-use crate::render::{markdown, privacy};
 use crate::report::{aggregate, GroupStats, PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
 use crate::words::{key_of, words, Words};
@@ -291,6 +292,12 @@ impl Ctx<'_> {
         format::integer(self.lang, n)
     }
 
+    /// A name or identifier from the data (ticket id, department, admin, file), masked
+    /// unless the office turned masking off: it may be a phone number or NIK.
+    fn shown(&self, text: &str) -> String {
+        privacy::shown(text, self.input.config.mask_personal_data).into_owned()
+    }
+
     fn step_rows(&self, stats: &GroupStats, previous: Option<&GroupStats>) -> Vec<StepRow> {
         let model = &self.input.judgement.model;
         stats
@@ -355,7 +362,7 @@ impl Ctx<'_> {
             |s: &crate::report::StepStats| format::percent(self.lang, s.met, s.met + s.breached);
         let e2e = &stats.steps.last().expect("end_to_end is always there").1;
         GroupRow {
-            name: name.to_string(),
+            name: self.shown(name),
             href,
             rank: None,
             items: self.int(stats.items),
@@ -426,9 +433,13 @@ impl Ctx<'_> {
             .filter(|u| !(self.input.config.mask_personal_data && privacy::has_personal_data(u)))
             .map(str::to_string);
         ItemRow {
-            id: item.id.clone().unwrap_or_else(|| "–".into()),
+            id: item
+                .id
+                .as_deref()
+                .map(|id| self.shown(id))
+                .unwrap_or_else(|| "–".into()),
             url,
-            department: j.group.name.clone(),
+            department: self.shown(&j.group.name),
             posted: item
                 .stamps
                 .get(Stamp::PostedAt)
@@ -442,7 +453,11 @@ impl Ctx<'_> {
                 .kind
                 .map(|k| format!("{k:?}").to_lowercase())
                 .unwrap_or_else(|| "–".into()),
-            admin: item.admin.clone().unwrap_or_else(|| "–".into()),
+            admin: item
+                .admin
+                .as_deref()
+                .map(|a| self.shown(a))
+                .unwrap_or_else(|| "–".into()),
             text: shown,
             steps: j
                 .steps
@@ -522,7 +537,7 @@ impl Ctx<'_> {
         }
     }
 
-    /// Citizens' text as published: personal data masked unless the office turned it off.
+    /// The signature under period pages, when the office configured one.
     fn signature(&self) -> Option<&crate::config::Signature> {
         self.input.config.signature.as_ref()
     }
@@ -641,7 +656,7 @@ fn index_page(ctx: &Ctx<'_>) -> Page {
             .iter()
             .map(|(name, slug)| Link {
                 href: format!("pd/{slug}.html"),
-                label: name.clone(),
+                label: ctx.shown(name),
             })
             .collect(),
         step_names: &ctx.step_names,
@@ -799,7 +814,7 @@ fn department_page(
                 .collect(),
         })
         .collect();
-    let title = format!("{name} · {}", ctx.period_title(period));
+    let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
     let mut common = ctx.common(
         root,
         title,
@@ -838,7 +853,7 @@ fn department_page(
     }
     let view = View {
         common,
-        name: name.to_string(),
+        name: ctx.shown(name),
         period: ctx.period_title(period),
         range: ctx.period_range(period),
         items: ctx.int(stats.items),
@@ -898,7 +913,7 @@ fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
     let last12: Vec<&PeriodReport> = weeks.iter().rev().take(12).rev().copied().collect();
     let mut common = ctx.common(
         root,
-        format!("{} · {name}", ctx.t["department_history"]),
+        format!("{} · {}", ctx.t["department_history"], ctx.shown(name)),
         String::new(),
     );
     common.up = Some(ctx.overview_link(root));
@@ -914,7 +929,7 @@ fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
     }
     let view = View {
         common,
-        name: name.to_string(),
+        name: ctx.shown(name),
         trend_svg: ctx.trend_svg("trend", &last12, stats_of),
         weeks: rows(PeriodKind::Week),
         months: rows(PeriodKind::Month),
@@ -960,10 +975,14 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
     let mut files = Vec::new();
     for f in &ledger.files {
         for s in &f.sheets {
-            let sheet = s.name.clone().unwrap_or_else(|| "–".into());
+            let sheet = s
+                .name
+                .as_deref()
+                .map(|n| ctx.shown(n))
+                .unwrap_or_else(|| "–".into());
             match &s.outcome {
                 SheetOutcome::Read(t) => files.push(FileRow {
-                    file: f.file.clone(),
+                    file: ctx.shown(&f.file),
                     sheet,
                     header_row: if t.header_rows == 2 {
                         format!("{}–{}", t.header_row, t.header_row + 1)
@@ -979,7 +998,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     skipped: None,
                 }),
                 SheetOutcome::Skipped(reason) => files.push(FileRow {
-                    file: f.file.clone(),
+                    file: ctx.shown(&f.file),
                     sheet,
                     header_row: "–".into(),
                     rows: "–".into(),
@@ -1001,7 +1020,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
             href: String::new(),
             label: format!(
                 "{}: {}",
-                s.relative,
+                ctx.shown(&s.relative),
                 ctx.t[&format!("skip_{}", key_of(&s.reason))]
             ),
         })
@@ -1016,7 +1035,11 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                 .into_iter()
                 .take(ISSUES_SHOWN_PER_KIND)
                 .map(|i| IssueRow {
-                    location: i.location.describe(ctx.t),
+                    location: privacy::issue_location(
+                        i,
+                        ctx.t,
+                        ctx.input.config.mask_personal_data,
+                    ),
                     value: privacy::issue_value(i, ctx.input.config.mask_personal_data),
                     detail: privacy::issue_detail(i, ctx.t, ctx.input.config.mask_personal_data),
                 })
@@ -1128,7 +1151,7 @@ fn method_page(ctx: &Ctx<'_>) -> Page {
             .input_hashes
             .iter()
             .map(|(path, sha256)| Source {
-                path: path.clone(),
+                path: ctx.shown(path),
                 sha256: sha256.clone(),
             })
             .collect(),
