@@ -252,6 +252,95 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
     printable(&out).into_owned()
 }
 
+/// What `patuh build` says when it has written the site, in `lang`: the configuration
+/// used, the row ledger, every file and sheet not read with its reason, the count of data
+/// issues of each kind, and where to look for the details.
+pub fn build_summary(
+    ledger: &Ledger,
+    config: Option<&str>,
+    written: usize,
+    out_dir: &str,
+    lang: Lang,
+) -> String {
+    let w = words(lang);
+    let say = |key: &str, values: &[(&str, &str)]| fill(&w[key], values);
+    let n = |v: u64| v.to_string();
+    let mut out = String::new();
+    let config = config.map_or_else(|| w["check_defaults"].clone(), str::to_string);
+    let _ = writeln!(out, "{}", say("build_config", &[("config", &config)]));
+    let r = ledger.rows;
+    let _ = writeln!(
+        out,
+        "{}",
+        say(
+            "build_written",
+            &[
+                ("items", &n(ledger.items.len() as u64)),
+                ("exports", &n(ledger.files.len() as u64)),
+                ("read", &n(r.read)),
+                ("included", &n(r.included)),
+                ("duplicates", &n(r.duplicates)),
+                ("rejected", &n(r.rejected)),
+                ("files", &n(written as u64)),
+                ("out", out_dir),
+            ]
+        )
+    );
+    let skipped_sheets: Vec<String> = ledger
+        .files
+        .iter()
+        .flat_map(|file| {
+            file.sheets
+                .iter()
+                .filter_map(move |sheet| match &sheet.outcome {
+                    SheetOutcome::Skipped(reason) => {
+                        let name = sheet
+                            .name
+                            .as_ref()
+                            .map(|name| format!(", {} {name:?}", w["loc_sheet"]))
+                            .unwrap_or_default();
+                        Some(format!(
+                            "{}{name}: {}",
+                            file.file,
+                            w[&format!("sheet_{}", key_of(reason))]
+                        ))
+                    }
+                    SheetOutcome::Read(_) => None,
+                })
+        })
+        .collect();
+    let skipped_files = ledger.discovery.skipped.iter().map(|s| {
+        format!(
+            "{}: {}",
+            s.relative,
+            w[&format!("skip_{}", key_of(&s.reason))]
+        )
+    });
+    let not_read: Vec<String> = skipped_files.chain(skipped_sheets).collect();
+    if !not_read.is_empty() {
+        let count = n(not_read.len() as u64);
+        let _ = writeln!(out, "{}", say("build_not_read", &[("n", &count)]));
+        for line in &not_read {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !ledger.issues.is_empty() {
+        let count = n(ledger.issues.len() as u64);
+        let _ = writeln!(out, "{}", say("check_issues", &[("n", &count)]));
+        for kind in IssueKind::ALL {
+            let of_kind = ledger.issues.iter().filter(|i| i.kind == kind).count();
+            if of_kind > 0 {
+                let title = &w[&format!("issue_{}", key_of(&kind))];
+                let _ = writeln!(out, "  {title}: {of_kind}");
+            }
+        }
+    }
+    if !not_read.is_empty() || !ledger.issues.is_empty() {
+        let _ = writeln!(out, "{}", w["build_details"]);
+    }
+    printable(&out).into_owned()
+}
+
 /// Text made safe for a terminal: control characters (except line breaks and tabs) and
 /// direction controls, which a file name or a cell can carry and which a terminal would
 /// obey (colours, clearing the screen, the window title), are shown as `\u{1b}`.

@@ -224,18 +224,18 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Loads the configuration: `explicit` when given (it must exist), else `patuh.toml`
-    /// in `working_dir` when present, else the built-in defaults.
-    pub fn load(explicit: Option<&Path>, working_dir: &Path) -> Result<Config, ConfigError> {
-        let path = match explicit {
-            Some(p) => p.to_path_buf(),
-            None => {
-                let p = working_dir.join(DEFAULT_FILE);
-                if !p.is_file() {
-                    return Ok(Config::default());
-                }
-                p
-            }
+    /// Loads the configuration: `explicit` when given (it must exist), else the first
+    /// `patuh.toml` found in `folders` (the working folder, then the data folder), else the
+    /// built-in defaults ([`Config::source`] says which).
+    pub fn load(explicit: Option<&Path>, folders: &[&Path]) -> Result<Config, ConfigError> {
+        let found = folders
+            .iter()
+            .map(|folder| folder.join(DEFAULT_FILE))
+            .find(|p| p.is_file());
+        let path = match (explicit, found) {
+            (Some(p), _) => p.to_path_buf(),
+            (None, Some(p)) => p,
+            (None, None) => return Ok(Config::default()),
         };
         let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
             path: path.clone(),
@@ -287,6 +287,9 @@ impl Config {
                 }
             }
         }
+        // Every spelling, compared as department names are (case, spaces and invisible
+        // characters ignored), belongs to one department.
+        let mut owners: BTreeMap<String, &str> = BTreeMap::new();
         for (name, variants) in &raw.departments {
             if name.trim().is_empty() {
                 return Err(value_error(
@@ -299,6 +302,27 @@ impl Config {
                     &format!("departments.{name:?}"),
                     "a variant is empty".into(),
                 ));
+            }
+            for spelling in std::iter::once(name).chain(variants) {
+                let key = crate::ingest::normalize::department_key(spelling);
+                match owners.insert(key, name) {
+                    Some(other) if other != name.as_str() => {
+                        let (first, second) = if other < name.as_str() {
+                            (other, name.as_str())
+                        } else {
+                            (name.as_str(), other)
+                        };
+                        return Err(value_error(
+                            "departments",
+                            format!(
+                                "{spelling:?} names both {first:?} and {second:?}: a spelling \
+                                 may belong to one department only; remove it from one of them \
+                                 (or join the two departments)"
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
             }
         }
         if let Some(steps) = &raw.steps {
@@ -406,6 +430,37 @@ fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_spelling_may_name_one_department_only() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("patuh.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        // One alias under two departments, in another case and spacing.
+        assert_eq!(
+            err("[departments]\n\"Dinas Perhubungan\" = [\"Dishub\"]\n\
+                 \"Dinas Perhubungan Kota\" = [\" DISHUB \"]\n"),
+            "invalid configuration patuh.toml: `departments`: \" DISHUB \" names both \
+             \"Dinas Perhubungan\" and \"Dinas Perhubungan Kota\": a spelling may belong to \
+             one department only; remove it from one of them (or join the two departments)"
+        );
+        // A department that is another's alias.
+        assert_eq!(
+            err("[departments]\n\"Dinas Sosial\" = []\n\"Dinsos\" = [\"dinas  sosial\"]\n"),
+            "invalid configuration patuh.toml: `departments`: \"dinas  sosial\" names both \
+             \"Dinas Sosial\" and \"Dinsos\": a spelling may belong to one department only; \
+             remove it from one of them (or join the two departments)"
+        );
+        // Its own name repeated as an alias is fine.
+        assert!(Config::parse(
+            "[departments]\n\"Dinas Sosial\" = [\"DINAS SOSIAL\", \"Dinsos\"]\n",
+            Path::new("patuh.toml")
+        )
+        .is_ok());
+    }
+
     use super::*;
 
     fn parse(text: &str) -> Result<Config, ConfigError> {

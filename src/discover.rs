@@ -74,6 +74,9 @@ pub enum SkipReason {
     Commentary,
     /// A pipe, a device or a socket (or a link to one): reading it could block or never end.
     NotARegularFile,
+    /// patuh's configuration (`patuh.toml`), read as configuration when it is the one in
+    /// use, never as an export.
+    Configuration,
     /// A folder holding a site patuh wrote: its registers are outputs, not exports.
     PatuhSite,
 }
@@ -92,6 +95,7 @@ impl SkipReason {
                 "not a regular file (a pipe, a device or a socket); patuh reads only files"
             }
             SkipReason::PatuhSite => "a report site patuh wrote: its files are not exports",
+            SkipReason::Configuration => "patuh's configuration file, not an export",
         }
     }
 }
@@ -233,6 +237,8 @@ pub fn find_exports(
             Some(SkipReason::Commentary)
         } else if !regular {
             Some(SkipReason::NotARegularFile)
+        } else if name == crate::config::DEFAULT_FILE {
+            Some(SkipReason::Configuration)
         } else if name.starts_with("~$") || (name.starts_with(".~lock.") && name.ends_with('#')) {
             Some(SkipReason::LockFile)
         } else if Format::from_path(&path).is_none() {

@@ -112,8 +112,8 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
-    let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
+    let working_dir = PathBuf::from(".");
+    let config = patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
     let mut ledger = patuh::read_exports(&args.data, &config, None, chrono::Utc::now())?;
     patuh::judge(&mut ledger, &config, None)?;
     let run = patuh::check::RunInfo {
@@ -135,8 +135,9 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
 }
 
 fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
-    let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut config = patuh::config::Config::load(args.config.as_deref(), &working_dir)?;
+    let working_dir = PathBuf::from(".");
+    let mut config =
+        patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
     if let Some(lang) = args.lang {
         config.lang = lang.lang();
     }
@@ -150,18 +151,19 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     let outcome = with_progress(&progress, || {
         patuh::build_with_progress(&config, &options, &progress)
     })?;
-    let rows = outcome.ledger.rows;
-    eprintln!(
-        "patuh: {} items from {} exports (read {} = included {} + duplicates {} + rejected {}), {} data issues; wrote {} files to {}",
-        outcome.ledger.items.len(),
-        outcome.ledger.files.len(),
-        rows.read,
-        rows.included,
-        rows.duplicates,
-        rows.rejected,
-        outcome.ledger.issues.len(),
-        outcome.files.len(),
-        patuh::check::printable(&options.out_dir.display().to_string())
+    eprint!(
+        "{}",
+        patuh::check::build_summary(
+            &outcome.ledger,
+            config
+                .source
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .as_deref(),
+            outcome.files.len(),
+            &options.out_dir.display().to_string(),
+            config.lang,
+        )
     );
     Ok(())
 }

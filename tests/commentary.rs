@@ -32,7 +32,7 @@ fn workdir() -> tempfile::TempDir {
 }
 
 fn build(work: &Path) -> patuh::BuildOutcome {
-    let config = patuh::config::Config::load(Some(&work.join("patuh.toml")), work).unwrap();
+    let config = patuh::config::Config::load(Some(&work.join("patuh.toml")), &[work]).unwrap();
     let options = patuh::BuildOptions {
         data_dir: work.join("data"),
         out_dir: work.join("site"),

@@ -293,7 +293,7 @@ fn write_csv(path: &Path, terminator: csv::Terminator, rows: &[Vec<String>]) {
 /// `patuh::build` of `work/data` with `work/patuh.toml` into `work/site`, at [`NOW`].
 fn build(work: &Path) -> Result<patuh::BuildOutcome, String> {
     let config_path = work.join("patuh.toml");
-    let config = patuh::config::Config::load(Some(&config_path), work)
+    let config = patuh::config::Config::load(Some(&config_path), &[work])
         .map_err(|e| format!("configuration: {e}"))?;
     let options = patuh::BuildOptions {
         data_dir: work.join("data"),

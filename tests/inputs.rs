@@ -374,7 +374,7 @@ fn walk_is_recursive_in_byte_order_and_skips_hidden_lock_excluded_and_output_fil
         [
             ("arsip-lama/old.csv", SkipReason::Excluded),
             ("notes.pdf", SkipReason::NotAnExport),
-            ("patuh.toml", SkipReason::NotAnExport),
+            ("patuh.toml", SkipReason::Configuration),
             ("rekap draft.csv", SkipReason::Excluded),
             ("~$b.xlsx", SkipReason::LockFile),
         ]
@@ -2150,7 +2150,7 @@ fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
         [
             "  arsip-lama/old.csv: excluded by an exclude pattern in patuh.toml",
             "  notes.pdf: not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)",
-            "  patuh.toml: not an export format (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)",
+            "  patuh.toml: patuh's configuration file, not an export",
             "  rekap draft.csv: excluded by an exclude pattern in patuh.toml",
             "  ~$b.xlsx: a spreadsheet program's lock file",
         ]

@@ -77,7 +77,7 @@ fn small_workdir() -> tempfile::TempDir {
 }
 
 fn config_of(work: &Path) -> patuh::config::Config {
-    patuh::config::Config::load(Some(&work.join("patuh.toml")), work)
+    patuh::config::Config::load(Some(&work.join("patuh.toml")), &[work])
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -87,7 +87,7 @@ pub fn disposition(value: &str) -> DispositionValue {
 
 /// The matching key of a department spelling: case ignored, spaces trimmed and collapsed,
 /// invisible characters dropped.
-fn department_key(value: &str) -> String {
+pub fn department_key(value: &str) -> String {
     tidy(value).to_lowercase()
 }
 
