@@ -229,3 +229,36 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
     assert!(big < small + 40 * 1024, "{big} bytes against {small}");
     assert!(page_len < 100 * 1024, "{page}: {page_len} bytes");
 }
+
+#[test]
+fn a_message_full_of_control_characters_does_not_make_the_export_binary() {
+    // 5,000 control characters (none of them white space) in one citizen's message: far
+    // more than 5 % of the file, but only one cell of it.
+    let controls: String = (0x01u8..=0x08)
+        .chain(0x0e..=0x1f)
+        .chain([0x7f])
+        .map(char::from)
+        .cycle()
+        .take(5000)
+        .collect();
+    let csv = format!(
+        "No Tiket,Waktu Posting,Waktu Lapor,Admin,Isi Aduan\n\
+         T1,27/11/2026 08:00,27/11/2026 08:20,Rina,jalan rusak\n\
+         T2,27/11/2026 09:00,27/11/2026 09:20,Budi,\"tolong{controls}\"\n\
+         T3,27/11/2026 10:00,27/11/2026 10:20,Sari,lampu mati\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("aduan.csv"), csv).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &Config::default(), None, now()).unwrap();
+    check_ledger(&ledger);
+    assert!(
+        matches!(ledger.files[0].sheets[0].outcome, SheetOutcome::Read(_)),
+        "{:?}",
+        ledger.files[0].sheets[0].outcome
+    );
+    assert_eq!(ledger.rows.read, 3);
+    assert_eq!(ledger.items.len(), 3);
+    // The controls are kept as data (pages drop them when they render the text).
+    let text = ledger.items[1].text.as_deref().unwrap();
+    assert_eq!(text.chars().filter(|c| c.is_control()).count(), 5000);
+}

@@ -55,25 +55,19 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     }
 }
 
-/// Why the bytes of a text export are not text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotText {
-    /// A workbook: a zip package (XLSX, ODS) or a Compound File (XLS).
-    Workbook,
-    /// Other binary data.
-    Binary,
-}
-
-/// Whether the bytes of a text export are not text: a workbook's signature, or, in the
-/// first 64 K characters once decoded, more than 5 % control characters other than tab,
-/// line breaks and form feed. (A few controls in a citizen's text do not make a file
-/// binary; random bytes hold about 13 %.)
-pub fn not_text(bytes: &[u8]) -> Option<NotText> {
+/// Whether the bytes of a text export are a workbook: a zip package (XLSX, ODS) or a
+/// Compound File (XLS) by their signature.
+pub fn is_workbook(bytes: &[u8]) -> bool {
     const ZIP: &[u8] = b"PK\x03\x04";
     const COMPOUND: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(ZIP) || bytes.starts_with(COMPOUND) {
-        return Some(NotText::Workbook);
-    }
+    bytes.starts_with(ZIP) || bytes.starts_with(COMPOUND)
+}
+
+/// Whether the bytes of a text export look like binary data: in the first 64 K characters
+/// once decoded, more than 5 % control characters other than tab, line breaks and form
+/// feed (random bytes hold about 13 %). Only asked of a file in which no header was found:
+/// a citizen's message full of controls lies below the header, and its export is read.
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(256 * 1024)];
     let (text, _) = decode(sample);
     let (mut chars, mut controls) = (0usize, 0usize);
@@ -83,7 +77,7 @@ pub fn not_text(bytes: &[u8]) -> Option<NotText> {
             controls += 1;
         }
     }
-    (controls * 20 > chars).then_some(NotText::Binary)
+    controls * 20 > chars
 }
 
 /// Picks the delimiter: the one under which a header row is found among the first
@@ -223,32 +217,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn workbooks_and_binary_data_are_not_text() {
-        assert_eq!(
-            not_text(b"PK\x03\x04rest of a zip"),
-            Some(NotText::Workbook)
-        );
-        assert_eq!(
-            not_text(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
-            Some(NotText::Workbook)
-        );
+    fn workbooks_and_binary_data_are_told_apart_from_text() {
+        assert!(is_workbook(b"PK\x03\x04rest of a zip"));
+        assert!(is_workbook(&[
+            0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0
+        ]));
+        assert!(!is_workbook(b"No,Isi\n"));
         // One NUL in 40 characters of text: text.
-        assert_eq!(
-            not_text(b"No,Isi\n1,teks dengan \x00 di tengahnya.\n"),
-            None
-        );
+        assert!(!looks_binary(b"No,Isi\n1,teks dengan \x00 di tengahnya.\n"));
         // 2 controls in 40 characters is 5 %: still text; 3 is more.
         let text = |controls: usize| {
             let mut s = "x".repeat(40 - controls);
             s.push_str(&"\x1b".repeat(controls));
             s
         };
-        assert_eq!(not_text(text(2).as_bytes()), None);
-        assert_eq!(not_text(text(3).as_bytes()), Some(NotText::Binary));
+        assert!(!looks_binary(text(2).as_bytes()));
+        assert!(looks_binary(text(3).as_bytes()));
         // UTF-16 text has NUL bytes but no NUL characters; tabs and line breaks are text.
-        assert_eq!(not_text(b"\xFF\xFEa\x00;\x00b\x00"), None);
-        assert_eq!(not_text(b"a\tb\r\nc\x0cd\n"), None);
-        assert_eq!(not_text(b""), None);
+        assert!(!looks_binary(b"\xFF\xFEa\x00;\x00b\x00"));
+        assert!(!looks_binary(b"a\tb\r\nc\x0cd\n"));
+        assert!(!looks_binary(b""));
     }
 
     #[test]

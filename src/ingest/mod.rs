@@ -329,19 +329,11 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     })?;
     let sha256 = crate::site::sha256_hex(&bytes);
     let mut delimited_info = None;
-    let not_text = match export.format {
-        Format::Delimited => delimited::not_text(&bytes),
-        _ => None,
-    };
     match export.format {
-        Format::Delimited if not_text.is_some() => {
-            let reason = match not_text {
-                Some(delimited::NotText::Workbook) => SheetSkipReason::WorkbookNamedAsText,
-                _ => SheetSkipReason::NotText,
-            };
+        Format::Delimited if delimited::is_workbook(&bytes) => {
             collector.sheets.push(SheetReport {
                 name: None,
-                outcome: SheetOutcome::Skipped(reason),
+                outcome: SheetOutcome::Skipped(SheetSkipReason::WorkbookNamedAsText),
             });
         }
         Format::Delimited => {
@@ -355,7 +347,17 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             })
             .map_err(|e| error(format!("{e}; check that it is a text export")))?;
             collector.end_sheet();
-            delimited_info = Some(info);
+            // Binary data is judged only where no header was found, so that no message
+            // below a header (full of control characters, say) can make an export skipped.
+            let no_header = |s: &SheetReport| {
+                matches!(s.outcome, SheetOutcome::Skipped(SheetSkipReason::NoHeader))
+            };
+            match collector.sheets.last_mut() {
+                Some(sheet) if no_header(sheet) && delimited::looks_binary(&bytes) => {
+                    sheet.outcome = SheetOutcome::Skipped(SheetSkipReason::NotText);
+                }
+                _ => delimited_info = Some(info),
+            }
         }
         format => {
             workbook::read(&bytes, format, &settings.limits, &mut collector).map_err(|m| {
