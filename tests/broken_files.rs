@@ -262,3 +262,59 @@ fn a_message_full_of_control_characters_does_not_make_the_export_binary() {
     let text = ledger.items[1].text.as_deref().unwrap();
     assert_eq!(text.chars().filter(|c| c.is_control()).count(), 5000);
 }
+
+#[test]
+fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("baik.csv"), GOOD_CSV).unwrap();
+    // rekap.xlsx encrypted by msoffcrypto-tool (tests/fixtures/hostile/README.md): an OLE
+    // file with EncryptionInfo and EncryptedPackage streams.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/xlsx_password/sandi.xlsx"),
+        d.join("sandi.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(d.join("teks.xlsx"), GOOD_CSV).unwrap();
+    std::fs::write(
+        d.join("halaman.xls"),
+        "<html><table><tr><td>No</td></tr></table></html>",
+    )
+    .unwrap();
+    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    check_ledger(&ledger);
+    let outcomes: Vec<(&str, Option<SheetSkipReason>)> = ledger
+        .files
+        .iter()
+        .map(|f| match &f.sheets[..] {
+            [sheet] => match &sheet.outcome {
+                SheetOutcome::Read(_) => (f.file.as_str(), None),
+                SheetOutcome::Skipped(reason) => (f.file.as_str(), Some(*reason)),
+            },
+            sheets => panic!("{}: {sheets:?}", f.file),
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("baik.csv", None),
+            ("halaman.xls", Some(SheetSkipReason::TextNamedAsWorkbook)),
+            ("sandi.xlsx", Some(SheetSkipReason::PasswordProtected)),
+            ("teks.xlsx", Some(SheetSkipReason::TextNamedAsWorkbook)),
+        ]
+    );
+    assert_eq!(ledger.items.len(), 1);
+    // The reasons in the report's language, with the file's format.
+    let cwd = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .current_dir(cwd.path())
+        .args(["check", "--lang", "id", "--data", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("dilindungi kata sandi"), "{stdout}");
+    assert!(stdout.contains("bukan XLSX"), "{stdout}");
+    assert!(stdout.contains("bukan XLS:"), "{stdout}");
+}

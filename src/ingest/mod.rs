@@ -113,9 +113,24 @@ pub enum SheetSkipReason {
     WorkbookNamedAsText,
     /// A text export that holds binary data, not text.
     NotText,
+    /// A workbook protected by a password.
+    PasswordProtected,
+    /// A workbook export (`.xlsx`, `.xls`, …) that is in fact text.
+    TextNamedAsWorkbook,
 }
 
 impl SheetSkipReason {
+    /// The reason in the words of a language, for the export `file` (whose extension, in
+    /// capitals, fills `{format}`).
+    pub fn say(self, w: &crate::words::Words, file: &str) -> String {
+        let format = std::path::Path::new(file)
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        let key = format!("sheet_{}", crate::words::key_of(&self));
+        crate::words::fill(&w[&key], &[("format", &format)])
+    }
+
     /// The reason in words, with what to do.
     pub fn describe(self) -> &'static str {
         match self {
@@ -132,6 +147,15 @@ impl SheetSkipReason {
             }
             SheetSkipReason::NotText => {
                 "not text (it holds binary data): export the log again as CSV"
+            }
+            SheetSkipReason::PasswordProtected => {
+                "protected by a password: open it in a spreadsheet program, save a copy without \
+                 the password and run patuh again"
+            }
+            SheetSkipReason::TextNamedAsWorkbook => {
+                "not a workbook (it holds text, such as a CSV or an HTML table): give a CSV the \
+                 .csv extension, or open it in a spreadsheet program and save it as .xlsx, then \
+                 run patuh again"
             }
         }
     }
@@ -359,13 +383,22 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 _ => delimited_info = Some(info),
             }
         }
-        format => {
-            workbook::read(&bytes, format, &settings.limits, &mut collector).map_err(|m| {
+        format => match workbook::unreadable(&bytes) {
+            Some(why) => collector.sheets.push(SheetReport {
+                name: None,
+                outcome: SheetOutcome::Skipped(match why {
+                    workbook::Unreadable::PasswordProtected => SheetSkipReason::PasswordProtected,
+                    workbook::Unreadable::Text => SheetSkipReason::TextNamedAsWorkbook,
+                }),
+            }),
+            None => {
+                workbook::read(&bytes, format, &settings.limits, &mut collector).map_err(|m| {
                 error(format!(
                     "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
                 ))
             })?;
-        }
+            }
+        },
     }
     let Collector { sheets, tables, .. } = collector;
     let latest = tables

@@ -38,6 +38,33 @@ pub trait WorkbookVisitor {
     fn end_sheet(&mut self);
 }
 
+/// Why a workbook file cannot be read at all, though it is no damaged workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A workbook encrypted with a password: a Compound File holding an
+    /// `EncryptedPackage` stream (how Office saves a protected `.xlsx`, `.xlsb` or `.xls`).
+    PasswordProtected,
+    /// Text (a CSV, an HTML table) under a workbook's extension.
+    Text,
+}
+
+/// Whether the bytes of a workbook export are a password-protected workbook or text,
+/// which are passed over with their reason instead of failing the run.
+pub fn unreadable(bytes: &[u8]) -> Option<Unreadable> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const COMPOUND: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(COMPOUND) {
+        let file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+        return file
+            .is_stream("/EncryptedPackage")
+            .then_some(Unreadable::PasswordProtected);
+    }
+    let text = !bytes.is_empty()
+        && !bytes.starts_with(ZIP)
+        && !crate::ingest::delimited::looks_binary(bytes);
+    text.then_some(Unreadable::Text)
+}
+
 /// Streams every sheet of an XLSX or XLSB workbook (their cell readers are different types
 /// with the same methods) to the visitor.
 macro_rules! stream_sheets {
