@@ -318,3 +318,32 @@ fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_i
     assert!(stdout.contains("bukan XLSX"), "{stdout}");
     assert!(stdout.contains("bukan XLS:"), "{stdout}");
 }
+
+#[test]
+fn names_that_differ_only_by_unicode_normalisation_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // "Café.csv" composed (NFC, é = U+00E9) and decomposed (NFD, e + U+0301): two files.
+    let nfc = "Caf\u{e9}.csv";
+    let nfd = "Cafe\u{301}.csv";
+    std::fs::write(d.join(nfc), GOOD_CSV).unwrap();
+    std::fs::write(d.join(nfd), GOOD_CSV.replace("T1", "T2")).unwrap();
+    if std::fs::read_dir(d).unwrap().count() < 2 {
+        return; // a file system that holds one name for both (APFS, say)
+    }
+    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    check_ledger(&ledger);
+    let names: Vec<&str> = ledger.files.iter().map(|f| f.file.as_str()).collect();
+    // The decomposed one shows its combining mark as an escape.
+    assert_eq!(names, ["Cafe\\u{301}.csv", nfc]);
+    assert_eq!(ledger.items.len(), 2);
+    let cwd = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .current_dir(cwd.path())
+        .args(["check", "--lang", "en", "--data", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("  Cafe\\u{301}.csv (text"), "{stdout}");
+    assert!(stdout.contains(&format!("  {nfc} (text")), "{stdout}");
+}
