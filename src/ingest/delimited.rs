@@ -147,6 +147,49 @@ pub fn prefers_tab(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
 }
 
+/// The most fields a record may have: the widest row of a spreadsheet (column XFD).
+pub const MAX_FIELDS: u64 = 16_384;
+
+/// Counts the fields of each record as the reader will split them, keeping none of them
+/// (the reader builds a whole record before handing it over: one line of 100 million
+/// fields would take gigabytes). An error when a record has more than [`MAX_FIELDS`], or
+/// all of them more than `max_cells`.
+pub fn check_fields(text: &[u8], delimiter: u8, max_cells: u64) -> Result<(), String> {
+    use csv_core::ReadFieldResult;
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = [0u8; 4096];
+    let (mut input, mut records, mut fields, mut cells) = (text, 1u64, 0u64, 0u64);
+    loop {
+        let (result, read, _) = reader.read_field(input, &mut out);
+        input = &input[read..];
+        match result {
+            ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
+            ReadFieldResult::Field { record_end } => {
+                fields += 1;
+                cells += 1;
+                if fields > MAX_FIELDS {
+                    return Err(format!(
+                        "record {records} has more than {MAX_FIELDS} fields, more than a \
+                         spreadsheet row holds (column XFD); check that it is a table export"
+                    ));
+                }
+                if cells > max_cells {
+                    return Err(format!(
+                        "it holds more than {max_cells} cells (record {records}), the limit for \
+                         one export; the file may be damaged. If it is genuine, split it, or \
+                         raise [limits] max_cells_per_file in patuh.toml"
+                    ));
+                }
+                if record_end {
+                    records += 1;
+                    fields = 0;
+                }
+            }
+            ReadFieldResult::End => return Ok(()),
+        }
+    }
+}
+
 /// Reads the bytes of a delimited file and calls `row` with each record's number (as a
 /// spreadsheet shows it) and cells, until `row` returns false. `prefer_tab` breaks ties
 /// between delimiters in favour of the tab ([`prefers_tab`]).
@@ -154,10 +197,24 @@ pub fn read_bytes(
     bytes: &[u8],
     prefer_tab: bool,
     finds_header: impl Fn(&[String]) -> bool,
+    row: impl FnMut(u32, &[Cell<'_>]) -> bool,
+) -> Result<DelimitedInfo, std::io::Error> {
+    read_bytes_within(bytes, prefer_tab, u64::MAX, finds_header, row)
+}
+
+/// [`read_bytes`], refusing a file whose records hold more than [`MAX_FIELDS`] fields, or
+/// more than `max_cells` in all, before one record is read (an error of kind `Other`;
+/// one the text itself causes is of kind `InvalidData`).
+pub fn read_bytes_within(
+    bytes: &[u8],
+    prefer_tab: bool,
+    max_cells: u64,
+    finds_header: impl Fn(&[String]) -> bool,
     mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
 ) -> Result<DelimitedInfo, std::io::Error> {
     let (text, encoding) = decode(bytes);
     let delimiter = sniff_delimiter(&text, prefer_tab, finds_header);
+    check_fields(text.as_bytes(), delimiter, max_cells).map_err(std::io::Error::other)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
