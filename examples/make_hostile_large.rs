@@ -4,8 +4,8 @@
 //! - `ods_many_sheets/many_sheets.ods` (about 1 KB): 16 sheets, each a header and one data
 //!   row repeated 999,999 times (4 columns): 64 M cells once calamine expands them, within
 //!   the per-sheet cell limit, the sheet limit and `max_workbook_bytes` (2 GiB of grids).
-//! - `xlsx_many_rows/many_rows.xlsx` (a few MB): 10 sheets of 1,000,000 identical rows
-//!   (a header, then `T-1`, a time, a time, `Rina`): 2 GB of XML once unzipped, each sheet
+//! - `xlsx_many_rows/many_rows.xlsx` (10 MB): 10 sheets of 1,000,000 identical rows
+//!   (a header, then `T-1`, a time, a time, `Rina`): 1.47 GB of XML once unzipped, each sheet
 //!   4 M cells.
 //! - `csv_wide/wide.csv` (200 MB): one line of 100,000,000 fields.
 //!
