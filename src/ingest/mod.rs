@@ -469,7 +469,7 @@ impl<'a> Collector<'a> {
     /// Where reading stopped: ` (sheet "Data", row 7)`, ` (row 7)`, or before any row.
     fn place(&self, row: Option<u32>) -> String {
         match (self.current.as_ref().and_then(|b| b.sheet_name()), row) {
-            (_, None) => " (its sheets as the reader holds them, before any row is read)".into(),
+            (_, None) => " (in the grids the reader builds of its sheets)".into(),
             (Some(sheet), Some(row)) => format!(" (sheet {sheet:?}, row {row})"),
             (None, Some(row)) => format!(" (row {row})"),
         }
