@@ -39,6 +39,14 @@ measure "check 5 MB values (CSV)" "$bin" check --data "$tmp/long"
 measure "build 5 MB values (CSV)" "$bin" build --data "$tmp/long" --out "$tmp/long-site"
 echo "  site: $(du -sk "$tmp/long-site" | cut -f1) KB"
 measure "check 10 MB binary named .csv" "$bin" check --data "$tmp/binary"
+# Small files of huge repeated content (issue 9), made at bench time: a 1 KB ODS of 16
+# sheets of repeated rows, a 10 MB XLSX of 10 sheets of 1 M identical rows (1.47 GB of XML),
+# a 200 MB CSV of one line of 100 M fields. Each must end in an error naming the file.
+cargo run --release --locked --quiet --example make_hostile_large -- --out "$tmp/huge"
+for case in ods_many_sheets xlsx_many_rows csv_wide; do
+  measure "check $case" "$bin" check --data "$tmp/huge/$case"
+  echo "  $(head -c 160 "$tmp/err")"
+done
 if [ "${1:-}" = "--large" ]; then
   cargo run --release --locked --quiet --example make_sample_data -- \
     --out "$tmp/large" --start 2024-W40 --weeks 104 --per-day 100 >/dev/null

@@ -163,7 +163,7 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
                     }
                 }
                 SheetOutcome::Skipped(reason) => {
-                    let reason = &w[&format!("sheet_{}", key_of(reason))];
+                    let reason = &reason.say(w, &file.file);
                     let _ = writeln!(
                         out,
                         "    {name}{}",

@@ -112,6 +112,11 @@ pub struct Limits {
     pub max_departments: u64,
     /// Sheets one workbook may hold.
     pub max_sheets_per_workbook: u64,
+    /// Cells one export may hold, all its sheets together (a text export's fields too).
+    pub max_cells_per_file: u64,
+    /// Bytes of memory one export may take once read: the rows and data issues kept from
+    /// all its sheets, counted as they are built, and the grids an XLS or ODS reader holds.
+    pub max_memory_per_file: u64,
 }
 
 impl Default for Limits {
@@ -121,6 +126,8 @@ impl Default for Limits {
             max_workbook_bytes: 2 * 1024 * 1024 * 1024,
             max_departments: 1_000,
             max_sheets_per_workbook: 1_000,
+            max_cells_per_file: 20_000_000,
+            max_memory_per_file: 512 * 1024 * 1024,
         }
     }
 }
@@ -336,6 +343,8 @@ impl Config {
                 "limits.max_sheets_per_workbook",
                 raw.limits.max_sheets_per_workbook,
             ),
+            ("limits.max_cells_per_file", raw.limits.max_cells_per_file),
+            ("limits.max_memory_per_file", raw.limits.max_memory_per_file),
         ] {
             if value == 0 {
                 return Err(value_error(

@@ -214,6 +214,7 @@ pub fn find_exports(
         found.push((relative, entry.into_path(), regular));
     }
     found.extend(unreadable_but_excluded);
+    tell_normalisations_apart(&mut found);
     found.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if let Some(pair) = found.windows(2).find(|pair| pair[0].0 == pair[1].0) {
         return Err(DiscoverError::SameName(pair[0].0.clone()));
@@ -259,6 +260,32 @@ pub fn find_exports(
         .skipped
         .sort_by(|a, b| a.relative.as_bytes().cmp(b.relative.as_bytes()));
     Ok(discovery)
+}
+
+/// Names that differ only by Unicode normalisation ("Café.csv" composed and decomposed)
+/// look the same on every screen: when another name has the same composed form (NFC), a
+/// name not in that form shows its combining marks as `\u{..}` (`Cafe\u{301}.csv`), so
+/// that messages tell the two files apart. Other names are left as they are.
+fn tell_normalisations_apart<T>(found: &mut [(String, PathBuf, T)]) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut forms: std::collections::HashMap<String, usize> = Default::default();
+    for (name, _, _) in found.iter() {
+        *forms.entry(name.nfc().collect()).or_default() += 1;
+    }
+    for (name, _, _) in found.iter_mut() {
+        if unicode_normalization::is_nfc(name) || forms[&name.nfc().collect::<String>()] < 2 {
+            continue;
+        }
+        let mut shown = String::with_capacity(name.len() + 8);
+        for c in name.chars() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                shown.push(c);
+            }
+        }
+        *name = shown;
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

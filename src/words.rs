@@ -117,6 +117,8 @@ mod tests {
                 SheetSkipReason::NoHeader,
                 SheetSkipReason::WorkbookNamedAsText,
                 SheetSkipReason::NotText,
+                SheetSkipReason::PasswordProtected,
+                SheetSkipReason::TextNamedAsWorkbook,
             ] {
                 let k = key(serde_json::to_value(r).unwrap());
                 assert!(w.contains_key(&format!("sheet_{k}")), "sheet_{k}");

@@ -229,3 +229,121 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
     assert!(big < small + 40 * 1024, "{big} bytes against {small}");
     assert!(page_len < 100 * 1024, "{page}: {page_len} bytes");
 }
+
+#[test]
+fn a_message_full_of_control_characters_does_not_make_the_export_binary() {
+    // 5,000 control characters (none of them white space) in one citizen's message: far
+    // more than 5 % of the file, but only one cell of it.
+    let controls: String = (0x01u8..=0x08)
+        .chain(0x0e..=0x1f)
+        .chain([0x7f])
+        .map(char::from)
+        .cycle()
+        .take(5000)
+        .collect();
+    let csv = format!(
+        "No Tiket,Waktu Posting,Waktu Lapor,Admin,Isi Aduan\n\
+         T1,27/11/2026 08:00,27/11/2026 08:20,Rina,jalan rusak\n\
+         T2,27/11/2026 09:00,27/11/2026 09:20,Budi,\"tolong{controls}\"\n\
+         T3,27/11/2026 10:00,27/11/2026 10:20,Sari,lampu mati\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("aduan.csv"), csv).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &Config::default(), None, now()).unwrap();
+    check_ledger(&ledger);
+    assert!(
+        matches!(ledger.files[0].sheets[0].outcome, SheetOutcome::Read(_)),
+        "{:?}",
+        ledger.files[0].sheets[0].outcome
+    );
+    assert_eq!(ledger.rows.read, 3);
+    assert_eq!(ledger.items.len(), 3);
+    // The controls are kept as data (pages drop them when they render the text).
+    let text = ledger.items[1].text.as_deref().unwrap();
+    assert_eq!(text.chars().filter(|c| c.is_control()).count(), 5000);
+}
+
+#[test]
+fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("baik.csv"), GOOD_CSV).unwrap();
+    // rekap.xlsx encrypted by msoffcrypto-tool (tests/fixtures/hostile/README.md): an OLE
+    // file with EncryptionInfo and EncryptedPackage streams.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/xlsx_password/sandi.xlsx"),
+        d.join("sandi.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(d.join("teks.xlsx"), GOOD_CSV).unwrap();
+    std::fs::write(
+        d.join("halaman.xls"),
+        "<html><table><tr><td>No</td></tr></table></html>",
+    )
+    .unwrap();
+    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    check_ledger(&ledger);
+    let outcomes: Vec<(&str, Option<SheetSkipReason>)> = ledger
+        .files
+        .iter()
+        .map(|f| match &f.sheets[..] {
+            [sheet] => match &sheet.outcome {
+                SheetOutcome::Read(_) => (f.file.as_str(), None),
+                SheetOutcome::Skipped(reason) => (f.file.as_str(), Some(*reason)),
+            },
+            sheets => panic!("{}: {sheets:?}", f.file),
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("baik.csv", None),
+            ("halaman.xls", Some(SheetSkipReason::TextNamedAsWorkbook)),
+            ("sandi.xlsx", Some(SheetSkipReason::PasswordProtected)),
+            ("teks.xlsx", Some(SheetSkipReason::TextNamedAsWorkbook)),
+        ]
+    );
+    assert_eq!(ledger.items.len(), 1);
+    // The reasons in the report's language, with the file's format.
+    let cwd = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .current_dir(cwd.path())
+        .args(["check", "--lang", "id", "--data", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("dilindungi kata sandi"), "{stdout}");
+    assert!(stdout.contains("bukan XLSX"), "{stdout}");
+    assert!(stdout.contains("bukan XLS:"), "{stdout}");
+}
+
+#[test]
+fn names_that_differ_only_by_unicode_normalisation_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // "Café.csv" composed (NFC, é = U+00E9) and decomposed (NFD, e + U+0301): two files.
+    let nfc = "Caf\u{e9}.csv";
+    let nfd = "Cafe\u{301}.csv";
+    std::fs::write(d.join(nfc), GOOD_CSV).unwrap();
+    std::fs::write(d.join(nfd), GOOD_CSV.replace("T1", "T2")).unwrap();
+    if std::fs::read_dir(d).unwrap().count() < 2 {
+        return; // a file system that holds one name for both (APFS, say)
+    }
+    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    check_ledger(&ledger);
+    let names: Vec<&str> = ledger.files.iter().map(|f| f.file.as_str()).collect();
+    // The decomposed one shows its combining mark as an escape.
+    assert_eq!(names, ["Cafe\\u{301}.csv", nfc]);
+    assert_eq!(ledger.items.len(), 2);
+    let cwd = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .current_dir(cwd.path())
+        .args(["check", "--lang", "en", "--data", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("  Cafe\\u{301}.csv (text"), "{stdout}");
+    assert!(stdout.contains(&format!("  {nfc} (text")), "{stdout}");
+}

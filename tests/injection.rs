@@ -2018,7 +2018,8 @@ fn terminal_output_shows_control_characters_as_escapes() {
     );
     assert!(out.contains("\"\\u{1b}]0;pwned\\u{7}\""), "{out}");
     // A run that fails on a file with such a name: the error names it, escaped.
-    std::fs::write(data.join("x\u{1b}[2J.xlsx"), b"not a workbook").unwrap();
+    // (A damaged zip: text under a workbook's name would be skipped, not fail the run.)
+    std::fs::write(data.join("x\u{1b}[2J.xlsx"), b"PK\x03\x04 not a workbook").unwrap();
     let (code, out, err) = run(&["check", "--lang", "en"]);
     assert_eq!(code, Some(1), "{out}");
     assert_eq!(raw(&err), Vec::<char>::new(), "{err:?}");

@@ -1959,10 +1959,9 @@ fn unreadable_workbooks_fail_the_run_naming_each_file() {
         panic!("not a read error: {err}");
     };
     let files: Vec<&str> = read.0.iter().map(|e| e.file.as_str()).collect();
-    assert_eq!(
-        files,
-        ["acak.xlsx", "rusak.ods", "rusak.xls", "terpotong.xlsx"]
-    );
+    // rusak.ods and rusak.xls hold a line of text: not workbooks, passed over with that
+    // reason (broken_files.rs), not damaged ones.
+    assert_eq!(files, ["acak.xlsx", "terpotong.xlsx"]);
     let text = err.to_string();
     for f in files {
         assert!(text.contains(&format!("cannot read {f}: ")), "{text}");
@@ -1996,10 +1995,12 @@ fn check_fixture(case: &str, args: &[&str]) -> (i32, String, String) {
 fn check_exits_1_naming_every_unreadable_workbook() {
     let (code, stdout, stderr) = check_fixture("corrupt_workbooks", &[]);
     assert_eq!(code, 1, "{stdout}{stderr}");
-    for f in ["acak.xlsx", "rusak.ods", "rusak.xls", "terpotong.xlsx"] {
+    for f in ["acak.xlsx", "terpotong.xlsx"] {
         assert!(stderr.contains(&format!("cannot read {f}: ")), "{stderr}");
     }
-    assert!(!stderr.contains("baik.csv"), "{stderr}");
+    for f in ["baik.csv", "rusak.ods", "rusak.xls"] {
+        assert!(!stderr.contains(f), "{stderr}");
+    }
 }
 
 #[test]

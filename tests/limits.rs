@@ -174,3 +174,110 @@ fn an_ods_whose_grids_would_not_fit_in_memory_is_refused_naming_the_key() {
     let ledger = patuh::read_exports(dir.path(), &config, None, now).unwrap();
     assert_eq!(ledger.items.len(), 3);
 }
+
+/// The generators of the three small-but-huge exports of scripts/bench.sh, here at sizes
+/// a test can afford.
+#[allow(dead_code)]
+#[path = "../examples/make_hostile_large.rs"]
+mod make_large;
+
+/// Reads the folder `dir` with `config_text`; gives the error text.
+fn read_dir_err(dir: &Path, config_text: &str) -> String {
+    let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    match patuh::read_exports(dir, &config, None, now) {
+        Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn the_cells_of_all_the_sheets_of_an_ods_count_against_one_limit() {
+    // 3 sheets of a header and 9 repeated rows, 4 columns: 40 cells each, 120 in all.
+    let dir = tempfile::tempdir().unwrap();
+    make_large::many_sheets_ods(&dir.path().join("banyak.ods"), 3, 9);
+    let limits = "[limits]\nmax_cells_per_sheet = 40\n";
+    let err = read_dir_err(dir.path(), &format!("{limits}max_cells_per_file = 119\n"));
+    assert!(
+        err.starts_with(
+            "cannot read banyak.ods: it holds more than 119 cells, all its sheets together"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("raise [limits] max_cells_per_file in patuh.toml"),
+        "{err}"
+    );
+    // The grids calamine holds (120 cells and a copy of one sheet's 40, of 32 bytes) count
+    // against the memory of the file.
+    let err = read_dir_err(dir.path(), &format!("{limits}max_memory_per_file = 5119\n"));
+    assert!(
+        err.contains("it takes more than 5119 bytes of memory once read"),
+        "{err}"
+    );
+    assert!(err.contains("raise [limits] max_memory_per_file"), "{err}");
+    let config = Config::parse(
+        &format!("{limits}max_cells_per_file = 120\n"),
+        Path::new("patuh.toml"),
+    )
+    .unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &config, None, now).unwrap();
+    assert_eq!(ledger.rows.read, 27);
+}
+
+#[test]
+fn the_rows_of_all_the_sheets_of_an_xlsx_count_against_one_limit() {
+    // 3 sheets of a header and 1,000 identical rows of 4 cells: 4,004 cells a sheet.
+    let dir = tempfile::tempdir().unwrap();
+    make_large::many_rows_xlsx(&dir.path().join("baris.xlsx"), 3, 1000);
+    let err = read_dir_err(dir.path(), "[limits]\nmax_cells_per_file = 10000\n");
+    assert!(
+        err.starts_with(
+            "cannot read baris.xlsx: it holds more than 10000 cells, all its sheets together \
+             (sheet \"S3\", row "
+        ),
+        "{err}"
+    );
+    // Memory: every row kept counts, as it is built; the error names where it stopped.
+    let err = read_dir_err(dir.path(), "[limits]\nmax_memory_per_file = 1000000\n");
+    assert!(
+        err.starts_with(
+            "cannot read baris.xlsx: it takes more than 1000000 bytes of memory once read \
+             (sheet \"S"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("raise [limits] max_memory_per_file in patuh.toml"),
+        "{err}"
+    );
+    // Within the limits (and by default) it is read: 3,000 rows of one item.
+    let dir_ok = dir.path();
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    let ledger = patuh::read_exports(dir_ok, &Config::default(), None, now).unwrap();
+    assert_eq!((ledger.rows.read, ledger.items.len()), (3000, 1));
+}
+
+#[test]
+fn a_text_export_is_held_to_the_fields_of_a_row_and_the_cells_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // One line of 16,385 fields: wider than any spreadsheet row.
+    make_large::wide_csv(&dir.path().join("lebar.csv"), 16_385);
+    let err = read_dir_err(dir.path(), "");
+    assert_eq!(
+        err,
+        "cannot read lebar.csv: record 1 has more than 16384 fields, more than a spreadsheet \
+         row holds (column XFD); check that it is a table export"
+    );
+    make_large::wide_csv(&dir.path().join("lebar.csv"), 16_384);
+    let err = read_dir_err(dir.path(), "[limits]\nmax_cells_per_file = 16383\n");
+    assert!(
+        err.starts_with("cannot read lebar.csv: it holds more than 16383 cells (record 1)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("raise [limits] max_cells_per_file in patuh.toml"),
+        "{err}"
+    );
+}

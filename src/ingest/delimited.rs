@@ -55,25 +55,19 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     }
 }
 
-/// Why the bytes of a text export are not text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotText {
-    /// A workbook: a zip package (XLSX, ODS) or a Compound File (XLS).
-    Workbook,
-    /// Other binary data.
-    Binary,
-}
-
-/// Whether the bytes of a text export are not text: a workbook's signature, or, in the
-/// first 64 K characters once decoded, more than 5 % control characters other than tab,
-/// line breaks and form feed. (A few controls in a citizen's text do not make a file
-/// binary; random bytes hold about 13 %.)
-pub fn not_text(bytes: &[u8]) -> Option<NotText> {
+/// Whether the bytes of a text export are a workbook: a zip package (XLSX, ODS) or a
+/// Compound File (XLS) by their signature.
+pub fn is_workbook(bytes: &[u8]) -> bool {
     const ZIP: &[u8] = b"PK\x03\x04";
     const COMPOUND: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(ZIP) || bytes.starts_with(COMPOUND) {
-        return Some(NotText::Workbook);
-    }
+    bytes.starts_with(ZIP) || bytes.starts_with(COMPOUND)
+}
+
+/// Whether the bytes of a text export look like binary data: in the first 64 K characters
+/// once decoded, more than 5 % control characters other than tab, line breaks and form
+/// feed (random bytes hold about 13 %). Only asked of a file in which no header was found:
+/// a citizen's message full of controls lies below the header, and its export is read.
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(256 * 1024)];
     let (text, _) = decode(sample);
     let (mut chars, mut controls) = (0usize, 0usize);
@@ -83,7 +77,7 @@ pub fn not_text(bytes: &[u8]) -> Option<NotText> {
             controls += 1;
         }
     }
-    (controls * 20 > chars).then_some(NotText::Binary)
+    controls * 20 > chars
 }
 
 /// Picks the delimiter: the one under which a header row is found among the first
@@ -153,6 +147,49 @@ pub fn prefers_tab(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
 }
 
+/// The most fields a record may have: the widest row of a spreadsheet (column XFD).
+pub const MAX_FIELDS: u64 = 16_384;
+
+/// Counts the fields of each record as the reader will split them, keeping none of them
+/// (the reader builds a whole record before handing it over: one line of 100 million
+/// fields would take gigabytes). An error when a record has more than [`MAX_FIELDS`], or
+/// all of them more than `max_cells`.
+pub fn check_fields(text: &[u8], delimiter: u8, max_cells: u64) -> Result<(), String> {
+    use csv_core::ReadFieldResult;
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = [0u8; 4096];
+    let (mut input, mut records, mut fields, mut cells) = (text, 1u64, 0u64, 0u64);
+    loop {
+        let (result, read, _) = reader.read_field(input, &mut out);
+        input = &input[read..];
+        match result {
+            ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
+            ReadFieldResult::Field { record_end } => {
+                fields += 1;
+                cells += 1;
+                if fields > MAX_FIELDS {
+                    return Err(format!(
+                        "record {records} has more than {MAX_FIELDS} fields, more than a \
+                         spreadsheet row holds (column XFD); check that it is a table export"
+                    ));
+                }
+                if cells > max_cells {
+                    return Err(format!(
+                        "it holds more than {max_cells} cells (record {records}), the limit for \
+                         one export; the file may be damaged. If it is genuine, split it, or \
+                         raise [limits] max_cells_per_file in patuh.toml"
+                    ));
+                }
+                if record_end {
+                    records += 1;
+                    fields = 0;
+                }
+            }
+            ReadFieldResult::End => return Ok(()),
+        }
+    }
+}
+
 /// Reads the bytes of a delimited file and calls `row` with each record's number (as a
 /// spreadsheet shows it) and cells, until `row` returns false. `prefer_tab` breaks ties
 /// between delimiters in favour of the tab ([`prefers_tab`]).
@@ -160,10 +197,24 @@ pub fn read_bytes(
     bytes: &[u8],
     prefer_tab: bool,
     finds_header: impl Fn(&[String]) -> bool,
+    row: impl FnMut(u32, &[Cell<'_>]) -> bool,
+) -> Result<DelimitedInfo, std::io::Error> {
+    read_bytes_within(bytes, prefer_tab, u64::MAX, finds_header, row)
+}
+
+/// [`read_bytes`], refusing a file whose records hold more than [`MAX_FIELDS`] fields, or
+/// more than `max_cells` in all, before one record is read (an error of kind `Other`;
+/// one the text itself causes is of kind `InvalidData`).
+pub fn read_bytes_within(
+    bytes: &[u8],
+    prefer_tab: bool,
+    max_cells: u64,
+    finds_header: impl Fn(&[String]) -> bool,
     mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
 ) -> Result<DelimitedInfo, std::io::Error> {
     let (text, encoding) = decode(bytes);
     let delimiter = sniff_delimiter(&text, prefer_tab, finds_header);
+    check_fields(text.as_bytes(), delimiter, max_cells).map_err(std::io::Error::other)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -223,32 +274,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn workbooks_and_binary_data_are_not_text() {
-        assert_eq!(
-            not_text(b"PK\x03\x04rest of a zip"),
-            Some(NotText::Workbook)
-        );
-        assert_eq!(
-            not_text(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
-            Some(NotText::Workbook)
-        );
+    fn workbooks_and_binary_data_are_told_apart_from_text() {
+        assert!(is_workbook(b"PK\x03\x04rest of a zip"));
+        assert!(is_workbook(&[
+            0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0
+        ]));
+        assert!(!is_workbook(b"No,Isi\n"));
         // One NUL in 40 characters of text: text.
-        assert_eq!(
-            not_text(b"No,Isi\n1,teks dengan \x00 di tengahnya.\n"),
-            None
-        );
+        assert!(!looks_binary(b"No,Isi\n1,teks dengan \x00 di tengahnya.\n"));
         // 2 controls in 40 characters is 5 %: still text; 3 is more.
         let text = |controls: usize| {
             let mut s = "x".repeat(40 - controls);
             s.push_str(&"\x1b".repeat(controls));
             s
         };
-        assert_eq!(not_text(text(2).as_bytes()), None);
-        assert_eq!(not_text(text(3).as_bytes()), Some(NotText::Binary));
+        assert!(!looks_binary(text(2).as_bytes()));
+        assert!(looks_binary(text(3).as_bytes()));
         // UTF-16 text has NUL bytes but no NUL characters; tabs and line breaks are text.
-        assert_eq!(not_text(b"\xFF\xFEa\x00;\x00b\x00"), None);
-        assert_eq!(not_text(b"a\tb\r\nc\x0cd\n"), None);
-        assert_eq!(not_text(b""), None);
+        assert!(!looks_binary(b"\xFF\xFEa\x00;\x00b\x00"));
+        assert!(!looks_binary(b"a\tb\r\nc\x0cd\n"));
+        assert!(!looks_binary(b""));
     }
 
     #[test]

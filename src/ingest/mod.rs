@@ -114,9 +114,24 @@ pub enum SheetSkipReason {
     WorkbookNamedAsText,
     /// A text export that holds binary data, not text.
     NotText,
+    /// A workbook protected by a password.
+    PasswordProtected,
+    /// A workbook export (`.xlsx`, `.xls`, …) that is in fact text.
+    TextNamedAsWorkbook,
 }
 
 impl SheetSkipReason {
+    /// The reason in the words of a language, for the export `file` (whose extension, in
+    /// capitals, fills `{format}`).
+    pub fn say(self, w: &crate::words::Words, file: &str) -> String {
+        let format = std::path::Path::new(file)
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        let key = format!("sheet_{}", crate::words::key_of(&self));
+        crate::words::fill(&w[&key], &[("format", &format)])
+    }
+
     /// The reason in words, with what to do.
     pub fn describe(self) -> &'static str {
         match self {
@@ -133,6 +148,15 @@ impl SheetSkipReason {
             }
             SheetSkipReason::NotText => {
                 "not text (it holds binary data): export the log again as CSV"
+            }
+            SheetSkipReason::PasswordProtected => {
+                "protected by a password: open it in a spreadsheet program, save a copy without \
+                 the password and run patuh again"
+            }
+            SheetSkipReason::TextNamedAsWorkbook => {
+                "not a workbook (it holds text, such as a CSV or an HTML table): give a CSV the \
+                 .csv extension, or open it in a spreadsheet program and save it as .xlsx, then \
+                 run patuh again"
             }
         }
     }
@@ -319,6 +343,10 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
         current: None,
         sheets: Vec::new(),
         tables: Vec::new(),
+        cells: 0,
+        grids_held: false,
+        held: 0,
+        stopped: None,
     };
     // Read once: every check, the reader and the input's hash see the same bytes, even if
     // the file changes during the run.
@@ -330,19 +358,11 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     })?;
     let sha256 = crate::site::sha256_hex(&bytes);
     let mut delimited_info = None;
-    let not_text = match export.format {
-        Format::Delimited => delimited::not_text(&bytes),
-        _ => None,
-    };
     match export.format {
-        Format::Delimited if not_text.is_some() => {
-            let reason = match not_text {
-                Some(delimited::NotText::Workbook) => SheetSkipReason::WorkbookNamedAsText,
-                _ => SheetSkipReason::NotText,
-            };
+        Format::Delimited if delimited::is_workbook(&bytes) => {
             collector.sheets.push(SheetReport {
                 name: None,
-                outcome: SheetOutcome::Skipped(reason),
+                outcome: SheetOutcome::Skipped(SheetSkipReason::WorkbookNamedAsText),
             });
         }
         Format::Delimited => {
@@ -351,20 +371,56 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             let finds_header =
                 |fields: &[String]| vocabulary.names_a_timestamp(fields.iter().map(String::as_str));
             let prefer_tab = delimited::prefers_tab(&export.path);
-            let info = delimited::read_bytes(&bytes, prefer_tab, finds_header, |number, cells| {
-                collector.row(number, cells)
-            })
-            .map_err(|e| error(format!("{e}; check that it is a text export")))?;
-            collector.end_sheet();
-            delimited_info = Some(info);
-        }
-        format => {
-            workbook::read(&bytes, format, &settings.limits, &mut collector).map_err(|m| {
-                error(format!(
-                    "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
-                ))
+            let max_cells = settings.limits.max_cells_per_file;
+            let info = delimited::read_bytes_within(
+                &bytes,
+                prefer_tab,
+                max_cells,
+                finds_header,
+                |number, cells| collector.row(number, cells),
+            )
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => {
+                    error(format!("{e}; check that it is a text export"))
+                }
+                _ => error(e.to_string()),
             })?;
+            collector.end_sheet();
+            if let Some(message) = collector.stopped.take() {
+                return Err(error(message));
+            }
+            // Binary data is judged only where no header was found, so that no message
+            // below a header (full of control characters, say) can make an export skipped.
+            let no_header = |s: &SheetReport| {
+                matches!(s.outcome, SheetOutcome::Skipped(SheetSkipReason::NoHeader))
+            };
+            match collector.sheets.last_mut() {
+                Some(sheet) if no_header(sheet) && delimited::looks_binary(&bytes) => {
+                    sheet.outcome = SheetOutcome::Skipped(SheetSkipReason::NotText);
+                }
+                _ => delimited_info = Some(info),
+            }
         }
+        format => match workbook::unreadable(&bytes) {
+            Some(why) => collector.sheets.push(SheetReport {
+                name: None,
+                outcome: SheetOutcome::Skipped(match why {
+                    workbook::Unreadable::PasswordProtected => SheetSkipReason::PasswordProtected,
+                    workbook::Unreadable::Text => SheetSkipReason::TextNamedAsWorkbook,
+                }),
+            }),
+            None => {
+                let read = workbook::read(&bytes, format, &settings.limits, &mut collector);
+                if let Some(message) = collector.stopped.take() {
+                    return Err(error(message));
+                }
+                read.map_err(|m| {
+                    error(format!(
+                        "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
+                    ))
+                })?;
+            }
+        },
     }
     let Collector { sheets, tables, .. } = collector;
     let latest = tables
@@ -385,18 +441,67 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     })
 }
 
-/// Feeds rows to one table builder per sheet and keeps the results.
+/// Feeds rows to one table builder per sheet and keeps the results, within the limits of
+/// one export: the cells handed over and the memory held, all sheets together.
 struct Collector<'a> {
     file: &'a str,
     settings: &'a ReadSettings,
     current: Option<TableBuilder<'a>>,
     sheets: Vec<SheetReport>,
     tables: Vec<Table>,
+    /// Cells handed over so far (every cell of each row, as wide as the row), or held in
+    /// the reader's grids.
+    cells: u64,
+    /// Whether the reader holds grids whose cells were counted before any row.
+    grids_held: bool,
+    /// Bytes held by the reader (XLS and ODS grids) and the tables already ended.
+    held: u64,
+    /// The limit that stopped the reading, in words, once one has.
+    stopped: Option<String>,
 }
 
 impl<'a> Collector<'a> {
     fn begin_sheet_named(&mut self, name: Option<String>, system: DateSystem) {
-        self.current = Some(TableBuilder::new(self.file, name, system, self.settings));
+        if self.stopped.is_none() {
+            self.current = Some(TableBuilder::new(self.file, name, system, self.settings));
+        }
+    }
+
+    /// Where reading stopped: ` (sheet "Data", row 7)`, ` (row 7)`, or before any row.
+    fn place(&self, row: Option<u32>) -> String {
+        match (self.current.as_ref().and_then(|b| b.sheet_name()), row) {
+            (_, None) => " (in the grids the reader builds of its sheets)".into(),
+            (Some(sheet), Some(row)) => format!(" (sheet {sheet:?}, row {row})"),
+            (None, Some(row)) => format!(" (row {row})"),
+        }
+    }
+
+    /// Stops the reading when the export is past a limit: after `row`, with `held` bytes
+    /// in the table being read.
+    fn over_limits(&mut self, row: Option<u32>, held: u64) -> bool {
+        let limits = &self.settings.limits;
+        let message = if self.cells > limits.max_cells_per_file {
+            format!(
+                "it holds more than {} cells, all its sheets together{}, the limit for one \
+                 export; the file may be damaged. If it is genuine, split it, or raise [limits] \
+                 max_cells_per_file in patuh.toml",
+                limits.max_cells_per_file,
+                self.place(row)
+            )
+        } else if self.held.saturating_add(held) > limits.max_memory_per_file {
+            format!(
+                "it takes more than {} bytes of memory once read{}, the limit for one \
+                 export; the file may be damaged (rows repeated many times?). If it is genuine, \
+                 split it, or raise [limits] max_memory_per_file in patuh.toml",
+                limits.max_memory_per_file,
+                self.place(row)
+            )
+        } else {
+            return false;
+        };
+        self.stopped = Some(message);
+        self.current = None;
+        true
     }
 }
 
@@ -415,20 +520,30 @@ impl WorkbookVisitor for Collector<'_> {
         self.begin_sheet_named(Some(name.to_string()), system);
     }
 
+    fn hold(&mut self, cells: u64, bytes: u64) -> bool {
+        self.grids_held = true;
+        self.cells = self.cells.saturating_add(cells);
+        self.held = self.held.saturating_add(bytes);
+        !self.over_limits(None, 0)
+    }
+
     fn row(&mut self, number: u32, cells: &[Cell<'_>]) -> bool {
-        match &mut self.current {
-            Some(builder) => {
-                builder.push_row(number, cells);
-                builder.wants_rows()
-            }
-            None => false,
+        if !self.grids_held {
+            self.cells = self.cells.saturating_add(cells.len() as u64);
         }
+        let Some(builder) = &mut self.current else {
+            return false;
+        };
+        builder.push_row(number, cells);
+        let (held, wants) = (builder.held_bytes(), builder.wants_rows());
+        !self.over_limits(Some(number), held) && wants
     }
 
     fn end_sheet(&mut self) {
         let Some(builder) = self.current.take() else {
             return;
         };
+        self.held = self.held.saturating_add(builder.held_bytes());
         let name = builder.sheet_name().map(str::to_string);
         let outcome = match builder.finish() {
             Ok(table) => {

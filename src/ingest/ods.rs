@@ -16,6 +16,8 @@ use crate::ingest::timestamp::DateSystem;
 pub struct OdsFacts {
     /// The date system of plain numbers (`table:null-date`).
     pub system: DateSystem,
+    /// The grids calamine will hold once it opens the file.
+    pub grids: crate::ingest::workbook::Grids,
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -37,7 +39,7 @@ fn repeat(e: &BytesStart<'_>, name: &str) -> u64 {
 pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, String> {
     let max_cells = limits.max_cells_per_sheet;
     // calamine holds every sheet's grid at once.
-    let mut all_cells: u64 = 0;
+    let mut sizes: Vec<u64> = Vec::new();
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid ODS file: {e}"))?;
     let entry = zip
@@ -98,7 +100,7 @@ pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, St
             }
             Event::End(e) if e.name().as_ref() == "table:table" => {
                 let cells = last_filled.saturating_mul(width);
-                all_cells = all_cells.saturating_add(cells);
+                sizes.push(cells);
                 if cells > max_cells {
                     return Err(format!(
                         "sheet {sheet:?} spans {last_filled} rows × {width} columns ({cells} cells), more than \
@@ -111,9 +113,9 @@ pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, St
         }
         buf.clear();
     }
-    crate::ingest::workbook::fits_in_memory(
-        all_cells.saturating_mul(std::mem::size_of::<calamine::Data>() as u64),
-        limits,
-    )?;
-    Ok(OdsFacts { system })
+    let cell_bytes = std::mem::size_of::<calamine::Data>() as u64;
+    let all_cells: u64 = sizes.iter().fold(0, |a, b| a.saturating_add(*b));
+    crate::ingest::workbook::fits_in_memory(all_cells.saturating_mul(cell_bytes), limits)?;
+    let grids = crate::ingest::workbook::Grids::of(sizes, cell_bytes);
+    Ok(OdsFacts { system, grids })
 }

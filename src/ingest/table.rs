@@ -140,6 +140,54 @@ enum State {
     GaveUp,
 }
 
+/// The bytes of a `Vec`'s or `String`'s own fields.
+const VEC_BYTES: u64 = std::mem::size_of::<Vec<u8>>() as u64;
+
+/// The bytes of a cell kept while the header is searched.
+fn cell_bytes(cell: &Cell<'_>) -> u64 {
+    let text = match cell {
+        Cell::Text(t) | Cell::Iso(t) | Cell::DurationText(t) => t.len(),
+        Cell::Error(t) => t.len(),
+        _ => 0,
+    };
+    (std::mem::size_of::<Cell>() + text) as u64
+}
+
+/// The bytes of a data row kept until the table ends: its record, its texts and the
+/// timestamps as written. The record is counted twice: the vector of rows grows by
+/// doubling, so it may hold as much room again as it fills.
+fn pending_row_bytes(row: &PendingRow) -> u64 {
+    let r = &row.record;
+    let texts = [&r.id, &r.account, &r.text, &r.url, &r.department, &r.admin]
+        .into_iter()
+        .flatten()
+        .map(String::len)
+        .sum::<usize>()
+        + r.channel.as_ref().map_or(0, |(_, t)| t.len());
+    let written = row
+        .stamps
+        .iter()
+        .map(|p| match p {
+            Pending::Written { raw, .. } | Pending::Failed { raw, .. } => raw.len(),
+            _ => 0,
+        })
+        .sum::<usize>();
+    (std::mem::size_of::<PendingRow>() + std::mem::size_of::<RowRecord>() + texts + written) as u64
+}
+
+/// The bytes of a data issue: its fields and its texts.
+fn issue_bytes(issue: &DataIssue) -> u64 {
+    let l = &issue.location;
+    let texts = l.file.len()
+        + [&l.sheet, &l.column, &l.header, &issue.value]
+            .into_iter()
+            .flatten()
+            .map(String::len)
+            .sum::<usize>()
+        + issue.detail.len();
+    (std::mem::size_of::<DataIssue>() + texts) as u64
+}
+
 /// Reads one table, row by row.
 pub struct TableBuilder<'a> {
     file: &'a str,
@@ -152,6 +200,10 @@ pub struct TableBuilder<'a> {
     blank_run: u32,
     last_row: u32,
     any_cell: bool,
+    /// Bytes of memory held by the rows kept so far and their issues (an estimate).
+    held: u64,
+    /// Issues already counted in `held`.
+    issues_counted: usize,
 }
 
 impl<'a> TableBuilder<'a> {
@@ -174,7 +226,16 @@ impl<'a> TableBuilder<'a> {
             blank_run: 0,
             last_row: 0,
             any_cell: false,
+            held: 0,
+            issues_counted: 0,
         }
+    }
+
+    /// Bytes of memory the table holds so far: the rows kept (the first rows while the
+    /// header is searched, then each data row's values) and the data issues, estimated
+    /// from their sizes and the lengths of their texts.
+    pub fn held_bytes(&self) -> u64 {
+        self.held
     }
 
     /// The sheet's name (`None` for a delimited file).
@@ -195,6 +256,7 @@ impl<'a> TableBuilder<'a> {
         }
         match &mut self.state {
             State::Searching(buffer) => {
+                self.held += cells.iter().map(cell_bytes).sum::<u64>() + VEC_BYTES;
                 buffer.push((
                     number,
                     cells.iter().cloned().map(Cell::into_owned).collect(),
@@ -206,6 +268,9 @@ impl<'a> TableBuilder<'a> {
             State::Reading => self.data_row(number, cells),
             State::GaveUp => {}
         }
+        let new_issues = &self.table.issues[self.issues_counted..];
+        self.held += new_issues.iter().map(issue_bytes).sum::<u64>();
+        self.issues_counted = self.table.issues.len();
     }
 
     /// Ends the table: resolves dates, checks every row, and gives the table or the reason
@@ -347,7 +412,9 @@ impl<'a> TableBuilder<'a> {
         self.table.blank += self.blank_run;
         self.blank_run = 0;
         let record = self.read_values(number, cells);
-        self.rows.push(PendingRow { record, stamps });
+        let row = PendingRow { record, stamps };
+        self.held += pending_row_bytes(&row);
+        self.rows.push(row);
     }
 
     fn read_values(&mut self, row: u32, cells: &[Cell<'_>]) -> RowRecord {

@@ -36,6 +36,37 @@ pub trait WorkbookVisitor {
     fn row(&mut self, number: u32, cells: &[Cell<'_>]) -> bool;
     /// The end of the sheet begun last.
     fn end_sheet(&mut self);
+    /// What the reader will hold before the rows are visited: the cells and bytes of the
+    /// grids of every sheet of an XLS or ODS workbook, read whole when it is opened (then
+    /// the rows' cells are not counted again). Returns whether to go on.
+    fn hold(&mut self, cells: u64, bytes: u64) -> bool;
+}
+
+/// Why a workbook file cannot be read at all, though it is no damaged workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A workbook encrypted with a password: a Compound File holding an
+    /// `EncryptedPackage` stream (how Office saves a protected `.xlsx`, `.xlsb` or `.xls`).
+    PasswordProtected,
+    /// Text (a CSV, an HTML table) under a workbook's extension.
+    Text,
+}
+
+/// Whether the bytes of a workbook export are a password-protected workbook or text,
+/// which are passed over with their reason instead of failing the run.
+pub fn unreadable(bytes: &[u8]) -> Option<Unreadable> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const COMPOUND: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(COMPOUND) {
+        let file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+        return file
+            .is_stream("/EncryptedPackage")
+            .then_some(Unreadable::PasswordProtected);
+    }
+    let text = !bytes.is_empty()
+        && !bytes.starts_with(ZIP)
+        && !crate::ingest::delimited::looks_binary(bytes);
+    text.then_some(Unreadable::Text)
 }
 
 /// Streams every sheet of an XLSX or XLSB workbook (their cell readers are different types
@@ -94,7 +125,10 @@ pub fn read(
             stream_sheets!(wb, limits, visitor);
         }
         Format::Xls => {
-            let checked = crate::ingest::xls::prepare(bytes, limits)?;
+            let (checked, grids) = crate::ingest::xls::prepare(bytes, limits)?;
+            if !visitor.hold(grids.cells, grids.bytes) {
+                return Ok(());
+            }
             let mut wb =
                 calamine::Xls::new(std::io::Cursor::new(checked)).map_err(|e| e.to_string())?;
             let system = system_of(wb.has_1904_epoch());
@@ -108,7 +142,11 @@ pub fn read(
             }
         }
         Format::Ods => {
-            let system = crate::ingest::ods::scan(bytes, limits)?.system;
+            let facts = crate::ingest::ods::scan(bytes, limits)?;
+            let system = facts.system;
+            if !visitor.hold(facts.grids.cells, facts.grids.bytes) {
+                return Ok(());
+            }
             let mut wb: calamine::Ods<_> =
                 calamine::Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
             for (name, skip) in plan(wb.sheets_metadata(), limits)? {
@@ -153,6 +191,32 @@ fn plan(
             (s.name.clone(), skip)
         })
         .collect())
+}
+
+/// What a reader that reads a workbook whole (XLS, ODS) holds: the cells of all its
+/// sheets' grids, and their bytes with a copy of the largest (calamine hands out a copy
+/// of the sheet asked for).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Grids {
+    /// Cells of all the grids.
+    pub cells: u64,
+    /// Bytes of memory they take, with the copy of the largest.
+    pub bytes: u64,
+}
+
+impl Grids {
+    /// The grids of sheets of `sizes` cells, of `cell_bytes` bytes each.
+    pub fn of(sizes: impl IntoIterator<Item = u64>, cell_bytes: u64) -> Grids {
+        let (mut cells, mut largest) = (0u64, 0u64);
+        for size in sizes {
+            cells = cells.saturating_add(size);
+            largest = largest.max(size);
+        }
+        Grids {
+            cells,
+            bytes: cells.saturating_add(largest).saturating_mul(cell_bytes),
+        }
+    }
 }
 
 /// An error when the sheets of a workbook, read whole into memory (XLS and ODS), would

@@ -38,10 +38,13 @@ mod record {
 
 /// Checks the bytes of an XLS file against `limits` and returns a clean Compound File
 /// holding only its workbook stream, for `calamine::Xls::new`.
-pub fn prepare(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
+pub fn prepare(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(Vec<u8>, crate::ingest::workbook::Grids), String> {
     let stream = workbook_stream(bytes)?;
-    check_sheets(&stream, limits)?;
-    repack(&stream)
+    let grids = check_sheets(&stream, limits)?;
+    Ok((repack(&stream)?, grids))
 }
 
 /// The `Workbook` (BIFF8) or `Book` (BIFF5) stream of a Compound File.
@@ -319,10 +322,12 @@ fn sheet_sizes(stream: &[u8], limits: &Limits) -> Result<Vec<(String, SheetSize)
     Ok(sizes)
 }
 
-/// Refuses a workbook stream on which calamine would allocate more than `limits` allow.
-fn check_sheets(stream: &[u8], limits: &Limits) -> Result<(), String> {
+/// Refuses a workbook stream on which calamine would allocate more than `limits` allow;
+/// gives the grids it will hold.
+fn check_sheets(stream: &[u8], limits: &Limits) -> Result<crate::ingest::workbook::Grids, String> {
     let max = limits.max_cells_per_sheet;
     let mut bytes_in_memory: u64 = 0;
+    let mut values: Vec<u64> = Vec::new();
     for (name, size) in sheet_sizes(stream, limits)? {
         let over = |(rows, cols): (u64, u64), what: &str| {
             let cells = rows.saturating_mul(cols);
@@ -343,8 +348,15 @@ fn check_sheets(stream: &[u8], limits: &Limits) -> Result<(), String> {
         bytes_in_memory = bytes_in_memory
             .saturating_add(size.values.cells().saturating_mul(DATA_BYTES))
             .saturating_add(size.formulas.cells().saturating_mul(FORMULA_BYTES));
+        values.push(size.values.cells());
     }
-    crate::ingest::workbook::fits_in_memory(bytes_in_memory, limits)
+    crate::ingest::workbook::fits_in_memory(bytes_in_memory, limits)?;
+    let mut grids = crate::ingest::workbook::Grids::of(values, DATA_BYTES);
+    // The formulas' grids, held too.
+    grids.bytes = grids
+        .bytes
+        .saturating_add(bytes_in_memory.saturating_sub(grids.cells.saturating_mul(DATA_BYTES)));
+    Ok(grids)
 }
 
 /// Bytes of one cell in calamine's grid of values.
@@ -437,7 +449,7 @@ mod tests {
     fn limits_apply_at_their_value_and_name_the_sheet_and_key() {
         let stream = rekap();
         // The largest sheet, Data, declares and spans 11 × 11 = 121 cells.
-        assert_eq!(check_sheets(&stream, &limits(121, u64::MAX)), Ok(()));
+        assert!(check_sheets(&stream, &limits(121, u64::MAX)).is_ok());
         assert_eq!(
             check_sheets(&stream, &limits(120, u64::MAX)).unwrap_err(),
             "sheet \"Data\" declares 11 rows × 11 columns (121 cells), more than the limit of \
@@ -446,7 +458,7 @@ mod tests {
         );
         // Grids: 3 + 121 + 2 + 20 = 146 value cells and 1 formula cell.
         let bytes = 146 * DATA_BYTES + FORMULA_BYTES;
-        assert_eq!(check_sheets(&stream, &limits(121, bytes)), Ok(()));
+        assert!(check_sheets(&stream, &limits(121, bytes)).is_ok());
         assert_eq!(
             check_sheets(&stream, &limits(121, bytes - 1)).unwrap_err(),
             format!(
@@ -582,7 +594,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/inputs/workbook_xls/rekap.xls");
         let original = std::fs::read(&path).unwrap();
-        let repacked = prepare(&original, &Limits::default()).unwrap();
+        let (repacked, _) = prepare(&original, &Limits::default()).unwrap();
         assert_ne!(original, repacked);
         let mut a = calamine::Xls::new(Cursor::new(original)).unwrap();
         let mut b = calamine::Xls::new(Cursor::new(repacked)).unwrap();

@@ -1007,7 +1007,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     rejected: "–".into(),
                     blank: "–".into(),
                     totals: "–".into(),
-                    skipped: Some(ctx.t[&format!("sheet_{}", key_of(reason))].clone()),
+                    skipped: Some(reason.say(ctx.t, &f.file)),
                 }),
             }
         }
