@@ -35,23 +35,86 @@ pub struct DelimitedInfo {
     pub delimiter: char,
 }
 
-/// Decodes the bytes of a text export.
-pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+/// How the bytes of a text export are to be read, decided from the whole file: a BOM
+/// says so; else UTF-8 when the file is UTF-8, or when it holds at least as many valid
+/// UTF-8 sequences of several bytes (`é` is `C3 A9`) as bytes that are not UTF-8 (a few
+/// stray bytes in a UTF-8 file are flagged where they stand, not a reason to read the
+/// whole file otherwise); Windows-1252 when the bytes beyond ASCII are single bytes
+/// (`é` is `E9`), as a Notepad "ANSI" file writes them. Gives the encoding and the length
+/// of its BOM.
+pub fn detect(bytes: &[u8]) -> (Encoding, usize) {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        let kind = if encoding == encoding_rs::UTF_8 {
-            Encoding::Utf8
+        return if encoding == encoding_rs::UTF_8 {
+            (Encoding::Utf8, bom_len)
         } else {
-            Encoding::Utf16
+            (Encoding::Utf16, bom_len)
         };
-        return (text, kind);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text, Encoding::Windows1252)
+    let (mut several_bytes, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        several_bytes += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        stray += usize::from(!chunk.invalid().is_empty());
+    }
+    if stray == 0 || (several_bytes > 0 && several_bytes >= stray) {
+        (Encoding::Utf8, 0)
+    } else {
+        (Encoding::Windows1252, 0)
+    }
+}
+
+/// Decodes the bytes of a text export as [`detect`] decides (bytes that are not UTF-8 in a
+/// file read as UTF-8 become `\u{FFFD}`).
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    let (encoding, bom_len) = detect(bytes);
+    let body = &bytes[bom_len..];
+    let text = match encoding {
+        Encoding::Utf8 => String::from_utf8_lossy(body),
+        Encoding::Utf16 => {
+            let utf16 = encoding_rs::Encoding::for_bom(bytes).expect("a BOM").0;
+            utf16.decode_without_bom_handling(body).0
         }
+        Encoding::Windows1252 => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(body)
+                .0
+        }
+    };
+    (text, encoding)
+}
+
+/// A cell of a UTF-8 file holding bytes that are not UTF-8 (shown as `\u{FFFD}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrayBytes {
+    /// The row, as a spreadsheet numbers it.
+    pub row: u32,
+    /// The column (0-based).
+    pub column: usize,
+    /// The bytes that are not UTF-8, in hex (`E9`, `92 93`).
+    pub bytes: String,
+    /// The cell's text, each such byte shown as `\u{FFFD}`.
+    pub text: String,
+}
+
+/// The text of one field of a file in `encoding` (UTF-16 files are read transcoded to
+/// UTF-8), and the bytes that are not UTF-8 when there are some.
+fn field_text(field: &[u8], encoding: Encoding) -> (Cow<'_, str>, Option<String>) {
+    match encoding {
+        Encoding::Windows1252 => (
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(field)
+                .0,
+            None,
+        ),
+        Encoding::Utf8 | Encoding::Utf16 => match std::str::from_utf8(field) {
+            Ok(text) => (Cow::Borrowed(text), None),
+            Err(_) => {
+                let stray: Vec<String> = field
+                    .utf8_chunks()
+                    .flat_map(|chunk| chunk.invalid().iter().map(|b| format!("{b:02X}")))
+                    .collect();
+                (String::from_utf8_lossy(field), Some(stray.join(" ")))
+            }
+        },
     }
 }
 
@@ -198,35 +261,62 @@ pub fn read_bytes(
     prefer_tab: bool,
     finds_header: impl Fn(&[String]) -> bool,
     row: impl FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<DelimitedInfo, std::io::Error> {
+) -> Result<(DelimitedInfo, Vec<StrayBytes>), std::io::Error> {
     read_bytes_within(bytes, prefer_tab, u64::MAX, finds_header, row)
 }
 
 /// [`read_bytes`], refusing a file whose records hold more than [`MAX_FIELDS`] fields, or
 /// more than `max_cells` in all, before one record is read (an error of kind `Other`;
-/// one the text itself causes is of kind `InvalidData`).
+/// one the text itself causes is of kind `InvalidData`). Gives what was learnt of the
+/// file, and the cells of a UTF-8 file that hold bytes that are not UTF-8.
 pub fn read_bytes_within(
     bytes: &[u8],
     prefer_tab: bool,
     max_cells: u64,
     finds_header: impl Fn(&[String]) -> bool,
     mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<DelimitedInfo, std::io::Error> {
-    let (text, encoding) = decode(bytes);
-    let delimiter = sniff_delimiter(&text, prefer_tab, finds_header);
-    check_fields(text.as_bytes(), delimiter, max_cells).map_err(std::io::Error::other)?;
+) -> Result<(DelimitedInfo, Vec<StrayBytes>), std::io::Error> {
+    let (encoding, bom_len) = detect(bytes);
+    // Records are split on the bytes (the delimiters, quotes and line breaks are ASCII in
+    // UTF-8 and Windows-1252 alike) and each field is decoded on its own, so a stray byte
+    // spoils one cell, not the file. UTF-16 is transcoded first.
+    let source: Cow<'_, [u8]> = match encoding {
+        Encoding::Utf16 => match decode(bytes).0 {
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            Cow::Borrowed(text) => Cow::Owned(text.as_bytes().to_vec()),
+        },
+        _ => Cow::Borrowed(&bytes[bom_len..]),
+    };
+    let source: &[u8] = &source;
+    let delimiter = {
+        let text = match encoding {
+            Encoding::Windows1252 => {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(source)
+                    .0
+            }
+            _ => String::from_utf8_lossy(source),
+        };
+        sniff_delimiter(&text, prefer_tab, finds_header)
+    };
+    check_fields(source, delimiter, max_cells).map_err(std::io::Error::other)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
+        .from_reader(source);
+    let mut record = csv::ByteRecord::new();
+    let mut stray = Vec::new();
     // Spreadsheets number records, not lines: the row of a record is its first line less
     // the line breaks inside quoted cells before it.
-    let line_break = if text.contains('\n') { b'\n' } else { b'\r' };
+    let line_break = if source.contains(&b'\n') {
+        b'\n'
+    } else {
+        b'\r'
+    };
     let (mut line, mut counted_to, mut embedded_breaks) = (1u64, 0usize, 0u64);
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -241,32 +331,42 @@ pub fn read_bytes_within(
             .map(|p| p.byte() as usize)
             .unwrap_or(counted_to);
         // The position given is where parsing began: before any blank lines it skipped.
-        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+        while matches!(source.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        line += text.as_bytes()[counted_to..start]
+        line += source[counted_to..start]
             .iter()
             .filter(|&&b| b == line_break)
             .count() as u64;
         counted_to = start;
         let number = u32::try_from(line - embedded_breaks).unwrap_or(u32::MAX);
         let mut cells: Vec<Cell<'_>> = Vec::with_capacity(record.len());
-        for field in record.iter() {
-            embedded_breaks += field.bytes().filter(|&b| b == line_break).count() as u64;
-            cells.push(if field.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(Cow::Borrowed(field))
-            });
+        for (column, field) in record.iter().enumerate() {
+            embedded_breaks += field.iter().filter(|&&b| b == line_break).count() as u64;
+            if field.is_empty() {
+                cells.push(Cell::Empty);
+                continue;
+            }
+            let (text, bytes) = field_text(field, encoding);
+            if let Some(bytes) = bytes {
+                stray.push(StrayBytes {
+                    row: number,
+                    column,
+                    bytes,
+                    text: text.to_string(),
+                });
+            }
+            cells.push(Cell::Text(text));
         }
         if !row(number, &cells) {
             break;
         }
     }
-    Ok(DelimitedInfo {
+    let info = DelimitedInfo {
         encoding,
         delimiter: delimiter as char,
-    })
+    };
+    Ok((info, stray))
 }
 
 #[cfg(test)]
@@ -294,6 +394,52 @@ mod tests {
         assert!(!looks_binary(b"\xFF\xFEa\x00;\x00b\x00"));
         assert!(!looks_binary(b"a\tb\r\nc\x0cd\n"));
         assert!(!looks_binary(b""));
+    }
+
+    #[test]
+    fn the_encoding_is_decided_from_the_evidence_of_the_whole_file() {
+        // UTF-8 with one stray byte: as many valid sequences of several bytes (é) as stray
+        // bytes.
+        assert_eq!(detect(b"Caf\xC3\xA9;x\x92y"), (Encoding::Utf8, 0));
+        // Single bytes beyond ASCII only: Windows-1252.
+        assert_eq!(detect(b"Caf\xE9;\x93a\x94"), (Encoding::Windows1252, 0));
+        // More stray bytes than UTF-8 sequences: Windows-1252.
+        assert_eq!(detect(b"\xC3\xA9 \xE9 \xE8"), (Encoding::Windows1252, 0));
+        assert_eq!(detect(b"\xEF\xBB\xBFa\xE9"), (Encoding::Utf8, 3));
+        assert_eq!(
+            field_text(b"lambat\x92 ", Encoding::Utf8),
+            (Cow::Owned("lambat\u{FFFD} ".into()), Some("92".into()))
+        );
+        assert_eq!(
+            field_text(b"a\xC3\xA9", Encoding::Utf8),
+            (Cow::Borrowed("a\u{e9}"), None)
+        );
+        assert_eq!(
+            field_text(b"\x93x\x94", Encoding::Windows1252).0,
+            "\u{201c}x\u{201d}"
+        );
+        let mut rows = Vec::new();
+        let (info, stray) = read_bytes(
+            b"No;Isi\n1;ok \xC3\xA9\xC3\xA9\n2;x\xE9\xE8y\n",
+            false,
+            |_| false,
+            |n, cells| {
+                rows.push((n, cells.len()));
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!(info.encoding, Encoding::Utf8);
+        assert_eq!(rows, [(1, 2), (2, 2), (3, 2)]);
+        assert_eq!(
+            stray,
+            [StrayBytes {
+                row: 3,
+                column: 1,
+                bytes: "E9 E8".into(),
+                text: "x\u{FFFD}\u{FFFD}y".into()
+            }]
+        );
     }
 
     #[test]

@@ -42,11 +42,13 @@ pub enum IssueKind {
     UnmeasurableStep,
     /// A commentary file (`catatan/<period>.md`) that cannot be shown.
     UnusableCommentary,
+    /// A cell of a UTF-8 text export holding bytes that are not UTF-8.
+    NotUtf8,
 }
 
 impl IssueKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [IssueKind; 14] = [
+    pub const ALL: [IssueKind; 15] = [
         IssueKind::RejectedRow,
         IssueKind::UnreadableTimestamp,
         IssueKind::DateOrderContradiction,
@@ -56,6 +58,7 @@ impl IssueKind {
         IssueKind::SkippedLocalTime,
         IssueKind::UnrecognisedDisposition,
         IssueKind::UnreadableValue,
+        IssueKind::NotUtf8,
         IssueKind::Conflict,
         IssueKind::IgnoredColumn,
         IssueKind::InvalidStep,
@@ -238,6 +241,11 @@ pub enum Reason {
         /// Its end field.
         end: Field,
     },
+    /// Bytes that are not UTF-8 in a cell of a UTF-8 file.
+    NotUtf8 {
+        /// The bytes, in hex (`E9`).
+        bytes: String,
+    },
     /// A commentary file that is a link to somewhere outside the data folder.
     CommentaryOutside,
     /// A commentary file named for no period of the report.
@@ -407,6 +415,7 @@ impl DataIssue {
                 values.push(("step", format!("`{step}`")));
                 values.push(("end", code(*end)));
             }
+            Reason::NotUtf8 { bytes } => values.push(("bytes", bytes.clone())),
             Reason::CommentaryTooLarge { bytes, max } => {
                 values.push(("n", bytes.to_string()));
                 values.push(("max", max.to_string()));

@@ -29,7 +29,7 @@ use crate::discover::{Discovery, Export, Format};
 use crate::ingest::cells::Cell;
 use crate::ingest::columns::{column_letter, HeaderVocabulary, StampColumns};
 use crate::ingest::delimited::DelimitedInfo;
-use crate::ingest::issues::DataIssue;
+use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::table::{NoTable, OrderDecision, Table, TableBuilder};
 use crate::ingest::timestamp::DateSystem;
 use crate::ingest::workbook::{SheetSkip, WorkbookVisitor};
@@ -398,7 +398,22 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 Some(sheet) if no_header(sheet) && delimited::looks_binary(&bytes) => {
                     sheet.outcome = SheetOutcome::Skipped(SheetSkipReason::NotText);
                 }
-                _ => delimited_info = Some(info),
+                _ => {
+                    let (info, stray) = info;
+                    if let Some(table) = collector.tables.last_mut() {
+                        table.issues.extend(stray.into_iter().map(|s| {
+                            DataIssue::new(
+                                IssueKind::NotUtf8,
+                                Location::row(&export.relative, None, s.row)
+                                    .at_column(s.column, table.columns.header(s.column)),
+                                Some(s.text),
+                                None,
+                                Reason::NotUtf8 { bytes: s.bytes },
+                            )
+                        }));
+                    }
+                    delimited_info = Some(info);
+                }
             }
         }
         format => match workbook::unreadable(&bytes) {
