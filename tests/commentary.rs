@@ -3,30 +3,18 @@
 //! cannot be used is a data issue naming it; nothing in one can make a live script link or
 //! a remote image on either page.
 
+#[allow(dead_code)]
+mod common;
+
+use common::repo;
 use std::path::Path;
 
 use patuh::ingest::issues::{IssueKind, Reason};
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A working folder with the small fixture's exports (weeks 2026-W44 and W45, months
 /// 2026-10 and 2026-11).
 fn workdir() -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/small");
-    copy_dir(&fixture.join("data"), &work.path().join("data"));
-    std::fs::copy(fixture.join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
+    let work = common::workdir(&repo().join("tests/fixtures/site/small"));
     std::fs::create_dir(work.path().join("data/catatan")).unwrap();
     work
 }

@@ -4,15 +4,12 @@
 #[allow(dead_code)]
 mod common;
 
+use common::repo;
 use std::path::Path;
 use std::process::{Command, Output};
 
 use patuh::ingest::delimited::Encoding;
 use patuh::ingest::issues::{IssueKind, Location, Reason};
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn patuh(work: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_patuh"))

@@ -2,6 +2,7 @@
 //! fixtures in `tests/fixtures/inputs/<case>/` (see the README there), with exact values
 //! worked out by hand. Every test checks the row ledger identity (common::check_ledger).
 
+#[allow(dead_code)]
 mod common;
 
 use std::path::Path;

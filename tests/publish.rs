@@ -2,39 +2,18 @@
 //! folder, the working folder as the output folder, a linked output folder, builds killed
 //! at every step of publishing, and many builds of one site at once.
 
+#[allow(dead_code)]
+mod common;
+
+use common::{copy_dir, repo};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use sha2::{Digest, Sha256};
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A working folder holding a copy of `fixture`'s `data/` and `patuh.toml`.
-fn workdir(fixture: &Path) -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
-    copy_dir(&fixture.join("data"), &work.path().join("data"));
-    std::fs::copy(fixture.join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
-    work
-}
-
 fn small_workdir() -> tempfile::TempDir {
-    workdir(&repo().join("tests/fixtures/site/small"))
+    common::workdir(&repo().join("tests/fixtures/site/small"))
 }
 
 /// `patuh build ARGS…` in `work`, with `PATUH_FAULT` set to `fault` when given.

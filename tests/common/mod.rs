@@ -24,6 +24,33 @@ pub fn utc(text: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// The repository's root (the sample exports are in `data/`).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies the folder `from` (recursively) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A working folder holding a copy of `fixture`'s `data/` and `patuh.toml`.
+pub fn workdir(fixture: &Path) -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    copy_dir(&fixture.join("data"), &work.path().join("data"));
+    std::fs::copy(fixture.join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
+    work
+}
+
 /// The folder of fixture case `case`.
 pub fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
