@@ -158,14 +158,16 @@ pub fn is_site(dir: &Path) -> bool {
 /// walk order): files that are neither the manifest nor a listed output, empty folders on
 /// the way to none, and folders where an output should be. Symbolic links are not followed.
 pub fn foreign_files(dir: &Path, manifest: &Manifest) -> Result<Vec<String>, PublishError> {
-    let mut ours: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    ours.insert(MANIFEST);
-    for output in &manifest.outputs {
-        let mut path = output.path.as_str();
-        ours.insert(path);
+    use std::collections::BTreeSet;
+    // The site's files, and the folders on the way to them.
+    let mut files: BTreeSet<&str> = manifest.outputs.iter().map(|o| o.path.as_str()).collect();
+    files.insert(MANIFEST);
+    let mut folders: BTreeSet<&str> = BTreeSet::new();
+    for file in &files {
+        let mut path = *file;
         while let Some(cut) = path.rfind('/') {
             path = &path[..cut];
-            ours.insert(path);
+            folders.insert(path);
         }
     }
     let mut foreign = Vec::new();
@@ -182,14 +184,15 @@ pub fn foreign_files(dir: &Path, manifest: &Manifest) -> Result<Vec<String>, Pub
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let is_dir = entry.file_type().is_dir();
-        // A folder of someone else's is looked into: its files are what is listed.
-        let empty_dir = is_dir && fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
-        let foreign_here = if is_dir {
-            empty_dir && !ours.contains(relative.as_str())
-                || manifest.outputs.iter().any(|o| o.path == relative)
+        let relative_str = relative.as_str();
+        let foreign_here = if entry.file_type().is_dir() {
+            // A folder of someone else's is looked into: its files are what is listed,
+            // or the folder itself when it is empty.
+            files.contains(relative_str)
+                || (!folders.contains(relative_str)
+                    && fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none()))
         } else {
-            !ours.contains(relative.as_str())
+            !files.contains(relative_str)
         };
         if foreign_here {
             foreign.push(relative);
