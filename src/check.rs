@@ -26,6 +26,8 @@ pub struct RunInfo {
     pub timezone: String,
     /// The configured date order (`dmy`, `mdy`, `auto`).
     pub date_order: String,
+    /// The moment the steps were judged at (RFC 3339), when there was one.
+    pub as_of: Option<String>,
 }
 
 /// The JSON form of the report (`patuh check --format json`): everything, every issue.
@@ -78,9 +80,14 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
             &[("data", &run.data_dir), ("config", &config)]
         )
     );
+    let as_of = run
+        .as_of
+        .as_ref()
+        .map(|at| say("check_as_of", &[("as_of", at)]))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{}",
+        "{}{as_of}",
         say(
             "check_zone",
             &[("zone", &run.timezone), ("order", &run.date_order)]

@@ -86,6 +86,10 @@ struct CheckArgs {
     /// Language of the text report (overrides `lang` in patuh.toml).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// The moment the steps are judged at, as for `build` (default: the latest timestamp in
+    /// the exports); a date alone means the end of that day.
+    #[arg(long, value_name = "TIME")]
+    as_of: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -115,12 +119,15 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
     let working_dir = PathBuf::from(".");
     let config = patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
     let mut ledger = patuh::read_exports(&args.data, &config, None, chrono::Utc::now())?;
-    patuh::judge(&mut ledger, &config, None)?;
+    let judgement = patuh::judge(&mut ledger, &config, args.as_of.as_deref())?;
     let run = patuh::check::RunInfo {
         data_dir: args.data.display().to_string(),
         config: config.source.as_ref().map(|p| p.display().to_string()),
         timezone: config.timezone.name().to_string(),
         date_order: format!("{:?}", config.date_order).to_lowercase(),
+        as_of: judgement
+            .as_of
+            .map(|at| patuh::report::rfc3339_seconds(at, config.timezone)),
     };
     let text = match args.format {
         OutputFormat::Text => patuh::check::render_text(

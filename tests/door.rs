@@ -196,3 +196,35 @@ fn a_notepad_ansi_export_is_still_read_as_windows_1252() {
     );
     assert!(ledger.issues.iter().all(|i| i.kind != IssueKind::NotUtf8));
 }
+
+#[test]
+fn check_takes_the_as_of_moment_and_the_language_as_build_does() {
+    let work = workdir();
+    let run = |args: &[&str]| {
+        let output = patuh(work.path(), args);
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Without it: the latest timestamp of the exports.
+    let text = run(&["check"]);
+    assert_eq!(
+        text.lines().nth(1),
+        Some("zona waktu Asia/Jakarta, urutan tanggal dmy, kondisi per 2026-11-02T10:40:00+07:00")
+    );
+    let text = run(&["check", "--as-of", "2026-11-05", "--lang", "en"]);
+    assert_eq!(
+        text.lines().nth(1),
+        Some("time zone Asia/Jakarta, date order dmy, as of 2026-11-05T23:59:59+07:00")
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "check",
+        "--as-of",
+        "2026-11-05 08:00",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["run"]["as_of"], "2026-11-05T08:00:00+07:00");
+    let wrong = patuh(work.path(), &["check", "--as-of", "kemarin"]);
+    assert_eq!(wrong.status.code(), Some(1));
+}
