@@ -13,6 +13,7 @@ pub mod issues;
 mod merge;
 pub mod normalize;
 mod ods;
+pub mod similar;
 pub mod table;
 pub mod timestamp;
 pub mod workbook;
