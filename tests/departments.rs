@@ -390,3 +390,101 @@ fn of_two_close_unlisted_names_only_the_less_frequent_is_reported() {
     ]);
     assert!(check(work.path()).issues.is_empty());
 }
+
+#[test]
+fn a_closed_list_counts_other_names_in_the_unlisted_group() {
+    // The sample's configuration, closed, without "Dinas Kesehatan" (and its aliases).
+    let open = sample_copy(&sample_config());
+    let config = sample_config()
+        .replace(
+            "[departments]                 # spellings of one Perangkat Daerah in the exports\n",
+            "[departments]\nclosed = true\n",
+        )
+        .replace(
+            "\"Dinas Kesehatan\" = [\"Dinkes\", \"DINKES KOTA BEKASI\"]\n",
+            "",
+        );
+    assert!(config.contains("closed = true") && !config.contains("Dinkes"));
+    let closed = sample_copy(&config);
+    let ledger = check(closed.path());
+    let lines = |kind| -> Vec<String> {
+        issues_of(&ledger, kind)
+            .iter()
+            .map(|i| line(i, Lang::Id))
+            .collect()
+    };
+    assert_eq!(
+        lines(IssueKind::UnlistedDepartment),
+        [
+            "2026-10/Laporan Medsos 12-18 Okt 2026.xlsx, lembar \"Data\", baris 8, kolom M \
+             (Perangkat Daerah): \"Dinas Kesehatan\" - 'Dinas Kesehatan' (30 item) bukan \
+             nama atau alias di [departments]; dihitung dalam 'Perangkat Daerah Tidak \
+             Terdaftar'",
+            "2026-10/Laporan Medsos 12-18 Okt 2026.xlsx, lembar \"Data\", baris 82, kolom M \
+             (Perangkat Daerah): \"Dinkes\" - 'Dinkes' (9 item) bukan nama atau alias di \
+             [departments]; dihitung dalam 'Perangkat Daerah Tidak Terdaftar'",
+            "2026-10/Laporan Medsos 12-18 Okt 2026.xlsx, lembar \"Data\", baris 116, kolom M \
+             (Perangkat Daerah): \"DINKES KOTA BEKASI\" - 'DINKES KOTA BEKASI' (4 item) bukan \
+             nama atau alias di [departments]; dihitung dalam 'Perangkat Daerah Tidak \
+             Terdaftar'",
+        ]
+    );
+    // The typo is close to a listed name: one issue, saying where it is counted.
+    assert_eq!(
+        lines(IssueKind::SimilarDepartment),
+        [
+            "2026-10/Laporan Medsos 19-25 Okt 2026.csv, baris 40, kolom L (OPD): \
+          \"Dinas Lingkugan Hidup\" - 'Dinas Lingkugan Hidup' (1 item) mirip 'Dinas \
+          Lingkungan Hidup' (103 item) — tambahkan alias di [departments]; sampai itu \
+          dihitung dalam 'Perangkat Daerah Tidak Terdaftar'"
+        ]
+    );
+    // The group is a pseudo-department, like "Tanpa Perangkat Daerah": shown, not ranked.
+    let config = config_at(closed.path());
+    let mut ledger =
+        patuh::read_exports(&closed.path().join("data"), &config, None, now()).unwrap();
+    let judgement = patuh::judge(&mut ledger, &config, None).unwrap();
+    let unlisted: Vec<_> = judgement
+        .judged
+        .iter()
+        .filter(|j| j.group.name == "Perangkat Daerah Tidak Terdaftar")
+        .collect();
+    assert_eq!(unlisted.len(), 30 + 9 + 4 + 1);
+    // As many as "Dinas Kesehatan" (with its aliases) and the typo held, open.
+    let kesehatan = check(open.path())
+        .items
+        .iter()
+        .filter(|i| i.department.as_deref() == Some("Dinas Kesehatan"))
+        .count();
+    assert_eq!(kesehatan, 30 + 9 + 4);
+    assert!(unlisted.iter().all(|j| j.group.pseudo));
+
+    // The numbers: the same rows and totals; the group holds exactly the items of the
+    // unlisted names, every other department as before.
+    let (a, b) = (summary(open.path()), summary(closed.path()));
+    assert_eq!(a["rows"], b["rows"]);
+    let group = "Perangkat Daerah Tidak Terdaftar";
+    let moved = ["Dinas Kesehatan", "Dinas Lingkugan Hidup"];
+    for (pa, pb) in a["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(b["periods"].as_array().unwrap())
+    {
+        assert_eq!(pa["total"], pb["total"], "{}", pa["label"]);
+    }
+    let (da, db) = (department_items(&a), department_items(&b));
+    for (period, departments) in &da {
+        let expected: u64 = moved.iter().filter_map(|m| departments.get(*m)).sum();
+        assert_eq!(
+            db[period].get(group).copied().unwrap_or(0),
+            expected,
+            "{period}"
+        );
+        let mut rest_a = departments.clone();
+        let mut rest_b = db[period].clone();
+        rest_a.retain(|name, _| !moved.contains(&name.as_str()));
+        rest_b.remove(group);
+        assert_eq!(rest_a, rest_b, "{period}");
+    }
+}

@@ -237,7 +237,7 @@ pub(crate) fn merge(
         &unlisted,
         &items,
         &settings.departments,
-        None,
+        settings.unlisted_group.as_deref(),
         settings.limits.max_departments,
     ));
     debug_assert_eq!(
