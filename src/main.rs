@@ -86,6 +86,10 @@ struct CheckArgs {
     /// Language of the text report (overrides `lang` in patuh.toml).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// Instead of the report, print the [departments] table of patuh.toml with the
+    /// department names found close to another added as aliases, to replace the old one.
+    #[arg(long, conflicts_with = "format")]
+    suggest_aliases: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -122,6 +126,10 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
         timezone: config.timezone.name().to_string(),
         date_order: format!("{:?}", config.date_order).to_lowercase(),
     };
+    if args.suggest_aliases {
+        print!("{}", patuh::check::suggest_aliases(&ledger, &config));
+        return Ok(());
+    }
     let text = match args.format {
         OutputFormat::Text => patuh::check::render_text(
             &ledger,

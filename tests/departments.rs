@@ -340,6 +340,11 @@ fn one_issue_per_spelling_at_its_first_row() {
 
 /// A small export in the sample's W41 layout, one forwarded item per department given.
 fn small_export(departments: &[&str]) -> tempfile::TempDir {
+    small_export_with(departments, "")
+}
+
+/// [`small_export`] with `config` as its `patuh.toml`.
+fn small_export_with(departments: &[&str], config: &str) -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
     let mut csv = String::from(
         "\u{feff}No;No Tiket;Waktu Posting;Kanal;Jenis;Akun Pelapor;Isi Laporan;Tautan;\
@@ -348,8 +353,9 @@ fn small_export(departments: &[&str]) -> tempfile::TempDir {
     for (i, d) in departments.iter().enumerate() {
         csv.push_str(&format!(
             "{n};MS-2026-{n:06};05/10/2026 08.{i:02};WA;Laporan;Warga {n};Jalan rusak;;\
-             05/10/2026 09.00;05/10/2026 09.05;Diteruskan ke PD;{d};05/10/2026 09.10;Rina\r\n",
-            n = i + 1
+             05/10/2026 09.00;05/10/2026 09.05;Diteruskan ke PD;\"{d}\";05/10/2026 09.10;Rina\r\n",
+            n = i + 1,
+            d = d.replace('"', "\"\"")
         ));
     }
     std::fs::create_dir(work.path().join("data")).unwrap();
@@ -358,7 +364,7 @@ fn small_export(departments: &[&str]) -> tempfile::TempDir {
         csv,
     )
     .unwrap();
-    std::fs::write(work.path().join("patuh.toml"), "").unwrap();
+    std::fs::write(work.path().join("patuh.toml"), config).unwrap();
     work
 }
 
@@ -487,4 +493,116 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
         rest_b.remove(group);
         assert_eq!(rest_a, rest_b, "{period}");
     }
+}
+
+/// `patuh check --suggest-aliases` in `work`: (exit code, standard output).
+fn suggest(work: &Path) -> (Option<i32>, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .current_dir(work)
+        .args(["check", "--suggest-aliases"])
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn suggested_aliases_complete_the_configured_table() {
+    let work = sample_copy(&sample_config());
+    let (code, block) = suggest(work.path());
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        block,
+        r#"[departments]
+"Badan Penanggulangan Bencana Daerah" = ["BPBD", "BPBD Kota Bekasi"]
+"Dinas Bina Marga dan Sumber Daya Air" = ["Dinas Bina Marga dan SDA", "DBMSDA"]
+"Dinas Kependudukan dan Pencatatan Sipil" = ["Disdukcapil"]
+"Dinas Kesehatan" = ["Dinkes", "DINKES KOTA BEKASI"]
+"Dinas Lingkungan Hidup" = ["DLH", "DLH Kota Bekasi", "Dinas Lingkugan Hidup"]
+"Dinas Pendidikan" = ["Disdik"]
+"Dinas Perhubungan" = ["Dishub", "DISHUB KOTA BEKASI"]
+"Dinas Perumahan, Kawasan Permukiman dan Pertanahan" = ["Disperkimtan", "Dinas Perkimtan"]
+"Dinas Sosial" = ["Dinsos"]
+"Dinas Tata Ruang" = ["Distaru"]
+"Kecamatan Bekasi Timur" = ["Kec. Bekasi Timur"]
+"Kecamatan Bekasi Utara" = ["Kec. Bekasi Utara"]
+"Perumda Tirta Patriot" = ["PDAM Tirta Patriot", "Tirta Patriot"]
+"RSUD dr. Chasbullah Abdulmadjid" = ["RSUD Kota Bekasi", "RSUD CAM"]
+"Satuan Polisi Pamong Praja" = ["Satpol PP", "Satpol PP Kota Bekasi"]
+"#
+    );
+    // The block replaces the old table: the typo joins its department, nothing is close.
+    let config = sample_config();
+    let start = config.find("[departments]").unwrap();
+    let end = config.find("[signature]").unwrap();
+    let replaced = format!("{}{block}\n{}", &config[..start], &config[end..]);
+    std::fs::write(work.path().join("patuh.toml"), replaced).unwrap();
+    let ledger = check(work.path());
+    assert!(issues_of(&ledger, IssueKind::SimilarDepartment).is_empty());
+    assert!(!ledger
+        .items
+        .iter()
+        .any(|i| i.department.as_deref() == Some("Dinas Lingkugan Hidup")));
+
+    // Without a configuration: the abbreviations join their full names, the typo the
+    // correct spelling.
+    let work = sample_copy("");
+    assert_eq!(
+        suggest(work.path()).1,
+        r#"[departments]
+"Dinas Lingkungan Hidup" = ["Dinas Lingkugan Hidup"]
+"Kecamatan Bekasi Timur" = ["Kec. Bekasi Timur"]
+"Kecamatan Bekasi Utara" = ["Kec. Bekasi Utara"]
+"#
+    );
+}
+
+#[test]
+fn suggested_aliases_are_toml_and_follow_chains() {
+    // Names with quotes are written as TOML literal strings; a closed table stays closed.
+    let work = small_export_with(
+        &[
+            "Dinas \"Sosial\"",
+            "Dinas \"Sosial\"",
+            "Dinas \"Sosial\"",
+            "Dinas \"Sosal\"",
+            "Dinas \"Sosal\"",
+            "Dinas \"Sosl\"",
+            "Dinas Perhubungn",
+            "Dishub",
+        ],
+        "[departments]\nclosed = true\n\"Dinas Perhubungan\" = [\"Dishub\"]\n\
+         'Dinas \"Sosial\"' = []\n",
+    );
+    let (code, block) = suggest(work.path());
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        block,
+        r#"[departments]
+closed = true
+'Dinas "Sosial"' = ['Dinas "Sosal"', 'Dinas "Sosl"']
+"Dinas Perhubungan" = ["Dishub", "Dinas Perhubungn"]
+"#
+    );
+    let path = work.path().join("patuh.toml");
+    let config = Config::parse(&block, &path).unwrap();
+    assert!(config.departments_closed);
+    std::fs::write(&path, &block).unwrap();
+    assert!(check(work.path()).issues.is_empty());
+
+    // Open table: a typo of a typo goes to the name at the end of the chain.
+    let work = small_export(&[
+        "Dinas Sosial",
+        "Dinas Sosial",
+        "Dinas Sosial",
+        "Dinas Sosal",
+        "Dinas Sosal",
+        "Dinas Sosl",
+    ]);
+    assert_eq!(
+        suggest(work.path()).1,
+        "[departments]\n\"Dinas Sosial\" = [\"Dinas Sosal\", \"Dinas Sosl\"]\n"
+    );
 }
