@@ -479,6 +479,17 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
     {
         assert_eq!(pa["total"], pb["total"], "{}", pa["label"]);
     }
+    // The method page names the group.
+    let method = std::fs::read_to_string(closed.path().join("site/metode.html")).unwrap();
+    assert!(
+        method.contains(
+            "“Perangkat Daerah Tidak Terdaftar” bila diteruskan ke nama yang tidak terdaftar \
+             di [departments] pada patuh.toml."
+        ),
+        "{method}"
+    );
+    let method = std::fs::read_to_string(open.path().join("site/metode.html")).unwrap();
+    assert!(!method.contains("Tidak Terdaftar"));
     let (da, db) = (department_items(&a), department_items(&b));
     for (period, departments) in &da {
         let expected: u64 = moved.iter().filter_map(|m| departments.get(*m)).sum();
