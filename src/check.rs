@@ -348,6 +348,66 @@ pub fn build_summary(
     printable(&out).into_owned()
 }
 
+/// `patuh check --suggest-aliases`: the `[departments]` table of `config` with every name
+/// reported as close to another ([`IssueKind::SimilarDepartment`]) added as an alias of
+/// that name, ready to replace the table in `patuh.toml`. A name suggested as an alias of a
+/// name that is itself suggested as an alias goes to the end of the chain, so that every
+/// spelling still belongs to one department.
+pub fn suggest_aliases(ledger: &Ledger, config: &crate::config::Config) -> String {
+    use crate::ingest::issues::Reason;
+    use std::collections::BTreeMap;
+    let suggested: BTreeMap<&str, &str> = ledger
+        .issues
+        .iter()
+        .filter_map(|issue| match (&issue.reason, &issue.value) {
+            (Reason::SimilarDepartment { similar, .. }, Some(name)) => {
+                Some((name.as_str(), similar.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut departments = config.departments.clone();
+    for (&alias, &target) in &suggested {
+        let mut target = target;
+        // Each step goes to a configured name or one with more items: no cycle, but stop
+        // after as many steps as there are names all the same.
+        for _ in 0..suggested.len() {
+            match suggested.get(target) {
+                Some(next) => target = next,
+                None => break,
+            }
+        }
+        let key = crate::ingest::normalize::department_key(target);
+        let canonical = departments
+            .keys()
+            .find(|name| crate::ingest::normalize::department_key(name) == key)
+            .cloned()
+            .unwrap_or_else(|| target.to_string());
+        departments
+            .entry(canonical)
+            .or_default()
+            .push(alias.to_string());
+    }
+    #[derive(Serialize)]
+    struct Table {
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        closed: bool,
+        #[serde(flatten)]
+        names: BTreeMap<String, Vec<String>>,
+    }
+    #[derive(Serialize)]
+    struct File {
+        departments: Table,
+    }
+    let file = File {
+        departments: Table {
+            closed: config.departments_closed,
+            names: departments,
+        },
+    };
+    toml::to_string(&file).expect("names and lists serialise as TOML")
+}
+
 /// Text made safe for a terminal: control characters (except line breaks and tabs) and
 /// direction controls, which a file name or a cell can carry and which a terminal would
 /// obey (colours, clearing the screen, the window title), are shown as `\u{1b}`.

@@ -67,6 +67,9 @@ pub struct Labels {
     pub undisposed: String,
     /// Items forwarded without a named department.
     pub no_department: String,
+    /// Items forwarded to a department not listed in `[departments]`, when the list is
+    /// closed (`[departments] closed = true`).
+    pub unlisted: String,
 }
 
 impl Default for Labels {
@@ -75,6 +78,7 @@ impl Default for Labels {
             direct_answer: "Dijawab Langsung".into(),
             undisposed: "Belum Didisposisi".into(),
             no_department: "Tanpa Perangkat Daerah".into(),
+            unlisted: "Perangkat Daerah Tidak Terdaftar".into(),
         }
     }
 }
@@ -132,6 +136,42 @@ impl Default for Limits {
     }
 }
 
+/// `[departments]` as written: canonical name = [variants], and optionally
+/// `closed = true` (only the listed names and their aliases are departments).
+#[derive(Debug, Clone, Default)]
+struct RawDepartments {
+    closed: bool,
+    names: BTreeMap<String, Vec<String>>,
+}
+
+impl<'de> Deserialize<'de> for RawDepartments {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawDepartments;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a table of department names, each with a list of its spellings")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawDepartments, A::Error> {
+                let mut out = RawDepartments::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "closed" {
+                        out.closed = map.next_value::<bool>()?;
+                    } else {
+                        let variants = map.next_value::<Vec<String>>()?;
+                        out.names.insert(key, variants);
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// The configuration file as written (every key optional).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,7 +190,7 @@ struct RawConfig {
     #[serde(default)]
     columns: BTreeMap<Field, Vec<String>>,
     #[serde(default)]
-    departments: BTreeMap<String, Vec<String>>,
+    departments: RawDepartments,
     #[serde(default)]
     labels: Labels,
     steps: Option<Vec<StepConfig>>,
@@ -173,6 +213,9 @@ pub struct Config {
     pub columns: BTreeMap<Field, Vec<String>>,
     /// Canonical department name → its variants.
     pub departments: BTreeMap<String, Vec<String>>,
+    /// `[departments] closed = true`: only the listed names and their aliases are
+    /// departments; items forwarded to any other name are counted in `labels.unlisted`.
+    pub departments_closed: bool,
     /// Names of the pseudo-departments.
     pub labels: Labels,
     /// The configured SOP steps (`None`: the default model of SOP.md).
@@ -297,7 +340,7 @@ impl Config {
         // Every spelling, compared as department names are (case, spaces and invisible
         // characters ignored), belongs to one department.
         let mut owners: BTreeMap<String, &str> = BTreeMap::new();
-        for (name, variants) in &raw.departments {
+        for (name, variants) in &raw.departments.names {
             if name.trim().is_empty() {
                 return Err(value_error(
                     "departments",
@@ -331,6 +374,14 @@ impl Config {
                     _ => {}
                 }
             }
+        }
+        if raw.departments.closed && raw.departments.names.is_empty() {
+            return Err(value_error(
+                "departments.closed",
+                "a closed list needs at least one department: list them as \
+                 \"Canonical name\" = [\"variant\", ...]"
+                    .into(),
+            ));
         }
         if let Some(steps) = &raw.steps {
             validate_steps(steps).map_err(|(key, message)| value_error(&key, message))?;
@@ -374,7 +425,8 @@ impl Config {
             exclude: raw.exclude,
             as_of: raw.as_of,
             columns: raw.columns,
-            departments: raw.departments,
+            departments: raw.departments.names,
+            departments_closed: raw.departments.closed,
             labels: raw.labels,
             steps: raw.steps,
             lang: raw.lang.unwrap_or_default(),
@@ -471,6 +523,48 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn departments_may_be_closed() {
+        let c = parse(
+            "[departments]\nclosed = true\n\"Dinas Perhubungan\" = [\"Dishub\"]\n\
+             [labels]\nunlisted = \"PD Lain\"\n",
+        )
+        .unwrap();
+        assert!(c.departments_closed);
+        assert_eq!(
+            c.departments,
+            BTreeMap::from([("Dinas Perhubungan".to_string(), vec!["Dishub".to_string()])])
+        );
+        assert_eq!(c.labels.unlisted, "PD Lain");
+        let c = parse("[departments]\n\"Dinas Sosial\" = []\n").unwrap();
+        assert!(!c.departments_closed);
+        assert_eq!(c.labels.unlisted, "Perangkat Daerah Tidak Terdaftar");
+        // Nothing listed: nothing could be a department.
+        assert_eq!(
+            parse("[departments]\nclosed = true\n")
+                .unwrap_err()
+                .to_string(),
+            "invalid configuration patuh.toml: `departments.closed`: a closed list needs at \
+             least one department: list them as \"Canonical name\" = [\"variant\", ...]"
+        );
+        // `closed` is true or false; a department's spellings are a list.
+        let err = parse("[departments]\nclosed = \"ya\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2") && err.contains("boolean"), "{err}");
+        let err = parse("[departments]\n\"Dinas Sosial\" = \"Dinsos\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2") && err.contains("sequence"), "{err}");
+        // Validation still applies to the listed names.
+        assert!(
+            parse("[departments]\nclosed = true\n\"A\" = [\"x\"]\n\"B\" = [\"X\"]\n")
+                .unwrap_err()
+                .to_string()
+                .contains("\"X\" names both \"A\" and \"B\"")
+        );
+    }
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("patuh.toml"))

@@ -79,7 +79,24 @@ pub fn judge(
     let as_of = sop::resolve_as_of(written, &ledger.items, config.timezone, config.date_order)
         .map_err(error::Error::AsOf)?;
     let judged = match as_of {
-        Some(at) => sop::evaluate(&ledger.items, &model, &config.labels, at, config.timezone),
+        Some(at) => {
+            let listed: Option<std::collections::HashSet<String>> =
+                config.departments_closed.then(|| {
+                    config
+                        .departments
+                        .keys()
+                        .map(|name| ingest::normalize::tidy(name))
+                        .collect()
+                });
+            sop::evaluate_listed(
+                &ledger.items,
+                &model,
+                &config.labels,
+                listed.as_ref(),
+                at,
+                config.timezone,
+            )
+        }
         None => Vec::new(),
     };
     let files: Vec<String> = ledger.files.iter().map(|f| f.file.clone()).collect();

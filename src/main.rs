@@ -90,6 +90,10 @@ struct CheckArgs {
     /// the exports); a date alone means the end of that day.
     #[arg(long, value_name = "TIME")]
     as_of: Option<String>,
+    /// Instead of the report, print the [departments] table of patuh.toml with the
+    /// department names found close to another added as aliases, to replace the old one.
+    #[arg(long, conflicts_with = "format")]
+    suggest_aliases: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -129,6 +133,10 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
             .as_of
             .map(|at| patuh::report::rfc3339_seconds(at, config.timezone)),
     };
+    if args.suggest_aliases {
+        print!("{}", patuh::check::suggest_aliases(&ledger, &config));
+        return Ok(());
+    }
     let text = match args.format {
         OutputFormat::Text => patuh::check::render_text(
             &ledger,

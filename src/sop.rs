@@ -202,10 +202,23 @@ pub fn evaluate(
     as_of: Instant,
     zone: Tz,
 ) -> Vec<Judged> {
+    evaluate_listed(items, model, labels, None, as_of, zone)
+}
+
+/// [`evaluate`] with `[departments] closed = true`: `listed` holds the canonical names of
+/// the departments; an item forwarded to any other name counts in `labels.unlisted`.
+pub fn evaluate_listed(
+    items: &[Item],
+    model: &SopModel,
+    labels: &Labels,
+    listed: Option<&std::collections::HashSet<String>>,
+    as_of: Instant,
+    zone: Tz,
+) -> Vec<Judged> {
     items
         .iter()
         .enumerate()
-        .map(|(index, item)| judge(index, item, model, labels, as_of, zone))
+        .map(|(index, item)| judge(index, item, model, labels, listed, as_of, zone))
         .collect()
 }
 
@@ -214,6 +227,7 @@ fn judge(
     item: &Item,
     model: &SopModel,
     labels: &Labels,
+    listed: Option<&std::collections::HashSet<String>>,
     as_of: Instant,
     zone: Tz,
 ) -> Judged {
@@ -261,6 +275,10 @@ fn judge(
     };
     steps.push(end_to_end);
     let group = match (disposition, &item.department) {
+        (Disposition::Forward, Some(d)) if listed.is_some_and(|l| !l.contains(d)) => Group {
+            name: labels.unlisted.clone(),
+            pseudo: true,
+        },
         (Disposition::Forward, Some(d)) => Group {
             name: d.clone(),
             pseudo: false,

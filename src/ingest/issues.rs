@@ -44,11 +44,17 @@ pub enum IssueKind {
     UnusableCommentary,
     /// A cell of a UTF-8 text export holding bytes that are not UTF-8.
     NotUtf8,
+    /// A department name, not in `[departments]`, close to a configured or more frequent
+    /// one: probably a typo, counted on its own until an alias joins it.
+    SimilarDepartment,
+    /// A department name that is not in `[departments]` while the list is closed: its
+    /// items are counted in the "unlisted" group.
+    UnlistedDepartment,
 }
 
 impl IssueKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [IssueKind; 15] = [
+    pub const ALL: [IssueKind; 17] = [
         IssueKind::RejectedRow,
         IssueKind::UnreadableTimestamp,
         IssueKind::DateOrderContradiction,
@@ -60,6 +66,8 @@ impl IssueKind {
         IssueKind::UnreadableValue,
         IssueKind::NotUtf8,
         IssueKind::Conflict,
+        IssueKind::SimilarDepartment,
+        IssueKind::UnlistedDepartment,
         IssueKind::IgnoredColumn,
         IssueKind::InvalidStep,
         IssueKind::UnmeasurableStep,
@@ -246,6 +254,25 @@ pub enum Reason {
         /// The bytes, in hex (`E9`).
         bytes: String,
     },
+    /// A department name close to another (the issue's value is the name).
+    SimilarDepartment {
+        /// The items counted for the name.
+        items: u64,
+        /// The configured or more frequent name it resembles.
+        similar: String,
+        /// The items counted for that name.
+        similar_items: u64,
+        /// With `[departments] closed = true`: the group its items are counted in.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        group: Option<String>,
+    },
+    /// A department name not in a closed `[departments]` (the issue's value is the name).
+    UnlistedDepartment {
+        /// The items counted for the name.
+        items: u64,
+        /// The group its items are counted in.
+        group: String,
+    },
     /// A commentary file that is a link to somewhere outside the data folder.
     CommentaryOutside,
     /// A commentary file named for no period of the report.
@@ -420,6 +447,23 @@ impl DataIssue {
                 values.push(("n", bytes.to_string()));
                 values.push(("max", max.to_string()));
             }
+            Reason::SimilarDepartment {
+                items,
+                similar,
+                similar_items,
+                ..
+            } => {
+                // Counts first, names last: a name's own braces are not filled.
+                values.push(("items", count_items(w, *items)));
+                values.push(("similar_items", count_items(w, *similar_items)));
+                values.push(("similar", similar.clone()));
+                values.push(("name", self.value.clone().unwrap_or_default()));
+            }
+            Reason::UnlistedDepartment { items, group } => {
+                values.push(("items", count_items(w, *items)));
+                values.push(("group", group.clone()));
+                values.push(("name", self.value.clone().unwrap_or_default()));
+            }
             _ => {}
         }
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -427,8 +471,24 @@ impl DataIssue {
         if self.reason.field_counts_as_missing() && self.field.is_some() {
             text.push_str(&fill(&word("missing_suffix"), &values));
         }
+        if let Reason::SimilarDepartment {
+            group: Some(group), ..
+        } = &self.reason
+        {
+            text.push_str(&fill(
+                &word("similar_department_group"),
+                &[("group", group)],
+            ));
+        }
         text
     }
+}
+
+/// `1 item`, `812 items` in the language of `w`.
+fn count_items(w: &Words, n: u64) -> String {
+    let key = if n == 1 { "count_item" } else { "count_items" };
+    let template = w.get(key).map_or("{n}", String::as_str);
+    fill(template, &[("n", &n.to_string())])
 }
 
 #[cfg(test)]

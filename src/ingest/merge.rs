@@ -58,12 +58,26 @@ pub(crate) fn merge(
     settings: &ReadSettings,
 ) -> Ledger {
     // Departments: the first spelling met in file order names a department.
+    // Each name no alias covers is met first somewhere: its close names are reported there.
     let mut departments = Departments::new(&settings.departments);
-    for file in &mut files {
-        for table in &mut file.tables {
+    let mut first_met: Vec<(String, Occurrence)> = Vec::new();
+    let mut met: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (f, file) in files.iter_mut().enumerate() {
+        for (t, table) in file.tables.iter_mut().enumerate() {
             for record in &mut table.records {
                 if let Some(d) = record.department.take() {
                     record.department = departments.canonical(&d);
+                    if let Some(name) = &record.department {
+                        if !departments.listed(name) && met.insert(name.clone()) {
+                            let at = Occurrence {
+                                file: f,
+                                table: t,
+                                row: record.row,
+                                item: 0,
+                            };
+                            first_met.push((name.clone(), at));
+                        }
+                    }
                 }
             }
         }
@@ -182,6 +196,10 @@ pub(crate) fn merge(
         }
     }
 
+    let unlisted: Vec<(String, Location)> = first_met
+        .iter()
+        .map(|(name, at)| (name.clone(), location(at, Some(Field::Department))))
+        .collect();
     // Per file and table: (included, duplicates).
     let mut per_table: Vec<Vec<(u32, u32)>> =
         files.iter().map(|f| vec![(0, 0); f.tables.len()]).collect();
@@ -215,6 +233,13 @@ pub(crate) fn merge(
         reports.push(report);
     }
     issues.extend(conflicts);
+    issues.extend(crate::ingest::similar::department_issues(
+        &unlisted,
+        &items,
+        &settings.departments,
+        settings.unlisted_group.as_deref(),
+        settings.limits.max_departments,
+    ));
     debug_assert_eq!(
         counts.read,
         counts.included + counts.duplicates + counts.rejected

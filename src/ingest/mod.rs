@@ -13,6 +13,7 @@ pub mod issues;
 mod merge;
 pub mod normalize;
 mod ods;
+pub mod similar;
 pub mod table;
 pub mod timestamp;
 pub mod workbook;
@@ -48,6 +49,8 @@ pub struct ReadSettings {
     pub vocabulary: HeaderVocabulary,
     /// Canonical department names and their variants.
     pub departments: std::collections::BTreeMap<String, Vec<String>>,
+    /// With `[departments] closed = true`: the label of the group of the other names.
+    pub unlisted_group: Option<String>,
     /// How much one workbook may hold.
     pub limits: crate::config::Limits,
 }
@@ -61,6 +64,9 @@ impl ReadSettings {
             now,
             vocabulary: HeaderVocabulary::new(&config.columns),
             departments: config.departments.clone(),
+            unlisted_group: config
+                .departments_closed
+                .then(|| config.labels.unlisted.clone()),
             limits: config.limits,
         }
     }

@@ -140,6 +140,11 @@ impl Departments {
         }
     }
 
+    /// Whether a name is a configured department or one of its aliases.
+    pub fn listed(&self, name: &str) -> bool {
+        self.aliases.contains_key(&department_key(name))
+    }
+
     /// The canonical name of a spelling; call in file order so that the first spelling
     /// met names a department no alias covers. `None` for an empty value.
     pub fn canonical(&mut self, value: &str) -> Option<String> {

@@ -1137,6 +1137,8 @@ fn method_page(ctx: &Ctx<'_>) -> Page {
         steps: Vec<StepInfo>,
         zone: String,
         labels: &'a crate::config::Labels,
+        /// `[departments] closed = true`: other names count in `labels.unlisted`.
+        departments_closed: bool,
         sources: Vec<Source>,
         version: &'static str,
         masked: bool,
@@ -1146,6 +1148,7 @@ fn method_page(ctx: &Ctx<'_>) -> Page {
         steps,
         zone: ctx.input.config.timezone.name().to_string(),
         labels: &ctx.input.config.labels,
+        departments_closed: ctx.input.config.departments_closed,
         sources: ctx
             .input
             .input_hashes
