@@ -412,7 +412,7 @@ pub fn suggest_aliases(ledger: &Ledger, config: &crate::config::Config) -> Strin
 /// direction controls, which a file name or a cell can carry and which a terminal would
 /// obey (colours, clearing the screen, the window title), are shown as `\u{1b}`.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c == '\r' || crate::render::markdown::is_hidden_control(c);
+    let hidden = |c: char| c == '\r' || crate::text::is_hidden_control(c);
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -15,7 +15,7 @@ use crate::model::Field;
 pub const DEFAULT_FILE: &str = "patuh.toml";
 
 /// How to read dates like `03/04/2026` (CONFIG.md `date_order`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateOrderSetting {
     /// Day first (`dd/mm/yyyy`), the default.
@@ -39,7 +39,7 @@ pub enum AppliesTo {
 }
 
 /// One `[[steps]]` entry: a measured step of the SOP.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepConfig {
     /// Short identifier used in `summary.json` (`pemantauan`).
@@ -84,7 +84,7 @@ impl Default for Labels {
 }
 
 /// `[signature]`: the block signed on printed period reports.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The place and date line's place (`Bekasi`).
@@ -197,11 +197,14 @@ struct RawConfig {
 }
 
 /// The validated configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Config {
-    /// Where the configuration came from (`None`: built-in defaults).
+    /// Where the configuration came from (`None`: built-in defaults). Not part of the
+    /// effective configuration (the manifest hashes the rest).
+    #[serde(skip)]
     pub source: Option<PathBuf>,
     /// Zone of times written without an offset, and of periods.
+    #[serde(serialize_with = "zone_name")]
     pub timezone: Tz,
     /// How to read `03/04/2026`.
     pub date_order: DateOrderSetting,
@@ -435,6 +438,19 @@ impl Config {
             limits: raw.limits,
             signature: raw.signature,
         })
+    }
+}
+
+/// A zone as its IANA name.
+fn zone_name<S: serde::Serializer>(zone: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(zone.name())
+}
+
+impl Config {
+    /// The effective configuration in a stable form (JSON, keys in declaration order),
+    /// whatever file it came from: what the manifest hashes.
+    pub fn effective_json(&self) -> String {
+        serde_json::to_string(self).expect("the configuration serialises")
     }
 }
 

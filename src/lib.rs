@@ -10,8 +10,10 @@ pub mod check;
 pub mod config;
 pub mod discover;
 pub mod error;
+pub mod hash;
 pub mod ingest;
 pub mod init;
+pub mod manifest;
 pub mod model;
 pub mod privacy;
 pub mod progress;
@@ -19,6 +21,7 @@ pub mod render;
 pub mod report;
 pub mod site;
 pub mod sop;
+pub mod text;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -208,20 +211,26 @@ pub fn build_with_progress(
     };
     let staging = target.stage()?;
     let write = |file: site::OutputFile| staging.write(&file).map_err(error::Error::from);
-    let mut written = render::render_all(&input, &templates, &write)?;
-    written.push(write(site::OutputFile {
+    render::render_all(&input, &templates, &write)?;
+    write(site::OutputFile {
         path: "data/summary.json".into(),
         bytes: report::summary_json(&report, config.mask_personal_data).into_bytes(),
-    })?);
-    written.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = manifest(config, &input_hashes, &written);
-    written.push(write(manifest)?);
+    })?;
     progress.enter(progress::Stage::Publishing);
-    staging.commit()?;
+    let files = staging.commit(site::Provenance {
+        config_sha256: hash::sha256_hex(config.effective_json().as_bytes()),
+        inputs: input_hashes
+            .iter()
+            .map(|(path, sha256)| site::Written {
+                path: privacy::shown(path, config.mask_personal_data).into_owned(),
+                sha256: sha256.clone(),
+            })
+            .collect(),
+    })?;
     Ok(BuildOutcome {
         ledger,
         report,
-        files: written.into_iter().map(|f| f.path).collect(),
+        files,
     })
 }
 
@@ -232,31 +241,4 @@ fn hash_inputs(ledger: &ingest::Ledger) -> std::collections::BTreeMap<String, St
         .iter()
         .map(|f| (f.file.clone(), f.sha256.clone()))
         .collect()
-}
-
-/// The manifest: patuh's version, a hash of the effective configuration, and every input
-/// (its path masked like the pages) and output file with its SHA-256.
-fn manifest(
-    config: &config::Config,
-    inputs: &std::collections::BTreeMap<String, String>,
-    outputs: &[site::Written],
-) -> site::OutputFile {
-    let effective = config::Config {
-        source: None,
-        ..config.clone()
-    };
-    site::Manifest {
-        generator: "patuh".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-        config_sha256: site::sha256_hex(format!("{effective:?}").as_bytes()),
-        inputs: inputs
-            .iter()
-            .map(|(path, sha256)| site::Written {
-                path: privacy::shown(path, config.mask_personal_data).into_owned(),
-                sha256: sha256.clone(),
-            })
-            .collect(),
-        outputs: outputs.to_vec(),
-    }
-    .to_file()
 }

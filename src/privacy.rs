@@ -172,7 +172,7 @@ fn is_separator(c: char) -> bool {
 
 /// Characters nobody sees on a page: they never end a number.
 fn is_invisible(c: char) -> bool {
-    crate::render::markdown::is_hidden_control(c)
+    crate::text::is_hidden_control(c)
         || matches!(
             c,
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}'

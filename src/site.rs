@@ -9,8 +9,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-/// The manifest that marks a folder as a patuh site.
-pub const MANIFEST: &str = "manifest.json";
+use crate::hash::sha256_hex;
+pub use crate::manifest::{is_site, Manifest, Written, MANIFEST};
 
 /// One file of the site: its path relative to the output folder (`/` separators) and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,60 +98,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
         path: path.to_path_buf(),
         source,
     }
-}
-
-/// A file and the SHA-256 of its contents, as the manifest lists it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Written {
-    /// Relative path (`/` separators).
-    pub path: String,
-    /// SHA-256 of the contents, in hex.
-    pub sha256: String,
-}
-
-/// The manifest of a site (`manifest.json`): what wrote it, from which inputs and
-/// configuration, and every other file of the site with its SHA-256.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Manifest {
-    /// Always `patuh`.
-    pub generator: String,
-    /// patuh's version.
-    #[serde(default)]
-    pub version: String,
-    /// SHA-256 of the effective configuration.
-    #[serde(default)]
-    pub config_sha256: String,
-    /// The exports read.
-    #[serde(default)]
-    pub inputs: Vec<Written>,
-    /// The files of the site, but the manifest itself.
-    #[serde(default)]
-    pub outputs: Vec<Written>,
-}
-
-impl Manifest {
-    /// The manifest of the site in `dir`, when there is one that patuh wrote.
-    pub fn read(dir: &Path) -> Option<Manifest> {
-        let text = fs::read(dir.join(MANIFEST)).ok()?;
-        serde_json::from_slice::<Manifest>(&text)
-            .ok()
-            .filter(|m| m.generator == "patuh")
-    }
-
-    /// The manifest as the site's file.
-    pub fn to_file(&self) -> OutputFile {
-        let mut text = serde_json::to_string_pretty(self).expect("the manifest serialises");
-        text.push('\n');
-        OutputFile {
-            path: MANIFEST.into(),
-            bytes: text.into_bytes(),
-        }
-    }
-}
-
-/// Whether `dir` holds a site patuh wrote (a manifest naming patuh as its generator).
-pub fn is_site(dir: &Path) -> bool {
-    Manifest::read(dir).is_some()
 }
 
 /// What in the site folder `dir` its manifest does not account for (relative paths, in
@@ -379,13 +325,23 @@ fn resolve(out: &Path) -> Result<PathBuf, PublishError> {
     }
 }
 
+/// Where a site comes from, for its manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// SHA-256 of the effective configuration.
+    pub config_sha256: String,
+    /// The exports read, with their SHA-256 (paths as the site may show them).
+    pub inputs: Vec<Written>,
+}
+
 /// The new site being written beside the old one. Files are written as they are made
 /// (from several threads at once); [`Staging::commit`] swaps the new site in. Dropped
 /// without a commit, it removes itself and the old site stays as it was.
 #[derive(Debug)]
 pub struct Staging<'a> {
     target: &'a Target,
-    written: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// The files written so far, with their SHA-256 (for the manifest).
+    written: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
     committed: bool,
 }
 
@@ -401,11 +357,13 @@ impl Staging<'_> {
             "output paths are relative and plain: {}",
             file.path
         );
+        let sha256 = sha256_hex(&file.bytes);
         let fresh = self
             .written
             .lock()
             .expect("not poisoned")
-            .insert(file.path.clone());
+            .insert(file.path.clone(), sha256.clone())
+            .is_none();
         if !fresh {
             return Err(PublishError::Twice(file.path.clone()));
         }
@@ -417,13 +375,43 @@ impl Staging<'_> {
         fault::point("writing");
         Ok(Written {
             path: file.path.clone(),
-            sha256: sha256_hex(&file.bytes),
+            sha256,
         })
     }
 
-    /// Swaps the new site in for the old one: in one atomic exchange where the file system
-    /// offers it (Linux), else in two renames whose gap [`Target::open`] repairs.
-    pub fn commit(mut self) -> Result<(), PublishError> {
+    /// Writes the manifest (what made the site, from which exports, and every file written
+    /// with its SHA-256), then swaps the new site in for the old one: in one atomic
+    /// exchange where the file system offers it (Linux), else in two renames whose gap
+    /// [`Target::open`] repairs. Gives the paths of the site's files, the manifest last.
+    pub fn commit(self, provenance: Provenance) -> Result<Vec<String>, PublishError> {
+        let outputs: Vec<Written> = self
+            .written
+            .lock()
+            .expect("not poisoned")
+            .iter()
+            .map(|(path, sha256)| Written {
+                path: path.clone(),
+                sha256: sha256.clone(),
+            })
+            .collect();
+        let manifest = Manifest {
+            generator: "patuh".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            config_sha256: provenance.config_sha256,
+            inputs: provenance.inputs,
+            outputs,
+        };
+        self.write(&OutputFile {
+            path: MANIFEST.into(),
+            bytes: manifest.to_bytes(),
+        })?;
+        let mut paths: Vec<String> = manifest.outputs.into_iter().map(|w| w.path).collect();
+        paths.push(MANIFEST.into());
+        self.swap()?;
+        Ok(paths)
+    }
+
+    fn swap(mut self) -> Result<(), PublishError> {
         let Target {
             dir,
             staging,
@@ -520,23 +508,19 @@ mod fault {
     }
 }
 
-/// SHA-256 of bytes, in hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Writes `files` as the new content of `out_dir`, replacing a previous patuh site.
-pub fn publish(out_dir: &Path, files: &[OutputFile]) -> Result<(), PublishError> {
+/// Writes `files` as the new content of `out_dir`, replacing a previous patuh site, with
+/// a manifest saying they came from `provenance`.
+pub fn publish(
+    out_dir: &Path,
+    files: &[OutputFile],
+    provenance: Provenance,
+) -> Result<Vec<String>, PublishError> {
     let target = Target::open(out_dir, None)?;
     let staging = target.stage()?;
     for file in files {
         staging.write(file)?;
     }
-    staging.commit()
+    staging.commit(provenance)
 }
 
 #[cfg(test)]
@@ -550,33 +534,29 @@ mod tests {
         }
     }
 
-    /// A site's files with their manifest.
-    fn site(files: &[OutputFile]) -> Vec<OutputFile> {
-        let manifest = Manifest {
-            generator: "patuh".into(),
-            version: "0".into(),
+    fn provenance() -> Provenance {
+        Provenance {
             config_sha256: String::new(),
             inputs: Vec::new(),
-            outputs: files
-                .iter()
-                .map(|f| Written {
-                    path: f.path.clone(),
-                    sha256: sha256_hex(&f.bytes),
-                })
-                .collect(),
-        };
-        let mut all = files.to_vec();
-        all.push(manifest.to_file());
-        all
+        }
     }
 
     #[test]
     fn replaces_a_previous_site_and_refuses_anything_else() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("site");
-        publish(&out, &site(&[file("a/b.txt", "one")])).unwrap();
+        let files = publish(&out, &[file("a/b.txt", "one")], provenance()).unwrap();
+        assert_eq!(files, ["a/b.txt", MANIFEST]);
+        let manifest = Manifest::read(&out).unwrap();
+        assert_eq!(
+            manifest.outputs,
+            [Written {
+                path: "a/b.txt".into(),
+                sha256: sha256_hex(b"one")
+            }]
+        );
         assert_eq!(fs::read_to_string(out.join("a/b.txt")).unwrap(), "one");
-        publish(&out, &site(&[file("c.txt", "two")])).unwrap();
+        publish(&out, &[file("c.txt", "two")], provenance()).unwrap();
         assert!(!out.join("a/b.txt").exists());
         assert_eq!(fs::read_to_string(out.join("c.txt")).unwrap(), "two");
         assert!(!tmp.path().join(".site.patuh-old").exists());
@@ -585,7 +565,7 @@ mod tests {
         let home = tmp.path().join("home");
         fs::create_dir_all(&home).unwrap();
         fs::write(home.join("thesis.docx"), "precious").unwrap();
-        let err = publish(&home, &[file("x", "y")]).unwrap_err();
+        let err = publish(&home, &[file("x", "y")], provenance()).unwrap_err();
         assert!(matches!(err, PublishError::NotASite(_)));
         assert_eq!(
             fs::read_to_string(home.join("thesis.docx")).unwrap(),
@@ -598,7 +578,12 @@ mod tests {
     fn files_the_manifest_does_not_list_are_foreign() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("site");
-        publish(&out, &site(&[file("a/b.txt", "one"), file("c.txt", "two")])).unwrap();
+        publish(
+            &out,
+            &[file("a/b.txt", "one"), file("c.txt", "two")],
+            provenance(),
+        )
+        .unwrap();
         let manifest = Manifest::read(&out).unwrap();
         assert_eq!(
             foreign_files(&out, &manifest).unwrap(),
@@ -614,7 +599,7 @@ mod tests {
             foreign_files(&out, &manifest).unwrap(),
             ["a/mine.csv", "c.txt", "ekspor/2026/w48.xlsx"]
         );
-        let err = publish(&out, &site(&[file("d.txt", "three")])).unwrap_err();
+        let err = publish(&out, &[file("d.txt", "three")], provenance()).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(

@@ -362,7 +362,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
              program?), then run patuh again"
         ))
     })?;
-    let sha256 = crate::site::sha256_hex(&bytes);
+    let sha256 = crate::hash::sha256_hex(&bytes);
     let mut delimited_info = None;
     match export.format {
         Format::Delimited if delimited::is_workbook(&bytes) => {

@@ -12,7 +12,7 @@ use crate::sop::Judged;
 /// A cell as a spreadsheet will read it: hidden controls taken out (as on the pages), then
 /// text starting with a formula character gets a leading apostrophe, so it stays text.
 pub fn neutralise(cell: &str) -> String {
-    let cell = crate::render::markdown::without_hidden_controls(cell).into_owned();
+    let cell = crate::text::without_hidden_controls(cell).into_owned();
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell,

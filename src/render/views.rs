@@ -550,7 +550,7 @@ fn css_string(text: &str) -> String {
     for c in text.chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
-            c if markdown::is_bidi_control(c) => {}
+            c if crate::text::is_bidi_control(c) => {}
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
