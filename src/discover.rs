@@ -179,7 +179,7 @@ pub fn find_exports(
             {
                 return false;
             }
-            if is_dir && crate::site::is_site(e.path()) {
+            if is_dir && crate::manifest::is_site(e.path()) {
                 sites.push(e.path().to_path_buf());
                 return false;
             }
@@ -491,13 +491,13 @@ mod tests {
         touch(d, "ekspor.csv");
         touch(d, "laporan/minggu/2026-W47/dinas-sosial.csv");
         std::fs::write(
-            d.join("laporan").join(crate::site::MANIFEST),
+            d.join("laporan").join(crate::manifest::MANIFEST),
             "{\n  \"generator\": \"patuh\"\n}",
         )
         .unwrap();
         // A folder with some other manifest is read as usual.
         touch(d, "lain/x.csv");
-        std::fs::write(d.join("lain").join(crate::site::MANIFEST), "{}").unwrap();
+        std::fs::write(d.join("lain").join(crate::manifest::MANIFEST), "{}").unwrap();
         let found = find_exports(d, &[], None).unwrap();
         let (read, skipped) = listed(&found);
         assert_eq!(read, ["ekspor.csv", "lain/x.csv"]);
