@@ -177,7 +177,7 @@ impl<'de> Deserialize<'de> for RawDepartments {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     timezone: Option<String>,
-    lang: Option<crate::render::format::Lang>,
+    lang: Option<crate::words::Lang>,
     office: Option<String>,
     mask_personal_data: Option<bool>,
     #[serde(default)]
@@ -224,7 +224,7 @@ pub struct Config {
     /// The configured SOP steps (`None`: the default model of SOP.md).
     pub steps: Option<Vec<StepConfig>>,
     /// The language of the pages (`id` or `en`).
-    pub lang: crate::render::format::Lang,
+    pub lang: crate::words::Lang,
     /// The office named on every page.
     pub office: String,
     /// Whether phone numbers, NIK and e-mail addresses are masked in everything published
