@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::config::DateOrderSetting;
 use crate::ingest::cells::Cell;
-use crate::ingest::columns::{column_letter, header_key, ColumnMap, StampColumns};
+use crate::ingest::columns::{column_letter, header_key, ColumnMap, StampColumns, UnmappedColumn};
 use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::normalize;
 use crate::ingest::timestamp::{
@@ -71,6 +71,8 @@ pub struct Table {
     pub header_rows: u32,
     /// The meaning of the columns.
     pub columns: ColumnMap,
+    /// The header cells that name no field, with the known header each resembles.
+    pub unmapped: Vec<UnmappedColumn>,
     /// The data rows with at least one usable timestamp.
     pub records: Vec<RowRecord>,
     /// Data rows rejected for having no usable timestamp.
@@ -343,6 +345,38 @@ impl<'a> TableBuilder<'a> {
                 Some(field),
                 Reason::AlreadyMapped,
             ));
+        }
+        for column in self.table.columns.unmapped.clone() {
+            let header = self.table.columns.header(column).to_string();
+            let likely = vocabulary.likely(&header);
+            if let Some(likely) = &likely {
+                let location = self
+                    .location(self.table.header_row)
+                    .at_column(column, &header);
+                let reason = if likely.time_half {
+                    Reason::LooksLikeTimeHalf {
+                        header: header.clone(),
+                        alias: likely.alias.clone(),
+                    }
+                } else {
+                    Reason::LooksLike {
+                        header: header.clone(),
+                        alias: likely.alias.clone(),
+                    }
+                };
+                self.table.issues.push(DataIssue::new(
+                    IssueKind::UnknownColumn,
+                    location,
+                    Some(header.clone()),
+                    Some(likely.field),
+                    reason,
+                ));
+            }
+            self.table.unmapped.push(UnmappedColumn {
+                column: column_letter(column),
+                header,
+                likely,
+            });
         }
         self.state = State::Reading;
         for (number, cells) in buffer.into_iter().skip(index + header_rows as usize) {

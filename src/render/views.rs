@@ -955,6 +955,8 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         rejected: String,
         blank: String,
         totals: String,
+        /// Header cells that name no field, with the known header each resembles.
+        unmapped: String,
         skipped: Option<String>,
     }
     #[derive(Serialize)]
@@ -995,6 +997,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     rejected: ctx.int(u64::from(t.rejected)),
                     blank: ctx.int(u64::from(t.blank)),
                     totals: ctx.int(u64::from(t.totals)),
+                    unmapped: ctx.shown(&crate::check::unmapped_list(t, ctx.t)),
                     skipped: None,
                 }),
                 SheetOutcome::Skipped(reason) => files.push(FileRow {
@@ -1007,6 +1010,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     rejected: "–".into(),
                     blank: "–".into(),
                     totals: "–".into(),
+                    unmapped: String::new(),
                     skipped: Some(reason.say(ctx.t, &f.file)),
                 }),
             }

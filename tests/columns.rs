@@ -1,0 +1,206 @@
+//! Issue 10: exports as a new user makes them. A header misspelled by one letter, a date
+//! without its time: patuh must say so, never guess silently, and keep the numbers.
+//!
+//! The fixtures (tests/fixtures/columns/README.md) are copies of the sample exports in
+//! `data/` with one thing changed, as an office would get it wrong.
+
+use std::path::{Path, PathBuf};
+
+use patuh::check::{render_json, render_text, RunInfo};
+use patuh::config::Config;
+use patuh::ingest::issues::{DataIssue, IssueKind};
+use patuh::ingest::{Ledger, SheetOutcome, TableSummary};
+use patuh::words::{words, Lang};
+
+fn fixture(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/columns")
+        .join(case)
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    "2026-12-31T00:00:00Z".parse().unwrap()
+}
+
+/// What `patuh check` reads and judges (default configuration).
+fn checked(data: &Path) -> Ledger {
+    let config = Config::default();
+    let mut ledger = patuh::read_exports(data, &config, None, now()).unwrap();
+    patuh::judge(&mut ledger, &config, None).unwrap();
+    ledger
+}
+
+fn run(data: &Path) -> RunInfo {
+    RunInfo {
+        data_dir: data.display().to_string(),
+        config: None,
+        timezone: "Asia/Jakarta".into(),
+        date_order: "dmy".into(),
+    }
+}
+
+fn only_table(ledger: &Ledger) -> &TableSummary {
+    match &ledger.files[0].sheets[0].outcome {
+        SheetOutcome::Read(t) => t,
+        SheetOutcome::Skipped(r) => panic!("skipped: {r:?}"),
+    }
+}
+
+fn of_kind(ledger: &Ledger, kind: IssueKind) -> Vec<&DataIssue> {
+    ledger.issues.iter().filter(|i| i.kind == kind).collect()
+}
+
+/// Builds the site of `data` into a temporary folder, in an empty working folder.
+fn build(data: &Path, extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .current_dir(cwd.path())
+        .arg("build")
+        .arg("--data")
+        .arg(data)
+        .arg("--out")
+        .arg(out.path().join("site"))
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn read(dir: &tempfile::TempDir, path: &str) -> String {
+    std::fs::read_to_string(dir.path().join("site").join(path)).unwrap()
+}
+
+const DISPOSSI_ID: &str = "kolom 'Waktu Dispossi' tidak dikenali \u{2014} mungkin maksudnya 'Waktu Disposisi'? Tambahkan di [columns] disposed_at";
+const DAEARH_ID: &str = "kolom 'Perangkat Daearh' tidak dikenali \u{2014} mungkin maksudnya 'Perangkat Daerah'? Tambahkan di [columns] department";
+const DISPOSSI_EN: &str = "column 'Waktu Dispossi' is not recognised \u{2014} did you mean 'Waktu Disposisi'? Add it under [columns] disposed_at";
+const DAEARH_EN: &str = "column 'Perangkat Daearh' is not recognised \u{2014} did you mean 'Perangkat Daerah'? Add it under [columns] department";
+
+#[test]
+fn a_misspelled_header_is_listed_and_named_never_mapped() {
+    let data = fixture("misspelled_headers/data");
+    let ledger = checked(&data);
+    let t = only_table(&ledger);
+    // Nothing is mapped silently: neither field has a column.
+    let fields: Vec<&str> = t.columns.iter().map(|c| c.field).collect();
+    assert!(!fields.contains(&"disposed_at"), "{fields:?}");
+    assert!(!fields.contains(&"department"), "{fields:?}");
+    let unmapped: Vec<(&str, &str, Option<&str>)> = t
+        .unmapped
+        .iter()
+        .map(|u| {
+            (
+                u.column.as_str(),
+                u.header.as_str(),
+                u.likely.as_ref().map(|l| l.field.name()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unmapped,
+        [
+            ("J", "Waktu Dispossi", Some("disposed_at")),
+            ("L", "Perangkat Daearh", Some("department")),
+        ]
+    );
+    // One issue per header cell, at the header row, in either language.
+    let unknown = of_kind(&ledger, IssueKind::UnknownColumn);
+    let id: Vec<String> = unknown
+        .iter()
+        .map(|i| i.describe(words(Lang::Id), ""))
+        .collect();
+    let en: Vec<&str> = unknown.iter().map(|i| i.detail.as_str()).collect();
+    assert_eq!(id, [DISPOSSI_ID, DAEARH_ID]);
+    assert_eq!(en, [DISPOSSI_EN, DAEARH_EN]);
+    let at: Vec<String> = unknown.iter().map(|i| i.location.to_string()).collect();
+    assert_eq!(
+        at,
+        [
+            "Laporan Medsos 19-25 Okt 2026.csv, row 1, column J (Waktu Dispossi)",
+            "Laporan Medsos 19-25 Okt 2026.csv, row 1, column L (Perangkat Daearh)",
+        ]
+    );
+
+    // `check` lists them under the table and starts its advice with them.
+    let text = render_text(&ledger, &run(&data), Lang::Id);
+    assert!(
+        text.contains(
+            "      kolom tidak dikenali (tidak dihitung): J (Waktu Dispossi, mungkin Waktu Disposisi), L (Perangkat Daearh, mungkin Perangkat Daerah)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(DISPOSSI_ID), "{text}");
+    assert!(
+        text.contains("mulai dari 2 \u{d7} \u{201c}Kolom yang tidak dikenali tetapi mirip judul kolom yang dikenal\u{201d}"),
+        "{text}"
+    );
+    let text = render_text(&ledger, &run(&data), Lang::En);
+    assert!(
+        text.contains(
+            "unknown columns (not counted): J (Waktu Dispossi, maybe Waktu Disposisi), L (Perangkat Daearh, maybe Perangkat Daerah)"
+        ),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&render_json(&ledger, &run(&data))).unwrap();
+    let listed = &json["files"][0]["sheets"][0]["outcome"]["read"]["unmapped"];
+    assert_eq!(
+        listed[0],
+        serde_json::json!({
+            "column": "J",
+            "header": "Waktu Dispossi",
+            "likely": {"field": "disposed_at", "alias": "Waktu Disposisi", "time_half": false}
+        })
+    );
+    let issue = json["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "unknown_column")
+        .unwrap();
+    assert_eq!(issue["reason"], "looks_like");
+    assert_eq!(issue["alias"], "Waktu Disposisi");
+    assert_eq!(issue["field"], "disposed_at");
+}
+
+#[test]
+fn the_site_lists_them_and_keeps_the_numbers_of_an_export_without_the_columns() {
+    let data = fixture("misspelled_headers/data");
+    let site = build(&data, &[]);
+    // summary.json is byte for byte what patuh wrote before unknown columns were listed
+    // (commit 9ef6e64, `patuh build --data tests/fixtures/columns/misspelled_headers/data`):
+    // the two columns are left out, so disposisi has no end (0,0 % and Tanpa Perangkat
+    // Daerah, as the issue reports). Listing them changes no number.
+    let expected =
+        std::fs::read_to_string(fixture("misspelled_headers/expected/summary.json")).unwrap();
+    assert_eq!(read(&site, "data/summary.json"), expected);
+    let html = read(&site, "kualitas-data.html");
+    assert!(
+        html.contains("<td>J (Waktu Dispossi, mungkin Waktu Disposisi), L (Perangkat Daearh, mungkin Perangkat Daerah)</td>"),
+        "{html}"
+    );
+    // Pages escape the apostrophes.
+    let escaped = |text: &str| text.replace('\'', "&#x27;");
+    assert!(html.contains(&escaped(DISPOSSI_ID)), "{html}");
+    let md = read(&site, "kualitas-data.md");
+    assert!(
+        md.contains(
+            "| J (Waktu Dispossi, mungkin Waktu Disposisi), L (Perangkat Daearh, mungkin Perangkat Daerah) |"
+        ),
+        "{md}"
+    );
+    let site = build(&data, &["--lang", "en"]);
+    let html = read(&site, "kualitas-data.html");
+    assert!(html.contains(&escaped(DAEARH_EN)), "{html}");
+    // Markdown escapes its brackets and underscores.
+    let md = read(&site, "kualitas-data.md");
+    assert!(
+        md.contains("did you mean 'Perangkat Daerah'? Add it under \\[columns\\] department |"),
+        "{md}"
+    );
+}
