@@ -169,6 +169,48 @@ fn a_misspelled_header_is_listed_and_named_never_mapped() {
 }
 
 #[test]
+fn a_column_the_sop_needs_is_missing_once_per_file_not_once_per_row() {
+    let data = fixture("misspelled_headers/data");
+    let ledger = checked(&data);
+    let missing = of_kind(&ledger, IssueKind::MissingColumn);
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    let issue = missing[0];
+    assert_eq!(
+        issue.location.to_string(),
+        "Laporan Medsos 19-25 Okt 2026.csv, row 1"
+    );
+    // 171 items, every one without disposed_at, and disposisi applies to all of them.
+    assert_eq!(
+        issue.describe(words(Lang::Id), ""),
+        "kolom Waktu Disposisi (disposed_at) tidak ada di berkas ini: tahap disposisi, penerusan tidak dapat diukur untuk 171 item"
+    );
+    assert_eq!(
+        issue.detail,
+        "column Waktu Disposisi (disposed_at) is not in this file: step disposisi, penerusan cannot be measured for 171 items"
+    );
+    // No row claims disposed_at is empty: the unmeasurable steps left are those of the
+    // original export (the seven last items, not reached yet, as patuh check of
+    // data/2026-10/Laporan Medsos 19-25 Okt 2026.csv lists them before and after).
+    let rows: Vec<String> = of_kind(&ledger, IssueKind::UnmeasurableStep)
+        .iter()
+        .map(|i| format!("{} {}", i.location.row.unwrap(), i.detail))
+        .collect();
+    assert_eq!(rows.len(), 7, "{rows:#?}");
+    assert!(rows.iter().all(|r| !r.contains("disposed_at")), "{rows:#?}");
+    assert_eq!(
+        rows[0],
+        "166 step `disposisi` not reached yet: `reported_at` is missing while an earlier step is still open"
+    );
+    // The statuses are as before: 171 items' disposisi steps are judged without an end.
+    let text = render_text(&ledger, &run(&data), Lang::Id);
+    assert!(
+        text.contains("    Laporan Medsos 19-25 Okt 2026.csv, baris 1 - kolom Waktu Disposisi (disposed_at) tidak ada di berkas ini"),
+        "{text}"
+    );
+    assert!(!text.contains("`disposed_at` kosong"), "{text}");
+}
+
+#[test]
 fn the_site_lists_them_and_keeps_the_numbers_of_an_export_without_the_columns() {
     let data = fixture("misspelled_headers/data");
     let site = build(&data, &[]);

@@ -2024,7 +2024,7 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
         lines.contains(&"  outside the ledger: 0 blank rows, 0 totals rows"),
         "{out}"
     );
-    // Rejected rows come first, with their location and reason.
+    // Rejected rows come first among the row issues, with their location and reason.
     let rejected = lines
         .iter()
         .position(|l| l.starts_with("  Rows rejected: no usable timestamp (1): "))
@@ -2055,10 +2055,16 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
     let fix: Vec<&&str> = lines.iter().filter(|l| l.starts_with("To fix: ")).collect();
     assert_eq!(fix.len(), 1, "{out}");
     assert_eq!(lines.last(), fix.first().copied());
+    // The export has no disposed_at and no forwarded_at column: that comes first, said
+    // once for each column.
     assert!(
-        fix[0].ends_with("start with the 1 × “Rows rejected: no usable timestamp” (Fill in at least the posting time so the row can be counted), then run patuh check again."),
+        fix[0].ends_with("start with the 2 × “Columns a step of the SOP needs are missing” (Add the column to the export, or map the header it has under [columns] in patuh.toml; until then the step cannot be measured from that file), then run patuh check again."),
         "{}",
         fix[0]
+    );
+    assert!(
+        lines.contains(&"    export.csv, row 1 - column Waktu Diteruskan (forwarded_at) is not in this file: step penerusan cannot be measured for 0 items"),
+        "{out}"
     );
 }
 
