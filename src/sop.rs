@@ -163,6 +163,10 @@ pub struct StepResult {
     pub duration_s: Option<i64>,
     /// The step's limit for this item (for `end_to_end`: the sum of the applicable limits).
     pub limit_s: i64,
+    /// Whether the start or end the status was judged from was written as a date without a
+    /// time (read as midnight): registers mark the step.
+    #[serde(skip)]
+    pub date_only: bool,
 }
 
 /// An item with its step results, department group and periods.
@@ -230,6 +234,7 @@ fn judge(
                 status: Status::NotApplicable,
                 duration_s: None,
                 limit_s: step.limit_s,
+                date_only: false,
             });
             continue;
         }
@@ -237,26 +242,33 @@ fn judge(
             .iter()
             .filter(|s| s.applies(disposition))
             .any(|s| item.stamps.get(s.end).is_some());
-        steps.push(status_of(
+        let result = status_of(
             item.stamps.get(step.start),
             item.stamps.get(step.end),
             step.limit_s,
             later_end_present,
             as_of,
-        ));
+        );
+        steps.push(marked(result, item, step.start, step.end));
     }
     let end_to_end = match (applicable.first(), applicable.last()) {
-        (Some(first), Some(last)) => status_of(
-            item.stamps.get(first.start),
-            item.stamps.get(last.end),
-            applicable.iter().map(|s| s.limit_s).sum(),
-            false,
-            as_of,
+        (Some(first), Some(last)) => marked(
+            status_of(
+                item.stamps.get(first.start),
+                item.stamps.get(last.end),
+                applicable.iter().map(|s| s.limit_s).sum(),
+                false,
+                as_of,
+            ),
+            item,
+            first.start,
+            last.end,
         ),
         _ => StepResult {
             status: Status::NotApplicable,
             duration_s: None,
             limit_s: 0,
+            date_only: false,
         },
     };
     steps.push(end_to_end);
@@ -295,6 +307,18 @@ fn judge(
     }
 }
 
+/// A result marked when its start, or its end when the status used it, was written as a
+/// date without a time: the status and duration keep the midnight reading (INPUTS.md), and
+/// registers say so.
+fn marked(mut result: StepResult, item: &Item, start: Stamp, end: Stamp) -> StepResult {
+    let used_end = item.stamps.get(end).is_some() && result.duration_s.is_some();
+    result.date_only = match result.status {
+        Status::Unmeasurable | Status::NotApplicable => false,
+        _ => item.date_only(start) || (used_end && item.date_only(end)),
+    };
+    result
+}
+
 /// The status rules of METRICS.md for one step.
 pub fn status_of(
     start: Option<Instant>,
@@ -307,6 +331,7 @@ pub fn status_of(
         status,
         duration_s,
         limit_s,
+        date_only: false,
     };
     let Some(start) = start else {
         let duration = None;
@@ -628,6 +653,7 @@ mod tests {
             text: None,
             url: None,
             stamps: Stamps(stamps),
+            date_only: 0,
             disposition: None,
             department: None,
             admin: None,

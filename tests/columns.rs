@@ -246,3 +246,92 @@ fn the_site_lists_them_and_keeps_the_numbers_of_an_export_without_the_columns() 
         "{md}"
     );
 }
+
+#[test]
+fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
+    let data = fixture("date_without_time/data");
+    let ledger = checked(&data);
+    // Still midnight (INPUTS.md): 19 Oct 2026 00:00 WIB.
+    let item = ledger
+        .items
+        .iter()
+        .find(|i| i.id.as_deref() == Some("MS-2026-000500"))
+        .unwrap();
+    assert_eq!(
+        item.stamps.get(patuh::model::Stamp::PostedAt),
+        Some("2026-10-18T17:00:00Z".parse().unwrap())
+    );
+    assert!(item.date_only(patuh::model::Stamp::PostedAt));
+    assert!(!item.date_only(patuh::model::Stamp::ReportedAt));
+    // One issue for the column, with the count of its cells.
+    let issues = of_kind(&ledger, IssueKind::DateWithoutTime);
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    let issue = issues[0];
+    assert_eq!(
+        issue.location.to_string(),
+        "Laporan Medsos 19-25 Okt 2026.csv, column C (Waktu Posting)"
+    );
+    assert_eq!(issue.value.as_deref(), Some("19 Okt 2026"));
+    assert_eq!(
+        issue.describe(words(Lang::Id), ""),
+        "tanggal tanpa jam: dibaca pukul 00.00 (2 sel, pertama di baris 11); tahap yang dihitung darinya ditandai * di daftar item"
+    );
+    assert_eq!(
+        issue.detail,
+        "date without a time: read as 00:00 (2 cells, first in row 11); steps measured from them are marked * in the item registers"
+    );
+
+    let site = build(&data, &[]);
+    // summary.json is byte for byte what patuh wrote before dates alone were marked
+    // (commit 9ef6e64, `patuh build --data tests/fixtures/columns/date_without_time/data`):
+    // the dates are still read as midnight, so MS-2026-000500's pemantauan is breached
+    // (35,400 s) as before.
+    let expected =
+        std::fs::read_to_string(fixture("date_without_time/expected/summary.json")).unwrap();
+    assert_eq!(read(&site, "data/summary.json"), expected);
+    // The register marks the steps judged from the date alone, and says what the mark
+    // means: pemantauan (posted → reported) and end_to_end, not disposisi or penerusan.
+    let page = read(&site, "minggu/2026-W43/kecamatan-bekasi-timur.html");
+    let row = page
+        .lines()
+        .find(|l| l.contains(">MS-2026-000500<"))
+        .unwrap_or_else(|| panic!("{page}"));
+    let mark = "<abbr title=\"dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\">*</abbr>";
+    assert!(
+        row.contains(&format!(
+            "<td class=\"st breached\">Terlambat<br><span class=\"dur\">9 jam 50 mnt{mark}</span></td>"
+        )),
+        "{row}"
+    );
+    assert!(
+        row.contains("<td class=\"st met\">Tepat waktu<br><span class=\"dur\">4 mnt</span></td>"),
+        "{row}"
+    );
+    assert_eq!(row.matches(mark).count(), 2, "{row}");
+    assert!(page
+        .contains("<p class=\"hint\">* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)</p>"));
+    let md = read(&site, "minggu/2026-W43/kecamatan-bekasi-timur.md");
+    assert!(
+        md.contains("| Terlambat (9 jam 50 mnt\\*) | Tepat waktu (4 mnt) | Tepat waktu (12 mnt) | Terlambat (10 jam 6 mnt\\*) |"),
+        "{md}"
+    );
+    assert!(md.contains("\n\\* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\n"));
+    // A department with no such date has no mark and no note.
+    let other = read(&site, "minggu/2026-W43/dinas-lingkungan-hidup.html");
+    assert!(!other.contains("tanggal tanpa jam"));
+    // The CSV register has a column per step.
+    let csv = read(&site, "minggu/2026-W43/kecamatan-bekasi-timur.csv");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
+        .find(|r| r[0] == "MS-2026-000500")
+        .unwrap();
+    assert_eq!(row[at("pemantauan_seconds")], "35400");
+    assert_eq!(row[at("pemantauan_date_only")], "yes");
+    assert_eq!(row[at("disposisi_date_only")], "");
+    assert_eq!(row[at("penerusan_date_only")], "");
+    assert_eq!(row[at("end_to_end_date_only")], "yes");
+}

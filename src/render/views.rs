@@ -91,6 +91,8 @@ struct ItemStep {
     status_key: &'static str,
     status: String,
     duration: String,
+    /// Judged from a date without a time (read as midnight): marked `*`.
+    date_only: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -104,6 +106,9 @@ struct ItemRow {
     admin: String,
     text: String,
     steps: Vec<ItemStep>,
+    /// Whether a step is marked as judged from a date without a time (the table then
+    /// explains the mark).
+    date_only: bool,
     exception: bool,
 }
 
@@ -468,9 +473,11 @@ impl Ctx<'_> {
                         status_key: key,
                         status: self.t[key].clone(),
                         duration: self.duration(r.duration_s),
+                        date_only: r.date_only,
                     }
                 })
                 .collect(),
+            date_only: j.steps.iter().any(|r| r.date_only),
             exception: is_exception(j),
         }
     }
