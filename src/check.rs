@@ -143,6 +143,13 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
                         "      {}",
                         say("check_columns", &[("columns", &columns.join(", "))])
                     );
+                    if !t.unmapped.is_empty() {
+                        let _ = writeln!(
+                            out,
+                            "      {}",
+                            say("check_unmapped", &[("columns", &unmapped_list(t, w))])
+                        );
+                    }
                     if !t.date_only.is_empty() {
                         let names: Vec<&str> =
                             t.date_only.iter().map(|s| s.field().name()).collect();
@@ -460,6 +467,24 @@ fn describe_table(t: &TableSummary, w: &Words) -> String {
         ));
     }
     text
+}
+
+/// The header cells of a table that name no field: `G (Waktu Dispossi, mungkin Waktu
+/// Disposisi), O (Catatan)`.
+pub fn unmapped_list(t: &TableSummary, w: &Words) -> String {
+    t.unmapped
+        .iter()
+        .map(|u| match &u.likely {
+            Some(likely) => format!(
+                "{} ({}, {})",
+                u.column,
+                u.header,
+                fill(&w["unmapped_likely"], &[("alias", &likely.alias)])
+            ),
+            None => format!("{} ({})", u.column, u.header),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One issue on one line, in the language of `w`: location, value, what patuh made of it.

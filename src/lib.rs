@@ -102,8 +102,7 @@ pub fn judge(
         }
         None => Vec::new(),
     };
-    let files: Vec<String> = ledger.files.iter().map(|f| f.file.clone()).collect();
-    let issues = sop::step_issues(&ledger.items, &judged, &model, &files);
+    let issues = sop::step_issues(&ledger.items, &judged, &model, &ledger.files);
     ledger.issues.extend(issues);
     Ok(Judgement {
         model,

@@ -267,6 +267,9 @@ pub struct Item {
     pub url: Option<String>,
     /// The five timestamps.
     pub stamps: Stamps,
+    /// Which timestamps were written as a date without a time (read as midnight): bit
+    /// [`Stamp::index`] set.
+    pub date_only: u8,
     /// The disposition value as written.
     pub disposition: Option<DispositionValue>,
     /// The canonical department name.
@@ -280,6 +283,11 @@ pub struct Item {
 }
 
 impl Item {
+    /// Whether the timestamp was written as a date without a time (read as midnight).
+    pub fn date_only(&self, stamp: Stamp) -> bool {
+        self.date_only & (1 << stamp.index()) != 0
+    }
+
     /// The disposition as METRICS.md defines it.
     pub fn disposition(&self) -> Disposition {
         match self.disposition {

@@ -163,6 +163,10 @@ pub struct StepResult {
     pub duration_s: Option<i64>,
     /// The step's limit for this item (for `end_to_end`: the sum of the applicable limits).
     pub limit_s: i64,
+    /// Whether the start or end the status was judged from was written as a date without a
+    /// time (read as midnight): registers mark the step.
+    #[serde(skip)]
+    pub date_only: bool,
 }
 
 /// An item with its step results, department group and periods.
@@ -244,6 +248,7 @@ fn judge(
                 status: Status::NotApplicable,
                 duration_s: None,
                 limit_s: step.limit_s,
+                date_only: false,
             });
             continue;
         }
@@ -251,26 +256,33 @@ fn judge(
             .iter()
             .filter(|s| s.applies(disposition))
             .any(|s| item.stamps.get(s.end).is_some());
-        steps.push(status_of(
+        let result = status_of(
             item.stamps.get(step.start),
             item.stamps.get(step.end),
             step.limit_s,
             later_end_present,
             as_of,
-        ));
+        );
+        steps.push(marked(result, item, step.start, step.end));
     }
     let end_to_end = match (applicable.first(), applicable.last()) {
-        (Some(first), Some(last)) => status_of(
-            item.stamps.get(first.start),
-            item.stamps.get(last.end),
-            applicable.iter().map(|s| s.limit_s).sum(),
-            false,
-            as_of,
+        (Some(first), Some(last)) => marked(
+            status_of(
+                item.stamps.get(first.start),
+                item.stamps.get(last.end),
+                applicable.iter().map(|s| s.limit_s).sum(),
+                false,
+                as_of,
+            ),
+            item,
+            first.start,
+            last.end,
         ),
         _ => StepResult {
             status: Status::NotApplicable,
             duration_s: None,
             limit_s: 0,
+            date_only: false,
         },
     };
     steps.push(end_to_end);
@@ -313,6 +325,18 @@ fn judge(
     }
 }
 
+/// A result marked when its start, or its end when the status used it, was written as a
+/// date without a time: the status and duration keep the midnight reading (INPUTS.md), and
+/// registers say so.
+fn marked(mut result: StepResult, item: &Item, start: Stamp, end: Stamp) -> StepResult {
+    let used_end = item.stamps.get(end).is_some() && result.duration_s.is_some();
+    result.date_only = match result.status {
+        Status::Unmeasurable | Status::NotApplicable => false,
+        _ => item.date_only(start) || (used_end && item.date_only(end)),
+    };
+    result
+}
+
 /// The status rules of METRICS.md for one step.
 pub fn status_of(
     start: Option<Instant>,
@@ -325,6 +349,7 @@ pub fn status_of(
         status,
         duration_s,
         limit_s,
+        date_only: false,
     };
     let Some(start) = start else {
         let duration = None;
@@ -415,24 +440,87 @@ fn not_reached_yet(item: &Item, model: &SopModel, index: usize, disposition: Dis
             .all(|s| item.stamps.get(s.end).is_none())
 }
 
+/// The timestamp fields that the configured steps start or end at and that a table's
+/// header maps no column for, each with the ids of the steps that use it.
+fn missing_in(table: &crate::ingest::TableSummary, model: &SopModel) -> Vec<(Stamp, Vec<String>)> {
+    let mapped: Vec<Stamp> = table
+        .columns
+        .iter()
+        .filter_map(|c| crate::model::Field::from_name(c.field).and_then(|f| f.stamp()))
+        .collect();
+    Stamp::ALL
+        .into_iter()
+        .filter(|s| !mapped.contains(s))
+        .filter_map(|stamp| {
+            let steps: Vec<String> = model
+                .steps
+                .iter()
+                .filter(|s| s.start == stamp || s.end == stamp)
+                .map(|s| s.id.clone())
+                .collect();
+            (!steps.is_empty()).then_some((stamp, steps))
+        })
+        .collect()
+}
+
 /// Data issues for the steps the rules cannot judge (invalid and unmeasurable), each at
-/// the item's row; `files` names the exports by index.
+/// the item's row; `files` are the exports read, by index.
+///
+/// A table whose header has no column for a field a step starts or ends at gets one issue
+/// saying so (with the number of its items that miss the field and to which such a step
+/// applies), and the rows read last from it get no issue of their own for that field: the
+/// cells are not empty, the column is missing. Step statuses are not touched.
 pub fn step_issues(
     items: &[Item],
     judged: &[Judged],
     model: &SopModel,
-    files: &[String],
+    files: &[crate::ingest::FileReport],
 ) -> Vec<crate::ingest::issues::DataIssue> {
+    use crate::ingest::columns::usual_header;
     use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
+    use std::collections::BTreeMap;
+    // Per table (file index, sheet): its header row and the fields it misses, with the
+    // steps using each and the items affected.
+    type Missing = (u32, Vec<(Stamp, Vec<String>, usize)>);
+    let mut tables: BTreeMap<(usize, Option<String>), Missing> = BTreeMap::new();
+    for (f, file) in files.iter().enumerate() {
+        for sheet in &file.sheets {
+            if let crate::ingest::SheetOutcome::Read(t) = &sheet.outcome {
+                let missing = missing_in(t, model)
+                    .into_iter()
+                    .map(|(stamp, steps)| (stamp, steps, 0))
+                    .collect();
+                tables.insert((f, sheet.name.clone()), (t.header_row, missing));
+            }
+        }
+    }
     let mut issues = Vec::new();
     for j in judged {
         let item = &items[j.item];
         let location = || {
             Location::row(
-                &files[item.source.file],
+                &files[item.source.file].file,
                 item.source.sheet.as_deref(),
                 item.source.row,
             )
+        };
+        let missing = tables.get_mut(&(item.source.file, item.source.sheet.clone()));
+        let absent: Vec<Stamp> = match missing {
+            Some((_, fields)) => {
+                let mut absent = Vec::new();
+                for (stamp, steps, count) in fields.iter_mut() {
+                    absent.push(*stamp);
+                    let applies = model
+                        .steps
+                        .iter()
+                        .any(|s| steps.contains(&s.id) && s.applies(j.disposition));
+                    if applies && item.stamps.get(*stamp).is_none() {
+                        *count += 1;
+                    }
+                }
+                absent
+            }
+            None => Vec::new(),
         };
         for (step_index, (step, result)) in model.steps.iter().zip(&j.steps).enumerate() {
             let (start, end) = (step.start.field(), step.end.field());
@@ -475,6 +563,12 @@ pub fn step_issues(
                 ),
                 _ => continue,
             };
+            // Said once for the table, not for each of its rows.
+            if kind == IssueKind::UnmeasurableStep
+                && field.stamp().is_some_and(|s| absent.contains(&s))
+            {
+                continue;
+            }
             issues.push(DataIssue::new(
                 kind,
                 location(),
@@ -484,7 +578,31 @@ pub fn step_issues(
             ));
         }
     }
-    issues
+    let mut per_table = Vec::new();
+    let in_order = files
+        .iter()
+        .enumerate()
+        .flat_map(|(f, file)| file.sheets.iter().map(move |sheet| (f, sheet.name.clone())));
+    for (f, sheet) in in_order {
+        let Some((header_row, fields)) = tables.remove(&(f, sheet.clone())) else {
+            continue;
+        };
+        for (stamp, steps, count) in fields {
+            per_table.push(DataIssue::new(
+                IssueKind::MissingColumn,
+                Location::row(&files[f].file, sheet.as_deref(), header_row),
+                None,
+                Some(stamp.field()),
+                Reason::NoColumn {
+                    header: usual_header(stamp.field()),
+                    steps,
+                    items: count,
+                },
+            ));
+        }
+    }
+    per_table.extend(issues);
+    per_table
 }
 
 #[cfg(test)]
@@ -553,6 +671,7 @@ mod tests {
             text: None,
             url: None,
             stamps: Stamps(stamps),
+            date_only: 0,
             disposition: None,
             department: None,
             admin: None,
@@ -565,7 +684,14 @@ mod tests {
         };
         let model = SopModel::default_model();
         let labels = crate::config::Labels::default();
-        let files = vec!["a.csv".to_string()];
+        let files = vec![crate::ingest::FileReport {
+            file: "a.csv".into(),
+            format: crate::discover::Format::Delimited,
+            delimited: None,
+            sha256: String::new(),
+            latest: None,
+            sheets: Vec::new(),
+        }];
         let reasons = |items: Vec<Item>| -> Vec<String> {
             let judged = evaluate(
                 &items,

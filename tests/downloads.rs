@@ -93,7 +93,9 @@ fn every_data_issue_is_in_a_download_and_the_page_lists_the_first_200_of_a_kind(
     let of_kind = |kind: &str| rows.iter().filter(|r| r[0] == kind).count();
     assert_eq!(of_kind("unreadable_timestamp"), 250);
     assert_eq!(of_kind("unmeasurable_step"), 250);
-    assert_eq!(rows.len(), 500);
+    // The export has no disposed_at and no forwarded_at column: said once each.
+    assert_eq!(of_kind("missing_column"), 2);
+    assert_eq!(rows.len(), 502);
     // Spreadsheet row 3 (header in row 1, T0 in row 2): neutralised and masked.
     let first = rows
         .iter()
@@ -126,7 +128,8 @@ fn every_data_issue_is_in_a_download_and_the_page_lists_the_first_200_of_a_kind(
         2,
         "{page}"
     );
-    assert_eq!(page.matches("<td>ekspor.csv, baris ").count(), 400);
+    // 200 of each of the two kinds by row, and the two missing columns at the header row.
+    assert_eq!(page.matches("<td>ekspor.csv, baris ").count(), 402);
     let md = std::fs::read_to_string(out.join("kualitas-data.md")).unwrap();
     assert!(md.contains("(masalah-data.csv)"));
     assert_eq!(md.matches("… dan 50 lainnya dari jenis ini").count(), 2);
@@ -134,8 +137,10 @@ fn every_data_issue_is_in_a_download_and_the_page_lists_the_first_200_of_a_kind(
 
 #[test]
 fn a_site_without_data_issues_offers_no_issue_download() {
-    let (_work, out) =
-        build_site("No Tiket;Waktu Posting;Waktu Lapor\nT0;02/11/2026 09.00;02/11/2026 09.30\n");
+    let (_work, out) = build_site(
+        "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Waktu Diteruskan\n\
+         T0;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;02/11/2026 09.40\n",
+    );
     assert!(!out.join("masalah-data.csv").exists());
     let page = std::fs::read_to_string(out.join("kualitas-data.html")).unwrap();
     assert!(!page.contains("masalah-data.csv"));

@@ -734,6 +734,7 @@ fn xlsx_workbook_sheets_titles_native_text_and_serial_dates() {
     let ledger = check_rekap("workbook_xlsx", "rekap.xlsx");
     assert_eq!(
         briefs(&ledger),
+        // The date cell at midnight is among dates with times: a time of midnight.
         ["UnreadableValue rekap.xlsx/Data:6:K(Admin)=#N/A"]
     );
     assert_eq!(item(&ledger, "0042").admin, None);
@@ -744,6 +745,7 @@ fn xls_workbook_made_by_libreoffice() {
     let ledger = check_rekap("workbook_xls", "rekap.xls");
     assert_eq!(
         briefs(&ledger),
+        // The date cell at midnight is among dates with times: a time of midnight.
         ["UnreadableValue rekap.xls/Data:6:K(Admin)=#N/A"]
     );
     assert_eq!(item(&ledger, "0042").admin, None);
@@ -761,7 +763,10 @@ fn ods_error_cells_are_unreadable_values() {
     let ledger = read("workbook_ods");
     assert_eq!(
         briefs(&ledger),
-        ["UnreadableValue rekap.ods/Data:6:K(Admin)=#N/A"]
+        [
+            "UnreadableValue rekap.ods/Data:6:K(Admin)=#N/A",
+            "DateWithoutTime rekap.ods/Data:C(Waktu Posting)=2026-11-28",
+        ]
     );
     assert_eq!(item(&ledger, "0042").admin, None);
 }
@@ -1181,7 +1186,11 @@ fn date_and_time_in_two_columns_are_paired() {
     );
     assert_eq!(
         briefs(&ledger),
-        ["TimeWithoutDate export.csv:4:B(Tanggal Posting)=10.00"]
+        [
+            "TimeWithoutDate export.csv:4:B(Tanggal Posting)=10.00",
+            // A date whose time cell is empty: midnight, and said once for the column.
+            "DateWithoutTime export.csv:B(Tanggal Posting)=03/11/2026",
+        ]
     );
     assert_eq!(counts(&ledger), (3, 3, 0, 0));
 }
@@ -1358,7 +1367,11 @@ fn every_timestamp_form_of_inputs_md() {
         assert_eq!(posted(&ledger, id), Some(utc(at)), "{id}");
     }
     assert_eq!(counts(&ledger), (36, 36, 0, 0));
-    assert!(ledger.issues.is_empty(), "{:?}", briefs(&ledger));
+    // The forms without a time (`27-11-2026` first) are midnight, and said once.
+    assert_eq!(
+        briefs(&ledger),
+        ["DateWithoutTime export.csv:B(Waktu Posting)=27-11-2026"]
+    );
 }
 
 #[test]
@@ -1459,7 +1472,10 @@ fn date_order_mdy_reads_month_first_and_a_contradiction_is_an_issue() {
     );
     assert_eq!(
         briefs(&ledger),
-        ["DateOrderContradiction export.csv:4:B(Waktu Posting)=25/12/2026 10:00"]
+        [
+            "DateOrderContradiction export.csv:4:B(Waktu Posting)=25/12/2026 10:00",
+            "DateWithoutTime export.csv:B(Waktu Posting)=03/04/2026",
+        ]
     );
     assert_eq!(counts(&ledger), (3, 3, 0, 0));
 }
@@ -2025,7 +2041,7 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
         lines.contains(&"  outside the ledger: 0 blank rows, 0 totals rows"),
         "{out}"
     );
-    // Rejected rows come first, with their location and reason.
+    // Rejected rows come first among the row issues, with their location and reason.
     let rejected = lines
         .iter()
         .position(|l| l.starts_with("  Rows rejected: no usable timestamp (1): "))
@@ -2056,10 +2072,16 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
     let fix: Vec<&&str> = lines.iter().filter(|l| l.starts_with("To fix: ")).collect();
     assert_eq!(fix.len(), 1, "{out}");
     assert_eq!(lines.last(), fix.first().copied());
+    // The export has no disposed_at and no forwarded_at column: that comes first, said
+    // once for each column.
     assert!(
-        fix[0].ends_with("start with the 1 × “Rows rejected: no usable timestamp” (Fill in at least the posting time so the row can be counted), then run patuh check again."),
+        fix[0].ends_with("start with the 2 × “Columns a step of the SOP needs are missing” (Add the column to the export, or map the header it has under [columns] in patuh.toml; until then the step cannot be measured from that file), then run patuh check again."),
         "{}",
         fix[0]
+    );
+    assert!(
+        lines.contains(&"    export.csv, row 1 - column Waktu Diteruskan (forwarded_at) is not in this file: step penerusan cannot be measured for 0 items"),
+        "{out}"
     );
 }
 

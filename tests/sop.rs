@@ -1327,6 +1327,7 @@ mod properties {
                     text: None,
                     url: None,
                     stamps,
+                    date_only: 0,
                     disposition,
                     department: department.map(str::to_string),
                     admin: None,

@@ -13,6 +13,14 @@ use crate::words::{fill, shorten, words, Lang, Words};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueKind {
+    /// A header that names no field but closely resembles a known header (a likely typo):
+    /// never mapped, so its column is left out until the header or `[columns]` is fixed.
+    UnknownColumn,
+    /// A table whose header maps no column for a field a configured step starts or ends
+    /// at: said once per table, instead of once per row.
+    MissingColumn,
+    /// Dates written without a time of day in a timestamp column: read as midnight.
+    DateWithoutTime,
     /// A timestamp cell whose value is not a date patuh can read.
     UnreadableTimestamp,
     /// A date that contradicts the configured (or detected) day/month order.
@@ -54,7 +62,9 @@ pub enum IssueKind {
 
 impl IssueKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [IssueKind; 17] = [
+    pub const ALL: [IssueKind; 20] = [
+        IssueKind::UnknownColumn,
+        IssueKind::MissingColumn,
         IssueKind::RejectedRow,
         IssueKind::UnreadableTimestamp,
         IssueKind::DateOrderContradiction,
@@ -62,6 +72,7 @@ impl IssueKind {
         IssueKind::FutureTimestamp,
         IssueKind::AmbiguousLocalTime,
         IssueKind::SkippedLocalTime,
+        IssueKind::DateWithoutTime,
         IssueKind::UnrecognisedDisposition,
         IssueKind::UnreadableValue,
         IssueKind::NotUtf8,
@@ -104,6 +115,15 @@ impl Location {
             column: None,
             header: None,
         }
+    }
+
+    /// A column of a table, not one of its rows: a header cell or a whole column.
+    pub fn column(file: &str, sheet: Option<&str>, index: usize, header: &str) -> Location {
+        Location {
+            row: None,
+            ..Location::row(file, sheet, 0)
+        }
+        .at_column(index, header)
     }
 
     /// A whole file (a commentary file, say).
@@ -273,6 +293,38 @@ pub enum Reason {
         /// The group its items are counted in.
         group: String,
     },
+    /// A header that names no field and closely resembles a known one.
+    LooksLike {
+        /// The header as written.
+        header: String,
+        /// The known header it resembles.
+        alias: String,
+    },
+    /// A header that names no field and closely resembles the time half of a date and
+    /// time pair (`Jam Posting`).
+    LooksLikeTimeHalf {
+        /// The header as written.
+        header: String,
+        /// The known header it resembles.
+        alias: String,
+    },
+    /// A field a configured step needs has no column in the table's header.
+    NoColumn {
+        /// The field's usual header (`Waktu Disposisi`).
+        header: String,
+        /// The ids of the steps that start or end at the field.
+        steps: Vec<String>,
+        /// Items read from the table that miss the field and to which one of those steps
+        /// applies.
+        items: usize,
+    },
+    /// A timestamp column with dates written without a time of day.
+    DateWithoutTime {
+        /// How many cells of the column hold a date alone.
+        cells: u32,
+        /// The first row with one.
+        first_row: u32,
+    },
     /// A commentary file that is a link to somewhere outside the data folder.
     CommentaryOutside,
     /// A commentary file named for no period of the report.
@@ -400,7 +452,13 @@ impl DataIssue {
         let code = |f: Field| format!("`{}`", f.name());
         let field = self.field.map(code).unwrap_or_default();
         let word = |key: &str| w.get(key).cloned().unwrap_or_else(|| key.to_string());
-        let mut values: Vec<(&str, String)> = vec![("field", field.clone())];
+        let mut values: Vec<(&str, String)> = vec![
+            ("field", field.clone()),
+            (
+                "field_name",
+                self.field.map(|f| f.name().to_string()).unwrap_or_default(),
+            ),
+        ];
         match &self.reason {
             Reason::ContradictsOrder {
                 expected_order,
@@ -443,6 +501,23 @@ impl DataIssue {
                 values.push(("end", code(*end)));
             }
             Reason::NotUtf8 { bytes } => values.push(("bytes", bytes.clone())),
+            Reason::LooksLike { header, alias } | Reason::LooksLikeTimeHalf { header, alias } => {
+                values.push(("header", header.clone()));
+                values.push(("alias", alias.clone()));
+            }
+            Reason::NoColumn {
+                header,
+                steps,
+                items,
+            } => {
+                values.push(("header", header.clone()));
+                values.push(("steps", steps.join(", ")));
+                values.push(("n", items.to_string()));
+            }
+            Reason::DateWithoutTime { cells, first_row } => {
+                values.push(("n", cells.to_string()));
+                values.push(("row", first_row.to_string()));
+            }
             Reason::CommentaryTooLarge { bytes, max } => {
                 values.push(("n", bytes.to_string()));
                 values.push(("max", max.to_string()));

@@ -295,6 +295,7 @@ fn new_item(key: String, record: &RowRecord, file: usize, sheet: Option<String>)
         text: record.text.clone(),
         url: record.url.clone(),
         stamps: record.stamps,
+        date_only: record.date_only,
         disposition: record.disposition,
         department: record.department.clone(),
         admin: record.admin.clone(),
@@ -411,6 +412,8 @@ fn merge_into(
                 conflicts.push((stamp.field(), show(old), show(new)));
             }
             item.stamps.set(stamp, Some(new));
+            let bit = 1 << stamp.index();
+            item.date_only = (item.date_only & !bit) | (record.date_only & bit);
         }
     }
     conflicts

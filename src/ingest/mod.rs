@@ -177,6 +177,10 @@ pub struct TableSummary {
     pub header_rows: u32,
     /// Each mapped field with its column letter(s) and header.
     pub columns: Vec<MappedColumn>,
+    /// Each header cell that names no field (not empty, not the running `No`), with the
+    /// known header it closely resembles, if any: kept out of the metrics, listed by
+    /// `check` and the data-quality page.
+    pub unmapped: Vec<columns::UnmappedColumn>,
     /// Data rows read.
     pub rows: u32,
     /// Of those, rows that became items (first or winning occurrence).
@@ -614,6 +618,7 @@ fn summarize(table: &Table) -> TableSummary {
         header_row: table.header_row,
         header_rows: table.header_rows,
         columns: columns.into_iter().map(|(_, m)| m).collect(),
+        unmapped: table.unmapped.clone(),
         rows: table.rows_read(),
         included: 0,
         duplicates: 0,

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::config::DateOrderSetting;
 use crate::ingest::cells::Cell;
-use crate::ingest::columns::{column_letter, header_key, ColumnMap, StampColumns};
+use crate::ingest::columns::{column_letter, header_key, ColumnMap, StampColumns, UnmappedColumn};
 use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::normalize;
 use crate::ingest::timestamp::{
@@ -47,6 +47,9 @@ pub struct RowRecord {
     pub admin: Option<String>,
     /// The timestamps that could be used.
     pub stamps: Stamps,
+    /// Which of them were written as a date without a time (read as midnight): bit
+    /// [`Stamp::index`] set.
+    pub date_only: u8,
 }
 
 /// How a timestamp column's dates were ordered (for `date_order = "auto"`).
@@ -71,6 +74,8 @@ pub struct Table {
     pub header_rows: u32,
     /// The meaning of the columns.
     pub columns: ColumnMap,
+    /// The header cells that name no field, with the known header each resembles.
+    pub unmapped: Vec<UnmappedColumn>,
     /// The data rows with at least one usable timestamp.
     pub records: Vec<RowRecord>,
     /// Data rows rejected for having no usable timestamp.
@@ -344,6 +349,38 @@ impl<'a> TableBuilder<'a> {
                 Reason::AlreadyMapped,
             ));
         }
+        for column in self.table.columns.unmapped.clone() {
+            let header = self.table.columns.header(column).to_string();
+            let likely = vocabulary.likely(&header);
+            if let Some(likely) = &likely {
+                let location = self
+                    .location(self.table.header_row)
+                    .at_column(column, &header);
+                let reason = if likely.time_half {
+                    Reason::LooksLikeTimeHalf {
+                        header: header.clone(),
+                        alias: likely.alias.clone(),
+                    }
+                } else {
+                    Reason::LooksLike {
+                        header: header.clone(),
+                        alias: likely.alias.clone(),
+                    }
+                };
+                self.table.issues.push(DataIssue::new(
+                    IssueKind::UnknownColumn,
+                    location,
+                    Some(header.clone()),
+                    Some(likely.field),
+                    reason,
+                ));
+            }
+            self.table.unmapped.push(UnmappedColumn {
+                column: column_letter(column),
+                header,
+                likely,
+            });
+        }
         self.state = State::Reading;
         for (number, cells) in buffer.into_iter().skip(index + header_rows as usize) {
             self.data_row(number, &cells);
@@ -430,6 +467,7 @@ impl<'a> TableBuilder<'a> {
             department: None,
             admin: None,
             stamps: Stamps::default(),
+            date_only: 0,
         };
         let plain: Vec<(Field, usize)> = self
             .table
@@ -636,9 +674,18 @@ impl<'a> TableBuilder<'a> {
         let orders = Stamp::ALL.map(|s| self.decide_order(s, &rows));
         let mut with_time = [0u32; 5];
         let mut dated = [0u32; 5];
+        // Dates alone, per timestamp field: written without a time (text, or a pair whose
+        // time is empty), and spreadsheet dates at exactly midnight, which are dates alone
+        // only when no cell of the column has another time. Count and first (row, value).
+        let mut written_alone: [DateAlone; 5] = Default::default();
+        let mut serial_alone = written_alone.clone();
+        // The records with a spreadsheet date at midnight: (index, bits).
+        let mut serial_marks: Vec<(usize, u8)> = Vec::new();
         for row in rows {
             let PendingRow { mut record, stamps } = row;
+            let mut serial_bits = 0u8;
             for (stamp, pending) in Stamp::ALL.into_iter().zip(stamps) {
+                let from_serial = matches!(pending, Pending::Ready { .. });
                 let column = self
                     .table
                     .columns
@@ -736,6 +783,19 @@ impl<'a> TableBuilder<'a> {
                 dated[stamp.index()] += 1;
                 with_time[stamp.index()] += u32::from(has_time);
                 record.stamps.set(stamp, Some(at));
+                if !has_time {
+                    record.date_only |= 1 << stamp.index();
+                    let alone = if from_serial {
+                        serial_bits |= 1 << stamp.index();
+                        &mut serial_alone[stamp.index()]
+                    } else {
+                        &mut written_alone[stamp.index()]
+                    };
+                    alone.cells += 1;
+                    if alone.first.is_none() {
+                        alone.first = Some((record.row, raw()));
+                    }
+                }
             }
             if record.stamps.latest().is_none() {
                 self.table.rejected += 1;
@@ -748,13 +808,57 @@ impl<'a> TableBuilder<'a> {
                     Reason::NoTimestamp,
                 ));
             } else {
+                if serial_bits != 0 {
+                    serial_marks.push((self.table.records.len(), serial_bits));
+                }
                 self.table.records.push(record);
             }
+        }
+        // A spreadsheet date at midnight among dates with other times is a time of
+        // midnight, not a date alone.
+        let mut timed_columns = 0u8;
+        for stamp in Stamp::ALL {
+            if with_time[stamp.index()] > 0 {
+                timed_columns |= 1 << stamp.index();
+                serial_alone[stamp.index()] = DateAlone::default();
+            }
+        }
+        for (index, bits) in serial_marks {
+            self.table.records[index].date_only &= !(bits & timed_columns);
         }
         self.table.date_only = Stamp::ALL
             .into_iter()
             .filter(|s| dated[s.index()] > 0 && with_time[s.index()] == 0)
             .collect();
+        // One issue per column, with the count of its cells that hold a date alone.
+        for stamp in Stamp::ALL {
+            let (written, serial) = (
+                std::mem::take(&mut written_alone[stamp.index()]),
+                std::mem::take(&mut serial_alone[stamp.index()]),
+            );
+            let cells = written.cells + serial.cells;
+            let first = match (written.first, serial.first) {
+                (Some(w), Some(s)) => Some(if s.0 < w.0 { s } else { w }),
+                (w, s) => w.or(s),
+            };
+            let Some((first_row, value)) = first else {
+                continue;
+            };
+            let column = self.table.columns.stamps[&stamp].position();
+            let location = Location::column(
+                self.file,
+                self.sheet.as_deref(),
+                column,
+                self.table.columns.header(column),
+            );
+            self.table.issues.push(DataIssue::new(
+                IssueKind::DateWithoutTime,
+                location,
+                Some(value),
+                Some(stamp.field()),
+                Reason::DateWithoutTime { cells, first_row },
+            ));
+        }
     }
 
     fn issue(
@@ -813,6 +917,14 @@ impl<'a> TableBuilder<'a> {
         }
         order
     }
+}
+
+/// The cells of one timestamp column that hold a date alone: how many, and the first
+/// (row, value).
+#[derive(Debug, Clone, Default)]
+struct DateAlone {
+    cells: u32,
+    first: Option<(u32, String)>,
 }
 
 /// The reason of a timestamp that cannot be read.

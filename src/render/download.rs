@@ -152,6 +152,7 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
     for id in model.ids() {
         header.push(format!("{id}_status"));
         header.push(format!("{id}_seconds"));
+        header.push(format!("{id}_date_only"));
     }
     header.extend(["text", "url"].map(String::from));
     let masking = input.config.mask_personal_data;
@@ -186,6 +187,8 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         for r in &j.steps {
             row.push(r.status.key().to_string().into());
             row.push(Cell::number(r.duration_s));
+            // `yes` when the step was judged from a date without a time (read as midnight).
+            row.push(Cell::Text(if r.date_only { "yes" } else { "" }.into()));
         }
         let url = item.url.as_deref().unwrap_or("");
         row.push(privacy::start_of(item.text.as_deref().unwrap_or(""), TEXT_KEPT, masking).into());

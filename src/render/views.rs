@@ -91,6 +91,8 @@ struct ItemStep {
     status_key: &'static str,
     status: String,
     duration: String,
+    /// Judged from a date without a time (read as midnight): marked `*`.
+    date_only: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -104,6 +106,9 @@ struct ItemRow {
     admin: String,
     text: String,
     steps: Vec<ItemStep>,
+    /// Whether a step is marked as judged from a date without a time (the table then
+    /// explains the mark).
+    date_only: bool,
     exception: bool,
 }
 
@@ -468,9 +473,11 @@ impl Ctx<'_> {
                         status_key: key,
                         status: self.t[key].clone(),
                         duration: self.duration(r.duration_s),
+                        date_only: r.date_only,
                     }
                 })
                 .collect(),
+            date_only: j.steps.iter().any(|r| r.date_only),
             exception: is_exception(j),
         }
     }
@@ -955,6 +962,8 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
         rejected: String,
         blank: String,
         totals: String,
+        /// Header cells that name no field, with the known header each resembles.
+        unmapped: String,
         skipped: Option<String>,
     }
     #[derive(Serialize)]
@@ -995,6 +1004,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     rejected: ctx.int(u64::from(t.rejected)),
                     blank: ctx.int(u64::from(t.blank)),
                     totals: ctx.int(u64::from(t.totals)),
+                    unmapped: ctx.shown(&crate::check::unmapped_list(t, ctx.t)),
                     skipped: None,
                 }),
                 SheetOutcome::Skipped(reason) => files.push(FileRow {
@@ -1007,6 +1017,7 @@ fn quality_page(ctx: &Ctx<'_>) -> Page {
                     rejected: "–".into(),
                     blank: "–".into(),
                     totals: "–".into(),
+                    unmapped: String::new(),
                     skipped: Some(reason.say(ctx.t, &f.file)),
                 }),
             }
