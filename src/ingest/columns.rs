@@ -449,7 +449,7 @@ impl HeaderVocabulary {
         HeaderVocabulary { roles, known }
     }
 
-    /// The known header that an unknown `header` closely resembles (see [`closeness`]):
+    /// The known header that an unknown `header` closely resembles (see `closeness`):
     /// the closest, the first known in case of a tie. `None` for a header that is known,
     /// empty, or like none.
     pub fn likely(&self, header: &str) -> Option<LikelyField> {
