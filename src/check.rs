@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::discover::Format;
-use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::{Ledger, SheetOutcome, TableSummary};
+use crate::issues::{DataIssue, IssueKind};
 use crate::words::{fill, key_of, shorten, words, Lang, Words};
 
 /// How many issues of each kind the text report lists before giving a count.
@@ -361,7 +361,7 @@ pub fn build_summary(
 /// name that is itself suggested as an alias goes to the end of the chain, so that every
 /// spelling still belongs to one department.
 pub fn suggest_aliases(ledger: &Ledger, config: &crate::config::Config) -> String {
-    use crate::ingest::issues::Reason;
+    use crate::issues::Reason;
     use std::collections::BTreeMap;
     let suggested: BTreeMap<&str, &str> = ledger
         .issues
@@ -533,6 +533,48 @@ fn what_to_fix(ledger: &Ledger, w: &Words) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::words::{words, Lang};
+
+    #[test]
+    fn every_issue_kind_and_skip_reason_has_words() {
+        use crate::discover::SkipReason;
+        use crate::ingest::SheetSkipReason;
+        use crate::issues::IssueKind;
+        let key = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for lang in [Lang::Id, Lang::En] {
+            let w = words(lang);
+            for kind in IssueKind::ALL {
+                let k = key(serde_json::to_value(kind).unwrap());
+                assert!(w.contains_key(&format!("issue_{k}")), "issue_{k}");
+                assert!(w.contains_key(&format!("advice_{k}")), "advice_{k}");
+            }
+            for r in [
+                SkipReason::Excluded,
+                SkipReason::LockFile,
+                SkipReason::NotAnExport,
+                SkipReason::Commentary,
+                SkipReason::NotARegularFile,
+                SkipReason::PatuhSite,
+            ] {
+                let k = key(serde_json::to_value(r).unwrap());
+                assert!(w.contains_key(&format!("skip_{k}")), "skip_{k}");
+            }
+            for r in [
+                SheetSkipReason::Hidden,
+                SheetSkipReason::NotAWorksheet,
+                SheetSkipReason::Empty,
+                SheetSkipReason::NoHeader,
+                SheetSkipReason::WorkbookNamedAsText,
+                SheetSkipReason::NotText,
+                SheetSkipReason::PasswordProtected,
+                SheetSkipReason::TextNamedAsWorkbook,
+            ] {
+                let k = key(serde_json::to_value(r).unwrap());
+                assert!(w.contains_key(&format!("sheet_{k}")), "sheet_{k}");
+            }
+        }
+    }
+
     use super::printable;
 
     #[test]

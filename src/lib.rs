@@ -13,6 +13,7 @@ pub mod error;
 pub mod hash;
 pub mod ingest;
 pub mod init;
+pub mod issues;
 pub mod manifest;
 pub mod model;
 pub mod privacy;
@@ -22,6 +23,7 @@ pub mod report;
 pub mod site;
 pub mod sop;
 pub mod text;
+pub mod timestamp;
 pub mod words;
 
 use std::path::{Path, PathBuf};

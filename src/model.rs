@@ -238,7 +238,7 @@ pub enum Disposition {
 /// Where a row came from: the file, the sheet, and the row as the spreadsheet numbers it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct RowRef {
-    /// Index of the export in the walk order (see [`crate::discover::Export`]).
+    /// Index of the export in the walk order (the order discovery lists the exports in).
     pub file: usize,
     /// Sheet name, `None` for CSV.
     pub sheet: Option<String>,

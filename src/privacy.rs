@@ -73,11 +73,11 @@ pub fn shown(text: &str, masking: bool) -> Cow<'_, str> {
 }
 
 /// What the site shows of a data issue's value: its first
-/// [`VALUE_KEPT`](crate::ingest::issues::VALUE_KEPT) characters, masked when `masking`.
-pub fn issue_value(issue: &crate::ingest::issues::DataIssue, masking: bool) -> String {
+/// [`VALUE_KEPT`](crate::issues::VALUE_KEPT) characters, masked when `masking`.
+pub fn issue_value(issue: &crate::issues::DataIssue, masking: bool) -> String {
     start_of(
         issue.value.as_deref().unwrap_or_default(),
-        crate::ingest::issues::VALUE_KEPT,
+        crate::issues::VALUE_KEPT,
         masking,
     )
 }
@@ -85,7 +85,7 @@ pub fn issue_value(issue: &crate::ingest::issues::DataIssue, masking: bool) -> S
 /// Where a data issue is, in the words `w` (file, sheet and header are from the data),
 /// masked when `masking`.
 pub fn issue_location(
-    issue: &crate::ingest::issues::DataIssue,
+    issue: &crate::issues::DataIssue,
     w: &crate::words::Words,
     masking: bool,
 ) -> String {
@@ -95,7 +95,7 @@ pub fn issue_location(
 /// What patuh made of a data issue, in the words `w` (a conflict's other value and
 /// location included), masked when `masking`.
 pub fn issue_detail(
-    issue: &crate::ingest::issues::DataIssue,
+    issue: &crate::issues::DataIssue,
     w: &crate::words::Words,
     masking: bool,
 ) -> String {
@@ -596,7 +596,7 @@ mod tests {
     /// A conflict shows both values and both locations: all of them masked.
     #[test]
     fn both_sides_of_a_conflict_are_masked() {
-        use crate::ingest::issues::{DataIssue, IssueKind, Location, OtherOccurrence, Reason};
+        use crate::issues::{DataIssue, IssueKind, Location, OtherOccurrence, Reason};
         let issue = DataIssue::new(
             IssueKind::Conflict,
             Location::row("hp 0812-3456-7890.csv", Some("3275014501900003"), 2)

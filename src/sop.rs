@@ -395,7 +395,7 @@ pub fn resolve_as_of(
     order: crate::config::DateOrderSetting,
 ) -> Result<Option<Instant>, String> {
     use crate::config::DateOrderSetting;
-    use crate::ingest::timestamp::{self, DateOrder};
+    use crate::timestamp::{self, DateOrder};
     let Some(text) = written else {
         return Ok(items.iter().filter_map(|i| i.stamps.latest()).max());
     };
@@ -475,9 +475,9 @@ pub fn step_issues(
     judged: &[Judged],
     model: &SopModel,
     files: &[crate::ingest::FileReport],
-) -> Vec<crate::ingest::issues::DataIssue> {
+) -> Vec<crate::issues::DataIssue> {
     use crate::ingest::columns::usual_header;
-    use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
+    use crate::issues::{DataIssue, IssueKind, Location, Reason};
     use std::collections::BTreeMap;
     // Per table (file index, sheet): its header row and the fields it misses, with the
     // steps using each and the items affected.

@@ -85,44 +85,4 @@ mod tests {
         assert_eq!(id, en);
         assert_eq!(words(Lang::Id)["met"], "Tepat waktu");
     }
-
-    #[test]
-    fn every_issue_kind_and_skip_reason_has_words() {
-        use crate::discover::SkipReason;
-        use crate::ingest::issues::IssueKind;
-        use crate::ingest::SheetSkipReason;
-        let key = |v: serde_json::Value| v.as_str().unwrap().to_string();
-        for lang in [Lang::Id, Lang::En] {
-            let w = words(lang);
-            for kind in IssueKind::ALL {
-                let k = key(serde_json::to_value(kind).unwrap());
-                assert!(w.contains_key(&format!("issue_{k}")), "issue_{k}");
-                assert!(w.contains_key(&format!("advice_{k}")), "advice_{k}");
-            }
-            for r in [
-                SkipReason::Excluded,
-                SkipReason::LockFile,
-                SkipReason::NotAnExport,
-                SkipReason::Commentary,
-                SkipReason::NotARegularFile,
-                SkipReason::PatuhSite,
-            ] {
-                let k = key(serde_json::to_value(r).unwrap());
-                assert!(w.contains_key(&format!("skip_{k}")), "skip_{k}");
-            }
-            for r in [
-                SheetSkipReason::Hidden,
-                SheetSkipReason::NotAWorksheet,
-                SheetSkipReason::Empty,
-                SheetSkipReason::NoHeader,
-                SheetSkipReason::WorkbookNamedAsText,
-                SheetSkipReason::NotText,
-                SheetSkipReason::PasswordProtected,
-                SheetSkipReason::TextNamedAsWorkbook,
-            ] {
-                let k = key(serde_json::to_value(r).unwrap());
-                assert!(w.contains_key(&format!("sheet_{k}")), "sheet_{k}");
-            }
-        }
-    }
 }

@@ -196,7 +196,7 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
     let too_long: Vec<(u32, &str, String)> = ledger
         .issues
         .iter()
-        .filter(|i| matches!(i.reason, patuh::ingest::issues::Reason::TooLong { .. }))
+        .filter(|i| matches!(i.reason, patuh::issues::Reason::TooLong { .. }))
         .map(|i| {
             (
                 i.location.row.unwrap(),

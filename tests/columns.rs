@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use patuh::check::{render_json, render_text, RunInfo};
 use patuh::config::Config;
-use patuh::ingest::issues::{DataIssue, IssueKind};
 use patuh::ingest::{Ledger, SheetOutcome, TableSummary};
+use patuh::issues::{DataIssue, IssueKind};
 use patuh::words::{words, Lang};
 
 fn fixture(case: &str) -> PathBuf {

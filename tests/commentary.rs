@@ -9,7 +9,7 @@ mod common;
 use common::repo;
 use std::path::Path;
 
-use patuh::ingest::issues::{IssueKind, Reason};
+use patuh::issues::{IssueKind, Reason};
 
 /// A working folder with the small fixture's exports (weeks 2026-W44 and W45, months
 /// 2026-10 and 2026-11).

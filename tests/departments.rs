@@ -11,8 +11,8 @@ use std::path::Path;
 
 use common::*;
 use patuh::config::Config;
-use patuh::ingest::issues::{DataIssue, IssueKind};
 use patuh::ingest::Ledger;
+use patuh::issues::{DataIssue, IssueKind};
 use patuh::words::{words, Lang};
 use serde_json::Value;
 

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use patuh::ingest::delimited::Encoding;
-use patuh::ingest::issues::{IssueKind, Location, Reason};
+use patuh::issues::{IssueKind, Location, Reason};
 
 fn patuh(work: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_patuh"))

@@ -19,10 +19,10 @@ use chrono_tz::Tz;
 use patuh::config::{Config, DateOrderSetting};
 use patuh::error::Error;
 use patuh::ingest::delimited::read_bytes;
-use patuh::ingest::timestamp::{
+use patuh::ingest::Ledger;
+use patuh::timestamp::{
     localize, parse_written, serial_to_local, to_instant, DateOrder, DateSystem,
 };
-use patuh::ingest::Ledger;
 
 /// The moment the harness pretends patuh runs (the fuzz targets use the wall clock).
 fn now() -> DateTime<Utc> {

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use patuh::ingest::issues::IssueKind;
+use patuh::issues::IssueKind;
 use patuh::model::Stamp;
 
 // ---------------------------------------------------------------------------------------

@@ -237,7 +237,7 @@ fn no_file_or_file_name_of_the_site_shows_a_number() {
     assert!(
         kinds
             .iter()
-            .filter(|k| **k == patuh::ingest::issues::IssueKind::Conflict)
+            .filter(|k| **k == patuh::issues::IssueKind::Conflict)
             .count()
             >= 2,
         "{kinds:?}"

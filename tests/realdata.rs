@@ -20,8 +20,8 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use patuh::config::Config;
 use patuh::discover::SkipReason;
-use patuh::ingest::issues::IssueKind;
 use patuh::ingest::{Ledger, RowCounts, SheetOutcome, SheetSkipReason, TableSummary};
+use patuh::issues::IssueKind;
 use patuh::model::Stamp;
 
 use IssueKind::{

@@ -1462,7 +1462,7 @@ mod properties {
 
 #[test]
 fn invalid_and_unmeasurable_steps_are_data_issues_at_the_item_row() {
-    use patuh::ingest::issues::IssueKind;
+    use patuh::issues::IssueKind;
     let run = Run::new(BOUNDARY_ROWS, "", Some("2026-11-29 23:59"));
     // Rows as the CSV numbers them: the header is row 1, B1 row 2, … B6 row 7.
     let issues: Vec<(IssueKind, Option<u32>, Option<&str>, &str)> = run

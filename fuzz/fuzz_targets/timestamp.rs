@@ -7,7 +7,7 @@
 use chrono_tz::Tz;
 use libfuzzer_sys::fuzz_target;
 use patuh::config::DateOrderSetting;
-use patuh::ingest::timestamp::{
+use patuh::timestamp::{
     localize, parse_written, serial_to_local, to_instant, DateOrder, DateSystem,
 };
 

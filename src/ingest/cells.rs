@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::ingest::timestamp::DateSystem;
+use crate::timestamp::DateSystem;
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]

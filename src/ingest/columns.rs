@@ -4,6 +4,7 @@
 //! (`Tgl`, `No`, `Nmr`, `Wkt`), and pairs date and time halves (`Tanggal Posting` +
 //! `Jam Posting`). Pure: takes header texts, gives a [`ColumnMap`].
 
+pub use crate::issues::column_letter;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -599,19 +600,6 @@ impl ColumnMap {
     pub fn header(&self, column: usize) -> &str {
         self.headers.get(column).map(String::as_str).unwrap_or("")
     }
-}
-
-/// The spreadsheet letter of a 0-based column index (`0` → `A`, `27` → `AB`).
-pub fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII letters")
 }
 
 #[cfg(test)]

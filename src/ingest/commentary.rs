@@ -8,8 +8,8 @@ use std::io::Read;
 use std::path::Path;
 
 use super::delimited;
-use super::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::discover::{Discovery, SkipReason};
+use crate::issues::{DataIssue, IssueKind, Location, Reason};
 
 /// The largest commentary file read, in bytes (a commentary is a few paragraphs).
 pub const MAX_BYTES: u64 = 256 * 1024;

@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 
 use crate::discover::Discovery;
-use crate::ingest::issues::{DataIssue, IssueKind, Location, OtherOccurrence, Reason};
 use crate::ingest::normalize::Departments;
 use crate::ingest::table::RowRecord;
 use crate::ingest::{FileRead, Ledger, ReadSettings, RowCounts, SheetOutcome};
+use crate::issues::{DataIssue, IssueKind, Location, OtherOccurrence, Reason};
 use crate::model::{Field, Item, RowRef, Stamp};
 
 /// The key of a record: its id, or else (channel, account, posting instant, text).

@@ -9,13 +9,11 @@ pub mod cells;
 pub mod columns;
 pub mod commentary;
 pub mod delimited;
-pub mod issues;
 mod merge;
 pub mod normalize;
 mod ods;
 pub mod similar;
 pub mod table;
-pub mod timestamp;
 pub mod workbook;
 mod xls;
 
@@ -30,11 +28,11 @@ use crate::discover::{Discovery, Export, Format};
 use crate::ingest::cells::Cell;
 use crate::ingest::columns::{column_letter, HeaderVocabulary, StampColumns};
 use crate::ingest::delimited::DelimitedInfo;
-use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::table::{NoTable, OrderDecision, Table, TableBuilder};
-use crate::ingest::timestamp::DateSystem;
 use crate::ingest::workbook::{SheetSkip, WorkbookVisitor};
+use crate::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::model::{Instant, Item, Stamp};
+use crate::timestamp::DateSystem;
 
 /// Everything reading needs to know, derived from the configuration.
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@ use std::io::{BufReader, Cursor};
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::ingest::timestamp::DateSystem;
+use crate::timestamp::DateSystem;
 
 /// What the scan learnt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

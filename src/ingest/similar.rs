@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::normalize::tidy;
+use crate::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::model::{Field, Item};
 
 /// A name an unlisted one may resemble.

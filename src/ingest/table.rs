@@ -10,13 +10,13 @@ use serde::Serialize;
 use crate::config::DateOrderSetting;
 use crate::ingest::cells::Cell;
 use crate::ingest::columns::{column_letter, header_key, ColumnMap, StampColumns, UnmappedColumn};
-use crate::ingest::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::ingest::normalize;
-use crate::ingest::timestamp::{
+use crate::ingest::ReadSettings;
+use crate::issues::{DataIssue, IssueKind, Location, Reason};
+use crate::model::{Channel, DispositionValue, Field, Instant, Kind, Stamp, Stamps};
+use crate::timestamp::{
     self, DateOrder, DateSystem, LocalAdjustment, StampError, WrittenDate, WrittenStamp,
 };
-use crate::ingest::ReadSettings;
-use crate::model::{Channel, DispositionValue, Field, Instant, Kind, Stamp, Stamps};
 
 /// The header must be within this many rows from the top.
 pub const HEADER_SEARCH_ROWS: u32 = 20;

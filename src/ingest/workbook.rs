@@ -11,7 +11,7 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 
 use crate::discover::Format;
 use crate::ingest::cells::Cell;
-use crate::ingest::timestamp::DateSystem;
+use crate::timestamp::DateSystem;
 
 /// The widest sheet a spreadsheet program allows (column XFD).
 const MAX_COLUMNS: usize = 16_384;

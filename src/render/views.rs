@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::AppliesTo;
-use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::SheetOutcome;
+use crate::issues::{DataIssue, IssueKind};
 use crate::model::Stamp;
 use crate::privacy;
 use crate::render::charts::{self, DurationRow, TrendPoint};

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use patuh::config::Config;
-use patuh::ingest::issues::{DataIssue, IssueKind};
 use patuh::ingest::{Ledger, SheetOutcome, TableSummary};
+use patuh::issues::{DataIssue, IssueKind};
 use patuh::model::{Item, Stamp};
 
 /// The moment the tests pretend patuh runs: later timestamps are typos.

@@ -1,13 +1,26 @@
-//! Data issues: recoverable problems in the exports, kept with their exact location.
+//! Shared vocabulary: data issues, the recoverable problems in the exports, kept with
+//! their exact location (file, sheet, row, column); every stage may add some.
 //!
 //! Collected while reading, never printed from here: `patuh check` and the data-quality
 //! page show them so that the admin can fix the export.
 
 use serde::Serialize;
 
-use crate::ingest::columns::column_letter;
 use crate::model::Field;
 use crate::words::{fill, shorten, words, Lang, Words};
+
+/// The spreadsheet letter of a 0-based column index (`0` → `A`, `27` → `AB`).
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
 
 /// What kind of problem a data issue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
