@@ -332,7 +332,7 @@ impl Config {
         }
         for (field, aliases) in &raw.columns {
             for alias in aliases {
-                if crate::ingest::header_key(alias).is_empty() {
+                if crate::names::header_key(alias).is_empty() {
                     return Err(value_error(
                         &format!("columns.{}", field.name()),
                         format!("{alias:?} has no letters or digits to match a header by"),
@@ -357,7 +357,7 @@ impl Config {
                 ));
             }
             for spelling in std::iter::once(name).chain(variants) {
-                let key = crate::ingest::normalize::department_key(spelling);
+                let key = crate::names::department_key(spelling);
                 match owners.insert(key, name) {
                     Some(other) if other != name.as_str() => {
                         let (first, second) = if other < name.as_str() {

@@ -16,6 +16,7 @@ pub mod init;
 pub mod issues;
 pub mod manifest;
 pub mod model;
+pub mod names;
 pub mod privacy;
 pub mod progress;
 pub mod render;

@@ -5,49 +5,12 @@
 //! `Jam Posting`). Pure: takes header texts, gives a [`ColumnMap`].
 
 pub use crate::issues::column_letter;
+pub use crate::names::header_key;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Field, Stamp};
-
-/// The comparison key of a header: lower case, accents and punctuation removed,
-/// abbreviations expanded, words separated by one space (`No. Tiket` → `nomor tiket`).
-pub fn header_key(header: &str) -> String {
-    let mut spaced = String::with_capacity(header.len() + 4);
-    let mut prev_lower = false;
-    for ch in header.nfd() {
-        if unicode_normalization::char::is_combining_mark(ch) {
-            continue;
-        }
-        if ch.is_alphanumeric() {
-            // camelCase: `postedAt` → `posted at`.
-            if ch.is_uppercase() && prev_lower {
-                spaced.push(' ');
-            }
-            prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
-            spaced.extend(ch.to_lowercase());
-        } else {
-            prev_lower = false;
-            spaced.push(' ');
-        }
-    }
-    let mut key = String::with_capacity(spaced.len());
-    for word in spaced.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(match word {
-            "tgl" | "tangal" => "tanggal",
-            "no" | "nmr" | "nomer" | "nr" => "nomor",
-            "wkt" => "waktu",
-            "pkl" => "pukul",
-            other => other,
-        });
-    }
-    key
-}
 
 /// What one column of a header row means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

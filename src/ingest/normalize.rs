@@ -2,6 +2,7 @@
 //!
 //! Pure functions and one small registry of department spellings; no I/O.
 
+pub use crate::names::{department_key, tidy};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Channel, DispositionValue, Field, Kind};
@@ -83,36 +84,6 @@ pub fn disposition(value: &str) -> DispositionValue {
     } else {
         DispositionValue::Unrecognised
     }
-}
-
-/// The matching key of a department spelling: case ignored, spaces trimmed and collapsed,
-/// invisible characters dropped.
-pub fn department_key(value: &str) -> String {
-    tidy(value).to_lowercase()
-}
-
-/// A name (department, admin) as it is shown and matched: trimmed, runs of spaces
-/// collapsed, and characters that show nothing dropped (zero-width spaces and joiners,
-/// direction marks, soft hyphens, byte-order marks, control characters), so that two
-/// names that look the same are the same.
-pub fn tidy(value: &str) -> String {
-    let visible: String = value.chars().filter(|c| !is_invisible(*c)).collect();
-    visible.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Characters that take no room on screen: format characters and controls other than
-/// white space.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{FEFF}'
-    ) || (c.is_control() && !c.is_whitespace())
 }
 
 /// Joins department spellings into canonical names: configured aliases first, then the
