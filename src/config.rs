@@ -3,6 +3,7 @@
 //! Every key is optional; defaults follow SOP.md and INPUTS.md. Unknown keys are errors
 //! that name the key and the line, so a typo never falls back to a default silently.
 
+pub use crate::timestamp::DateOrderSetting;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -13,19 +14,6 @@ use crate::model::Field;
 
 /// The file read from the working folder when `--config` is not given.
 pub const DEFAULT_FILE: &str = "patuh.toml";
-
-/// How to read dates like `03/04/2026` (CONFIG.md `date_order`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateOrderSetting {
-    /// Day first (`dd/mm/yyyy`), the default.
-    #[default]
-    Dmy,
-    /// Month first (`mm/dd/yyyy`).
-    Mdy,
-    /// Decided per column from the values that can only be read one way; day first otherwise.
-    Auto,
-}
 
 /// Which items a step applies to (CONFIG.md `applies_to`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
@@ -408,18 +396,13 @@ impl Config {
             }
         }
         if let Some(as_of) = &raw.as_of {
-            crate::sop::resolve_as_of(
-                Some(as_of),
-                &[],
-                timezone,
-                raw.date_order.unwrap_or_default(),
-            )
-            .map_err(|e| {
-                value_error(
-                    "as_of",
-                    format!("{e}: write a date and time such as \"2026-11-29 23:59\""),
-                )
-            })?;
+            crate::timestamp::parse_moment(as_of, timezone, raw.date_order.unwrap_or_default())
+                .map_err(|e| {
+                    value_error(
+                        "as_of",
+                        format!("{e}: write a date and time such as \"2026-11-29 23:59\""),
+                    )
+                })?;
         }
         Ok(Config {
             source,

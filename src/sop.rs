@@ -394,37 +394,10 @@ pub fn resolve_as_of(
     zone: Tz,
     order: crate::config::DateOrderSetting,
 ) -> Result<Option<Instant>, String> {
-    use crate::config::DateOrderSetting;
-    use crate::timestamp::{self, DateOrder};
-    let Some(text) = written else {
-        return Ok(items.iter().filter_map(|i| i.stamps.latest()).max());
-    };
-    let text = text.trim();
-    let end_of_day = chrono::NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time");
-    if let Ok(serial) = text.parse::<f64>() {
-        let mut local = timestamp::serial_to_local(serial, timestamp::DateSystem::Excel1900)
-            .map_err(|e| format!("{text:?}: {e}"))?;
-        if serial.fract() == 0.0 {
-            local = local.date().and_time(end_of_day);
-        }
-        return Ok(Some(timestamp::localize(local, zone).0));
+    match written {
+        Some(text) => crate::timestamp::parse_moment(text, zone, order).map(Some),
+        None => Ok(items.iter().filter_map(|i| i.stamps.latest()).max()),
     }
-    let mut stamp = timestamp::parse_written(text).map_err(|e| format!("{text:?}: {e}"))?;
-    let Some(date) = stamp.date else {
-        return Err(format!("{text:?} has no date"));
-    };
-    if stamp.time.is_none() {
-        stamp.time = Some(end_of_day);
-    }
-    let order = match order {
-        DateOrderSetting::Dmy => DateOrder::DayFirst,
-        DateOrderSetting::Mdy => DateOrder::MonthFirst,
-        // One value alone: read it the only way it can be read, else day first.
-        DateOrderSetting::Auto => date.order_evidence().unwrap_or(DateOrder::DayFirst),
-    };
-    timestamp::to_instant(&stamp, order, zone)
-        .map(|(at, _)| Some(at))
-        .map_err(|e| format!("{text:?}: {e}"))
 }
 
 /// Whether an item simply has not reached a step yet: not the first step, and neither the

@@ -9,6 +9,20 @@ use chrono::{
     TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
+use serde::Deserialize;
+
+/// How to read dates like `03/04/2026` (CONFIG.md `date_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrderSetting {
+    /// Day first (`dd/mm/yyyy`), the default.
+    #[default]
+    Dmy,
+    /// Month first (`mm/dd/yyyy`).
+    Mdy,
+    /// Decided per column from the values that can only be read one way; day first otherwise.
+    Auto,
+}
 
 /// Which of two leading numbers is the day in a date like `03/04/2026`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -612,6 +626,42 @@ pub fn to_instant(
             .ok_or(StampError::Impossible),
         None => Ok(localize(local, zone)),
     }
+}
+
+/// A moment written by a person (`--as-of`, `as_of`): any timestamp form the exports may
+/// use, a date alone meaning the end of that day (23:59:59 local), a whole serial number
+/// likewise; read in `order`, local to `zone`.
+pub fn parse_moment(
+    text: &str,
+    zone: Tz,
+    order: DateOrderSetting,
+) -> Result<crate::model::Instant, String> {
+    let text = text.trim();
+    let end_of_day = NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time");
+    if let Ok(serial) = text.parse::<f64>() {
+        let mut local =
+            serial_to_local(serial, DateSystem::Excel1900).map_err(|e| format!("{text:?}: {e}"))?;
+        if serial.fract() == 0.0 {
+            local = local.date().and_time(end_of_day);
+        }
+        return Ok(localize(local, zone).0);
+    }
+    let mut stamp = parse_written(text).map_err(|e| format!("{text:?}: {e}"))?;
+    let Some(date) = stamp.date else {
+        return Err(format!("{text:?} has no date"));
+    };
+    if stamp.time.is_none() {
+        stamp.time = Some(end_of_day);
+    }
+    let order = match order {
+        DateOrderSetting::Dmy => DateOrder::DayFirst,
+        DateOrderSetting::Mdy => DateOrder::MonthFirst,
+        // One value alone: read it the only way it can be read, else day first.
+        DateOrderSetting::Auto => date.order_evidence().unwrap_or(DateOrder::DayFirst),
+    };
+    to_instant(&stamp, order, zone)
+        .map(|(at, _)| at)
+        .map_err(|e| format!("{text:?}: {e}"))
 }
 
 #[cfg(test)]
