@@ -52,7 +52,7 @@ pub enum Error {
     Template(crate::render::templates::TemplateError),
     /// A page cannot be rendered.
     #[error(transparent)]
-    Render(crate::render::RenderError),
+    Render(#[from] crate::render::RenderError),
     /// `patuh init` cannot write its files.
     #[error(transparent)]
     Init(#[from] crate::init::InitError),

@@ -11,15 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::hash::sha256_hex;
 pub use crate::manifest::{is_site, Manifest, Written, MANIFEST};
-
-/// One file of the site: its path relative to the output folder (`/` separators) and bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Relative path, e.g. `data/summary.json`.
-    pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
+pub use crate::render::OutputFile;
 
 /// Publishing failed, or cannot start; the previous site is untouched.
 #[derive(Debug, thiserror::Error)]

@@ -4,9 +4,9 @@
 
 use crate::model::Stamp;
 use crate::privacy;
+use crate::render::OutputFile;
 use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
-use crate::site::OutputFile;
 use crate::sop::Judged;
 
 /// A cell as a spreadsheet will read it: hidden controls taken out (as on the pages), then

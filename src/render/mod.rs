@@ -16,11 +16,21 @@ use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::ingest::Ledger;
+use crate::manifest::Written;
 use crate::report::Report;
-use crate::site::{OutputFile, Written};
 use crate::Judgement;
 
 pub use templates::Templates;
+
+/// One file of the site: its path relative to the output folder (`/` separators) and
+/// bytes. Rendering makes them; publishing writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative path, e.g. `data/summary.json`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
 
 /// Everything the pages show.
 pub struct RenderInput<'a> {
@@ -50,17 +60,17 @@ pub struct RenderError {
 
 /// Renders every page of the site, plus its assets and registers, handing each file to
 /// `write` as soon as it is made (pages are rendered in parallel). Gives what `write` gave.
-pub fn render_all(
+pub fn render_all<E: From<RenderError> + Send>(
     input: &RenderInput<'_>,
     templates: &Templates,
-    write: &(dyn Fn(OutputFile) -> Result<Written, crate::error::Error> + Sync),
-) -> Result<Vec<Written>, crate::error::Error> {
+    write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
+) -> Result<Vec<Written>, E> {
     use rayon::prelude::*;
     let ctx = views::Ctx::new(input);
     let specs = views::specs(input);
     let pages: Vec<Vec<Written>> = specs
         .par_iter()
-        .map(|spec| -> Result<Vec<Written>, crate::error::Error> {
+        .map(|spec| -> Result<Vec<Written>, E> {
             let page = views::page(&ctx, spec);
             let mut out = Vec::with_capacity(2);
             for (ext, tera) in [("html", &templates.html), ("md", &templates.md)] {
@@ -69,11 +79,9 @@ pub fn render_all(
                     template: template.clone(),
                     message: error_chain(e),
                 };
-                let context = tera::Context::from_serialize(&page.context)
-                    .map_err(|e| crate::error::Error::Render(failed(&e)))?;
-                let text = tera
-                    .render(&template, &context)
-                    .map_err(|e| crate::error::Error::Render(failed(&e)))?;
+                let context =
+                    tera::Context::from_serialize(&page.context).map_err(|e| failed(&e))?;
+                let text = tera.render(&template, &context).map_err(|e| failed(&e))?;
                 out.push(write(OutputFile {
                     path: format!("{}.{ext}", page.path),
                     bytes: text.into_bytes(),
@@ -81,7 +89,7 @@ pub fn render_all(
             }
             Ok(out)
         })
-        .collect::<Result<_, crate::error::Error>>()?;
+        .collect::<Result<_, E>>()?;
     let mut written: Vec<Written> = pages.into_iter().flatten().collect();
     for file in download::registers(input)
         .into_iter()
