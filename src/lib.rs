@@ -29,25 +29,10 @@ pub mod words;
 
 use std::path::{Path, PathBuf};
 
-/// Finds and reads the exports of `data_dir` (skipping `out_dir` if it lies inside), with
-/// `now` the moment of the run (later timestamps are typos).
+/// Reading: finds and reads the exports of `data_dir` (skipping `out_dir` if it lies
+/// inside), with `now` the moment of the run (later timestamps are typos), counting the
+/// files read in `progress`.
 pub fn read_exports(
-    data_dir: &Path,
-    config: &config::Config,
-    out_dir: Option<&Path>,
-    now: model::Instant,
-) -> Result<ingest::Ledger, error::Error> {
-    read_exports_with_progress(
-        data_dir,
-        config,
-        out_dir,
-        now,
-        &progress::Progress::default(),
-    )
-}
-
-/// [`read_exports`], counting the files read in `progress`.
-pub fn read_exports_with_progress(
     data_dir: &Path,
     config: &config::Config,
     out_dir: Option<&Path>,
@@ -138,22 +123,29 @@ pub struct BuildOutcome {
     pub files: Vec<String>,
 }
 
-/// The whole pipeline: read the exports, judge the items, aggregate, render, publish.
-pub fn build(
+/// `patuh check`: reads the exports and judges them at the as-of moment (`as_of` as
+/// written, else the configuration's, else the latest timestamp), writing nothing.
+pub fn check(
     config: &config::Config,
-    options: &BuildOptions,
-) -> Result<BuildOutcome, error::Error> {
-    build_with_progress(config, options, &progress::Progress::default())
+    data_dir: &Path,
+    as_of: Option<&str>,
+    now: model::Instant,
+    progress: &progress::Progress,
+) -> Result<(ingest::Ledger, Judgement), error::Error> {
+    let mut ledger = read_exports(data_dir, config, None, now, progress)?;
+    let judgement = judge(&mut ledger, config, as_of)?;
+    Ok((ledger, judgement))
 }
 
-/// [`build`], reporting its stages in `progress`.
-pub fn build_with_progress(
+/// `patuh build`, the whole pipeline: open the output folder, read the exports, judge the
+/// items, aggregate, render, publish; reporting its stages in `progress`.
+pub fn build(
     config: &config::Config,
     options: &BuildOptions,
     progress: &progress::Progress,
 ) -> Result<BuildOutcome, error::Error> {
     let target = site::Target::open(&options.out_dir, Some(&options.data_dir))?;
-    let mut ledger = read_exports_with_progress(
+    let mut ledger = read_exports(
         &options.data_dir,
         config,
         Some(target.dir()),

@@ -122,8 +122,13 @@ fn main() -> ExitCode {
 fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
     let working_dir = PathBuf::from(".");
     let config = patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
-    let mut ledger = patuh::read_exports(&args.data, &config, None, chrono::Utc::now())?;
-    let judgement = patuh::judge(&mut ledger, &config, args.as_of.as_deref())?;
+    let (ledger, judgement) = patuh::check(
+        &config,
+        &args.data,
+        args.as_of.as_deref(),
+        chrono::Utc::now(),
+        &Default::default(),
+    )?;
     let run = patuh::check::RunInfo {
         data_dir: args.data.display().to_string(),
         config: config.source.as_ref().map(|p| p.display().to_string()),
@@ -163,9 +168,7 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
         now: chrono::Utc::now(),
     };
     let progress = patuh::progress::Progress::default();
-    let outcome = with_progress(&progress, || {
-        patuh::build_with_progress(&config, &options, &progress)
-    })?;
+    let outcome = with_progress(&progress, || patuh::build(&config, &options, &progress))?;
     eprint!(
         "{}",
         patuh::check::build_summary(

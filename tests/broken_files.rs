@@ -42,7 +42,8 @@ fn binary_data_and_workbooks_named_as_text_are_skipped_with_their_reason() {
         d.join("rekap.csv"),
     )
     .unwrap();
-    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    let ledger =
+        patuh::read_exports(d, &Config::default(), None, now(), &Default::default()).unwrap();
     check_ledger(&ledger);
     let outcomes: Vec<(&str, Option<SheetSkipReason>)> = ledger
         .files
@@ -99,7 +100,8 @@ fn the_hash_of_an_input_is_the_hash_of_the_bytes_read() {
     let data = work.path().join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::write(data.join("x.csv"), GOOD_CSV).unwrap();
-    let ledger = patuh::read_exports(&data, &Config::default(), None, now()).unwrap();
+    let ledger =
+        patuh::read_exports(&data, &Config::default(), None, now(), &Default::default()).unwrap();
     assert_eq!(ledger.files[0].sha256, HASH);
     // The site's manifest and method page carry it.
     common::build(&Config::default(), &data, &work.path().join("site")).unwrap();
@@ -190,7 +192,14 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
     const BIG: usize = 5 * 1024 * 1024;
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("x.csv"), long_values_csv(BIG)).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &Config::default(), None, now()).unwrap();
+    let ledger = patuh::read_exports(
+        dir.path(),
+        &Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap();
     check_ledger(&ledger);
     assert_eq!(ledger.items.len(), 6);
     let too_long: Vec<(u32, &str, String)> = ledger
@@ -249,7 +258,14 @@ fn a_message_full_of_control_characters_does_not_make_the_export_binary() {
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("aduan.csv"), csv).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &Config::default(), None, now()).unwrap();
+    let ledger = patuh::read_exports(
+        dir.path(),
+        &Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap();
     check_ledger(&ledger);
     assert!(
         matches!(ledger.files[0].sheets[0].outcome, SheetOutcome::Read(_)),
@@ -282,7 +298,8 @@ fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_i
         "<html><table><tr><td>No</td></tr></table></html>",
     )
     .unwrap();
-    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    let ledger =
+        patuh::read_exports(d, &Config::default(), None, now(), &Default::default()).unwrap();
     check_ledger(&ledger);
     let outcomes: Vec<(&str, Option<SheetSkipReason>)> = ledger
         .files
@@ -331,7 +348,8 @@ fn names_that_differ_only_by_unicode_normalisation_are_told_apart() {
     if std::fs::read_dir(d).unwrap().count() < 2 {
         return; // a file system that holds one name for both (APFS, say)
     }
-    let ledger = patuh::read_exports(d, &Config::default(), None, now()).unwrap();
+    let ledger =
+        patuh::read_exports(d, &Config::default(), None, now(), &Default::default()).unwrap();
     check_ledger(&ledger);
     let names: Vec<&str> = ledger.files.iter().map(|f| f.file.as_str()).collect();
     // The decomposed one shows its combining mark as an escape.

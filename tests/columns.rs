@@ -25,7 +25,7 @@ fn now() -> chrono::DateTime<chrono::Utc> {
 /// What `patuh check` reads and judges (default configuration).
 fn checked(data: &Path) -> Ledger {
     let config = Config::default();
-    let mut ledger = patuh::read_exports(data, &config, None, now()).unwrap();
+    let mut ledger = patuh::read_exports(data, &config, None, now(), &Default::default()).unwrap();
     patuh::judge(&mut ledger, &config, None).unwrap();
     ledger
 }

@@ -29,7 +29,7 @@ fn build(work: &Path) -> patuh::BuildOutcome {
             .unwrap()
             .to_utc(),
     };
-    patuh::build(&config, &options).unwrap_or_else(|e| panic!("{e}"))
+    patuh::build(&config, &options, &Default::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn page(work: &Path, path: &str) -> String {

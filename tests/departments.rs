@@ -72,7 +72,14 @@ fn config_at(work: &Path) -> Config {
 /// Reads and judges `work/data` with `work/patuh.toml` at [`NOW`], as `patuh check` does.
 fn check(work: &Path) -> Ledger {
     let config = config_at(work);
-    let mut ledger = patuh::read_exports(&work.join("data"), &config, None, now()).unwrap();
+    let mut ledger = patuh::read_exports(
+        &work.join("data"),
+        &config,
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap();
     check_ledger(&ledger);
     patuh::judge(&mut ledger, &config, None).unwrap();
     ledger
@@ -100,7 +107,8 @@ fn summary(work: &Path) -> Value {
         as_of: None,
         now: now(),
     };
-    patuh::build(&config_at(work), &options).unwrap_or_else(|e| panic!("build failed: {e}"));
+    patuh::build(&config_at(work), &options, &Default::default())
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
     serde_json::from_str(&std::fs::read_to_string(out.join("data/summary.json")).unwrap()).unwrap()
 }
 
@@ -448,8 +456,14 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
     );
     // The group is a pseudo-department, like "Tanpa Perangkat Daerah": shown, not ranked.
     let config = config_at(closed.path());
-    let mut ledger =
-        patuh::read_exports(&closed.path().join("data"), &config, None, now()).unwrap();
+    let mut ledger = patuh::read_exports(
+        &closed.path().join("data"),
+        &config,
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap();
     let judgement = patuh::judge(&mut ledger, &config, None).unwrap();
     let unlisted: Vec<_> = judgement
         .judged

@@ -115,7 +115,13 @@ fn timestamp_entry(data: &[u8]) -> Option<Result<(), String>> {
 fn read_as(name: &str, data: &[u8]) -> Result<Ledger, Error> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), data).unwrap();
-    patuh::read_exports(dir.path(), &Config::default(), None, now())
+    patuh::read_exports(
+        dir.path(),
+        &Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
 }
 
 /// fuzz_targets/delimited.rs: `read_bytes` both ways, then the whole ingest path.

@@ -412,7 +412,13 @@ fn regenerate_hostile_fixtures() {
 
 /// Reads a hostile fixture folder with the default configuration at the tests' `now`.
 fn read(case: &str) -> Result<Ledger, patuh::error::Error> {
-    patuh::read_exports(&hostile(case), &Config::default(), None, now())
+    patuh::read_exports(
+        &hostile(case),
+        &Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
 }
 
 /// Reads a fixture folder that must be readable, and checks the row ledger.
@@ -659,7 +665,14 @@ fn short_record_xlsb_among_good_files_still_fails_the_run() {
         let name = Path::new(case).file_name().unwrap();
         std::fs::copy(hostile(case), dir.path().join(name)).unwrap();
     }
-    let err = patuh::read_exports(dir.path(), &Config::default(), None, now()).unwrap_err();
+    let err = patuh::read_exports(
+        dir.path(),
+        &Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap_err();
     let patuh::error::Error::Read(read_error) = &err else {
         panic!("not a read error: {err:?}");
     };

@@ -303,7 +303,7 @@ fn build(work: &Path) -> Result<patuh::BuildOutcome, String> {
         as_of: None,
         now: now(),
     };
-    patuh::build(&config, &options).map_err(|e| format!("build failed: {e}"))
+    patuh::build(&config, &options, &Default::default()).map_err(|e| format!("build failed: {e}"))
 }
 
 /// Every file under `root`: relative path with `/` separators → bytes.

@@ -352,7 +352,14 @@ fn sheets(ledger: &patuh::ingest::Ledger, file: &str) -> Vec<(String, String)> {
 fn walk_is_recursive_in_byte_order_and_skips_hidden_lock_excluded_and_output_files() {
     let dir = fixture("walk");
     let config = config_of(&dir);
-    let ledger = patuh::read_exports(&dir, &config, Some(&dir.join("keluaran")), now()).unwrap();
+    let ledger = patuh::read_exports(
+        &dir,
+        &config,
+        Some(&dir.join("keluaran")),
+        now(),
+        &Default::default(),
+    )
+    .unwrap();
     check_ledger(&ledger);
     let files: Vec<&str> = ledger.files.iter().map(|f| f.file.as_str()).collect();
     // Byte order: upper case before lower case, `-` (0x2D) before `/` (0x2F).
@@ -1112,7 +1119,14 @@ fn configured_column_aliases_are_matched_like_built_in_ones() {
     assert_eq!(counts(&ledger), (1, 1, 0, 0));
     // Without the configuration the file has no recognisable header.
     let dir = fixture("columns_config");
-    let plain = patuh::read_exports(&dir, &patuh::config::Config::default(), None, now()).unwrap();
+    let plain = patuh::read_exports(
+        &dir,
+        &patuh::config::Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap();
     check_ledger(&plain);
     assert_eq!(
         sheets(&plain, "export.csv"),
@@ -1970,8 +1984,14 @@ fn a_whole_number_id_cell_is_keyed_without_decimals_and_text_ids_keep_leading_ze
 #[test]
 fn unreadable_workbooks_fail_the_run_naming_each_file() {
     let dir = fixture("corrupt_workbooks");
-    let err =
-        patuh::read_exports(&dir, &patuh::config::Config::default(), None, now()).unwrap_err();
+    let err = patuh::read_exports(
+        &dir,
+        &patuh::config::Config::default(),
+        None,
+        now(),
+        &Default::default(),
+    )
+    .unwrap_err();
     let patuh::error::Error::Read(read) = &err else {
         panic!("not a read error: {err}");
     };

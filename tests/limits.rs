@@ -24,7 +24,7 @@ fn read_err(files: &[&str], config_text: &str) -> String {
     }
     let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    match patuh::read_exports(dir.path(), &config, None, now) {
+    match patuh::read_exports(dir.path(), &config, None, now, &Default::default()) {
         Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
         Err(e) => e.to_string(),
     }
@@ -54,7 +54,14 @@ fn the_default_expansion_limit_reads_ordinary_workbooks() {
     )
     .unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &Config::default(), None, now).unwrap();
+    let ledger = patuh::read_exports(
+        dir.path(),
+        &Config::default(),
+        None,
+        now,
+        &Default::default(),
+    )
+    .unwrap();
     assert!(ledger.rows.read > 0);
 }
 
@@ -171,7 +178,7 @@ fn an_ods_whose_grids_would_not_fit_in_memory_is_refused_naming_the_key() {
     )
     .unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &config, None, now).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &config, None, now, &Default::default()).unwrap();
     assert_eq!(ledger.items.len(), 3);
 }
 
@@ -185,7 +192,7 @@ mod make_large;
 fn read_dir_err(dir: &Path, config_text: &str) -> String {
     let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    match patuh::read_exports(dir, &config, None, now) {
+    match patuh::read_exports(dir, &config, None, now, &Default::default()) {
         Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
         Err(e) => e.to_string(),
     }
@@ -222,7 +229,7 @@ fn the_cells_of_all_the_sheets_of_an_ods_count_against_one_limit() {
     )
     .unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &config, None, now).unwrap();
+    let ledger = patuh::read_exports(dir.path(), &config, None, now, &Default::default()).unwrap();
     assert_eq!(ledger.rows.read, 27);
 }
 
@@ -255,7 +262,8 @@ fn the_rows_of_all_the_sheets_of_an_xlsx_count_against_one_limit() {
     // Within the limits (and by default) it is read: 3,000 rows of one item.
     let dir_ok = dir.path();
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(dir_ok, &Config::default(), None, now).unwrap();
+    let ledger =
+        patuh::read_exports(dir_ok, &Config::default(), None, now, &Default::default()).unwrap();
     assert_eq!((ledger.rows.read, ledger.items.len()), (3000, 1));
 }
 

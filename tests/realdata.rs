@@ -59,7 +59,7 @@ fn read_renamed(files: &[(&str, &str)], toml: &str) -> Ledger {
             .unwrap_or_else(|e| panic!("copy {from}: {e}"));
     }
     let config = Config::parse(toml, Path::new("patuh.toml")).expect("valid configuration");
-    patuh::read_exports(dir.path(), &config, None, now())
+    patuh::read_exports(dir.path(), &config, None, now(), &Default::default())
         .unwrap_or_else(|e| panic!("reading {files:?} failed: {e}"))
 }
 

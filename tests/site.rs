@@ -93,7 +93,8 @@ fn build_with(config: &patuh::config::Config, data: &Path, out: &Path) -> patuh:
         as_of: None,
         now: now(),
     };
-    patuh::build(config, &options).unwrap_or_else(|e| panic!("build failed: {e}"))
+    patuh::build(config, &options, &Default::default())
+        .unwrap_or_else(|e| panic!("build failed: {e}"))
 }
 
 /// Runs `patuh build ARGS…` with `work` as the working folder.
@@ -1130,7 +1131,7 @@ fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
         as_of: None,
         now: now(),
     };
-    let err = patuh::build(&config_of(work.path()), &options).unwrap_err();
+    let err = patuh::build(&config_of(work.path()), &options, &Default::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
         format!(

@@ -59,7 +59,8 @@ impl Run {
         csv.push('\n');
         std::fs::write(data.join("export.csv"), csv).unwrap();
         let config = config(config_text);
-        let mut ledger = patuh::read_exports(&data, &config, None, utc(NOW)).unwrap();
+        let mut ledger =
+            patuh::read_exports(&data, &config, None, utc(NOW), &Default::default()).unwrap();
         let judgement = patuh::judge(&mut ledger, &config, as_of).unwrap();
         assert_eq!(judgement.judged.len(), ledger.items.len());
         Run {
@@ -1537,7 +1538,8 @@ fn auto_date_order_reads_an_as_of_that_only_one_order_can_read() {
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(data.join("export.csv"), format!("{HEADER}\n{}\n", rows[0])).unwrap();
     let auto = config("date_order = \"auto\"\n");
-    let mut ledger = patuh::read_exports(&data, &auto, None, utc(NOW)).unwrap();
+    let mut ledger =
+        patuh::read_exports(&data, &auto, None, utc(NOW), &Default::default()).unwrap();
     let as_of = patuh::judge(&mut ledger, &auto, Some("11/29/2026")).map(|j| j.as_of);
     assert!(
         matches!(as_of, Ok(Some(t)) if t == utc("2026-11-29T16:59:59Z")),

@@ -77,7 +77,7 @@ pub fn read(case: &str) -> Ledger {
 /// Reads any folder (with its own configuration) at [`NOW`], and checks the ledger.
 pub fn read_dir(dir: &Path) -> Ledger {
     let config = config_of(dir);
-    let ledger = patuh::read_exports(dir, &config, None, now())
+    let ledger = patuh::read_exports(dir, &config, None, now(), &Default::default())
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     check_ledger(&ledger);
     ledger
@@ -239,5 +239,5 @@ pub fn build(
         as_of: None,
         now: now(),
     };
-    patuh::build(config, &options)
+    patuh::build(config, &options, &Default::default())
 }
