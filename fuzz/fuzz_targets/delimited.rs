@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
     }
 
     scratch::read_alone("delimited", "x.csv", data, |dir| {
-        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now());
+        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now(), &Default::default());
     });
 });

@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let extension = EXTENSIONS[usize::from(selector) % EXTENSIONS.len()];
     scratch::read_alone("workbook", &format!("x.{extension}"), file, |dir| {
-        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now());
+        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now(), &Default::default());
     });
 });

@@ -28,6 +28,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let package = package::with_part(parts(), usize::from(selector), content);
     scratch::read_alone("xlsb", "x.xlsb", &package, |dir| {
-        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now());
+        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now(), &Default::default());
     });
 });

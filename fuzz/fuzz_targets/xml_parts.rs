@@ -30,6 +30,6 @@ fuzz_target!(|data: &[u8]| {
     let (extension, parts) = &packages()[usize::from(selector % 2)];
     let package = package::with_part(parts, usize::from(selector / 2), content);
     scratch::read_alone("xml", &format!("x.{extension}"), &package, |dir| {
-        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now());
+        let _ = patuh::read_exports(dir, &Config::default(), None, chrono::Utc::now(), &Default::default());
     });
 });
