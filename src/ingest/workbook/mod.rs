@@ -5,6 +5,7 @@
 //! read a sheet at a time. Each visible worksheet's rows go to a [`WorkbookVisitor`].
 //! The pre-scans of a zip package and the BIFF12 records of an XLSB have their own modules.
 
+mod error;
 mod xlsb;
 mod zip_guard;
 
@@ -16,6 +17,7 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 use crate::discover::Format;
 use crate::ingest::cells::Cell;
 use crate::ingest::timestamp::DateSystem;
+pub use error::ReaderError;
 use xlsb::xlsb_short_cell_records;
 use zip_guard::{check_cell_references, check_expansion, check_shared_strings, check_sheet_parts};
 
@@ -86,11 +88,9 @@ macro_rules! stream_sheets {
                 continue;
             }
             $visitor.begin_sheet(&name, system);
-            let mut cells = $wb
-                .worksheet_cells_reader(&name)
-                .map_err(|e| e.to_string())?;
+            let mut cells = $wb.worksheet_cells_reader(&name).map_err(calamine_error)?;
             stream(
-                || cells.next_cell().map_err(|e| e.to_string()),
+                || cells.next_cell().map_err(calamine_error),
                 system,
                 $limits.max_cells_per_sheet,
                 $visitor,
@@ -106,7 +106,7 @@ pub fn read(
     format: Format,
     limits: &crate::config::Limits,
     visitor: &mut dyn WorkbookVisitor,
-) -> Result<(), String> {
+) -> Result<(), ReaderError> {
     let max_cells = limits.max_cells_per_sheet;
     if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
         check_expansion(bytes, limits.max_workbook_bytes)?;
@@ -116,18 +116,15 @@ pub fn read(
             check_shared_strings(bytes, limits.max_workbook_bytes)?;
             check_cell_references(bytes)?;
             check_sheet_parts(bytes, Format::Xlsx)?;
-            let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+            let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(calamine_error)?;
             stream_sheets!(wb, limits, visitor);
         }
         Format::Xlsb => {
             if let Some(part) = xlsb_short_cell_records(bytes)? {
-                return Err(format!(
-                    "{part} uses short cell records that the XLSB reader would skip without a word; \
-                     save the workbook as .xlsx and read that instead"
-                ));
+                return Err(ReaderError::ShortCellRecords { part });
             }
             check_sheet_parts(bytes, Format::Xlsb)?;
-            let mut wb = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+            let mut wb = calamine::Xlsb::new(Cursor::new(bytes)).map_err(calamine_error)?;
             stream_sheets!(wb, limits, visitor);
         }
         Format::Xls => {
@@ -136,13 +133,13 @@ pub fn read(
                 return Ok(());
             }
             let mut wb =
-                calamine::Xls::new(std::io::Cursor::new(checked)).map_err(|e| e.to_string())?;
+                calamine::Xls::new(std::io::Cursor::new(checked)).map_err(calamine_error)?;
             let system = system_of(wb.has_1904_epoch());
             for (name, skip) in plan(wb.sheets_metadata(), limits)? {
                 if let Some(reason) = skip {
                     visitor.skip_sheet(&name, reason);
                 } else {
-                    let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
+                    let range = wb.worksheet_range(&name).map_err(calamine_error)?;
                     visit_range(&name, &range, system, max_cells, visitor)?;
                 }
             }
@@ -154,12 +151,12 @@ pub fn read(
                 return Ok(());
             }
             let mut wb: calamine::Ods<_> =
-                calamine::Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+                calamine::Ods::new(Cursor::new(bytes)).map_err(calamine_error)?;
             for (name, skip) in plan(wb.sheets_metadata(), limits)? {
                 if let Some(reason) = skip {
                     visitor.skip_sheet(&name, reason);
                 } else {
-                    let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
+                    let range = wb.worksheet_range(&name).map_err(calamine_error)?;
                     visit_range(&name, &range, system, max_cells, visitor)?;
                 }
             }
@@ -182,7 +179,7 @@ fn system_of(is_1904: bool) -> DateSystem {
 fn plan(
     sheets: &[calamine::Sheet],
     limits: &crate::config::Limits,
-) -> Result<Vec<(String, Option<SheetSkip>)>, String> {
+) -> Result<Vec<(String, Option<SheetSkip>)>, ReaderError> {
     too_many_sheets(sheets.len(), limits)?;
     Ok(sheets
         .iter()
@@ -227,54 +224,52 @@ impl Grids {
 
 /// An error when the sheets of a workbook, read whole into memory (XLS and ODS), would
 /// take more than `[limits] max_workbook_bytes`.
-pub(crate) fn fits_in_memory(bytes: u64, limits: &crate::config::Limits) -> Result<(), String> {
+pub(crate) fn fits_in_memory(
+    bytes: u64,
+    limits: &crate::config::Limits,
+) -> Result<(), ReaderError> {
     let max = limits.max_workbook_bytes;
     if bytes > max {
-        return Err(format!(
-            "its sheets would take {bytes} bytes of memory once read, more than the limit of \
-             {max}; the file may be damaged. If it is genuine, raise [limits] \
-             max_workbook_bytes in patuh.toml"
-        ));
+        return Err(ReaderError::SheetsTooLarge { bytes, max });
     }
     Ok(())
 }
 
 /// An error when a workbook holds more sheets than `[limits] max_sheets_per_workbook`.
-pub(crate) fn too_many_sheets(sheets: usize, limits: &crate::config::Limits) -> Result<(), String> {
+pub(crate) fn too_many_sheets(
+    sheets: usize,
+    limits: &crate::config::Limits,
+) -> Result<(), ReaderError> {
     let max = limits.max_sheets_per_workbook;
     if sheets as u64 > max {
-        return Err(format!(
-            "the workbook holds {sheets} sheets, more than the limit of {max}; it may be damaged. \
-             If it is genuine, raise [limits] max_sheets_per_workbook in patuh.toml"
-        ));
+        return Err(ReaderError::TooManySheets { sheets, max });
     }
     Ok(())
 }
 
 /// Groups a stream of cells (row by row, as worksheets store them) into rows.
 fn stream<'a>(
-    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, ReaderError>,
     system: DateSystem,
     max_cells: u64,
     visitor: &mut dyn WorkbookVisitor,
-) -> Result<(), String> {
+) -> Result<(), ReaderError> {
     let mut row: Vec<Cell<'a>> = Vec::new();
     let mut current: Option<u32> = None;
     let mut count: u64 = 0;
     while let Some(cell) = next()? {
         count += 1;
         if count > max_cells {
-            return Err(too_many_cells(max_cells));
+            return Err(ReaderError::TooManyCells { max: max_cells });
         }
         let (r, c) = cell.get_position();
         if current != Some(r) {
             if let Some(done) = current {
                 if r < done {
-                    return Err(format!(
-                        "the cells of row {} come after row {}: the sheet is out of order",
-                        r + 1,
-                        done + 1
-                    ));
+                    return Err(ReaderError::RowsOutOfOrder {
+                        row: r + 1,
+                        after: done + 1,
+                    });
                 }
                 if !visitor.row(done + 1, &row) {
                     return Ok(());
@@ -289,7 +284,7 @@ fn stream<'a>(
         }
         let c = c as usize;
         if c >= MAX_COLUMNS {
-            return Err(format!("a cell lies beyond column XFD (column {})", c + 1));
+            return Err(ReaderError::BeyondLastColumn { column: c + 1 });
         }
         if row.len() <= c {
             row.resize(c + 1, Cell::Empty);
@@ -302,11 +297,9 @@ fn stream<'a>(
     Ok(())
 }
 
-fn too_many_cells(max_cells: u64) -> String {
-    format!(
-        "a sheet holds more than {max_cells} cells, the limit for one sheet; split the export, \
-         or raise [limits] max_cells_per_sheet in patuh.toml if the file is genuine"
-    )
+/// A calamine error, as its message.
+fn calamine_error(e: impl std::fmt::Display) -> ReaderError {
+    ReaderError::Calamine(e.to_string())
 }
 
 fn visit_range(
@@ -315,12 +308,12 @@ fn visit_range(
     system: DateSystem,
     max_cells: u64,
     visitor: &mut dyn WorkbookVisitor,
-) -> Result<(), String> {
+) -> Result<(), ReaderError> {
     visitor.begin_sheet(name, system);
     if let Some((start_row, start_col)) = range.start() {
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > max_cells {
-            return Err(too_many_cells(max_cells));
+            return Err(ReaderError::TooManyCells { max: max_cells });
         }
         let mut cells: Vec<Cell<'_>> = Vec::new();
         for (i, values) in range.rows().enumerate() {

@@ -5,10 +5,11 @@
 use std::io::Read;
 
 use super::zip_guard::{for_each_part, SheetList};
+use super::ReaderError;
 
 /// The sheets of each `workbook.bin` part of an XLSB (BrtBundleSh records, [MS-XLSB]
 /// 2.4.304: state, tab id, relationship id, name).
-pub(super) fn xlsb_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
+pub(super) fn xlsb_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, ReaderError> {
     const BRT_BUNDLE_SH: u32 = 0x9C;
     let mut workbooks = Vec::new();
     let wanted = |name: &str| name.to_ascii_lowercase().ends_with("workbook.bin");
@@ -26,7 +27,10 @@ pub(super) fn xlsb_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
             }
             true
         })
-        .map_err(|e| format!("{part}: {e}"))?;
+        .map_err(|e| ReaderError::Part {
+            part: part.to_string(),
+            detail: e.to_string(),
+        })?;
         workbooks.push((part.to_string(), sheets));
         Ok(())
     })?;
@@ -48,11 +52,16 @@ fn wide_string(data: &[u8]) -> Option<(String, usize)> {
 /// Finds worksheet parts of an XLSB workbook that hold short cell records
 /// (BrtShortRk … BrtShortIsst, written by SheetJS among others), which calamine 0.38
 /// skips silently. Gives the first such part.
-pub(super) fn xlsb_short_cell_records(bytes: &[u8]) -> Result<Option<String>, String> {
+pub(super) fn xlsb_short_cell_records(bytes: &[u8]) -> Result<Option<String>, ReaderError> {
     let mut found = None;
     let wanted = |name: &str| name.starts_with("xl/worksheets/") && name.ends_with(".bin");
     for_each_part(bytes, wanted, |part, _, entry| {
-        if found.is_none() && has_short_cell_record(entry).map_err(|e| format!("{part}: {e}"))? {
+        if found.is_none()
+            && has_short_cell_record(entry).map_err(|e| ReaderError::Part {
+                part: part.to_string(),
+                detail: e.to_string(),
+            })?
+        {
             found = Some(part.to_string());
         }
         Ok(())

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use crate::discover::Format;
 
 use super::xlsb::xlsb_sheets;
-use super::MAX_COLUMNS;
+use super::{ReaderError, MAX_COLUMNS};
 
 /// The last row of a sheet (1,048,576), as spreadsheet programs number them.
 const MAX_ROWS: u64 = 1_048_576;
@@ -83,7 +83,7 @@ impl Reference {
 /// calamine 0.38 computes positions with unchecked arithmetic, which wraps in a release
 /// build and would put a value in another cell without a word. Every XML part is looked
 /// at; cells and rows inside `<sheetData>` only.
-pub(super) fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
+pub(super) fn check_cell_references(bytes: &[u8]) -> Result<(), ReaderError> {
     use quick_xml::events::Event;
     for_each_xml_part(bytes, ".xml", |part, _, reader| {
         let mut buf = Vec::new();
@@ -123,11 +123,11 @@ pub(super) fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
             let valid = what.is_valid(&reference);
             if !valid {
                 let shown: String = reference.chars().take(40).collect();
-                let what = what.name();
-                return Err(format!(
-                    "the workbook is damaged ({part} has a {what} at \"{shown}\", which is no \
-                     {what} of a sheet (A1 to XFD1048576))"
-                ));
+                return Err(ReaderError::ReferenceOutsideSheet {
+                    part: part.to_string(),
+                    what: what.name(),
+                    shown,
+                });
             }
         }
         Ok(())
@@ -137,7 +137,7 @@ pub(super) fn check_cell_references(bytes: &[u8]) -> Result<(), String> {
 /// Refuses an XLSX in which two sheets are one and the same part: calamine would read
 /// the part once for each, so a 100 KB file listing a sheet 20,000 times took seconds,
 /// and one with a larger sheet would take hours. Spreadsheet programs never write this.
-pub(super) fn check_sheet_parts(bytes: &[u8], format: Format) -> Result<(), String> {
+pub(super) fn check_sheet_parts(bytes: &[u8], format: Format) -> Result<(), ReaderError> {
     let workbooks = match format {
         Format::Xlsb => xlsb_sheets(bytes)?,
         _ => xlsx_sheets(bytes)?,
@@ -152,7 +152,7 @@ pub(super) fn check_sheet_parts(bytes: &[u8], format: Format) -> Result<(), Stri
 pub(super) type SheetList = (String, Vec<(String, String)>);
 
 /// The sheets of each `workbook.xml` part of an XLSX.
-fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, String> {
+fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<SheetList>, ReaderError> {
     use quick_xml::events::Event;
     let mut workbooks: Vec<SheetList> = Vec::new();
     for_each_xml_part(bytes, "workbook.xml", |part, _, reader| {
@@ -189,7 +189,7 @@ fn no_shared_parts(
     bytes: &[u8],
     workbook: &str,
     sheets: &[(String, String)],
-) -> Result<(), String> {
+) -> Result<(), ReaderError> {
     use quick_xml::events::Event;
     let (folder, file) = match workbook.rfind('/') {
         Some(i) => (&workbook[..=i], &workbook[i + 1..]),
@@ -228,10 +228,11 @@ fn no_shared_parts(
             continue;
         };
         if let Some(first) = seen.insert(target, name) {
-            return Err(format!(
-                "the workbook is damaged (sheets \"{first}\" and \"{name}\" are one and the \
-                 same part, {target})"
-            ));
+            return Err(ReaderError::SharedSheetPart {
+                first: first.to_string(),
+                name: name.clone(),
+                target: target.clone(),
+            });
         }
     }
     Ok(())
@@ -264,7 +265,7 @@ const SHARED_STRING_MIN_BYTES: u64 = 5;
 /// more than `max_bytes` of memory for them: calamine 0.38 reserves room for the declared
 /// `uniqueCount` before reading a string, so a 5 KB file could ask for terabytes and
 /// abort the process.
-pub(super) fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
+pub(super) fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), ReaderError> {
     use quick_xml::events::Event;
     for_each_xml_part(bytes, "sharedstrings.xml", |part, size, reader| {
         let mut buf = Vec::new();
@@ -286,18 +287,20 @@ pub(super) fn check_shared_strings(bytes: &[u8], max_bytes: u64) -> Result<(), S
             return Ok(());
         };
         if declared > size / SHARED_STRING_MIN_BYTES {
-            return Err(format!(
-                "the workbook is damaged ({part} declares {declared} shared strings in {size} bytes, \
-                 more than it can hold)"
-            ));
+            return Err(ReaderError::SharedStringsBeyondPart {
+                part: part.to_string(),
+                declared,
+                size,
+            });
         }
         let memory = declared.saturating_mul(std::mem::size_of::<String>() as u64);
         if memory > max_bytes {
-            return Err(format!(
-                "{part} declares {declared} shared strings ({memory} bytes of memory before one is \
-                 read), more than the limit of {max_bytes}; it may be damaged. If the file is \
-                 genuine, raise [limits] max_workbook_bytes in patuh.toml"
-            ));
+            return Err(ReaderError::SharedStringsTooLarge {
+                part: part.to_string(),
+                declared,
+                memory,
+                max: max_bytes,
+            });
         }
         Ok(())
     })
@@ -311,10 +314,10 @@ type XmlPart<'a> = quick_xml::Reader<std::io::BufReader<&'a mut dyn Read>>;
 pub(super) fn for_each_part(
     bytes: &[u8],
     wanted: impl Fn(&str) -> bool,
-    mut visit: impl FnMut(&str, u64, &mut dyn Read) -> Result<(), String>,
-) -> Result<(), String> {
+    mut visit: impl FnMut(&str, u64, &mut dyn Read) -> Result<(), ReaderError>,
+) -> Result<(), ReaderError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid workbook: {e}"))?;
+        .map_err(|e| ReaderError::NotAPackage(e.to_string()))?;
     let parts: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
@@ -322,7 +325,10 @@ pub(super) fn for_each_part(
         .map(|n| n.into_owned())
         .collect();
     for part in parts {
-        let mut entry = zip.by_name(&part).map_err(|e| format!("{part}: {e}"))?;
+        let mut entry = zip.by_name(&part).map_err(|e| ReaderError::Part {
+            part: part.clone(),
+            detail: e.to_string(),
+        })?;
         let size = entry.size();
         visit(&part, size, &mut entry)?;
     }
@@ -335,8 +341,8 @@ pub(super) fn for_each_part(
 fn for_each_xml_part(
     bytes: &[u8],
     suffix: &str,
-    mut check: impl FnMut(&str, u64, &mut XmlPart<'_>) -> Result<(), String>,
-) -> Result<(), String> {
+    mut check: impl FnMut(&str, u64, &mut XmlPart<'_>) -> Result<(), ReaderError>,
+) -> Result<(), ReaderError> {
     let wanted = |name: &str| name.to_ascii_lowercase().ends_with(suffix);
     for_each_part(bytes, wanted, |part, size, entry| {
         let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
@@ -351,21 +357,21 @@ fn for_each_xml_part(
 
 /// Refuses a zip-based workbook whose parts would expand beyond `max_bytes`, by the sizes
 /// its entries declare (the zip reader never reads past a declared size).
-pub(super) fn check_expansion(bytes: &[u8], max_bytes: u64) -> Result<(), String> {
+pub(super) fn check_expansion(bytes: &[u8], max_bytes: u64) -> Result<(), ReaderError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid workbook: {e}"))?;
+        .map_err(|e| ReaderError::NotAPackage(e.to_string()))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip
             .by_index_raw(i)
-            .map_err(|e| format!("not a valid workbook: {e}"))?;
+            .map_err(|e| ReaderError::NotAPackage(e.to_string()))?;
         total = total.saturating_add(entry.size());
     }
     if total > max_bytes {
-        return Err(format!(
-            "the workbook expands to {total} bytes, more than the limit of {max_bytes}; it may be damaged \
-             or a zip bomb. If the file is genuine, raise [limits] max_workbook_bytes in patuh.toml"
-        ));
+        return Err(ReaderError::ExpandsTooFar {
+            total,
+            max: max_bytes,
+        });
     }
     Ok(())
 }
@@ -428,17 +434,21 @@ mod tests {
         let part = "xl/worksheets/sheet1.xml";
         assert_eq!(check_cell_references(&package(part, &sheet("B1"))), Ok(()));
         assert_eq!(
-            check_cell_references(&package(part, &sheet("AAAAAAAAAAAAA1"))).unwrap_err(),
+            check_cell_references(&package(part, &sheet("AAAAAAAAAAAAA1")))
+                .unwrap_err()
+                .to_string(),
             "the workbook is damaged (xl/worksheets/sheet1.xml has a cell at \"AAAAAAAAAAAAA1\", \
              which is no cell of a sheet (A1 to XFD1048576))"
         );
         let row = "<worksheet><sheetData><row r=\"99999999999\"/></sheetData></worksheet>";
         assert!(check_cell_references(&package(part, row))
             .unwrap_err()
+            .to_string()
             .contains("has a row at \"99999999999\""));
         let dimension = "<worksheet><dimension ref=\"A1:AAAAAAAAAAAAA1\"/></worksheet>";
         assert!(check_cell_references(&package(part, dimension))
             .unwrap_err()
+            .to_string()
             .contains("has a range at \"A1:AAAAAAAAAAAAA1\""));
         let single = "<worksheet><dimension ref=\"A1\"/><sheetData/></worksheet>";
         assert_eq!(check_cell_references(&package(part, single)), Ok(()));
@@ -484,11 +494,15 @@ mod tests {
         let same = "the workbook is damaged (sheets \"A\" and \"B\" are one and the same part, \
                     xl/worksheets/sheet1.xml)";
         assert_eq!(
-            check_sheet_parts(&package("rId1"), Format::Xlsx).unwrap_err(),
+            check_sheet_parts(&package("rId1"), Format::Xlsx)
+                .unwrap_err()
+                .to_string(),
             same
         );
         assert_eq!(
-            check_sheet_parts(&package("rId2"), Format::Xlsx).unwrap_err(),
+            check_sheet_parts(&package("rId2"), Format::Xlsx)
+                .unwrap_err()
+                .to_string(),
             same
         );
         assert_eq!(part_path("xl/", "../docProps/app.xml"), "docprops/app.xml");
@@ -507,7 +521,9 @@ mod tests {
             Ok(())
         );
         assert_eq!(
-            check_shared_strings(&with_shared_strings(&part(9)), 1 << 20).unwrap_err(),
+            check_shared_strings(&with_shared_strings(&part(9)), 1 << 20)
+                .unwrap_err()
+                .to_string(),
             "the workbook is damaged (xl/sharedStrings.xml declares 9 shared strings in 40 \
              bytes, more than it can hold)"
         );
@@ -516,6 +532,7 @@ mod tests {
         assert_eq!(check_shared_strings(&bytes, 192), Ok(()));
         assert!(check_shared_strings(&bytes, 191)
             .unwrap_err()
+            .to_string()
             .starts_with("xl/sharedStrings.xml declares 8 shared strings (192 bytes of memory"));
         // No count, or one that is not a number: nothing is reserved.
         let none = with_shared_strings("<sst><si><t>a</t></si></sst>");
