@@ -157,8 +157,8 @@ impl TableBuilder<'_> {
             failed @ Pending::Failed { .. } => return failed,
         };
         let (time_of_day, offset) = match time_of_day(time) {
-            Ok(t) => t,
-            Err(_) => {
+            Some(t) => t,
+            None => {
                 return Pending::Failed {
                     kind: IssueKind::UnreadableTimestamp,
                     raw,
@@ -190,45 +190,44 @@ pub(super) fn reason_of(e: &StampError) -> Reason {
     }
 }
 
-/// The time of day in a time column, with its offset if one is written.
-fn time_of_day(
-    cell: &Cell<'_>,
-) -> Result<(Option<NaiveTime>, Option<chrono::FixedOffset>), String> {
+/// The time of day in a time column, with its offset if one is written (both `None` for
+/// an empty cell); `None` when the cell holds no time of day.
+fn time_of_day(cell: &Cell<'_>) -> Option<(Option<NaiveTime>, Option<chrono::FixedOffset>)> {
     match cell {
-        Cell::Empty => Ok((None, None)),
+        Cell::Empty => Some((None, None)),
         Cell::Text(t) | Cell::Iso(t) => {
             let t = t.trim();
             if t.is_empty() {
-                return Ok((None, None));
+                return Some((None, None));
             }
             match timestamp::parse_written(t) {
                 Ok(WrittenStamp {
                     time: Some(time),
                     offset,
                     ..
-                }) => Ok((Some(time), offset)),
-                Ok(_) => Err("the time column holds no time of day".into()),
-                Err(e) => match t.parse::<f64>() {
-                    Ok(n) => serial_time(n).map(|time| (Some(time), None)),
-                    Err(_) => Err(format!("the time {t:?}: {e}")),
-                },
+                }) => Some((Some(time), offset)),
+                Ok(_) => None,
+                Err(_) => {
+                    let n = t.parse::<f64>().ok()?;
+                    serial_time(n).map(|time| (Some(time), None))
+                }
             }
         }
         Cell::Number(n) | Cell::DateTime { serial: n, .. } | Cell::Duration(n) => {
             serial_time(*n).map(|time| (Some(time), None))
         }
-        Cell::DurationText(t) => Err(format!("the time {t:?} is not a time of day")),
-        Cell::Bool(_) | Cell::Error(_) => Err("the time column holds no time of day".into()),
+        Cell::DurationText(_) | Cell::Bool(_) | Cell::Error(_) => None,
     }
 }
 
-/// The time-of-day part of a serial (its fraction), rounded to the second.
-fn serial_time(serial: f64) -> Result<NaiveTime, String> {
+/// The time-of-day part of a serial (its fraction), rounded to the second; `None` for a
+/// negative or infinite serial.
+fn serial_time(serial: f64) -> Option<NaiveTime> {
     if !serial.is_finite() || serial < 0.0 {
-        return Err(format!("{serial} is not a time of day"));
+        return None;
     }
     let seconds = (serial.fract() * 86_400.0).round() as u32;
-    Ok(NaiveTime::from_num_seconds_from_midnight_opt(seconds % 86_400, 0).expect("under a day"))
+    Some(NaiveTime::from_num_seconds_from_midnight_opt(seconds % 86_400, 0).expect("under a day"))
 }
 
 fn cells_text(cell: &Cell<'_>) -> String {
