@@ -16,7 +16,7 @@ mod ods;
 pub mod similar;
 pub mod table;
 pub mod timestamp;
-pub mod workbook;
+pub(crate) mod workbook;
 mod xls;
 
 use chrono_tz::Tz;

@@ -112,11 +112,14 @@ pub enum NoTable {
     NoHeader,
 }
 
+/// A data row kept until the table ends: its values, and its timestamps as far as they
+/// could be read before the date order is known.
 struct PendingRow {
     record: RowRecord,
     stamps: [Pending; 5],
 }
 
+/// Where the builder is in the table.
 enum State {
     /// Keeping the first rows until the header is found.
     Searching(Vec<(u32, Vec<Cell<'static>>)>),
