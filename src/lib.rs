@@ -2,9 +2,13 @@
 //! (CSV, XLSX, XLSB, XLS, ODS), turns them into one ledger of items, and measures them
 //! against the office's SOP time standards.
 //!
-//! The pipeline, one module per stage:
-//! [`discover`] finds the exports → [`ingest`] reads them into a [`ingest::Ledger`] of
-//! items and data issues → [`check`] reports on what was read.
+//! The pipeline, one module per stage (ARCHITECTURE.md):
+//! [`config`] reads `patuh.toml` → [`discover`] finds the exports → [`ingest`] reads them
+//! into a [`ingest::Ledger`] of items and data issues → [`sop`] judges every step of every
+//! item → [`report`] aggregates periods and departments → [`render`] makes the pages,
+//! registers and downloads → [`site`] publishes them whole. [`mod@check`] reports on a
+//! ledger in the terminal. [`check()`] and [`build()`] run the pipeline for the two
+//! commands.
 
 pub mod check;
 pub mod config;

@@ -139,6 +139,10 @@ pub fn foreign_files(dir: &Path, manifest: &Manifest) -> Result<Vec<String>, Pub
     Ok(foreign)
 }
 
+/// How often a held lock is tried again, 25 ms apart, before a build says another one is
+/// writing the site.
+const LOCK_TRIES: u32 = 20;
+
 /// The output folder of a build: resolved (a symbolic link is followed, so the site is
 /// published where it points and the link stays), checked and locked for the whole build.
 /// Opening it finishes what a build that was killed while publishing left undone.
@@ -213,12 +217,21 @@ impl Target {
             .write(true)
             .open(&lock_path)
             .map_err(io(&lock_path))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(PublishError::Busy(out.to_path_buf()));
+        // A lock still held a moment after its build ended (a process started just then
+        // holds a copy until it runs its program) is waited for, briefly.
+        let mut tries = 0;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if tries < LOCK_TRIES => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(PublishError::Busy(out.to_path_buf()));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
             }
-            Err(fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
         }
         target._lock = Some(lock);
         target.recover()?;

@@ -213,11 +213,37 @@ pub fn prefers_tab(path: &Path) -> bool {
 /// The most fields a record may have: the widest row of a spreadsheet (column XFD).
 pub const MAX_FIELDS: u64 = 16_384;
 
+/// Why a delimited file is refused before its records are read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldsError {
+    /// One record has more fields than a spreadsheet row holds.
+    #[error(
+        "record {record} has more than {MAX_FIELDS} fields, more than a \
+         spreadsheet row holds (column XFD); check that it is a table export"
+    )]
+    TooManyFields {
+        /// The record (1-based).
+        record: u64,
+    },
+    /// The records together hold more cells than `[limits] max_cells_per_file`.
+    #[error(
+        "it holds more than {max} cells (record {record}), the limit for \
+         one export; the file may be damaged. If it is genuine, split it, or \
+         raise [limits] max_cells_per_file in patuh.toml"
+    )]
+    TooManyCells {
+        /// `[limits] max_cells_per_file`.
+        max: u64,
+        /// The record where the count went over (1-based).
+        record: u64,
+    },
+}
+
 /// Counts the fields of each record as the reader will split them, keeping none of them
 /// (the reader builds a whole record before handing it over: one line of 100 million
 /// fields would take gigabytes). An error when a record has more than [`MAX_FIELDS`], or
 /// all of them more than `max_cells`.
-pub fn check_fields(text: &[u8], delimiter: u8, max_cells: u64) -> Result<(), String> {
+pub fn check_fields(text: &[u8], delimiter: u8, max_cells: u64) -> Result<(), FieldsError> {
     use csv_core::ReadFieldResult;
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut out = [0u8; 4096];
@@ -231,17 +257,13 @@ pub fn check_fields(text: &[u8], delimiter: u8, max_cells: u64) -> Result<(), St
                 fields += 1;
                 cells += 1;
                 if fields > MAX_FIELDS {
-                    return Err(format!(
-                        "record {records} has more than {MAX_FIELDS} fields, more than a \
-                         spreadsheet row holds (column XFD); check that it is a table export"
-                    ));
+                    return Err(FieldsError::TooManyFields { record: records });
                 }
                 if cells > max_cells {
-                    return Err(format!(
-                        "it holds more than {max_cells} cells (record {records}), the limit for \
-                         one export; the file may be damaged. If it is genuine, split it, or \
-                         raise [limits] max_cells_per_file in patuh.toml"
-                    ));
+                    return Err(FieldsError::TooManyCells {
+                        max: max_cells,
+                        record: records,
+                    });
                 }
                 if record_end {
                     records += 1;

@@ -14,7 +14,7 @@ pub mod normalize;
 mod ods;
 pub mod similar;
 pub mod table;
-pub mod workbook;
+pub(crate) mod workbook;
 mod xls;
 
 use chrono_tz::Tz;

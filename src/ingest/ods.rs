@@ -9,6 +9,7 @@ use std::io::{BufReader, Cursor};
 
 use quick_xml::events::{BytesStart, Event};
 
+use crate::ingest::workbook::ReaderError;
 use crate::timestamp::DateSystem;
 
 /// What the scan learnt.
@@ -36,15 +37,15 @@ fn repeat(e: &BytesStart<'_>, name: &str) -> u64 {
 
 /// Scans `content.xml`: gives the date system, or an error naming the first sheet whose
 /// grid (up to its last filled row, times its widest filled row) exceeds `max_cells`.
-pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, String> {
+pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, ReaderError> {
     let max_cells = limits.max_cells_per_sheet;
     // calamine holds every sheet's grid at once.
     let mut sizes: Vec<u64> = Vec::new();
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid ODS file: {e}"))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReaderError::NotOds(e.to_string()))?;
     let entry = zip
         .by_name("content.xml")
-        .map_err(|e| format!("not a valid ODS file (content.xml: {e})"))?;
+        .map_err(|e| ReaderError::NoOdsContent(e.to_string()))?;
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
     let mut buf = Vec::new();
     let mut system = DateSystem::Excel1900;
@@ -56,7 +57,7 @@ pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, St
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| format!("content.xml: {e}"))?;
+            .map_err(|e| ReaderError::OdsContent(e.to_string()))?;
         let (start, has_children) = match &event {
             Event::Start(e) => (Some(e), true),
             Event::Empty(e) => (Some(e), false),
@@ -102,10 +103,13 @@ pub fn scan(bytes: &[u8], limits: &crate::config::Limits) -> Result<OdsFacts, St
                 let cells = last_filled.saturating_mul(width);
                 sizes.push(cells);
                 if cells > max_cells {
-                    return Err(format!(
-                        "sheet {sheet:?} spans {last_filled} rows × {width} columns ({cells} cells), more than \
-                         the limit of {max_cells} for one sheet; delete the empty rows and columns between its cells, or raise [limits] max_cells_per_sheet in patuh.toml"
-                    ));
+                    return Err(ReaderError::OdsSheetTooLarge {
+                        sheet: std::mem::take(&mut sheet),
+                        rows: last_filled,
+                        width,
+                        cells,
+                        max: max_cells,
+                    });
                 }
             }
             Event::Eof => break,

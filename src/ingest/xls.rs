@@ -19,6 +19,7 @@
 use std::io::{Cursor, Read, Write};
 
 use crate::config::Limits;
+use crate::ingest::workbook::ReaderError;
 
 /// How every Compound File begins.
 const SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -41,28 +42,24 @@ mod record {
 pub fn prepare(
     bytes: &[u8],
     limits: &Limits,
-) -> Result<(Vec<u8>, crate::ingest::workbook::Grids), String> {
+) -> Result<(Vec<u8>, crate::ingest::workbook::Grids), ReaderError> {
     let stream = workbook_stream(bytes)?;
     let grids = check_sheets(&stream, limits)?;
     Ok((repack(&stream)?, grids))
 }
 
 /// The `Workbook` (BIFF8) or `Book` (BIFF5) stream of a Compound File.
-fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ReaderError> {
     if !bytes.starts_with(&SIGNATURE) {
-        return Err(
-            "this is not an Excel 97–2003 workbook (the file does not begin like one; a web page \
-             or a text file saved with the .xls extension, perhaps)"
-                .into(),
-        );
+        return Err(ReaderError::NotXls);
     }
-    let damaged = |e: std::io::Error| format!("the workbook's file structure is damaged ({e})");
+    let damaged = |e: std::io::Error| ReaderError::XlsStructure(e.to_string());
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(damaged)?;
     let Some(name) = ["/Workbook", "/Book"]
         .into_iter()
         .find(|n| file.is_stream(n))
     else {
-        return Err("the file holds no workbook (it has no Workbook stream)".into());
+        return Err(ReaderError::NoWorkbookStream);
     };
     let mut stream = Vec::new();
     file.open_stream(name)
@@ -72,8 +69,8 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// A Compound File written by `cfb` with `stream` as its `Workbook`.
-fn repack(stream: &[u8]) -> Result<Vec<u8>, String> {
-    let failed = |e: std::io::Error| format!("could not copy the workbook stream: {e}");
+fn repack(stream: &[u8]) -> Result<Vec<u8>, ReaderError> {
+    let failed = |e: std::io::Error| ReaderError::XlsCopy(e.to_string());
     let mut file =
         cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
             .map_err(failed)?;
@@ -162,7 +159,7 @@ struct SheetSize {
 /// A sheet's DIMENSIONS record read as calamine 0.38 reads it (xls.rs `parse_dimensions`):
 /// (rows, columns) it will reserve, or an error when the range ends before it starts
 /// (calamine's `last - first + 1` would wrap to an enormous size).
-fn declared_size(data: &[u8]) -> Result<Option<(u64, u64)>, String> {
+fn declared_size(data: &[u8]) -> Result<Option<(u64, u64)>, ReaderError> {
     let (first_row, last_row, first_col, last_col) = match data.len() {
         10 => (
             u32::from(u16_at(data, 0).unwrap_or(0)),
@@ -190,7 +187,7 @@ fn declared_size(data: &[u8]) -> Result<Option<(u64, u64)>, String> {
         (first_row, first_col)
     };
     if end_row < first_row || end_col < first_col {
-        return Err("the workbook is damaged (a sheet's dimensions end before they start)".into());
+        return Err(ReaderError::DimensionsReversed);
     }
     Ok(Some((
         u64::from(end_row - first_row) + 1,
@@ -200,7 +197,7 @@ fn declared_size(data: &[u8]) -> Result<Option<(u64, u64)>, String> {
 
 /// Walks one sheet's records from its offset to its end, as calamine's `parse_workbook`
 /// does (embedded charts and other nested parts skipped), and measures it.
-fn measure_sheet<'a>(records: impl Iterator<Item = Record<'a>>) -> Result<SheetSize, String> {
+fn measure_sheet<'a>(records: impl Iterator<Item = Record<'a>>) -> Result<SheetSize, ReaderError> {
     let mut size = SheetSize::default();
     let mut seen_sheet_bof = false;
     let mut depth = 0usize;
@@ -282,7 +279,7 @@ fn sheet_name(data: &[u8], biff8: bool) -> String {
 /// Each sheet the workbook globals list, with its name and size, in workbook order; an
 /// error when there are more than the limit allows, or when two start at one place
 /// (calamine would read that place once for each: a small file could take hours).
-fn sheet_sizes(stream: &[u8], limits: &Limits) -> Result<Vec<(String, SheetSize)>, String> {
+fn sheet_sizes(stream: &[u8], limits: &Limits) -> Result<Vec<(String, SheetSize)>, ReaderError> {
     // calamine reads each sheet from the offset its BOUNDSHEET record gives.
     let mut sheets = Vec::new();
     let mut biff8 = true;
@@ -302,20 +299,17 @@ fn sheet_sizes(stream: &[u8], limits: &Limits) -> Result<Vec<(String, SheetSize)
     let mut offsets: Vec<usize> = sheets.iter().map(|(offset, _)| *offset).collect();
     offsets.sort_unstable();
     if let Some(pair) = offsets.windows(2).find(|pair| pair[0] == pair[1]) {
-        return Err(format!(
-            "the workbook is damaged (two sheets start at byte {} of its workbook stream)",
-            pair[0]
-        ));
+        return Err(ReaderError::SheetsShareStart { at: pair[0] });
     }
     let mut sizes = Vec::new();
     for (offset, name) in sheets {
         // calamine slices the stream at the offset without a check (a panic).
         let Some(from) = stream.get(offset..) else {
-            return Err(format!(
-                "the workbook is damaged (sheet \"{name}\" starts at byte {offset} of a workbook \
-                 stream of {} bytes)",
-                stream.len()
-            ));
+            return Err(ReaderError::SheetBeyondStream {
+                name,
+                offset,
+                len: stream.len(),
+            });
         };
         sizes.push((name, measure_sheet(records(from))?));
     }
@@ -324,19 +318,23 @@ fn sheet_sizes(stream: &[u8], limits: &Limits) -> Result<Vec<(String, SheetSize)
 
 /// Refuses a workbook stream on which calamine would allocate more than `limits` allow;
 /// gives the grids it will hold.
-fn check_sheets(stream: &[u8], limits: &Limits) -> Result<crate::ingest::workbook::Grids, String> {
+fn check_sheets(
+    stream: &[u8],
+    limits: &Limits,
+) -> Result<crate::ingest::workbook::Grids, ReaderError> {
     let max = limits.max_cells_per_sheet;
     let mut bytes_in_memory: u64 = 0;
     let mut values: Vec<u64> = Vec::new();
     for (name, size) in sheet_sizes(stream, limits)? {
-        let over = |(rows, cols): (u64, u64), what: &str| {
+        let over = |(rows, cols): (u64, u64), what: &'static str| {
             let cells = rows.saturating_mul(cols);
-            (cells > max).then(|| {
-                format!(
-                    "sheet \"{name}\" {what} {rows} rows × {cols} columns ({cells} cells), more than \
-                     the limit of {max} for one sheet; the file may be damaged. If it is genuine, \
-                     raise [limits] max_cells_per_sheet in patuh.toml"
-                )
+            (cells > max).then(|| ReaderError::XlsSheetTooLarge {
+                name: name.clone(),
+                what,
+                rows,
+                cols,
+                cells,
+                max,
             })
         };
         if let Some(message) = over(size.declared, "declares") {
@@ -451,7 +449,9 @@ mod tests {
         // The largest sheet, Data, declares and spans 11 × 11 = 121 cells.
         assert!(check_sheets(&stream, &limits(121, u64::MAX)).is_ok());
         assert_eq!(
-            check_sheets(&stream, &limits(120, u64::MAX)).unwrap_err(),
+            check_sheets(&stream, &limits(120, u64::MAX))
+                .unwrap_err()
+                .to_string(),
             "sheet \"Data\" declares 11 rows × 11 columns (121 cells), more than the limit of \
              120 for one sheet; the file may be damaged. If it is genuine, raise [limits] \
              max_cells_per_sheet in patuh.toml"
@@ -460,7 +460,9 @@ mod tests {
         let bytes = 146 * DATA_BYTES + FORMULA_BYTES;
         assert!(check_sheets(&stream, &limits(121, bytes)).is_ok());
         assert_eq!(
-            check_sheets(&stream, &limits(121, bytes - 1)).unwrap_err(),
+            check_sheets(&stream, &limits(121, bytes - 1))
+                .unwrap_err()
+                .to_string(),
             format!(
                 "its sheets would take {bytes} bytes of memory once read, more than the limit \
                  of {}; the file may be damaged. If it is genuine, raise [limits] \
@@ -477,7 +479,9 @@ mod tests {
         // Rows 0 up to 16,777,216 (the row after the last), columns 0 up to 255.
         stream[at + 4..at + 8].copy_from_slice(&0x0100_0000u32.to_le_bytes());
         stream[at + 10..at + 12].copy_from_slice(&255u16.to_le_bytes());
-        let err = check_sheets(&stream, &Limits::default()).unwrap_err();
+        let err = check_sheets(&stream, &Limits::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with(
                 "sheet \"Data\" declares 16777216 rows × 255 columns (4278190080 cells), more than \
@@ -491,7 +495,9 @@ mod tests {
         stream[at..at + 4].copy_from_slice(&5u32.to_le_bytes());
         stream[at + 4..at + 8].copy_from_slice(&3u32.to_le_bytes());
         assert_eq!(
-            check_sheets(&stream, &Limits::default()).unwrap_err(),
+            check_sheets(&stream, &Limits::default())
+                .unwrap_err()
+                .to_string(),
             "the workbook is damaged (a sheet's dimensions end before they start)"
         );
     }
@@ -508,7 +514,9 @@ mod tests {
         assert!(check_sheets(&stream, &Limits::default()).is_ok());
         stream[at..at + 4].copy_from_slice(&(len as u32 + 1).to_le_bytes());
         assert_eq!(
-            check_sheets(&stream, &Limits::default()).unwrap_err(),
+            check_sheets(&stream, &Limits::default())
+                .unwrap_err()
+                .to_string(),
             format!(
                 "the workbook is damaged (sheet \"Data\" starts at byte {} of a workbook stream \
                  of {len} bytes)",
@@ -527,7 +535,7 @@ mod tests {
         };
         assert!(check_sheets(&stream, &limits(4)).is_ok());
         assert_eq!(
-            check_sheets(&stream, &limits(3)).unwrap_err(),
+            check_sheets(&stream, &limits(3)).unwrap_err().to_string(),
             "the workbook holds 4 sheets, more than the limit of 3; it may be damaged. If it is \
              genuine, raise [limits] max_sheets_per_workbook in patuh.toml"
         );
@@ -535,7 +543,9 @@ mod tests {
         let mut stream = rekap();
         stream[1096..1100].copy_from_slice(&1900u32.to_le_bytes());
         assert_eq!(
-            check_sheets(&stream, &Limits::default()).unwrap_err(),
+            check_sheets(&stream, &Limits::default())
+                .unwrap_err()
+                .to_string(),
             "the workbook is damaged (two sheets start at byte 1900 of its workbook stream)"
         );
     }
@@ -549,7 +559,9 @@ mod tests {
         assert_eq!(&stream[at..at + 4], &[10, 0, 2, 0]);
         stream[at..at + 2].copy_from_slice(&65_535u16.to_le_bytes());
         stream[at + 2..at + 4].copy_from_slice(&16_383u16.to_le_bytes());
-        let err = check_sheets(&stream, &Limits::default()).unwrap_err();
+        let err = check_sheets(&stream, &Limits::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with(
                 "sheet \"Data\" has cells spread over 65536 rows × 16384 columns (1073741824 \
@@ -608,12 +620,13 @@ mod tests {
         assert!(
             workbook_stream(b"<html><table><tr><td>1</td></tr></table></html>")
                 .unwrap_err()
+                .to_string()
                 .starts_with("this is not an Excel 97–2003 workbook")
         );
         // The signature and a header, then nothing: no sectors at all.
         let mut bytes = SIGNATURE.to_vec();
         bytes.resize(512, 0);
-        let err = workbook_stream(&bytes).unwrap_err();
+        let err = workbook_stream(&bytes).unwrap_err().to_string();
         assert!(
             err.starts_with("the workbook's file structure is damaged ("),
             "{err}"
