@@ -222,11 +222,11 @@ pub fn evaluate_listed(
     items
         .iter()
         .enumerate()
-        .map(|(index, item)| judge(index, item, model, labels, listed, as_of, zone))
+        .map(|(index, item)| judge_item(index, item, model, labels, listed, as_of, zone))
         .collect()
 }
 
-fn judge(
+fn judge_item(
     index: usize,
     item: &Item,
     model: &SopModel,

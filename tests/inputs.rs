@@ -1,4 +1,4 @@
-//! The input contract (shared/spec/INPUTS.md), point by point, against small committed
+//! The input contract (INPUTS.md of the specification), point by point, against small committed
 //! fixtures in `tests/fixtures/inputs/<case>/` (see the README there), with exact values
 //! worked out by hand. Every test checks the row ledger identity (common::check_ledger).
 

@@ -1,4 +1,4 @@
-//! The metrics contract (shared/spec/METRICS.md) point by point: step statuses at their
+//! The metrics contract (METRICS.md of the specification) point by point: step statuses at their
 //! boundaries, dispositions and groups, nearest-rank statistics, compliance as a double,
 //! periods in the configured zone, as-of, custom step models and their validation, and
 //! property tests over random items. Every expected value is worked out by hand in the
