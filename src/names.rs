@@ -1,7 +1,8 @@
 //! Shared vocabulary: how names are compared. A header's key (case, accents, punctuation
 //! and the usual abbreviations ignored) decides which field a column holds; a name's tidy
 //! form and key (invisible characters dropped, spaces collapsed, case ignored) decide which
-//! department or admin a cell names. Pure functions, used by configuration and reading.
+//! department or admin a cell names; an edit distance tells which unknown header or name
+//! is probably a typo of a known one. Pure functions, used by configuration and reading.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -70,4 +71,42 @@ fn is_invisible(c: char) -> bool {
             | '\u{2060}'..='\u{206F}'
             | '\u{FEFF}'
     ) || (c.is_control() && !c.is_whitespace())
+}
+
+/// The restricted Damerau–Levenshtein distance (insertions, deletions, substitutions and
+/// transpositions of two adjacent characters, each character edited once) between `a`
+/// and `b`, in characters; `None` when it is above `max`.
+pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    // Three rows: the one before the previous (for transpositions), the previous, this.
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            current[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let d = previous[b.len()];
+    (d <= max).then_some(d)
 }

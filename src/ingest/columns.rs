@@ -265,32 +265,7 @@ pub struct UnmappedColumn {
 /// The optimal-string-alignment distance (Damerau–Levenshtein with adjacent
 /// transpositions, no substring edited twice) between two strings, in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    // Three rows: two before, one before, this one.
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let (done, now) = rows.split_at_mut(2);
-        let (before2, before) = (&done[0], &done[1]);
-        let now = &mut now[0];
-        now[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (before[j] + 1)
-                .min(now[j - 1] + 1)
-                .min(before[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(before2[j - 2] + 1);
-            }
-            now[j] = best;
-        }
-        rows.rotate_left(1);
-    }
-    rows[1][b.len()]
+    crate::names::distance(a, b, usize::MAX).expect("no bound")
 }
 
 /// Whether two keys are numbered or lettered columns of one family, not a typo of each

@@ -7,6 +7,7 @@
 //! (optimal string alignment): at most 2 edits for names of 10 characters or more, 1 for
 //! names of 5 to 9, none for shorter ones (`BPBD` and `BPKD` are two offices).
 
+pub use crate::names::distance;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::ingest::normalize::tidy;
@@ -139,44 +140,6 @@ pub fn allowed_edits(length: usize) -> usize {
         5..=9 => 1,
         _ => 2,
     }
-}
-
-/// The restricted Damerau–Levenshtein distance (insertions, deletions, substitutions and
-/// transpositions of two adjacent characters, each character edited once) between `a`
-/// and `b`, in characters; `None` when it is above `max`.
-pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let width = b.len() + 1;
-    // Three rows: the one before the previous (for transpositions), the previous, this.
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
-    for i in 1..=a.len() {
-        current[0] = i;
-        let mut row_min = current[0];
-        for j in 1..width {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(before[j - 2] + 1);
-            }
-            current[j] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    let d = previous[b.len()];
-    (d <= max).then_some(d)
 }
 
 /// How close two similarity keys are: their distance when it is within what the shorter
