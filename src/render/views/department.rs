@@ -1,0 +1,118 @@
+//! A department's page in a period (`<period>/<slug>`): its steps, duration chart and
+//! register.
+
+use serde::Serialize;
+
+use crate::render::charts::{self, DurationRow};
+use crate::render::format;
+use crate::report::PeriodReport;
+use crate::sop::{Judged, Status};
+
+use super::period_dir;
+use super::rows::{ItemRow, StepRow};
+use super::{to_value, Common, Ctx, Link, Page};
+
+pub(super) fn department_page(
+    ctx: &Ctx<'_>,
+    period: &PeriodReport,
+    name: &str,
+    slug: &str,
+    prev: Option<&PeriodReport>,
+    next: Option<&PeriodReport>,
+) -> Page {
+    let root = "../../";
+    let dir = period_dir(period);
+    let judged = &ctx.input.judgement.judged;
+    let members: Vec<&Judged> = period
+        .members
+        .iter()
+        .map(|&m| &judged[m])
+        .filter(|j| j.group.name == name)
+        .collect();
+    let stats = &period
+        .departments
+        .iter()
+        .find(|d| d.name == name)
+        .expect("listed department")
+        .stats;
+    let model = &ctx.input.judgement.model;
+    let rows: Vec<DurationRow> = model
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| DurationRow {
+            name: step.name.clone(),
+            limit_s: step.limit_s,
+            limit_shown: format::duration(ctx.lang, step.limit_s),
+            durations: members
+                .iter()
+                .filter(|j| matches!(j.steps[i].status, Status::Met | Status::Breached { .. }))
+                .filter_map(|j| j.steps[i].duration_s)
+                .collect(),
+        })
+        .collect();
+    let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
+    let mut common = ctx.common(
+        root,
+        title,
+        format!(
+            "{} ({})",
+            ctx.period_title(period),
+            ctx.period_range(period)
+        ),
+    );
+    common.up = Some(Link {
+        href: format!("{root}{dir}/index.html"),
+        label: ctx.period_title(period),
+    });
+    let sibling = |p: &PeriodReport| {
+        p.departments.iter().any(|d| d.name == name).then(|| Link {
+            href: format!("{root}{}/{slug}.html", period_dir(p)),
+            label: ctx.period_title(p),
+        })
+    };
+    common.prev = prev.and_then(sibling);
+    common.next = next.and_then(sibling);
+    #[derive(Serialize)]
+    struct View<'a> {
+        #[serde(flatten)]
+        common: Common<'a>,
+        name: String,
+        period: String,
+        range: String,
+        items: String,
+        steps: Vec<StepRow>,
+        chart_svg: String,
+        register: Vec<ItemRow>,
+        history_href: String,
+        csv_href: String,
+        step_names: &'a [String],
+    }
+    let view = View {
+        common,
+        name: ctx.shown(name),
+        period: ctx.period_title(period),
+        range: ctx.period_range(period),
+        items: ctx.int(stats.items),
+        steps: ctx.step_rows(
+            stats,
+            prev.and_then(|p| p.departments.iter().find(|d| d.name == name))
+                .map(|d| &d.stats),
+        ),
+        chart_svg: charts::durations(
+            "durasi",
+            &ctx.t["durations_chart"],
+            &ctx.t["durations_alt"],
+            &rows,
+        ),
+        register: ctx.item_rows(members.into_iter()),
+        history_href: format!("{root}pd/{slug}.html"),
+        csv_href: format!("{slug}.csv"),
+        step_names: &ctx.step_names,
+    };
+    Page {
+        template: "department",
+        path: format!("{dir}/{slug}"),
+        context: to_value(view),
+    }
+}
