@@ -9,6 +9,7 @@ pub mod charts;
 pub mod download;
 pub mod format;
 pub mod markdown;
+pub mod paths;
 pub mod templates;
 mod views;
 
@@ -75,7 +76,10 @@ pub fn render_all(
                     .render(&template, &context)
                     .map_err(|e| crate::error::Error::Render(failed(&e)))?;
                 out.push(write(OutputFile {
-                    path: format!("{}.{ext}", page.path),
+                    path: match ext {
+                        "html" => page.path.html(),
+                        _ => page.path.md(),
+                    },
                     bytes: text.into_bytes(),
                 })?);
             }
@@ -91,7 +95,7 @@ pub fn render_all(
     }
     for (name, bytes) in templates.assets() {
         written.push(write(OutputFile {
-            path: format!("assets/{name}"),
+            path: paths::asset(&name),
             bytes,
         })?);
     }

@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::render::charts::{self, DurationRow};
 use crate::render::format;
 use crate::report::PeriodReport;
 use crate::sop::{Judged, Status};
 
-use super::period_dir;
 use super::rows::{ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page};
 
@@ -21,7 +22,6 @@ pub(super) fn department_page(
     next: Option<&PeriodReport>,
 ) -> Page {
     let root = "../../";
-    let dir = period_dir(period);
     let judged = &ctx.input.judgement.judged;
     let members: Vec<&Judged> = period
         .members
@@ -62,12 +62,12 @@ pub(super) fn department_page(
         ),
     );
     common.up = Some(Link {
-        href: format!("{root}{dir}/index.html"),
+        href: format!("{root}{}", paths::period(period).html()),
         label: ctx.period_title(period),
     });
     let sibling = |p: &PeriodReport| {
         p.departments.iter().any(|d| d.name == name).then(|| Link {
-            href: format!("{root}{}/{slug}.html", period_dir(p)),
+            href: format!("{root}{}", paths::department(p, slug).html()),
             label: ctx.period_title(p),
         })
     };
@@ -106,13 +106,13 @@ pub(super) fn department_page(
             &rows,
         ),
         register: ctx.item_rows(members.into_iter()),
-        history_href: format!("{root}pd/{slug}.html"),
-        csv_href: format!("{slug}.csv"),
+        history_href: format!("{root}{}", paths::history(slug).html()),
+        csv_href: paths::register_name(slug),
         step_names: &ctx.step_names,
     };
     Page {
         template: "department",
-        path: format!("{dir}/{slug}"),
+        path: paths::department(period, slug),
         context: to_value(view),
     }
 }

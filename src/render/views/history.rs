@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::report::{PeriodKind, PeriodReport};
 
-use super::period_dir;
 use super::rows::GroupRow;
 use super::{to_value, Common, Ctx, Page};
 
@@ -26,7 +27,7 @@ pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
                 stats_of(p).map(|s| {
                     ctx.group_row(
                         &ctx.period_title(p),
-                        Some(format!("{root}{}/{slug}.html", period_dir(p))),
+                        Some(format!("{root}{}", paths::department(p, slug).html())),
                         &s,
                     )
                 })
@@ -65,7 +66,7 @@ pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
     };
     Page {
         template: "history",
-        path: format!("pd/{slug}"),
+        path: paths::history(slug),
         context: to_value(view),
     }
 }

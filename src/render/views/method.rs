@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::config::AppliesTo;
 use crate::render::format;
 
@@ -74,7 +76,7 @@ pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
     };
     Page {
         template: "method",
-        path: "metode".into(),
+        path: paths::method(),
         context: to_value(view),
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::privacy;
 use crate::render::format::{self, Lang};
+use crate::render::paths::{self, PagePath};
 use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
 use crate::words::{words, Words};
@@ -26,7 +27,7 @@ pub(crate) struct Page {
     /// The template's name, without `.html` or `.md`.
     pub template: &'static str,
     /// Where the page goes in the site, without `.html` or `.md`.
-    pub path: String,
+    pub path: PagePath,
     /// The view model the template is filled from.
     pub context: serde_json::Value,
 }
@@ -169,13 +170,6 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
     }
 }
 
-fn period_dir(p: &PeriodReport) -> String {
-    match p.kind {
-        PeriodKind::Week => format!("minggu/{}", p.label),
-        PeriodKind::Month => format!("bulan/{}", p.label),
-    }
-}
-
 impl Ctx<'_> {
     fn common(&self, root: &str, title: String, print_period: String) -> Common<'_> {
         let zone = self.input.config.timezone;
@@ -250,7 +244,7 @@ impl Ctx<'_> {
     /// The link up to the overview from a page `root` levels below it.
     fn overview_link(&self, root: &str) -> Link {
         Link {
-            href: format!("{root}index.html"),
+            href: format!("{root}{}", paths::overview().html()),
             label: self.t["overview"].clone(),
         }
     }

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::report::{PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
 
-use super::period_dir;
 use super::rows::{GroupRow, ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page};
 
@@ -39,7 +40,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         let (ranked, pseudo) = ctx.ranked(p, "");
         Some(PeriodCard {
             title: ctx.period_title(p),
-            href: format!("{}/index.html", period_dir(p)),
+            href: paths::period(p).html(),
             range: ctx.period_range(p),
             items: ctx.int(p.total.items),
             steps: ctx.step_rows(&p.total, prev),
@@ -78,7 +79,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         issues: usize,
     }
     let link = |p: &&PeriodReport| Link {
-        href: format!("{}/index.html", period_dir(p)),
+        href: paths::period(p).html(),
         label: ctx.period_title(p),
     };
     let view = View {
@@ -93,7 +94,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
             .slugs
             .iter()
             .map(|(name, slug)| Link {
-                href: format!("pd/{slug}.html"),
+                href: paths::history(slug).html(),
                 label: ctx.shown(name),
             })
             .collect(),
@@ -103,7 +104,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
     };
     Page {
         template: "index",
-        path: "index".into(),
+        path: paths::overview(),
         context: to_value(view),
     }
 }

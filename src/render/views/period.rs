@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::render::format;
 use crate::render::markdown;
 use crate::report::PeriodReport;
 
-use super::period_dir;
 use super::rows::{is_exception, GroupRow, ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page};
 
@@ -26,7 +27,6 @@ pub(super) fn period_page(
     next: Option<&PeriodReport>,
 ) -> Page {
     let root = "../../";
-    let dir = period_dir(period);
     let judged = &ctx.input.judgement.judged;
     let items = &ctx.input.ledger.items;
     let (ranked, pseudo) = ctx.ranked(period, root);
@@ -50,11 +50,11 @@ pub(super) fn period_page(
     );
     common.up = Some(ctx.overview_link(root));
     common.prev = prev.map(|p| Link {
-        href: format!("{root}{}/index.html", period_dir(p)),
+        href: format!("{root}{}", paths::period(p).html()),
         label: ctx.period_title(p),
     });
     common.next = next.map(|p| Link {
-        href: format!("{root}{}/index.html", period_dir(p)),
+        href: format!("{root}{}", paths::period(p).html()),
         label: ctx.period_title(p),
     });
     #[derive(Serialize)]
@@ -111,7 +111,7 @@ pub(super) fn period_page(
     };
     Page {
         template: "period",
-        path: format!("{dir}/index"),
+        path: paths::period(period),
         context: to_value(view),
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::SheetOutcome;
 use crate::privacy;
@@ -162,12 +164,12 @@ pub(super) fn quality_page(ctx: &Ctx<'_>) -> Page {
         totals: ctx.int(ledger.totals_rows),
         files,
         skipped,
-        issues_csv: (!ledger.issues.is_empty()).then_some(crate::render::download::ISSUES_PATH),
+        issues_csv: (!ledger.issues.is_empty()).then_some(paths::ISSUES),
         groups,
     };
     Page {
         template: "quality",
-        path: "kualitas-data".into(),
+        path: paths::quality(),
         context: to_value(view),
     }
 }

@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::render::paths;
+
 use crate::model::Stamp;
 use crate::privacy;
 use crate::render::format::{self, Lang};
 use crate::report::{aggregate, GroupStats, PeriodReport};
 use crate::sop::{Judged, Status};
 
-use super::period_dir;
 use super::Ctx;
 
 /// Longest citizen's text shown in a table, in characters.
@@ -167,7 +168,6 @@ impl Ctx<'_> {
         period: &PeriodReport,
         root: &str,
     ) -> (Vec<GroupRow>, Vec<GroupRow>) {
-        let dir = period_dir(period);
         let mut ranked: Vec<(&crate::report::DepartmentStats, Option<f64>)> = period
             .departments
             .iter()
@@ -186,7 +186,10 @@ impl Ctx<'_> {
             .map(|(i, (d, _))| {
                 let mut row = self.group_row(
                     &d.name,
-                    Some(format!("{root}{dir}/{}.html", d.slug)),
+                    Some(format!(
+                        "{root}{}",
+                        paths::department(period, &d.slug).html()
+                    )),
                     &d.stats,
                 );
                 row.rank = Some(i + 1);
@@ -200,7 +203,10 @@ impl Ctx<'_> {
             .map(|d| {
                 self.group_row(
                     &d.name,
-                    Some(format!("{root}{dir}/{}.html", d.slug)),
+                    Some(format!(
+                        "{root}{}",
+                        paths::department(period, &d.slug).html()
+                    )),
                     &d.stats,
                 )
             })
