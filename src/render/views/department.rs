@@ -11,7 +11,7 @@ use crate::report::PeriodReport;
 use crate::sop::{Judged, Status};
 
 use super::rows::{ItemRow, StepRow};
-use super::{to_value, Common, Ctx, Link, Page};
+use super::{to_value, Common, Ctx, Link, Page, Target};
 
 pub(super) fn department_page(
     ctx: &Ctx<'_>,
@@ -61,15 +61,16 @@ pub(super) fn department_page(
             ctx.period_range(period)
         ),
     );
-    common.up = Some(Link {
-        href: format!("{root}{}", paths::period(period).html()),
-        label: ctx.period_title(period),
-    });
+    common.up = Some(Link::new(
+        root,
+        &paths::period(period),
+        ctx.period_title(period),
+    ));
     let sibling = |p: &PeriodReport| {
-        p.departments.iter().any(|d| d.name == name).then(|| Link {
-            href: format!("{root}{}", paths::department(p, slug).html()),
-            label: ctx.period_title(p),
-        })
+        p.departments
+            .iter()
+            .any(|d| d.name == name)
+            .then(|| Link::new(root, &paths::department(p, slug), ctx.period_title(p)))
     };
     common.prev = prev.and_then(sibling);
     common.next = next.and_then(sibling);
@@ -85,9 +86,11 @@ pub(super) fn department_page(
         chart_svg: String,
         register: Vec<ItemRow>,
         history_href: String,
+        history_md: String,
         csv_href: String,
         step_names: &'a [String],
     }
+    let history = Target::new(root, &paths::history(slug));
     let view = View {
         common,
         name: ctx.shown(name),
@@ -106,7 +109,8 @@ pub(super) fn department_page(
             &rows,
         ),
         register: ctx.item_rows(members.into_iter()),
-        history_href: format!("{root}{}", paths::history(slug).html()),
+        history_href: history.href,
+        history_md: history.md,
         csv_href: paths::register_name(slug),
         step_names: &ctx.step_names,
     };

@@ -7,7 +7,7 @@ use crate::render::paths;
 use crate::report::{PeriodKind, PeriodReport};
 
 use super::rows::GroupRow;
-use super::{to_value, Common, Ctx, Page};
+use super::{to_value, Common, Ctx, Page, Target};
 
 pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
     let root = "../";
@@ -27,7 +27,7 @@ pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
                 stats_of(p).map(|s| {
                     ctx.group_row(
                         &ctx.period_title(p),
-                        Some(format!("{root}{}", paths::department(p, slug).html())),
+                        Some(Target::new(root, &paths::department(p, slug))),
                         &s,
                     )
                 })

@@ -32,11 +32,41 @@ pub(crate) struct Page {
     pub context: serde_json::Value,
 }
 
-/// A link: where it goes and what it says.
+/// Where a link goes from a page `root` below the site's root: the HTML page for the
+/// HTML pages and its Markdown twin for the Markdown ones.
+#[derive(Serialize, Clone, Default)]
+struct Target {
+    href: String,
+    md: String,
+}
+
+impl Target {
+    /// The link from a page `root` below the site's root (`""`, `"../"`, `"../../"`) to
+    /// `page`.
+    fn new(root: &str, page: &PagePath) -> Target {
+        Target {
+            href: format!("{root}{}", page.html()),
+            md: format!("{root}{}", page.md()),
+        }
+    }
+}
+
+/// A link: where it goes (nowhere for a plain label) and what it says.
 #[derive(Serialize, Clone)]
 struct Link {
-    href: String,
+    #[serde(flatten)]
+    to: Target,
     label: String,
+}
+
+impl Link {
+    /// A link from a page `root` below the site's root to `page`.
+    fn new(root: &str, page: &PagePath, label: String) -> Link {
+        Link {
+            to: Target::new(root, page),
+            label,
+        }
+    }
 }
 
 /// What every page shows: language, words, header, navigation and footer.
@@ -243,10 +273,7 @@ impl Ctx<'_> {
 
     /// The link up to the overview from a page `root` levels below it.
     fn overview_link(&self, root: &str) -> Link {
-        Link {
-            href: format!("{root}{}", paths::overview().html()),
-            label: self.t["overview"].clone(),
-        }
+        Link::new(root, &paths::overview(), self.t["overview"].clone())
     }
 
     /// The signature under period pages, when the office configured one.

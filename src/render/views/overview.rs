@@ -78,10 +78,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         rows: crate::ingest::RowCounts,
         issues: usize,
     }
-    let link = |p: &&PeriodReport| Link {
-        href: paths::period(p).html(),
-        label: ctx.period_title(p),
-    };
+    let link = |p: &&PeriodReport| Link::new("", &paths::period(p), ctx.period_title(p));
     let view = View {
         common: ctx.common("", ctx.t["site_title"].clone(), String::new()),
         latest_week: card(&weeks),
@@ -93,10 +90,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         departments: report
             .slugs
             .iter()
-            .map(|(name, slug)| Link {
-                href: paths::history(slug).html(),
-                label: ctx.shown(name),
-            })
+            .map(|(name, slug)| Link::new("", &paths::history(slug), ctx.shown(name)))
             .collect(),
         step_names: &ctx.step_names,
         rows: report.rows,

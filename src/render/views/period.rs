@@ -49,14 +49,9 @@ pub(super) fn period_page(
         format!("{title} ({})", ctx.period_range(period)),
     );
     common.up = Some(ctx.overview_link(root));
-    common.prev = prev.map(|p| Link {
-        href: format!("{root}{}", paths::period(p).html()),
-        label: ctx.period_title(p),
-    });
-    common.next = next.map(|p| Link {
-        href: format!("{root}{}", paths::period(p).html()),
-        label: ctx.period_title(p),
-    });
+    let link = |p: &PeriodReport| Link::new(root, &paths::period(p), ctx.period_title(p));
+    common.prev = prev.map(link);
+    common.next = next.map(link);
     #[derive(Serialize)]
     struct View<'a> {
         #[serde(flatten)]

@@ -10,7 +10,7 @@ use crate::ingest::SheetOutcome;
 use crate::privacy;
 use crate::words::key_of;
 
-use super::{to_value, Common, Ctx, Link, Page};
+use super::{to_value, Common, Ctx, Link, Page, Target};
 
 /// Issues of one kind listed on the data-quality page; all are in its download.
 const ISSUES_SHOWN_PER_KIND: usize = 200;
@@ -94,7 +94,7 @@ pub(super) fn quality_page(ctx: &Ctx<'_>) -> Page {
         .skipped
         .iter()
         .map(|s| Link {
-            href: String::new(),
+            to: Target::default(),
             label: format!(
                 "{}: {}",
                 ctx.shown(&s.relative),

@@ -13,7 +13,7 @@ use crate::render::format::{self, Lang};
 use crate::report::{aggregate, GroupStats, PeriodReport};
 use crate::sop::{Judged, Status};
 
-use super::Ctx;
+use super::{Ctx, Target};
 
 /// Longest citizen's text shown in a table, in characters.
 const TEXT_SHOWN: usize = 160;
@@ -42,6 +42,7 @@ pub(super) struct StepRow {
 pub(super) struct GroupRow {
     name: String,
     href: Option<String>,
+    md: Option<String>,
     rank: Option<usize>,
     items: String,
     steps: Vec<String>,
@@ -140,18 +141,14 @@ impl Ctx<'_> {
             .collect()
     }
 
-    pub(super) fn group_row(
-        &self,
-        name: &str,
-        href: Option<String>,
-        stats: &GroupStats,
-    ) -> GroupRow {
+    pub(super) fn group_row(&self, name: &str, to: Option<Target>, stats: &GroupStats) -> GroupRow {
         let compliance =
             |s: &crate::report::StepStats| format::percent(self.lang, s.met, s.met + s.breached);
         let e2e = &stats.steps.last().expect("end_to_end is always there").1;
         GroupRow {
             name: self.shown(name),
-            href,
+            href: to.as_ref().map(|t| t.href.clone()),
+            md: to.map(|t| t.md),
             rank: None,
             items: self.int(stats.items),
             steps: stats.steps.iter().map(|(_, s)| compliance(s)).collect(),
@@ -186,10 +183,7 @@ impl Ctx<'_> {
             .map(|(i, (d, _))| {
                 let mut row = self.group_row(
                     &d.name,
-                    Some(format!(
-                        "{root}{}",
-                        paths::department(period, &d.slug).html()
-                    )),
+                    Some(Target::new(root, &paths::department(period, &d.slug))),
                     &d.stats,
                 );
                 row.rank = Some(i + 1);
@@ -203,10 +197,7 @@ impl Ctx<'_> {
             .map(|d| {
                 self.group_row(
                     &d.name,
-                    Some(format!(
-                        "{root}{}",
-                        paths::department(period, &d.slug).html()
-                    )),
+                    Some(Target::new(root, &paths::department(period, &d.slug))),
                     &d.stats,
                 )
             })
