@@ -85,6 +85,33 @@ struct Common<'a> {
     prev: Option<Link>,
     next: Option<Link>,
     generator: String,
+    /// The fixed pages and files every page links to.
+    site: SiteLinks,
+}
+
+/// The site's fixed pages and files, relative to its root: templates write them after
+/// `root`, so the site map alone spells them.
+#[derive(Serialize)]
+struct SiteLinks {
+    overview: Target,
+    quality: Target,
+    method: Target,
+    summary: &'static str,
+    style: String,
+    script: String,
+}
+
+impl SiteLinks {
+    fn new() -> SiteLinks {
+        SiteLinks {
+            overview: Target::new("", &paths::overview()),
+            quality: Target::new("", &paths::quality()),
+            method: Target::new("", &paths::method()),
+            summary: paths::SUMMARY,
+            style: paths::asset("style.css"),
+            script: paths::asset("sort.js"),
+        }
+    }
 }
 
 /// What every page's view model is made from.
@@ -231,6 +258,7 @@ impl Ctx<'_> {
             prev: None,
             next: None,
             generator: format!("patuh {}", env!("CARGO_PKG_VERSION")),
+            site: SiteLinks::new(),
         }
     }
 
