@@ -13,6 +13,8 @@ use crate::sop::{Judged, Status};
 use super::rows::{ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page, Target};
 
+/// The page of department `name` (`slug`) in `period`, linked to the same department
+/// in the periods before and after.
 pub(super) fn department_page(
     ctx: &Ctx<'_>,
     period: &PeriodReport,

@@ -9,6 +9,7 @@ use crate::report::{PeriodKind, PeriodReport};
 use super::rows::GroupRow;
 use super::{to_value, Common, Ctx, Page, Target};
 
+/// The history page of department `name` (`slug`).
 pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
     let root = "../";
     let report = ctx.input.report;

@@ -10,6 +10,7 @@ use crate::render::format;
 
 use super::{to_value, Common, Ctx, Page};
 
+/// The method page.
 pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
     #[derive(Serialize)]
     struct StepInfo {

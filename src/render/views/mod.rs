@@ -1,7 +1,8 @@
 //! The view model of each page: plain, already-formatted values for the templates.
-//! This module lists the pages ([`specs`]) and holds what every page model shares
-//! ([`Ctx`], the common header and footer, links); each page's model is in its own file.
+//! This module lists the pages ([`specs`]) and holds the context every page model is made
+//! from ([`Ctx`], with its formatting helpers); each page's model is in its own file.
 
+mod common;
 mod css;
 mod department;
 mod history;
@@ -16,10 +17,12 @@ use serde::Serialize;
 
 use crate::privacy;
 use crate::render::format::{self, Lang};
-use crate::render::paths::{self, PagePath};
+use crate::render::paths::PagePath;
 use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
 use crate::words::{words, Words};
+
+use common::{Common, Link, Target};
 
 /// One page to render: its template (without extension), its path (without extension)
 /// and its view model.
@@ -30,88 +33,6 @@ pub(crate) struct Page {
     pub path: PagePath,
     /// The view model the template is filled from.
     pub context: serde_json::Value,
-}
-
-/// Where a link goes from a page `root` below the site's root: the HTML page for the
-/// HTML pages and its Markdown twin for the Markdown ones.
-#[derive(Serialize, Clone, Default)]
-struct Target {
-    href: String,
-    md: String,
-}
-
-impl Target {
-    /// The link from a page `root` below the site's root (`""`, `"../"`, `"../../"`) to
-    /// `page`.
-    fn new(root: &str, page: &PagePath) -> Target {
-        Target {
-            href: format!("{root}{}", page.html()),
-            md: format!("{root}{}", page.md()),
-        }
-    }
-}
-
-/// A link: where it goes (nowhere for a plain label) and what it says.
-#[derive(Serialize, Clone)]
-struct Link {
-    #[serde(flatten)]
-    to: Target,
-    label: String,
-}
-
-impl Link {
-    /// A link from a page `root` below the site's root to `page`.
-    fn new(root: &str, page: &PagePath, label: String) -> Link {
-        Link {
-            to: Target::new(root, page),
-            label,
-        }
-    }
-}
-
-/// What every page shows: language, words, header, navigation and footer.
-#[derive(Serialize)]
-struct Common<'a> {
-    lang: &'static str,
-    t: &'a Words,
-    root: String,
-    office: &'a str,
-    title: String,
-    as_of: String,
-    print_period: String,
-    /// The header of every printed page, as a CSS string literal.
-    print_header_css: String,
-    up: Option<Link>,
-    prev: Option<Link>,
-    next: Option<Link>,
-    generator: String,
-    /// The fixed pages and files every page links to.
-    site: SiteLinks,
-}
-
-/// The site's fixed pages and files, relative to its root: templates write them after
-/// `root`, so the site map alone spells them.
-#[derive(Serialize)]
-struct SiteLinks {
-    overview: Target,
-    quality: Target,
-    method: Target,
-    summary: &'static str,
-    style: String,
-    script: String,
-}
-
-impl SiteLinks {
-    fn new() -> SiteLinks {
-        SiteLinks {
-            overview: Target::new("", &paths::overview()),
-            quality: Target::new("", &paths::quality()),
-            method: Target::new("", &paths::method()),
-            summary: paths::SUMMARY,
-            style: paths::asset("style.css"),
-            script: paths::asset("sort.js"),
-        }
-    }
 }
 
 /// What every page's view model is made from.
@@ -228,40 +149,6 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
 }
 
 impl Ctx<'_> {
-    fn common(&self, root: &str, title: String, print_period: String) -> Common<'_> {
-        let zone = self.input.config.timezone;
-        let as_of = self
-            .input
-            .judgement
-            .as_of
-            .map(|a| format::moment(self.lang, zone, a))
-            .unwrap_or_else(|| "–".into());
-        let mut header = format!("{} · ", self.input.config.office);
-        if print_period.starts_with(&title) {
-            header.push_str(&print_period);
-        } else if print_period.is_empty() {
-            header.push_str(&title);
-        } else {
-            header.push_str(&format!("{title} · {print_period}"));
-        }
-        header.push_str(&format!(" · {} {as_of}", self.t["as_of"]));
-        Common {
-            print_header_css: css::css_string(&header),
-            lang: self.lang.code(),
-            t: self.t,
-            root: root.to_string(),
-            office: &self.input.config.office,
-            title,
-            as_of,
-            print_period,
-            up: None,
-            prev: None,
-            next: None,
-            generator: format!("patuh {}", env!("CARGO_PKG_VERSION")),
-            site: SiteLinks::new(),
-        }
-    }
-
     fn period_title(&self, p: &PeriodReport) -> String {
         match p.kind {
             PeriodKind::Week => format!("{} {}", self.t["week"], p.label),
@@ -297,11 +184,6 @@ impl Ctx<'_> {
     /// unless the office turned masking off: it may be a phone number or NIK.
     fn shown(&self, text: &str) -> String {
         privacy::shown(text, self.input.config.mask_personal_data).into_owned()
-    }
-
-    /// The link up to the overview from a page `root` levels below it.
-    fn overview_link(&self, root: &str) -> Link {
-        Link::new(root, &paths::overview(), self.t["overview"].clone())
     }
 
     /// The signature under period pages, when the office configured one.

@@ -22,6 +22,7 @@ struct PeriodCard {
     pseudo: Vec<GroupRow>,
 }
 
+/// The overview page.
 pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
     let report = ctx.input.report;
     let weeks: Vec<&PeriodReport> = report

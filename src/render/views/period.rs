@@ -20,6 +20,7 @@ struct SignatureView {
     nip: String,
 }
 
+/// The page of `period`, linked to the periods of its kind before and after.
 pub(super) fn period_page(
     ctx: &Ctx<'_>,
     period: &PeriodReport,

@@ -15,6 +15,7 @@ use super::{to_value, Common, Ctx, Link, Page, Target};
 /// Issues of one kind listed on the data-quality page; all are in its download.
 const ISSUES_SHOWN_PER_KIND: usize = 200;
 
+/// The data-quality page.
 pub(super) fn quality_page(ctx: &Ctx<'_>) -> Page {
     let ledger = ctx.input.ledger;
     #[derive(Serialize)]

@@ -18,6 +18,8 @@ use super::{Ctx, Target};
 /// Longest citizen's text shown in a table, in characters.
 const TEXT_SHOWN: usize = 160;
 
+/// A step's numbers in a group (period, department): counts, compliance, durations and
+/// the change from the period before.
 #[derive(Serialize, Clone)]
 pub(super) struct StepRow {
     id: String,
@@ -38,6 +40,8 @@ pub(super) struct StepRow {
     change: String,
 }
 
+/// A group's line in a table (department, channel, kind, admin, period): its compliance
+/// per step and its link, when it has a page.
 #[derive(Serialize, Clone)]
 pub(super) struct GroupRow {
     name: String,
@@ -51,6 +55,7 @@ pub(super) struct GroupRow {
     compliance_tenths: Option<u64>,
 }
 
+/// One step of an item on a register: its status and duration.
 #[derive(Serialize, Clone)]
 pub(super) struct ItemStep {
     status_key: &'static str,
@@ -60,6 +65,7 @@ pub(super) struct ItemStep {
     date_only: bool,
 }
 
+/// An item on a register: what it is, who handled it and each step.
 #[derive(Serialize, Clone)]
 pub(super) struct ItemRow {
     id: String,
@@ -78,6 +84,8 @@ pub(super) struct ItemRow {
 }
 
 impl Ctx<'_> {
+    /// The steps of a group, each with its change from `previous` (the same group in the
+    /// period before), when there is one.
     pub(super) fn step_rows(
         &self,
         stats: &GroupStats,
@@ -141,6 +149,7 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// A group's row, linked `to` its page when it has one.
     pub(super) fn group_row(&self, name: &str, to: Option<Target>, stats: &GroupStats) -> GroupRow {
         let compliance =
             |s: &crate::report::StepStats| format::percent(self.lang, s.met, s.met + s.breached);
@@ -205,7 +214,7 @@ impl Ctx<'_> {
         (rows, pseudo)
     }
 
-    pub(super) fn item_row(&self, j: &Judged) -> ItemRow {
+    fn item_row(&self, j: &Judged) -> ItemRow {
         let item = &self.input.ledger.items[j.item];
         let zone = self.input.config.timezone;
         let shown = privacy::start_of(
@@ -297,6 +306,7 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether an item has a step breached, invalid or unmeasurable: listed first, marked.
 pub(super) fn is_exception(j: &Judged) -> bool {
     j.steps.iter().any(|r| {
         matches!(

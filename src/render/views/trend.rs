@@ -8,6 +8,8 @@ use crate::report::{GroupStats, PeriodReport};
 use super::Ctx;
 
 impl Ctx<'_> {
+    /// The trend chart of `weeks` (the group's end-to-end compliance by `stats`), as SVG
+    /// (`id` as in `charts::trend`).
     pub(super) fn trend_svg(
         &self,
         id: &str,
