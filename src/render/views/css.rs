@@ -15,3 +15,16 @@ pub(super) fn css_string(text: &str) -> String {
     out.push('"');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn quotes_markup_and_controls_cannot_leave_the_string() {
+        assert_eq!(
+            css_string("a\"b<c\u{202e}\nd\\</style>"),
+            r#""a\22 b\3C c d\5C \3C /style\3E ""#
+        );
+    }
+}

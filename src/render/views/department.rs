@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
-use crate::render::paths;
-
 use crate::render::charts::{self, DurationRow};
 use crate::render::format;
+use crate::render::paths;
 use crate::report::PeriodReport;
 use crate::sop::{Judged, Status};
 

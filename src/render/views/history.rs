@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use crate::render::paths;
-
 use crate::report::{PeriodKind, PeriodReport};
 
 use super::rows::GroupRow;

@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
-use crate::render::paths;
-
 use crate::config::AppliesTo;
 use crate::render::format;
+use crate::render::paths;
 
 use super::{to_value, Common, Ctx, Page};
 

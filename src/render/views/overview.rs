@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::render::paths;
-
 use crate::report::{PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
 

@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
-use crate::render::paths;
-
 use crate::render::format;
 use crate::render::markdown;
+use crate::render::paths;
 use crate::report::PeriodReport;
 
 use super::rows::{is_exception, GroupRow, ItemRow, StepRow};

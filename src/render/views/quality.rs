@@ -3,11 +3,10 @@
 
 use serde::Serialize;
 
-use crate::render::paths;
-
 use crate::ingest::issues::{DataIssue, IssueKind};
 use crate::ingest::SheetOutcome;
 use crate::privacy;
+use crate::render::paths;
 use crate::words::key_of;
 
 use super::{to_value, Common, Ctx, Link, Page, Target};

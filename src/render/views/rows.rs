@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::render::paths;
-
 use crate::model::Stamp;
 use crate::privacy;
 use crate::render::format::{self, Lang};
+use crate::render::paths;
 use crate::report::{aggregate, GroupStats, PeriodReport};
 use crate::sop::{Judged, Status};
 
