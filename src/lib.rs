@@ -211,7 +211,7 @@ pub fn build(
     let write = |file: site::OutputFile| staging.write(&file).map_err(error::Error::from);
     render::render_all(&input, &templates, &write)?;
     write(site::OutputFile {
-        path: "data/summary.json".into(),
+        path: render::paths::SUMMARY.into(),
         bytes: report::summary_json(&report, config.mask_personal_data).into_bytes(),
     })?;
     progress.enter(progress::Stage::Publishing);

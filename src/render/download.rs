@@ -4,9 +4,7 @@
 
 use crate::model::Stamp;
 use crate::privacy;
-use crate::render::OutputFile;
-use crate::render::RenderInput;
-use crate::report::{PeriodKind, PeriodReport};
+use crate::render::{paths, OutputFile, RenderInput};
 use crate::sop::Judged;
 
 /// A cell as a spreadsheet will read it: hidden controls taken out (as on the pages), then
@@ -54,15 +52,6 @@ impl Cell {
 /// a pasted document (or an attack) does not make every register that lists it huge.
 pub const TEXT_KEPT: usize = 5_000;
 
-/// The path of a department's register in a period, beside its page.
-pub fn register_path(period: &PeriodReport, slug: &str) -> String {
-    let dir = match period.kind {
-        PeriodKind::Week => "minggu",
-        PeriodKind::Month => "bulan",
-    };
-    format!("{dir}/{}/{slug}.csv", period.label)
-}
-
 /// Every register of the site.
 pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
     let judged = &input.judgement.judged;
@@ -76,16 +65,13 @@ pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
                 .filter(|j| j.group.name == dept.name)
                 .collect();
             files.push(OutputFile {
-                path: register_path(period, &dept.slug),
+                path: paths::register(period, &dept.slug),
                 bytes: register(input, &members),
             });
         }
     }
     files
 }
-
-/// Where the download of every data issue goes, beside the data-quality page.
-pub const ISSUES_PATH: &str = "masalah-data.csv";
 
 /// Every data issue, for the office to work through in a spreadsheet: kind, location,
 /// field, the value (its start, masked like the pages) and what patuh made of it in the
@@ -122,7 +108,7 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
         ]);
     }
     Some(OutputFile {
-        path: ISSUES_PATH.to_string(),
+        path: paths::ISSUES.to_string(),
         bytes: csv_bytes(&rows),
     })
 }

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod download;
 pub mod format;
 pub mod markdown;
+pub mod paths;
 pub mod templates;
 mod views;
 
@@ -83,7 +84,10 @@ pub fn render_all<E: From<RenderError> + Send>(
                     tera::Context::from_serialize(&page.context).map_err(|e| failed(&e))?;
                 let text = tera.render(&template, &context).map_err(|e| failed(&e))?;
                 out.push(write(OutputFile {
-                    path: format!("{}.{ext}", page.path),
+                    path: match ext {
+                        "html" => page.path.html(),
+                        _ => page.path.md(),
+                    },
                     bytes: text.into_bytes(),
                 })?);
             }
@@ -99,7 +103,7 @@ pub fn render_all<E: From<RenderError> + Send>(
     }
     for (name, bytes) in templates.assets() {
         written.push(write(OutputFile {
-            path: format!("assets/{name}"),
+            path: paths::asset(&name),
             bytes,
         })?);
     }

@@ -1,0 +1,137 @@
+//! What every page shares: links (to an HTML page and its Markdown twin), the header with
+//! its navigation and print header, and the footer's links to the site's fixed files.
+
+use serde::Serialize;
+
+use crate::render::format;
+use crate::render::paths::{self, PagePath};
+use crate::words::Words;
+
+use super::css::css_string;
+use super::Ctx;
+
+/// Where a link goes from a page `root` below the site's root: the HTML page for the
+/// HTML pages and its Markdown twin for the Markdown ones.
+#[derive(Serialize, Clone, Default)]
+pub(super) struct Target {
+    pub(super) href: String,
+    pub(super) md: String,
+}
+
+impl Target {
+    /// The link from a page `root` below the site's root (`""`, `"../"`, `"../../"`) to
+    /// `page`.
+    pub(super) fn new(root: &str, page: &PagePath) -> Target {
+        Target {
+            href: format!("{root}{}", page.html()),
+            md: format!("{root}{}", page.md()),
+        }
+    }
+}
+
+/// A link: where it goes (nowhere for a plain label) and what it says.
+#[derive(Serialize, Clone)]
+pub(super) struct Link {
+    #[serde(flatten)]
+    pub(super) to: Target,
+    pub(super) label: String,
+}
+
+impl Link {
+    /// A link from a page `root` below the site's root to `page`.
+    pub(super) fn new(root: &str, page: &PagePath, label: String) -> Link {
+        Link {
+            to: Target::new(root, page),
+            label,
+        }
+    }
+}
+
+/// What every page shows: language, words, header, navigation and footer.
+#[derive(Serialize)]
+pub(super) struct Common<'a> {
+    lang: &'static str,
+    t: &'a Words,
+    root: String,
+    office: &'a str,
+    title: String,
+    as_of: String,
+    print_period: String,
+    /// The header of every printed page, as a CSS string literal.
+    print_header_css: String,
+    pub(super) up: Option<Link>,
+    pub(super) prev: Option<Link>,
+    pub(super) next: Option<Link>,
+    generator: String,
+    /// The fixed pages and files every page links to.
+    site: SiteLinks,
+}
+
+/// The site's fixed pages and files, relative to its root: templates write them after
+/// `root`, so the site map alone spells them.
+#[derive(Serialize)]
+struct SiteLinks {
+    overview: Target,
+    quality: Target,
+    method: Target,
+    summary: &'static str,
+    style: String,
+    script: String,
+}
+
+impl SiteLinks {
+    /// The fixed pages and files, from the site map.
+    fn new() -> SiteLinks {
+        SiteLinks {
+            overview: Target::new("", &paths::overview()),
+            quality: Target::new("", &paths::quality()),
+            method: Target::new("", &paths::method()),
+            summary: paths::SUMMARY,
+            style: paths::asset("style.css"),
+            script: paths::asset("sort.js"),
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// The header and footer of a page `root` below the site's root, titled `title`;
+    /// `print_period` goes in the header of its printed pages.
+    pub(super) fn common(&self, root: &str, title: String, print_period: String) -> Common<'_> {
+        let zone = self.input.config.timezone;
+        let as_of = self
+            .input
+            .judgement
+            .as_of
+            .map(|a| format::moment(self.lang, zone, a))
+            .unwrap_or_else(|| "–".into());
+        let mut header = format!("{} · ", self.input.config.office);
+        if print_period.starts_with(&title) {
+            header.push_str(&print_period);
+        } else if print_period.is_empty() {
+            header.push_str(&title);
+        } else {
+            header.push_str(&format!("{title} · {print_period}"));
+        }
+        header.push_str(&format!(" · {} {as_of}", self.t["as_of"]));
+        Common {
+            print_header_css: css_string(&header),
+            lang: self.lang.code(),
+            t: self.t,
+            root: root.to_string(),
+            office: &self.input.config.office,
+            title,
+            as_of,
+            print_period,
+            up: None,
+            prev: None,
+            next: None,
+            generator: format!("patuh {}", env!("CARGO_PKG_VERSION")),
+            site: SiteLinks::new(),
+        }
+    }
+
+    /// The link up to the overview from a page `root` levels below it.
+    pub(super) fn overview_link(&self, root: &str) -> Link {
+        Link::new(root, &paths::overview(), self.t["overview"].clone())
+    }
+}

@@ -1,0 +1,123 @@
+//! A department's page in a period (`<period>/<slug>`): its steps, duration chart and
+//! register.
+
+use serde::Serialize;
+
+use crate::render::charts::{self, DurationRow};
+use crate::render::format;
+use crate::render::paths;
+use crate::report::PeriodReport;
+use crate::sop::{Judged, Status};
+
+use super::rows::{ItemRow, StepRow};
+use super::{to_value, Common, Ctx, Link, Page, Target};
+
+/// The page of department `name` (`slug`) in `period`, linked to the same department
+/// in the periods before and after.
+pub(super) fn department_page(
+    ctx: &Ctx<'_>,
+    period: &PeriodReport,
+    name: &str,
+    slug: &str,
+    prev: Option<&PeriodReport>,
+    next: Option<&PeriodReport>,
+) -> Page {
+    let root = "../../";
+    let judged = &ctx.input.judgement.judged;
+    let members: Vec<&Judged> = period
+        .members
+        .iter()
+        .map(|&m| &judged[m])
+        .filter(|j| j.group.name == name)
+        .collect();
+    let stats = &period
+        .departments
+        .iter()
+        .find(|d| d.name == name)
+        .expect("listed department")
+        .stats;
+    let model = &ctx.input.judgement.model;
+    let rows: Vec<DurationRow> = model
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| DurationRow {
+            name: step.name.clone(),
+            limit_s: step.limit_s,
+            limit_shown: format::duration(ctx.lang, step.limit_s),
+            durations: members
+                .iter()
+                .filter(|j| matches!(j.steps[i].status, Status::Met | Status::Breached { .. }))
+                .filter_map(|j| j.steps[i].duration_s)
+                .collect(),
+        })
+        .collect();
+    let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
+    let mut common = ctx.common(
+        root,
+        title,
+        format!(
+            "{} ({})",
+            ctx.period_title(period),
+            ctx.period_range(period)
+        ),
+    );
+    common.up = Some(Link::new(
+        root,
+        &paths::period(period),
+        ctx.period_title(period),
+    ));
+    let sibling = |p: &PeriodReport| {
+        p.departments
+            .iter()
+            .any(|d| d.name == name)
+            .then(|| Link::new(root, &paths::department(p, slug), ctx.period_title(p)))
+    };
+    common.prev = prev.and_then(sibling);
+    common.next = next.and_then(sibling);
+    #[derive(Serialize)]
+    struct View<'a> {
+        #[serde(flatten)]
+        common: Common<'a>,
+        name: String,
+        period: String,
+        range: String,
+        items: String,
+        steps: Vec<StepRow>,
+        chart_svg: String,
+        register: Vec<ItemRow>,
+        history_href: String,
+        history_md: String,
+        csv_href: String,
+        step_names: &'a [String],
+    }
+    let history = Target::new(root, &paths::history(slug));
+    let view = View {
+        common,
+        name: ctx.shown(name),
+        period: ctx.period_title(period),
+        range: ctx.period_range(period),
+        items: ctx.int(stats.items),
+        steps: ctx.step_rows(
+            stats,
+            prev.and_then(|p| p.departments.iter().find(|d| d.name == name))
+                .map(|d| &d.stats),
+        ),
+        chart_svg: charts::durations(
+            "durasi",
+            &ctx.t["durations_chart"],
+            &ctx.t["durations_alt"],
+            &rows,
+        ),
+        register: ctx.item_rows(members.into_iter()),
+        history_href: history.href,
+        history_md: history.md,
+        csv_href: paths::register_name(slug),
+        step_names: &ctx.step_names,
+    };
+    Page {
+        template: "department",
+        path: paths::department(period, slug),
+        context: to_value(view),
+    }
+}

@@ -1,0 +1,197 @@
+//! The view model of each page: plain, already-formatted values for the templates.
+//! This module lists the pages ([`specs`]) and holds the context every page model is made
+//! from ([`Ctx`], with its formatting helpers); each page's model is in its own file.
+
+mod common;
+mod css;
+mod department;
+mod history;
+mod method;
+mod overview;
+mod period;
+mod quality;
+mod rows;
+mod trend;
+
+use serde::Serialize;
+
+use crate::privacy;
+use crate::render::format::{self, Lang};
+use crate::render::paths::PagePath;
+use crate::render::RenderInput;
+use crate::report::{PeriodKind, PeriodReport};
+use crate::words::{words, Words};
+
+use common::{Common, Link, Target};
+
+/// One page to render: its template (without extension), its path (without extension)
+/// and its view model.
+pub(crate) struct Page {
+    /// The template's name, without `.html` or `.md`.
+    pub template: &'static str,
+    /// Where the page goes in the site, without `.html` or `.md`.
+    pub path: PagePath,
+    /// The view model the template is filled from.
+    pub context: serde_json::Value,
+}
+
+/// What every page's view model is made from.
+pub(crate) struct Ctx<'a> {
+    input: &'a RenderInput<'a>,
+    lang: Lang,
+    t: &'static Words,
+    step_names: Vec<String>,
+    ids: Vec<String>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of a site.
+    pub(crate) fn new(input: &'a RenderInput<'a>) -> Ctx<'a> {
+        let lang = input.config.lang;
+        let t = words(lang);
+        let model = &input.judgement.model;
+        let mut step_names: Vec<String> = model.steps.iter().map(|s| s.name.clone()).collect();
+        step_names.push(t["end_to_end"].clone());
+        Ctx {
+            input,
+            lang,
+            step_names,
+            ids: model.ids().map(str::to_string).collect(),
+            t,
+        }
+    }
+}
+
+/// One page of the site, by what it shows (periods by index in the report).
+pub(crate) enum Spec {
+    Index,
+    Period {
+        period: usize,
+        prev: Option<usize>,
+        next: Option<usize>,
+    },
+    Department {
+        period: usize,
+        prev: Option<usize>,
+        next: Option<usize>,
+        department: usize,
+    },
+    History {
+        name: String,
+        slug: String,
+    },
+    Quality,
+    Method,
+}
+
+/// Every page of the site.
+pub(crate) fn specs(input: &RenderInput<'_>) -> Vec<Spec> {
+    let periods = &input.report.periods;
+    let mut specs = vec![Spec::Index];
+    for kind in [PeriodKind::Week, PeriodKind::Month] {
+        let of_kind: Vec<usize> = (0..periods.len())
+            .filter(|&i| periods[i].kind == kind)
+            .collect();
+        for (k, &period) in of_kind.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|j| of_kind[j]);
+            let next = of_kind.get(k + 1).copied();
+            specs.push(Spec::Period { period, prev, next });
+            for department in 0..periods[period].departments.len() {
+                specs.push(Spec::Department {
+                    period,
+                    prev,
+                    next,
+                    department,
+                });
+            }
+        }
+    }
+    for (name, slug) in &input.report.slugs {
+        specs.push(Spec::History {
+            name: name.clone(),
+            slug: slug.clone(),
+        });
+    }
+    specs.push(Spec::Quality);
+    specs.push(Spec::Method);
+    specs
+}
+
+/// The page of a spec, with its view model.
+pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
+    let periods = &ctx.input.report.periods;
+    let at = |i: Option<usize>| i.map(|i| &periods[i]);
+    match spec {
+        Spec::Index => overview::index_page(ctx),
+        Spec::Period { period, prev, next } => {
+            period::period_page(ctx, &periods[*period], at(*prev), at(*next))
+        }
+        Spec::Department {
+            period,
+            prev,
+            next,
+            department,
+        } => {
+            let d = &periods[*period].departments[*department];
+            department::department_page(
+                ctx,
+                &periods[*period],
+                &d.name,
+                &d.slug,
+                at(*prev),
+                at(*next),
+            )
+        }
+        Spec::History { name, slug } => history::history_page(ctx, name, slug),
+        Spec::Quality => quality::quality_page(ctx),
+        Spec::Method => method::method_page(ctx),
+    }
+}
+
+impl Ctx<'_> {
+    fn period_title(&self, p: &PeriodReport) -> String {
+        match p.kind {
+            PeriodKind::Week => format!("{} {}", self.t["week"], p.label),
+            PeriodKind::Month => {
+                use chrono::Datelike;
+                format!(
+                    "{} {}",
+                    self.t["month"],
+                    format::month(self.lang, p.start.year(), p.start.month())
+                )
+            }
+        }
+    }
+
+    fn period_range(&self, p: &PeriodReport) -> String {
+        format!(
+            "{} – {}",
+            format::date_only(self.lang, p.start),
+            format::date_only(self.lang, p.end)
+        )
+    }
+
+    fn duration(&self, s: Option<i64>) -> String {
+        s.map(|s| format::duration(self.lang, s))
+            .unwrap_or_else(|| "–".into())
+    }
+
+    fn int(&self, n: u64) -> String {
+        format::integer(self.lang, n)
+    }
+
+    /// A name or identifier from the data (ticket id, department, admin, file), masked
+    /// unless the office turned masking off: it may be a phone number or NIK.
+    fn shown(&self, text: &str) -> String {
+        privacy::shown(text, self.input.config.mask_personal_data).into_owned()
+    }
+
+    /// The signature under period pages, when the office configured one.
+    fn signature(&self) -> Option<&crate::config::Signature> {
+        self.input.config.signature.as_ref()
+    }
+}
+
+fn to_value(v: impl Serialize) -> serde_json::Value {
+    serde_json::to_value(v).expect("view models serialise")
+}

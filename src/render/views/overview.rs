@@ -1,0 +1,104 @@
+//! The overview page (`index`): the latest week and month, open overdue items, the
+//! trend and links to every period and department.
+
+use serde::Serialize;
+
+use crate::render::paths;
+use crate::report::{PeriodKind, PeriodReport};
+use crate::sop::{Judged, Status};
+
+use super::rows::{GroupRow, ItemRow, StepRow};
+use super::{to_value, Common, Ctx, Link, Page};
+
+#[derive(Serialize)]
+struct PeriodCard {
+    title: String,
+    href: String,
+    range: String,
+    items: String,
+    steps: Vec<StepRow>,
+    ranked: Vec<GroupRow>,
+    pseudo: Vec<GroupRow>,
+}
+
+/// The overview page.
+pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
+    let report = ctx.input.report;
+    let weeks: Vec<&PeriodReport> = report
+        .periods
+        .iter()
+        .filter(|p| p.kind == PeriodKind::Week)
+        .collect();
+    let months: Vec<&PeriodReport> = report
+        .periods
+        .iter()
+        .filter(|p| p.kind == PeriodKind::Month)
+        .collect();
+    let card = |list: &[&PeriodReport]| -> Option<PeriodCard> {
+        let p = *list.last()?;
+        let prev = list.len().checked_sub(2).map(|i| &list[i].total);
+        let (ranked, pseudo) = ctx.ranked(p, "");
+        Some(PeriodCard {
+            title: ctx.period_title(p),
+            href: paths::period(p).html(),
+            range: ctx.period_range(p),
+            items: ctx.int(p.total.items),
+            steps: ctx.step_rows(&p.total, prev),
+            ranked,
+            pseudo,
+        })
+    };
+    let overdue: Vec<ItemRow> = {
+        let open: Vec<&Judged> = ctx
+            .input
+            .judgement
+            .judged
+            .iter()
+            .filter(|j| {
+                j.steps
+                    .iter()
+                    .any(|r| r.status == Status::Breached { overdue: true })
+            })
+            .collect();
+        ctx.item_rows(open.into_iter())
+    };
+    let last12: Vec<&PeriodReport> = weeks.iter().rev().take(12).rev().copied().collect();
+    #[derive(Serialize)]
+    struct View<'a> {
+        #[serde(flatten)]
+        common: Common<'a>,
+        latest_week: Option<PeriodCard>,
+        latest_month: Option<PeriodCard>,
+        overdue: Vec<ItemRow>,
+        trend_svg: String,
+        weeks: Vec<Link>,
+        months: Vec<Link>,
+        departments: Vec<Link>,
+        step_names: &'a [String],
+        rows: crate::ingest::RowCounts,
+        issues: usize,
+    }
+    let link = |p: &&PeriodReport| Link::new("", &paths::period(p), ctx.period_title(p));
+    let view = View {
+        common: ctx.common("", ctx.t["site_title"].clone(), String::new()),
+        latest_week: card(&weeks),
+        latest_month: card(&months),
+        overdue,
+        trend_svg: ctx.trend_svg("trend", &last12, |p| Some(p.total.clone())),
+        weeks: weeks.iter().rev().map(link).collect(),
+        months: months.iter().rev().map(link).collect(),
+        departments: report
+            .slugs
+            .iter()
+            .map(|(name, slug)| Link::new("", &paths::history(slug), ctx.shown(name)))
+            .collect(),
+        step_names: &ctx.step_names,
+        rows: report.rows,
+        issues: ctx.input.ledger.issues.len(),
+    };
+    Page {
+        template: "index",
+        path: paths::overview(),
+        context: to_value(view),
+    }
+}

@@ -1,0 +1,316 @@
+//! The rows shared by several pages: a step's numbers, a group's compliance (department,
+//! channel, period) and an item of a register, each already formatted.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::Stamp;
+use crate::privacy;
+use crate::render::format::{self, Lang};
+use crate::render::paths;
+use crate::report::{aggregate, GroupStats, PeriodReport};
+use crate::sop::{Judged, Status};
+
+use super::{Ctx, Target};
+
+/// Longest citizen's text shown in a table, in characters.
+const TEXT_SHOWN: usize = 160;
+
+/// A step's numbers in a group (period, department): counts, compliance, durations and
+/// the change from the period before.
+#[derive(Serialize, Clone)]
+pub(super) struct StepRow {
+    id: String,
+    name: String,
+    limit: String,
+    met: String,
+    breached: String,
+    overdue: String,
+    pending: String,
+    invalid: String,
+    unmeasurable: String,
+    not_applicable: String,
+    compliance: String,
+    compliance_tenths: Option<u64>,
+    median: String,
+    p90: String,
+    max: String,
+    change: String,
+}
+
+/// A group's line in a table (department, channel, kind, admin, period): its compliance
+/// per step and its link, when it has a page.
+#[derive(Serialize, Clone)]
+pub(super) struct GroupRow {
+    name: String,
+    href: Option<String>,
+    md: Option<String>,
+    rank: Option<usize>,
+    items: String,
+    steps: Vec<String>,
+    overdue: String,
+    compliance: String,
+    compliance_tenths: Option<u64>,
+}
+
+/// One step of an item on a register: its status and duration.
+#[derive(Serialize, Clone)]
+pub(super) struct ItemStep {
+    status_key: &'static str,
+    status: String,
+    duration: String,
+    /// Judged from a date without a time (read as midnight): marked `*`.
+    date_only: bool,
+}
+
+/// An item on a register: what it is, who handled it and each step.
+#[derive(Serialize, Clone)]
+pub(super) struct ItemRow {
+    id: String,
+    url: Option<String>,
+    department: String,
+    posted: String,
+    channel: String,
+    kind: String,
+    admin: String,
+    text: String,
+    steps: Vec<ItemStep>,
+    /// Whether a step is marked as judged from a date without a time (the table then
+    /// explains the mark).
+    date_only: bool,
+    exception: bool,
+}
+
+impl Ctx<'_> {
+    /// The steps of a group, each with its change from `previous` (the same group in the
+    /// period before), when there is one.
+    pub(super) fn step_rows(
+        &self,
+        stats: &GroupStats,
+        previous: Option<&GroupStats>,
+    ) -> Vec<StepRow> {
+        let model = &self.input.judgement.model;
+        stats
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, (id, s))| {
+                let judged = s.met + s.breached;
+                let tenths = format::percent_tenths(s.met, judged);
+                let change = previous
+                    .and_then(|p| {
+                        let ps = &p.steps[i].1;
+                        format::percent_tenths(ps.met, ps.met + ps.breached)
+                    })
+                    .zip(tenths)
+                    .map(|(before, now)| {
+                        let d = now as i64 - before as i64;
+                        let sign = if d > 0 {
+                            "+"
+                        } else if d < 0 {
+                            "−"
+                        } else {
+                            "±"
+                        };
+                        let sep = if self.lang == Lang::Id { "," } else { "." };
+                        format!(
+                            "{sign}{}{sep}{} {}",
+                            d.abs() / 10,
+                            d.abs() % 10,
+                            self.t["points"]
+                        )
+                    })
+                    .unwrap_or_else(|| "–".into());
+                let limit = match model.steps.get(i) {
+                    Some(step) => format::duration(self.lang, step.limit_s),
+                    None => self.t["end_to_end_limit"].clone(),
+                };
+                StepRow {
+                    id: id.clone(),
+                    name: self.step_names[i].clone(),
+                    limit,
+                    met: self.int(s.met),
+                    breached: self.int(s.breached),
+                    overdue: self.int(s.overdue),
+                    pending: self.int(s.pending),
+                    invalid: self.int(s.invalid),
+                    unmeasurable: self.int(s.unmeasurable),
+                    not_applicable: self.int(s.not_applicable),
+                    compliance: format::percent(self.lang, s.met, judged),
+                    compliance_tenths: tenths,
+                    median: self.duration(s.median_s),
+                    p90: self.duration(s.p90_s),
+                    max: self.duration(s.max_s),
+                    change,
+                }
+            })
+            .collect()
+    }
+
+    /// A group's row, linked `to` its page when it has one.
+    pub(super) fn group_row(&self, name: &str, to: Option<Target>, stats: &GroupStats) -> GroupRow {
+        let compliance =
+            |s: &crate::report::StepStats| format::percent(self.lang, s.met, s.met + s.breached);
+        let e2e = &stats.steps.last().expect("end_to_end is always there").1;
+        GroupRow {
+            name: self.shown(name),
+            href: to.as_ref().map(|t| t.href.clone()),
+            md: to.map(|t| t.md),
+            rank: None,
+            items: self.int(stats.items),
+            steps: stats.steps.iter().map(|(_, s)| compliance(s)).collect(),
+            overdue: self.int(stats.overdue_items),
+            compliance: compliance(e2e),
+            compliance_tenths: format::percent_tenths(e2e.met, e2e.met + e2e.breached),
+        }
+    }
+
+    /// Departments of a period: the ranked ones (by end-to-end compliance, no value last,
+    /// ties by name) and the pseudo-departments apart.
+    pub(super) fn ranked(
+        &self,
+        period: &PeriodReport,
+        root: &str,
+    ) -> (Vec<GroupRow>, Vec<GroupRow>) {
+        let mut ranked: Vec<(&crate::report::DepartmentStats, Option<f64>)> = period
+            .departments
+            .iter()
+            .filter(|d| !d.pseudo)
+            .map(|d| (d, d.stats.steps.last().and_then(|(_, s)| s.compliance_pct)))
+            .collect();
+        ranked.sort_by(|a, b| match (a.1, b.1) {
+            (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.0.name.cmp(&b.0.name)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.0.name.cmp(&b.0.name),
+        });
+        let rows = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| {
+                let mut row = self.group_row(
+                    &d.name,
+                    Some(Target::new(root, &paths::department(period, &d.slug))),
+                    &d.stats,
+                );
+                row.rank = Some(i + 1);
+                row
+            })
+            .collect();
+        let pseudo = period
+            .departments
+            .iter()
+            .filter(|d| d.pseudo)
+            .map(|d| {
+                self.group_row(
+                    &d.name,
+                    Some(Target::new(root, &paths::department(period, &d.slug))),
+                    &d.stats,
+                )
+            })
+            .collect();
+        (rows, pseudo)
+    }
+
+    fn item_row(&self, j: &Judged) -> ItemRow {
+        let item = &self.input.ledger.items[j.item];
+        let zone = self.input.config.timezone;
+        let shown = privacy::start_of(
+            item.text.as_deref().unwrap_or(""),
+            TEXT_SHOWN,
+            self.input.config.mask_personal_data,
+        );
+        let url = item
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .filter(|u| !(self.input.config.mask_personal_data && privacy::has_personal_data(u)))
+            .map(str::to_string);
+        ItemRow {
+            id: item
+                .id
+                .as_deref()
+                .map(|id| self.shown(id))
+                .unwrap_or_else(|| "–".into()),
+            url,
+            department: self.shown(&j.group.name),
+            posted: item
+                .stamps
+                .get(Stamp::PostedAt)
+                .map(|t| format::short_moment(self.lang, zone, t))
+                .unwrap_or_else(|| "–".into()),
+            channel: item
+                .channel
+                .map(|c| c.label().to_string())
+                .unwrap_or_else(|| "–".into()),
+            kind: item
+                .kind
+                .map(|k| format!("{k:?}").to_lowercase())
+                .unwrap_or_else(|| "–".into()),
+            admin: item
+                .admin
+                .as_deref()
+                .map(|a| self.shown(a))
+                .unwrap_or_else(|| "–".into()),
+            text: shown,
+            steps: j
+                .steps
+                .iter()
+                .map(|r| {
+                    let key = r.status.key();
+                    ItemStep {
+                        status_key: key,
+                        status: self.t[key].clone(),
+                        duration: self.duration(r.duration_s),
+                        date_only: r.date_only,
+                    }
+                })
+                .collect(),
+            date_only: j.steps.iter().any(|r| r.date_only),
+            exception: is_exception(j),
+        }
+    }
+
+    /// Items of a period (or department), exceptions first, then by posting time.
+    pub(super) fn item_rows<'j>(&self, members: impl Iterator<Item = &'j Judged>) -> Vec<ItemRow> {
+        let mut judged: Vec<&Judged> = members.collect();
+        let items = &self.input.ledger.items;
+        judged.sort_by_key(|j| {
+            (
+                !is_exception(j),
+                items[j.item].stamps.get(Stamp::PostedAt),
+                j.item,
+            )
+        });
+        judged.into_iter().map(|j| self.item_row(j)).collect()
+    }
+
+    /// Breakdown of a period's items by some key (channel, kind, admin).
+    pub(super) fn breakdown(
+        &self,
+        members: &[usize],
+        key: impl Fn(&Judged) -> String,
+    ) -> Vec<GroupRow> {
+        let judged = &self.input.judgement.judged;
+        let mut groups: BTreeMap<String, Vec<&Judged>> = BTreeMap::new();
+        for &m in members {
+            groups.entry(key(&judged[m])).or_default().push(&judged[m]);
+        }
+        groups
+            .into_iter()
+            .map(|(name, js)| self.group_row(&name, None, &aggregate(js.into_iter(), &self.ids)))
+            .collect()
+    }
+}
+
+/// Whether an item has a step breached, invalid or unmeasurable: listed first, marked.
+pub(super) fn is_exception(j: &Judged) -> bool {
+    j.steps.iter().any(|r| {
+        matches!(
+            r.status,
+            Status::Breached { .. } | Status::Invalid | Status::Unmeasurable
+        )
+    })
+}
