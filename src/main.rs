@@ -43,7 +43,8 @@ struct BuildArgs {
     /// Output folder: replaced only if empty or a previous patuh site.
     #[arg(long, value_name = "DIR", default_value = "site")]
     out: PathBuf,
-    /// Configuration file (default: patuh.toml in the working folder, when present).
+    /// Configuration file (default: patuh.toml in the working folder, else in the data
+    /// folder, when present).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// The moment the report describes (default: the latest timestamp in the exports);
@@ -77,7 +78,8 @@ struct CheckArgs {
     /// Folder of exports, read recursively.
     #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
-    /// Configuration file (default: patuh.toml in the working folder, when present).
+    /// Configuration file (default: patuh.toml in the working folder, else in the data
+    /// folder, when present).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Output format: text for a person, json with every issue for a program.
