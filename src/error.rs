@@ -33,17 +33,8 @@ pub enum Error {
         out: std::path::PathBuf,
     },
     /// More departments than `[limits] max_departments`.
-    #[error(
-        "the exports name {count} departments, more than the limit of {max}: check that the \
-         department column holds department names (`patuh check` shows which column is read \
-         as `department`), or raise [limits] max_departments in patuh.toml"
-    )]
-    TooManyDepartments {
-        /// Distinct departments named.
-        count: usize,
-        /// The limit.
-        max: u64,
-    },
+    #[error(transparent)]
+    TooManyDepartments(#[from] crate::ingest::TooManyDepartments),
     /// The as-of moment cannot be read.
     #[error("invalid as-of moment {0}: write a date and time such as \"2026-11-29 23:59\"")]
     AsOf(String),

@@ -165,17 +165,7 @@ pub fn build(
             out: options.out_dir.clone(),
         });
     }
-    let departments: std::collections::BTreeSet<&str> = ledger
-        .items
-        .iter()
-        .filter_map(|i| i.department.as_deref())
-        .collect();
-    if departments.len() as u64 > config.limits.max_departments {
-        return Err(error::Error::TooManyDepartments {
-            count: departments.len(),
-            max: config.limits.max_departments,
-        });
-    }
+    ingest::check_departments(&ledger, config.limits.max_departments)?;
     progress.enter(progress::Stage::Judging);
     let judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
     let report = report::assemble(

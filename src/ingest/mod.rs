@@ -265,6 +265,38 @@ pub struct FileError {
     pub message: String,
 }
 
+/// The exports name more departments than `[limits] max_departments`: a text column read
+/// as the department would make pages by the thousand.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error(
+    "the exports name {count} departments, more than the limit of {max}: check that the \
+     department column holds department names (`patuh check` shows which column is read as \
+     `department`), or raise [limits] max_departments in patuh.toml"
+)]
+pub struct TooManyDepartments {
+    /// Distinct departments named.
+    pub count: usize,
+    /// The limit.
+    pub max: u64,
+}
+
+/// Refuses a ledger whose items name more departments than `max`: `build` would make
+/// pages for each. `check` does not ask, so that it can still show which column is read.
+pub fn check_departments(ledger: &Ledger, max: u64) -> Result<(), TooManyDepartments> {
+    let departments: std::collections::BTreeSet<&str> = ledger
+        .items
+        .iter()
+        .filter_map(|i| i.department.as_deref())
+        .collect();
+    if departments.len() as u64 > max {
+        return Err(TooManyDepartments {
+            count: departments.len(),
+            max,
+        });
+    }
+    Ok(())
+}
+
 /// Reading failed: one or more exports could not be read.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
