@@ -36,7 +36,12 @@ pub(super) struct StepRow {
     median: String,
     p90: String,
     max: String,
+    /// The change from the period before, or `–` when there is none to compare.
     change: String,
+    /// Whether there is a change to show (templates test this, not the text).
+    has_change: bool,
+    /// Open items past their limit, as a number (templates test this, not the text).
+    overdue_count: u64,
 }
 
 /// A group's line in a table (department, channel, kind, admin, period): its compliance
@@ -98,7 +103,7 @@ impl Ctx<'_> {
             .map(|(i, (id, s))| {
                 let judged = s.met + s.breached;
                 let tenths = format::percent_tenths(s.met, judged);
-                let change = previous
+                let change_text = previous
                     .and_then(|p| {
                         let ps = &p.steps[i].1;
                         format::percent_tenths(ps.met, ps.met + ps.breached)
@@ -120,8 +125,9 @@ impl Ctx<'_> {
                             d.abs() % 10,
                             self.t["points"]
                         )
-                    })
-                    .unwrap_or_else(|| "–".into());
+                    });
+                let has_change = change_text.is_some();
+                let change = change_text.unwrap_or_else(|| "–".into());
                 let limit = match model.steps.get(i) {
                     Some(step) => format::duration(self.lang, step.limit_s),
                     None => self.t["end_to_end_limit"].clone(),
@@ -143,6 +149,8 @@ impl Ctx<'_> {
                     p90: self.duration(s.p90_s),
                     max: self.duration(s.max_s),
                     change,
+                    has_change,
+                    overdue_count: s.overdue,
                 }
             })
             .collect()
