@@ -541,7 +541,7 @@ impl DataIssue {
                 similar_items,
                 ..
             } => {
-                // Counts first, names last: a name's own braces are not filled.
+                // A name's own braces are not filled: `fill` works in one pass.
                 values.push(("items", count_items(w, *items)));
                 values.push(("similar_items", count_items(w, *similar_items)));
                 values.push(("similar", similar.clone()));

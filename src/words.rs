@@ -65,18 +65,49 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// `template` with each `{name}` replaced by its value.
+/// `template` with each `{name}` replaced by its value (the first given for a name), in
+/// one pass: a value's own braces (a department named `{items}`) are never filled.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| (close, *value))
+        });
+        match found {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        let values = [("name", "{items}"), ("items", "3 item"), ("name", "later")];
+        assert_eq!(
+            fill("'{name}' ({items}) {unknown} {", &values),
+            "'{items}' (3 item) {unknown} {"
+        );
+        assert_eq!(fill("", &values), "");
+    }
 
     #[test]
     fn both_languages_have_the_same_keys() {
