@@ -41,7 +41,15 @@ struct JsonReport<'a> {
     items: usize,
     files: &'a [crate::ingest::FileReport],
     skipped_files: &'a [crate::discover::SkippedFile],
-    issues: &'a [DataIssue],
+    issues: Vec<JsonIssue<'a>>,
+}
+
+/// A data issue in the JSON report: its data, and what patuh made of it in English.
+#[derive(Serialize)]
+struct JsonIssue<'a> {
+    #[serde(flatten)]
+    issue: &'a DataIssue,
+    detail: String,
 }
 
 /// The report as pretty JSON.
@@ -55,7 +63,14 @@ pub fn render_json(ledger: &Ledger, run: &RunInfo) -> String {
         items: ledger.items.len(),
         files: &ledger.files,
         skipped_files: &ledger.discovery.skipped,
-        issues: &ledger.issues,
+        issues: ledger
+            .issues
+            .iter()
+            .map(|issue| JsonIssue {
+                issue,
+                detail: issue.detail(),
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&report).expect("the report serialises");
     text.push('\n');

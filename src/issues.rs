@@ -398,8 +398,6 @@ pub struct DataIssue {
     /// What exactly is wrong.
     #[serde(flatten)]
     pub reason: Reason,
-    /// What patuh made of it, in a sentence (English; see [`DataIssue::describe`]).
-    pub detail: String,
     /// For conflicts: the other occurrence and its value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<OtherOccurrence>,
@@ -423,8 +421,9 @@ pub const VALUE_KEPT: usize = 300;
 const VALUE_MARGIN: usize = 256;
 
 impl DataIssue {
-    /// An issue; its English sentence is made from the reason. The value is kept up to
-    /// [`VALUE_KEPT`] characters and a margin (pages show [`VALUE_KEPT`]).
+    /// An issue: data only; its sentence is made where it is shown ([`DataIssue::describe`]).
+    /// The value is kept up to [`VALUE_KEPT`] characters and a margin (pages show
+    /// [`VALUE_KEPT`]).
     pub fn new(
         kind: IssueKind,
         location: Location,
@@ -432,23 +431,24 @@ impl DataIssue {
         field: Option<Field>,
         reason: Reason,
     ) -> DataIssue {
-        let mut issue = DataIssue {
+        DataIssue {
             kind,
             location,
             value: value.map(|v| shorten(&v, VALUE_KEPT + VALUE_MARGIN)),
             field,
             reason,
-            detail: String::new(),
             other: None,
-        };
-        issue.detail = issue.describe(words(Lang::En), &issue.other_location_text());
-        issue
+        }
+    }
+
+    /// What patuh made of it, in an English sentence (for programs: `check --format json`).
+    pub fn detail(&self) -> String {
+        self.describe(words(Lang::En), &self.other_location_text())
     }
 
     /// The same issue with the other side of a conflict.
     pub fn with_other(mut self, other: OtherOccurrence) -> DataIssue {
         self.other = Some(other);
-        self.detail = self.describe(words(Lang::En), &self.other_location_text());
         self
     }
 
@@ -594,7 +594,7 @@ mod tests {
             Reason::Future,
         );
         assert_eq!(
-            issue.detail,
+            issue.detail(),
             "later than the moment patuh ran; `posted_at` counts as missing"
         );
         assert_eq!(
@@ -613,7 +613,7 @@ mod tests {
             value: "Dinas Kesehatan".into(),
         });
         assert_eq!(
-            conflict.detail,
+            conflict.detail(),
             "`department` was \u{201c}Dinas Kesehatan\u{201d} in an earlier row (b.csv, row 9); the later value is kept"
         );
         let order = DataIssue::new(

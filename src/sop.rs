@@ -675,7 +675,7 @@ mod tests {
             );
             step_issues(&items, &judged, &model, &files)
                 .into_iter()
-                .map(|i| i.detail)
+                .map(|i| i.detail())
                 .collect()
         };
         // Posted only (disposition unknown, so penerusan does not apply): disposisi waits.

@@ -206,13 +206,7 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
         .issues
         .iter()
         .filter(|i| matches!(i.reason, patuh::issues::Reason::TooLong { .. }))
-        .map(|i| {
-            (
-                i.location.row.unwrap(),
-                i.field.unwrap().name(),
-                i.detail.clone(),
-            )
-        })
+        .map(|i| (i.location.row.unwrap(), i.field.unwrap().name(), i.detail()))
         .collect();
     let detail = |n: usize, max: usize, field: &str| {
         format!("{n} characters, more than the {max} `{field}` may hold; counted as missing")

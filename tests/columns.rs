@@ -116,7 +116,7 @@ fn a_misspelled_header_is_listed_and_named_never_mapped() {
         .iter()
         .map(|i| i.describe(words(Lang::Id), ""))
         .collect();
-    let en: Vec<&str> = unknown.iter().map(|i| i.detail.as_str()).collect();
+    let en: Vec<String> = unknown.iter().map(|i| i.detail()).collect();
     assert_eq!(id, [DISPOSSI_ID, DAEARH_ID]);
     assert_eq!(en, [DISPOSSI_EN, DAEARH_EN]);
     let at: Vec<String> = unknown.iter().map(|i| i.location.to_string()).collect();
@@ -186,7 +186,7 @@ fn a_column_the_sop_needs_is_missing_once_per_file_not_once_per_row() {
         "kolom Waktu Disposisi (disposed_at) tidak ada di berkas ini: tahap disposisi, penerusan tidak dapat diukur untuk 171 item"
     );
     assert_eq!(
-        issue.detail,
+        issue.detail(),
         "column Waktu Disposisi (disposed_at) is not in this file: step disposisi, penerusan cannot be measured for 171 items"
     );
     // No row claims disposed_at is empty: the unmeasurable steps left are those of the
@@ -194,7 +194,7 @@ fn a_column_the_sop_needs_is_missing_once_per_file_not_once_per_row() {
     // data/2026-10/Laporan Medsos 19-25 Okt 2026.csv lists them before and after).
     let rows: Vec<String> = of_kind(&ledger, IssueKind::UnmeasurableStep)
         .iter()
-        .map(|i| format!("{} {}", i.location.row.unwrap(), i.detail))
+        .map(|i| format!("{} {}", i.location.row.unwrap(), i.detail()))
         .collect();
     assert_eq!(rows.len(), 7, "{rows:#?}");
     assert!(rows.iter().all(|r| !r.contains("disposed_at")), "{rows:#?}");
@@ -278,7 +278,7 @@ fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
         "tanggal tanpa jam: dibaca pukul 00.00 (2 sel, pertama di baris 11); tahap yang dihitung darinya ditandai * di daftar item"
     );
     assert_eq!(
-        issue.detail,
+        issue.detail(),
         "date without a time: read as 00:00 (2 cells, first in row 11); steps measured from them are marked * in the item registers"
     );
 

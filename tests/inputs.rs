@@ -1619,9 +1619,9 @@ fn unreadable_values_are_issues_with_their_location_and_rows_without_timestamps_
     );
     let rejected = issues_of(&ledger, IssueKind::RejectedRow);
     assert!(
-        rejected[0].detail.contains("no usable timestamp"),
+        rejected[0].detail().contains("no usable timestamp"),
         "{}",
-        rejected[0].detail
+        rejected[0].detail()
     );
     assert_eq!(counts(&ledger), (4, 2, 0, 2));
 }

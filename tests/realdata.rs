@@ -2195,7 +2195,7 @@ fn boston311_notime_is_date_only() {
         .issues
         .iter()
         .filter(|i| i.kind == DateWithoutTime)
-        .map(|i| (i.location.to_string(), i.detail.clone()))
+        .map(|i| (i.location.to_string(), i.detail()))
         .collect();
     assert_eq!(notes.len(), 2, "{notes:#?}");
     assert!(

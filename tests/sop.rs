@@ -1466,7 +1466,7 @@ fn invalid_and_unmeasurable_steps_are_data_issues_at_the_item_row() {
     use patuh::issues::IssueKind;
     let run = Run::new(BOUNDARY_ROWS, "", Some("2026-11-29 23:59"));
     // Rows as the CSV numbers them: the header is row 1, B1 row 2, … B6 row 7.
-    let issues: Vec<(IssueKind, Option<u32>, Option<&str>, &str)> = run
+    let issues: Vec<(IssueKind, Option<u32>, Option<&str>, String)> = run
         .ledger
         .issues
         .iter()
@@ -1474,13 +1474,12 @@ fn invalid_and_unmeasurable_steps_are_data_issues_at_the_item_row() {
         .filter(|i| matches!(i.value.as_deref(), Some("B4" | "B5" | "B6")))
         .map(|i| {
             assert_eq!(i.location.file, "export.csv");
-            (
-                i.kind,
-                i.location.row,
-                i.value.as_deref(),
-                i.detail.as_str(),
-            )
+            (i.kind, i.location.row, i.value.as_deref(), i.detail())
         })
+        .collect();
+    let issues: Vec<(IssueKind, Option<u32>, Option<&str>, &str)> = issues
+        .iter()
+        .map(|(kind, row, value, detail)| (*kind, *row, *value, detail.as_str()))
         .collect();
     assert_eq!(
         issues,

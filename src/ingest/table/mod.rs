@@ -172,8 +172,7 @@ fn issue_bytes(issue: &DataIssue) -> u64 {
             .into_iter()
             .flatten()
             .map(String::len)
-            .sum::<usize>()
-        + issue.detail.len();
+            .sum::<usize>();
     (std::mem::size_of::<DataIssue>() + texts) as u64
 }
 
