@@ -179,21 +179,9 @@ impl Location {
 }
 
 impl std::fmt::Display for Location {
+    /// The location in English, as [`Location::describe`] gives it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(sheet) = &self.sheet {
-            write!(f, ", sheet {sheet:?}")?;
-        }
-        if let Some(row) = self.row {
-            write!(f, ", row {row}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column {column}")?;
-            if let Some(header) = &self.header {
-                write!(f, " ({header})")?;
-            }
-        }
-        Ok(())
+        f.write_str(&self.describe(words(Lang::En)))
     }
 }
 
