@@ -128,7 +128,8 @@ pub struct BuildOutcome {
 }
 
 /// `patuh check`: reads the exports and judges them at the as-of moment (`as_of` as
-/// written, else the configuration's, else the latest timestamp), writing nothing.
+/// written, else the configuration's, else the latest timestamp), and checks the
+/// commentary files against the periods the report would have, writing nothing.
 pub fn check(
     config: &config::Config,
     data_dir: &Path,
@@ -138,6 +139,14 @@ pub fn check(
 ) -> Result<(ingest::Ledger, Judgement), error::Error> {
     let mut ledger = read_exports(data_dir, config, None, now, progress)?;
     let judgement = judge(&mut ledger, config, as_of)?;
+    let labels: std::collections::BTreeSet<&str> = judgement
+        .judged
+        .iter()
+        .flat_map(|j| [j.week.as_str(), j.month.as_str()])
+        .collect();
+    let commentary =
+        ingest::commentary::read(data_dir, &ledger.discovery, |label| labels.contains(label));
+    ledger.issues.extend(commentary.issues);
     Ok((ledger, judgement))
 }
 

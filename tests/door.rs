@@ -228,3 +228,34 @@ fn check_takes_the_as_of_moment_and_the_language_as_build_does() {
     let wrong = patuh(work.path(), &["check", "--as-of", "kemarin"]);
     assert_eq!(wrong.status.code(), Some(1));
 }
+
+#[test]
+fn check_lists_commentary_that_cannot_be_shown() {
+    let work = workdir();
+    std::fs::create_dir(work.path().join("data/catatan")).unwrap();
+    std::fs::write(
+        work.path().join("data/catatan/2026-W45.md"),
+        "Minggu tenang.",
+    )
+    .unwrap();
+    std::fs::write(
+        work.path().join("data/catatan/2026-W52.md"),
+        "Salah minggu.",
+    )
+    .unwrap();
+    let output = patuh(work.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "  Catatan periode yang tidak dapat ditampilkan (1): Simpan catatan sebagai berkas \
+             teks biasa"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("    catatan/2026-W52.md - tidak ada periode dengan nama ini dalam laporan"),
+        "{text}"
+    );
+    assert!(!text.contains("catatan/2026-W45.md -"), "{text}");
+}
