@@ -58,12 +58,7 @@ pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for period in &input.report.periods {
         for dept in &period.departments {
-            let members: Vec<&Judged> = period
-                .members
-                .iter()
-                .map(|&m| &judged[m])
-                .filter(|j| j.group.name == dept.name)
-                .collect();
+            let members = super::group_members(judged, period, &dept.name);
             files.push(OutputFile {
                 path: paths::register(period, &dept.slug),
                 bytes: register(input, &members),

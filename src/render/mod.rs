@@ -33,6 +33,21 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The judged items of a period that belong to the group (department) `name`, in the
+/// period's order: what its page and its register list.
+pub(crate) fn group_members<'a>(
+    judged: &'a [crate::sop::Judged],
+    period: &crate::report::PeriodReport,
+    name: &str,
+) -> Vec<&'a crate::sop::Judged> {
+    period
+        .members
+        .iter()
+        .map(|&m| &judged[m])
+        .filter(|j| j.group.name == name)
+        .collect()
+}
+
 /// Everything the pages show.
 pub struct RenderInput<'a> {
     /// The configuration (language, zone, labels, signature).

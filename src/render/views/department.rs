@@ -7,7 +7,7 @@ use crate::render::charts::{self, DurationRow};
 use crate::render::format;
 use crate::render::paths;
 use crate::report::PeriodReport;
-use crate::sop::{Judged, Status};
+use crate::sop::Status;
 
 use super::rows::{ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page, Target};
@@ -24,12 +24,7 @@ pub(super) fn department_page(
 ) -> Page {
     let root = "../../";
     let judged = &ctx.input.judgement.judged;
-    let members: Vec<&Judged> = period
-        .members
-        .iter()
-        .map(|&m| &judged[m])
-        .filter(|j| j.group.name == name)
-        .collect();
+    let members = crate::render::group_members(judged, period, name);
     let stats = &period
         .departments
         .iter()
