@@ -198,8 +198,8 @@ pub struct Config {
     pub date_order: DateOrderSetting,
     /// Glob patterns of exports to leave out, relative to the data folder.
     pub exclude: Vec<String>,
-    /// The as-of moment as written (`--as-of` overrides it).
-    pub as_of: Option<String>,
+    /// The as-of moment of `as_of` (`--as-of` overrides it).
+    pub as_of: Option<ConfiguredMoment>,
     /// Extra header aliases per field.
     pub columns: BTreeMap<Field, Vec<String>>,
     /// Canonical department name → its variants.
@@ -395,21 +395,29 @@ impl Config {
                 ));
             }
         }
-        if let Some(as_of) = &raw.as_of {
-            crate::timestamp::parse_moment(as_of, timezone, raw.date_order.unwrap_or_default())
+        let as_of = match raw.as_of {
+            Some(written) => {
+                let at = crate::timestamp::parse_moment(
+                    &written,
+                    timezone,
+                    raw.date_order.unwrap_or_default(),
+                )
                 .map_err(|e| {
                     value_error(
                         "as_of",
                         format!("{e}: write a date and time such as \"2026-11-29 23:59\""),
                     )
                 })?;
-        }
+                Some(ConfiguredMoment { written, at })
+            }
+            None => None,
+        };
         Ok(Config {
             source,
             timezone,
             date_order: raw.date_order.unwrap_or_default(),
             exclude: raw.exclude,
-            as_of: raw.as_of,
+            as_of,
             columns: raw.columns,
             departments: raw.departments.names,
             departments_closed: raw.departments.closed,
@@ -425,6 +433,21 @@ impl Config {
 }
 
 /// A zone as its IANA name.
+/// A moment written in `patuh.toml`, read in the configured zone and date order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfiguredMoment {
+    /// As written (what the effective configuration shows).
+    pub written: String,
+    /// The moment.
+    pub at: crate::model::Instant,
+}
+
+impl serde::Serialize for ConfiguredMoment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.written)
+    }
+}
+
 fn zone_name<S: serde::Serializer>(zone: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(zone.name())
 }

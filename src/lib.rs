@@ -55,8 +55,9 @@ pub fn read_exports(
 pub struct Judgement {
     /// The step model.
     pub model: sop::SopModel,
-    /// The as-of moment (`None` when there are no items and none was given).
-    pub as_of: Option<model::Instant>,
+    /// The as-of moment and where it came from (`None` when there are no items and none
+    /// was given).
+    pub as_of: Option<model::AsOf>,
     /// One judged entry per item.
     pub judged: Vec<sop::Judged>,
 }
@@ -70,9 +71,14 @@ pub fn judge(
     as_of: Option<&str>,
 ) -> Result<Judgement, error::Error> {
     let model = sop::SopModel::from_config(config);
-    let written = as_of.or(config.as_of.as_deref());
-    let as_of = sop::resolve_as_of(written, &ledger.items, config.timezone, config.date_order)
-        .map_err(error::Error::AsOf)?;
+    let as_of = sop::resolve_as_of(
+        as_of,
+        config.as_of.as_ref().map(|m| m.at),
+        &ledger.items,
+        config.timezone,
+        config.date_order,
+    )
+    .map_err(error::Error::AsOf)?;
     let judged = match as_of {
         Some(at) => {
             let listed: Option<std::collections::HashSet<String>> =
@@ -88,7 +94,7 @@ pub fn judge(
                 &model,
                 &config.labels,
                 listed.as_ref(),
-                at,
+                at.at,
                 config.timezone,
             )
         }
@@ -198,10 +204,11 @@ pub fn build(
     let templates =
         render::Templates::load(template_dir.as_deref()).map_err(error::Error::Template)?;
     progress.enter(progress::Stage::Rendering);
+    let presentation = render::Presentation::of(config);
     let input = render::RenderInput {
-        config,
+        presentation: &presentation,
+        judged: &judgement.judged,
         ledger: &ledger,
-        judgement: &judgement,
         report: &report,
         input_hashes: &input_hashes,
         commentary: &commentary,

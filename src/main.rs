@@ -138,7 +138,7 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
         date_order: format!("{:?}", config.date_order).to_lowercase(),
         as_of: judgement
             .as_of
-            .map(|at| patuh::report::rfc3339_seconds(at, config.timezone)),
+            .map(|a| patuh::report::rfc3339_seconds(a.at, config.timezone)),
     };
     if args.suggest_aliases {
         print!("{}", patuh::check::suggest_aliases(&ledger, &config));

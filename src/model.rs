@@ -8,6 +8,28 @@ use serde::{Deserialize, Serialize};
 /// An instant on the time line (UTC inside; shown in the configured zone).
 pub type Instant = DateTime<Utc>;
 
+/// The moment a report describes ("Kondisi per"): items still open then are judged
+/// against it. Resolved once, before judging, and carried with the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AsOf {
+    /// The moment.
+    pub at: Instant,
+    /// Where it came from.
+    pub source: AsOfSource,
+}
+
+/// Where the as-of moment came from (METRICS.md "Periods that are not complete").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfSource {
+    /// `--as-of` on the command line.
+    CommandLine,
+    /// `as_of` in `patuh.toml`.
+    Configuration,
+    /// The latest timestamp in the data.
+    LatestInData,
+}
+
 /// A canonical field of an item: what a column of an export means (INPUTS.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

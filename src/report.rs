@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::ingest::RowCounts;
-use crate::model::Instant;
+use crate::model::{AsOf, Instant};
 use crate::sop::{Judged, SopModel, Status};
 
 /// The counts and statistics of one step over a group of items.
@@ -131,8 +131,9 @@ pub struct PeriodReport {
 pub struct Report {
     /// The zone of periods and times.
     pub zone: Tz,
-    /// The moment the report describes (`None` when there are no items).
-    pub as_of: Option<Instant>,
+    /// The moment the report describes and where it came from (`None` when there are no
+    /// items).
+    pub as_of: Option<AsOf>,
     /// The step model.
     pub model: SopModel,
     /// The row ledger.
@@ -148,7 +149,7 @@ pub fn assemble(
     judged: &[Judged],
     model: &SopModel,
     rows: RowCounts,
-    as_of: Option<Instant>,
+    as_of: Option<AsOf>,
     zone: Tz,
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
@@ -396,7 +397,7 @@ pub fn summary_json(report: &Report, masking: bool) -> String {
     let summary = Summary {
         schema: "patuh.summary/1",
         timezone: report.zone.name(),
-        as_of: report.as_of.map(|t| rfc3339_seconds(t, report.zone)),
+        as_of: report.as_of.map(|a| rfc3339_seconds(a.at, report.zone)),
         steps: report
             .model
             .steps

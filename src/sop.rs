@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::config::{AppliesTo, Config, Labels, StepConfig};
-use crate::model::{Disposition, Instant, Item, Stamp};
+use crate::model::{AsOf, AsOfSource, Disposition, Instant, Item, Stamp};
 
 /// The id reserved for the whole chain of applicable steps.
 pub const END_TO_END: &str = "end_to_end";
@@ -385,19 +385,29 @@ pub fn month_label(date: NaiveDate) -> String {
     format!("{}-{:02}", date.year(), date.month())
 }
 
-/// The as-of moment: the written value (`--as-of` or `as_of`, any timestamp form; a date
-/// alone is the end of that day, 23:59:59 local), else the latest timestamp of the items.
-/// `Ok(None)` when nothing is written and there are no items.
+/// The as-of moment: `--as-of` as written (any timestamp form; a date alone is the end
+/// of that day, 23:59:59 local), else the configuration's `as_of`, else the latest
+/// timestamp of the items. `Ok(None)` when nothing is written and there are no items.
 pub fn resolve_as_of(
-    written: Option<&str>,
+    command_line: Option<&str>,
+    configured: Option<Instant>,
     items: &[Item],
     zone: Tz,
     order: crate::config::DateOrderSetting,
-) -> Result<Option<Instant>, String> {
-    match written {
-        Some(text) => crate::timestamp::parse_moment(text, zone, order).map(Some),
-        None => Ok(items.iter().filter_map(|i| i.stamps.latest()).max()),
+) -> Result<Option<AsOf>, String> {
+    let found = |at: Instant, source| AsOf { at, source };
+    if let Some(text) = command_line {
+        let at = crate::timestamp::parse_moment(text, zone, order)?;
+        return Ok(Some(found(at, AsOfSource::CommandLine)));
     }
+    if let Some(at) = configured {
+        return Ok(Some(found(at, AsOfSource::Configuration)));
+    }
+    Ok(items
+        .iter()
+        .filter_map(|i| i.stamps.latest())
+        .max()
+        .map(|at| found(at, AsOfSource::LatestInData)))
 }
 
 /// Whether an item simply has not reached a step yet: not the first step, and neither the

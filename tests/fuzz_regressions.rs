@@ -106,7 +106,7 @@ fn timestamp_entry(data: &[u8]) -> Option<Result<(), String>> {
         DateOrderSetting::Mdy,
         DateOrderSetting::Auto,
     ] {
-        let _ = patuh::sop::resolve_as_of(Some(text), &[], ZONES[1], setting);
+        let _ = patuh::sop::resolve_as_of(Some(text), None, &[], ZONES[1], setting);
     }
     Some(parsed.map(|_| ()).map_err(|e| e.to_string()))
 }

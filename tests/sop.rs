@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use patuh::config::Config;
 use patuh::ingest::Ledger;
+use patuh::model::{AsOf, AsOfSource};
 use patuh::report::{self, GroupStats, PeriodKind, Report, StepStats};
 use patuh::sop::{Judged, Status};
 use patuh::Judgement;
@@ -205,7 +206,10 @@ const BOUNDARY_ROWS: &[&str] = &[
 fn step_statuses_at_their_boundaries() {
     let run = Run::new(BOUNDARY_ROWS, "", Some("2026-11-29 23:59"));
     // 2026-11-29 23:59:00 WIB = 16:59:00 UTC.
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T16:59:00Z"))
+    );
     let expected: &[(&str, [StepRow; 4])] = &[
         (
             "B1",
@@ -851,7 +855,10 @@ fn durations_are_exact_across_a_daylight_saving_change() {
         ("2026-03-08".to_string(), "2026-W10", "2026-03")
     );
     // Default as-of: the latest timestamp, N2's reported_at, 23:40 EDT (UTC−4).
-    assert_eq!(run.judgement.as_of, Some(utc("2026-03-09T03:40:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-03-09T03:40:00Z"))
+    );
     let json = report::summary_json(&run.report(), true);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["timezone"], "America/New_York");
@@ -874,7 +881,10 @@ fn a_date_alone_as_of_is_the_end_of_that_day() {
         "A2;2026-11-29 23:00:00;2026-11-29 23:49:58;;;;;",
     ];
     let run = Run::new(&rows, "", Some("2026-11-29"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:59Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T16:59:59Z"))
+    );
     assert_eq!(run.steps("A1")[1], (Pending, None, 600));
     assert_eq!(run.steps("A2")[1], (OVERDUE, None, 600));
     let v: serde_json::Value =
@@ -882,18 +892,30 @@ fn a_date_alone_as_of_is_the_end_of_that_day() {
     assert_eq!(v["as_of"], "2026-11-29T23:59:59+07:00");
     // The same date in day-first form.
     let run = Run::new(&rows, "", Some("29/11/2026"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:59Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T16:59:59Z"))
+    );
     // A time is taken as written: 23:59 is 23:59:00.
     let run = Run::new(&rows, "", Some("2026-11-29 23:59"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T16:59:00Z"))
+    );
     assert_eq!(run.steps("A1")[1], (Pending, None, 600)); // 23:59:00 − 23:49:59 = 541
     assert_eq!(run.steps("A2")[1], (Pending, None, 600)); // 542
                                                           // An explicit midnight is a time, not a date alone: the start of the day.
     let run = Run::new(&rows, "", Some("2026-11-29 00:00"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-28T17:00:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-28T17:00:00Z"))
+    );
     // An instant with an offset keeps it; summary.json shows it in the zone.
     let run = Run::new(&rows, "", Some("2026-11-29T20:00:00Z"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T20:00:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T20:00:00Z"))
+    );
     let v: serde_json::Value =
         serde_json::from_str(&report::summary_json(&run.report(), true)).unwrap();
     assert_eq!(v["as_of"], "2026-11-30T03:00:00+07:00");
@@ -904,9 +926,30 @@ fn as_of_comes_from_the_command_line_then_the_configuration() {
     let rows = ["A1;2026-11-20 10:00:00;2026-11-20 10:30:00;;;;;"];
     let configured = "as_of = \"2026-11-29 23:59\"\n";
     let run = Run::new(&rows, configured, None);
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:00Z")));
+    assert_eq!(
+        run.judgement.as_of,
+        Some(AsOf {
+            at: utc("2026-11-29T16:59:00Z"),
+            source: AsOfSource::Configuration
+        })
+    );
     let run = Run::new(&rows, configured, Some("2026-11-30"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-30T16:59:59Z")));
+    assert_eq!(
+        run.judgement.as_of,
+        Some(AsOf {
+            at: utc("2026-11-30T16:59:59Z"),
+            source: AsOfSource::CommandLine
+        })
+    );
+    // Neither: the latest timestamp in the data (10:30 WIB).
+    let run = Run::new(&rows, "", None);
+    assert_eq!(
+        run.judgement.as_of,
+        Some(AsOf {
+            at: utc("2026-11-20T03:30:00Z"),
+            source: AsOfSource::LatestInData
+        })
+    );
 }
 
 #[test]
@@ -919,7 +962,10 @@ fn default_as_of_is_the_latest_timestamp_of_the_items() {
         "X2;2026-11-20 11:00:00;2026-11-20 11:30:00;2026-11-20 11:35:00;teruskan;Dinas A;2062-11-20 11:40:00;",
     ];
     let run = Run::new(&rows, "", None);
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-21T02:00:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-21T02:00:00Z"))
+    );
     // X2's penerusan is open: as-of − 11:35 on the 20th = 21h25m = 77100 s > 900.
     assert_eq!(run.steps("X2")[2], (OVERDUE, None, 900));
     let v: serde_json::Value =
@@ -929,7 +975,10 @@ fn default_as_of_is_the_latest_timestamp_of_the_items() {
     let header = format!("{HEADER};Waktu Selesai");
     let rows = ["Y1;2026-11-20 10:00:00;2026-11-20 10:30:00;;;;;;2026-11-25 16:00:00"];
     let run = Run::with_header(&header, &rows, "", None);
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-25T09:00:00Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-25T09:00:00Z"))
+    );
     // Y1's disposisi is judged at that as-of: 25 Nov 16:00 − 20 Nov 10:30 ≫ 600.
     assert_eq!(run.steps("Y1")[1], (OVERDUE, None, 600));
 }
@@ -1378,7 +1427,7 @@ mod properties {
                 prop_assert_eq!(&j.month, &format!("{}-{:02}", date.year(), date.month()));
             }
 
-            let report = report::assemble(&judged, &model, Default::default(), Some(Utc.timestamp_opt(as_of, 0).unwrap()), zone);
+            let report = report::assemble(&judged, &model, Default::default(), Some(AsOf { at: Utc.timestamp_opt(as_of, 0).unwrap(), source: AsOfSource::CommandLine }), zone);
             let n = items.len() as u64;
             let ids: Vec<&str> = model.ids().collect();
             // Weeks and months each hold every item exactly once; weeks come first.
@@ -1456,7 +1505,7 @@ mod properties {
             // summary.json is valid JSON and byte-stable.
             let json = report::summary_json(&report, true);
             prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
-            prop_assert_eq!(&json, &report::summary_json(&report::assemble(&judged, &model, Default::default(), Some(Utc.timestamp_opt(as_of, 0).unwrap()), zone), true));
+            prop_assert_eq!(&json, &report::summary_json(&report::assemble(&judged, &model, Default::default(), Some(AsOf { at: Utc.timestamp_opt(as_of, 0).unwrap(), source: AsOfSource::CommandLine }), zone), true));
         }
     }
 }
@@ -1518,12 +1567,12 @@ fn as_of_in_other_written_forms() {
     let end_of_29 = Some(utc("2026-11-29T16:59:59Z"));
     // Month names are dates alone too.
     let run = Run::new(&rows, "", Some("29 Nov 2026"));
-    assert_eq!(run.judgement.as_of, end_of_29);
+    assert_eq!(run.judgement.as_of.map(|a| a.at), end_of_29);
     let run = Run::new(&rows, "", Some("29 November 2026"));
-    assert_eq!(run.judgement.as_of, end_of_29);
+    assert_eq!(run.judgement.as_of.map(|a| a.at), end_of_29);
     // date_order = "mdy": 11/29/2026 is 29 November.
     let run = Run::new(&rows, "date_order = \"mdy\"\n", Some("11/29/2026"));
-    assert_eq!(run.judgement.as_of, end_of_29);
+    assert_eq!(run.judgement.as_of.map(|a| a.at), end_of_29);
 }
 
 #[test]
@@ -1539,13 +1588,13 @@ fn auto_date_order_reads_an_as_of_that_only_one_order_can_read() {
     let auto = config("date_order = \"auto\"\n");
     let mut ledger =
         patuh::read_exports(&data, &auto, None, utc(NOW), &Default::default()).unwrap();
-    let as_of = patuh::judge(&mut ledger, &auto, Some("11/29/2026")).map(|j| j.as_of);
+    let as_of = patuh::judge(&mut ledger, &auto, Some("11/29/2026")).map(|j| j.as_of.map(|a| a.at));
     assert!(
         matches!(as_of, Ok(Some(t)) if t == utc("2026-11-29T16:59:59Z")),
         "auto, 11/29/2026: {as_of:?}"
     );
     // An ambiguous date still falls back to day-first: 03/04/2026 is 3 April.
-    let as_of = patuh::judge(&mut ledger, &auto, Some("03/04/2026")).map(|j| j.as_of);
+    let as_of = patuh::judge(&mut ledger, &auto, Some("03/04/2026")).map(|j| j.as_of.map(|a| a.at));
     assert!(
         matches!(as_of, Ok(Some(t)) if t == utc("2026-04-03T16:59:59Z")),
         "auto, 03/04/2026: {as_of:?}"
@@ -1558,9 +1607,15 @@ fn a_whole_excel_serial_as_of_is_a_date_alone() {
     // a date alone and means the end of that day (METRICS.md "as-of").
     let rows = ["A1;2026-11-29 23:00:00;2026-11-29 23:49:59;;;;;"];
     let run = Run::new(&rows, "", Some("46355.5"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T05:00:00Z"))); // 12:00 WIB
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T05:00:00Z"))
+    ); // 12:00 WIB
     let run = Run::new(&rows, "", Some("46355"));
-    assert_eq!(run.judgement.as_of, Some(utc("2026-11-29T16:59:59Z")));
+    assert_eq!(
+        run.judgement.as_of.map(|a| a.at),
+        Some(utc("2026-11-29T16:59:59Z"))
+    );
 }
 
 #[test]

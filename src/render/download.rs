@@ -54,7 +54,7 @@ pub const TEXT_KEPT: usize = 5_000;
 
 /// Every register of the site.
 pub fn registers(input: &RenderInput<'_>) -> Vec<OutputFile> {
-    let judged = &input.judgement.judged;
+    let judged = &input.judged;
     let mut files = Vec::new();
     for period in &input.report.periods {
         for dept in &period.departments {
@@ -76,8 +76,8 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
     if ledger.issues.is_empty() {
         return None;
     }
-    let w = crate::words::words(input.config.lang);
-    let masking = input.config.mask_personal_data;
+    let w = crate::words::words(input.presentation.lang);
+    let masking = input.presentation.mask_personal_data;
     let mut rows: Vec<Vec<Cell>> = vec![[
         "kind", "file", "sheet", "row", "column", "header", "field", "value", "detail",
     ]
@@ -124,8 +124,8 @@ fn csv_bytes(rows: &[Vec<Cell>]) -> Vec<u8> {
 }
 
 fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
-    let model = &input.judgement.model;
-    let zone = input.config.timezone;
+    let model = &input.report.model;
+    let zone = input.report.zone;
     let mut header: Vec<String> = ["id", "department", "channel", "kind", "admin"]
         .map(String::from)
         .to_vec();
@@ -136,7 +136,7 @@ fn register(input: &RenderInput<'_>, members: &[&Judged]) -> Vec<u8> {
         header.push(format!("{id}_date_only"));
     }
     header.extend(["text", "url"].map(String::from));
-    let masking = input.config.mask_personal_data;
+    let masking = input.presentation.mask_personal_data;
     let shown = |text: Option<&str>| privacy::shown(text.unwrap_or_default(), masking).into_owned();
     let mut rows: Vec<Vec<Cell>> = vec![header.into_iter().map(Cell::Text).collect()];
     for j in members {

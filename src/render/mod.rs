@@ -1,8 +1,8 @@
 //! Rendering: the report model → the pages of the site, as HTML and Markdown with the
 //! same numbers (OUTPUT.md, issue "The report site").
 //!
-//! Builds a typed view model per page and fills the Tera templates; returns the files,
-//! writes nothing. Every number and date is formatted by [`mod@format`], once, so both
+//! Builds a typed view model per page and fills the Tera templates; hands each file to
+//! the caller as it is made (publishing writes them; rendering writes nothing). Every number and date is formatted by [`mod@format`], once, so both
 //! formats show the same text.
 
 pub mod charts;
@@ -15,11 +15,12 @@ mod views;
 
 use std::collections::BTreeMap;
 
-use crate::config::Config;
+use crate::config::{Config, Labels, Signature};
 use crate::ingest::Ledger;
 use crate::manifest::Written;
 use crate::report::Report;
-use crate::Judgement;
+use crate::sop::Judged;
+use crate::words::Lang;
 
 pub use templates::Templates;
 
@@ -48,16 +49,49 @@ pub(crate) fn group_members<'a>(
         .collect()
 }
 
+/// How the office wants its pages presented: the few settings of `patuh.toml` that
+/// rendering reads (the zone and the as-of moment travel with the [`Report`]).
+#[derive(Debug, Clone)]
+pub struct Presentation {
+    /// The pages' language.
+    pub lang: Lang,
+    /// The office's name, in every page's header.
+    pub office: String,
+    /// Names of the pseudo-departments.
+    pub labels: Labels,
+    /// The signature under period pages, when configured.
+    pub signature: Option<Signature>,
+    /// Whether personal data is masked (UU 27/2022).
+    pub mask_personal_data: bool,
+    /// Whether only the listed departments are departments (the method page says so).
+    pub departments_closed: bool,
+}
+
+impl Presentation {
+    /// The presentation settings of a configuration.
+    pub fn of(config: &Config) -> Presentation {
+        Presentation {
+            lang: config.lang,
+            office: config.office.clone(),
+            labels: config.labels.clone(),
+            signature: config.signature.clone(),
+            mask_personal_data: config.mask_personal_data,
+            departments_closed: config.departments_closed,
+        }
+    }
+}
+
 /// Everything the pages show.
 pub struct RenderInput<'a> {
-    /// The configuration (language, zone, labels, signature).
-    pub config: &'a Config,
-    /// What was read.
-    pub ledger: &'a Ledger,
-    /// The judged items.
-    pub judgement: &'a Judgement,
-    /// The aggregates.
+    /// How the pages are presented.
+    pub presentation: &'a Presentation,
+    /// The numbers: periods, departments, the step model, the zone and the as-of moment.
     pub report: &'a Report,
+    /// The judged items (the report's periods index into them).
+    pub judged: &'a [Judged],
+    /// What was read: the items' text for the registers, the files and data issues for
+    /// the data-quality page.
+    pub ledger: &'a Ledger,
     /// SHA-256 of each input file, by relative path.
     pub input_hashes: &'a BTreeMap<String, String>,
     /// The office's commentary per period label (Markdown).

@@ -97,14 +97,14 @@ impl Ctx<'_> {
     /// The header and footer of a page `root` below the site's root, titled `title`;
     /// `print_period` goes in the header of its printed pages.
     pub(super) fn common(&self, root: &str, title: String, print_period: String) -> Common<'_> {
-        let zone = self.input.config.timezone;
+        let zone = self.input.report.zone;
         let as_of = self
             .input
-            .judgement
+            .report
             .as_of
-            .map(|a| format::moment(self.lang, zone, a))
+            .map(|a| format::moment(self.lang, zone, a.at))
             .unwrap_or_else(|| "–".into());
-        let mut header = format!("{} · ", self.input.config.office);
+        let mut header = format!("{} · ", self.input.presentation.office);
         if print_period.starts_with(&title) {
             header.push_str(&print_period);
         } else if print_period.is_empty() {
@@ -118,7 +118,7 @@ impl Ctx<'_> {
             lang: self.lang.code(),
             t: self.t,
             root: root.to_string(),
-            office: &self.input.config.office,
+            office: &self.input.presentation.office,
             title,
             as_of,
             print_period,

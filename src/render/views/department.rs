@@ -23,7 +23,7 @@ pub(super) fn department_page(
     next: Option<&PeriodReport>,
 ) -> Page {
     let root = "../../";
-    let judged = &ctx.input.judgement.judged;
+    let judged = &ctx.input.judged;
     let members = crate::render::group_members(judged, period, name);
     let stats = &period
         .departments
@@ -31,7 +31,7 @@ pub(super) fn department_page(
         .find(|d| d.name == name)
         .expect("listed department")
         .stats;
-    let model = &ctx.input.judgement.model;
+    let model = &ctx.input.report.model;
     let rows: Vec<DurationRow> = model
         .steps
         .iter()

@@ -25,7 +25,7 @@ pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
         path: String,
         sha256: String,
     }
-    let model = &ctx.input.judgement.model;
+    let model = &ctx.input.report.model;
     let steps = model
         .steps
         .iter()
@@ -59,9 +59,9 @@ pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
     let view = View {
         common,
         steps,
-        zone: ctx.input.config.timezone.name().to_string(),
-        labels: &ctx.input.config.labels,
-        departments_closed: ctx.input.config.departments_closed,
+        zone: ctx.input.report.zone.name().to_string(),
+        labels: &ctx.input.presentation.labels,
+        departments_closed: ctx.input.presentation.departments_closed,
         sources: ctx
             .input
             .input_hashes
@@ -72,7 +72,7 @@ pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
             })
             .collect(),
         version: env!("CARGO_PKG_VERSION"),
-        masked: ctx.input.config.mask_personal_data,
+        masked: ctx.input.presentation.mask_personal_data,
     };
     Page {
         template: "method",

@@ -47,9 +47,9 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The context of a site.
     pub(crate) fn new(input: &'a RenderInput<'a>) -> Ctx<'a> {
-        let lang = input.config.lang;
+        let lang = input.presentation.lang;
         let t = words(lang);
-        let model = &input.judgement.model;
+        let model = &input.report.model;
         let mut step_names: Vec<String> = model.steps.iter().map(|s| s.name.clone()).collect();
         step_names.push(t["end_to_end"].clone());
         Ctx {
@@ -183,12 +183,12 @@ impl Ctx<'_> {
     /// A name or identifier from the data (ticket id, department, admin, file), masked
     /// unless the office turned masking off: it may be a phone number or NIK.
     fn shown(&self, text: &str) -> String {
-        privacy::shown(text, self.input.config.mask_personal_data).into_owned()
+        privacy::shown(text, self.input.presentation.mask_personal_data).into_owned()
     }
 
     /// The signature under period pages, when the office configured one.
     fn signature(&self) -> Option<&crate::config::Signature> {
-        self.input.config.signature.as_ref()
+        self.input.presentation.signature.as_ref()
     }
 }
 

@@ -51,7 +51,6 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
     let overdue: Vec<ItemRow> = {
         let open: Vec<&Judged> = ctx
             .input
-            .judgement
             .judged
             .iter()
             .filter(|j| {

@@ -27,7 +27,7 @@ pub(super) fn period_page(
     next: Option<&PeriodReport>,
 ) -> Page {
     let root = "../../";
-    let judged = &ctx.input.judgement.judged;
+    let judged = &ctx.input.judged;
     let items = &ctx.input.ledger.items;
     let (ranked, pseudo) = ctx.ranked(period, root);
     let exceptions = ctx.item_rows(

@@ -115,10 +115,14 @@ pub(super) fn quality_page(ctx: &Ctx<'_>) -> Page {
                     location: privacy::issue_location(
                         i,
                         ctx.t,
-                        ctx.input.config.mask_personal_data,
+                        ctx.input.presentation.mask_personal_data,
                     ),
-                    value: privacy::issue_value(i, ctx.input.config.mask_personal_data),
-                    detail: privacy::issue_detail(i, ctx.t, ctx.input.config.mask_personal_data),
+                    value: privacy::issue_value(i, ctx.input.presentation.mask_personal_data),
+                    detail: privacy::issue_detail(
+                        i,
+                        ctx.t,
+                        ctx.input.presentation.mask_personal_data,
+                    ),
                 })
                 .collect();
             let more = count - issues.len();

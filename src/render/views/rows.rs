@@ -95,7 +95,7 @@ impl Ctx<'_> {
         stats: &GroupStats,
         previous: Option<&GroupStats>,
     ) -> Vec<StepRow> {
-        let model = &self.input.judgement.model;
+        let model = &self.input.report.model;
         stats
             .steps
             .iter()
@@ -223,18 +223,20 @@ impl Ctx<'_> {
 
     fn item_row(&self, j: &Judged) -> ItemRow {
         let item = &self.input.ledger.items[j.item];
-        let zone = self.input.config.timezone;
+        let zone = self.input.report.zone;
         let shown = privacy::start_of(
             item.text.as_deref().unwrap_or(""),
             TEXT_SHOWN,
-            self.input.config.mask_personal_data,
+            self.input.presentation.mask_personal_data,
         );
         let url = item
             .url
             .as_deref()
             .map(str::trim)
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-            .filter(|u| !(self.input.config.mask_personal_data && privacy::has_personal_data(u)))
+            .filter(|u| {
+                !(self.input.presentation.mask_personal_data && privacy::has_personal_data(u))
+            })
             .map(str::to_string);
         ItemRow {
             id: item
@@ -301,7 +303,7 @@ impl Ctx<'_> {
         members: &[usize],
         key: impl Fn(&Judged) -> String,
     ) -> Vec<GroupRow> {
-        let judged = &self.input.judgement.judged;
+        let judged = &self.input.judged;
         let mut groups: BTreeMap<String, Vec<&Judged>> = BTreeMap::new();
         for &m in members {
             groups.entry(key(&judged[m])).or_default().push(&judged[m]);
