@@ -43,6 +43,13 @@ pub struct StepConfig {
     /// Which items the step applies to.
     #[serde(default)]
     pub applies_to: AppliesTo,
+    /// The role that owns the step (SOP.md "Who is measured"); the built-in steps'
+    /// owners when left out and the id is a built-in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The field naming the person who did the step (`admin` or `disposed_by`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Field>,
 }
 
 /// `[labels]`: names of the pseudo-departments (METRICS.md "Groups").
@@ -88,6 +95,62 @@ pub struct Signature {
     #[serde(default)]
     pub nip: String,
 }
+
+/// `[ranking]`: when a group is ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Ranking {
+    /// Groups with fewer items in a period are shown but not ranked.
+    pub min_items: u64,
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking { min_items: 10 }
+    }
+}
+
+/// A person who signs the printed record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// The office held (`Kepala Dinas`).
+    #[serde(default)]
+    pub role: String,
+    /// The name.
+    #[serde(default)]
+    pub name: String,
+    /// The NIP (civil-servant number).
+    #[serde(default)]
+    pub nip: String,
+}
+
+/// `[record]`: what the printed record carries (OUTPUT.md, CONFIG.md).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The office's full name on the letterhead (else `office`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// The office's address on the letterhead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// A logo file beside `patuh.toml` (PNG, JPEG or SVG), copied into the site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// The document number pattern (`{period}/LKIP/{year}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Who prepared the report ("Dibuat oleh").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared_by: Option<Signer>,
+    /// Who acknowledges it ("Mengetahui").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<Signer>,
+}
+
+/// The placeholders a `[record] number` pattern may hold.
+pub const NUMBER_PLACEHOLDERS: [&str; 4] = ["{period}", "{year}", "{month}", "{week}"];
 
 /// `[limits]`: how much one workbook may hold, so a broken or hostile file ends in a clear
 /// error instead of exhausting the machine.
@@ -182,6 +245,11 @@ struct RawConfig {
     #[serde(default)]
     labels: Labels,
     steps: Option<Vec<StepConfig>>,
+    #[serde(default)]
+    ranking: Ranking,
+    #[serde(default)]
+    targets: BTreeMap<String, f64>,
+    record: Option<Record>,
 }
 
 /// The validated configuration.
@@ -222,6 +290,12 @@ pub struct Config {
     pub limits: Limits,
     /// The signature block of printed period reports (`None`: none).
     pub signature: Option<Signature>,
+    /// When a group is ranked.
+    pub ranking: Ranking,
+    /// Target compliance in percent per step id (display only).
+    pub targets: BTreeMap<String, f64>,
+    /// The printed record: letterhead, document number, signers.
+    pub record: Option<Record>,
 }
 
 /// The office named on the pages by default.
@@ -377,6 +451,16 @@ impl Config {
         if let Some(steps) = &raw.steps {
             validate_steps(steps).map_err(|(key, message)| value_error(&key, message))?;
         }
+        let step_ids: Vec<&str> = match &raw.steps {
+            Some(steps) => steps.iter().map(|s| s.id.as_str()).collect(),
+            None => BUILT_IN_STEPS.iter().map(|s| s.id).collect(),
+        };
+        validate_targets(&raw.targets, &step_ids)
+            .map_err(|(key, message)| value_error(&key, message))?;
+        if let Some(record) = &raw.record {
+            let folder = source.as_deref().and_then(Path::parent);
+            validate_record(record, folder).map_err(|(key, message)| value_error(&key, message))?;
+        }
         for (key, value) in [
             ("limits.max_cells_per_sheet", raw.limits.max_cells_per_sheet),
             ("limits.max_workbook_bytes", raw.limits.max_workbook_bytes),
@@ -428,6 +512,9 @@ impl Config {
             mask_personal_data: raw.mask_personal_data.unwrap_or(true),
             limits: raw.limits,
             signature: raw.signature,
+            ranking: raw.ranking,
+            targets: raw.targets,
+            record: raw.record,
         })
     }
 }
@@ -458,6 +545,121 @@ impl Config {
     pub fn effective_json(&self) -> String {
         serde_json::to_string(self).expect("the configuration serialises")
     }
+}
+
+/// A step of the built-in model (SOP.md): its id and who owns it.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltInStep {
+    /// The step's id.
+    pub id: &'static str,
+    /// The role that owns it.
+    pub owner: &'static str,
+    /// The field naming the person who did it.
+    pub actor: Field,
+}
+
+/// The steps of the built-in model with their owners (SOP.md "Who is measured"): a
+/// configured step with one of these ids takes the owner and actor it leaves out.
+pub const BUILT_IN_STEPS: [BuiltInStep; 3] = [
+    BuiltInStep {
+        id: "pemantauan",
+        owner: "Admin Medsos",
+        actor: Field::Admin,
+    },
+    BuiltInStep {
+        id: "disposisi",
+        owner: "Kasi",
+        actor: Field::DisposedBy,
+    },
+    BuiltInStep {
+        id: "penerusan",
+        owner: "Admin Medsos",
+        actor: Field::Admin,
+    },
+];
+
+/// The fields that name a person and so may be a step's `actor`.
+pub const ACTOR_FIELDS: [Field; 2] = [Field::Admin, Field::DisposedBy];
+
+/// Checks `[targets]`: each key a step id (or `end_to_end`), each value a percentage.
+fn validate_targets(
+    targets: &BTreeMap<String, f64>,
+    step_ids: &[&str],
+) -> Result<(), (String, String)> {
+    for (id, &target) in targets {
+        let key = format!("targets.{id}");
+        if id != "end_to_end" && !step_ids.contains(&id.as_str()) {
+            return Err((
+                key,
+                format!(
+                    "no step has the id {id:?}: use one of {}, end_to_end",
+                    step_ids.join(", ")
+                ),
+            ));
+        }
+        if !(target > 0.0 && target <= 100.0) {
+            return Err((
+                key,
+                "a target is a percentage above 0 and at most 100, such as 90".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks `[record]`: the logo is a picture beside `patuh.toml`, the number pattern uses
+/// known placeholders.
+fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String, String)> {
+    if let Some(logo) = &record.logo {
+        let lower = logo.to_ascii_lowercase();
+        if ![".png", ".jpg", ".jpeg", ".svg"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            return Err((
+                "record.logo".into(),
+                format!("{logo:?} is not a PNG, JPEG or SVG picture"),
+            ));
+        }
+        let plain = Path::new(logo)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            return Err((
+                "record.logo".into(),
+                format!("{logo:?}: name a file in the folder of patuh.toml, such as \"logo.png\""),
+            ));
+        }
+        if let Some(folder) = folder {
+            if !folder.join(logo).is_file() {
+                return Err((
+                    "record.logo".into(),
+                    format!(
+                        "{} does not exist: put the logo beside patuh.toml or remove the key",
+                        folder.join(logo).display()
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(number) = &record.number {
+        let mut rest = number.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').map(|c| open + c + 1);
+            let placeholder = close.map(|c| &rest[open..c]).unwrap_or(&rest[open..]);
+            if !NUMBER_PLACEHOLDERS.contains(&placeholder) {
+                return Err((
+                    "record.number".into(),
+                    format!(
+                        "{placeholder:?} is not a placeholder: use {}",
+                        NUMBER_PLACEHOLDERS.join(", ")
+                    ),
+                ));
+            }
+            rest = &rest[close.unwrap_or(rest.len())..];
+        }
+    }
+    Ok(())
 }
 
 /// The longest limit a step may have: ten years, so that limits in seconds and their sum
@@ -495,6 +697,17 @@ fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
                 ));
             }
         }
+        if let Some(actor) = step.actor {
+            if !ACTOR_FIELDS.contains(&actor) {
+                return Err((
+                    key("actor"),
+                    format!(
+                        "`{}` does not name a person: use admin or disposed_by",
+                        actor.name()
+                    ),
+                ));
+            }
+        }
         if step.limit_minutes <= 0 {
             return Err((
                 key("limit_minutes"),
@@ -513,6 +726,86 @@ fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn targets_ranking_record_and_actors_are_checked() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("patuh.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let ok = |text: &str| Config::parse(text, Path::new("patuh.toml")).unwrap();
+        // Targets name steps of the model in force, as percentages.
+        let c = ok("[targets]\npemantauan = 90\nend_to_end = 75.5\n");
+        assert_eq!(c.targets["pemantauan"], 90.0);
+        assert_eq!(c.targets["end_to_end"], 75.5);
+        assert_eq!(
+            err("[targets]\npemantuan = 90\n"),
+            "invalid configuration patuh.toml: `targets.pemantuan`: no step has the id \
+             \"pemantuan\": use one of pemantauan, disposisi, penerusan, end_to_end"
+        );
+        for bad in ["0", "100.5", "-3", "nan"] {
+            assert_eq!(
+                err(&format!("[targets]\ndisposisi = {bad}\n")),
+                "invalid configuration patuh.toml: `targets.disposisi`: a target is a \
+                 percentage above 0 and at most 100, such as 90",
+                "{bad}"
+            );
+        }
+        // Ranking: 10 items by default.
+        assert_eq!(Config::default().ranking.min_items, 10);
+        assert_eq!(ok("[ranking]\nmin_items = 3\n").ranking.min_items, 3);
+        // The record's number pattern and logo.
+        let c = ok("[record]\nnumber = \"{period}/LKIP/{year}\"\n\
+                    prepared_by = { role = \"Kepala Seksi\", name = \"Ani\", nip = \"1985\" }\n");
+        let record = c.record.unwrap();
+        assert_eq!(record.number.as_deref(), Some("{period}/LKIP/{year}"));
+        assert_eq!(record.prepared_by.unwrap().name, "Ani");
+        assert_eq!(
+            err("[record]\nnumber = \"{periode}/{year}\"\n"),
+            "invalid configuration patuh.toml: `record.number`: \"{periode}\" is not a \
+             placeholder: use {period}, {year}, {month}, {week}"
+        );
+        assert_eq!(
+            err("[record]\nlogo = \"logo.gif\"\n"),
+            "invalid configuration patuh.toml: `record.logo`: \"logo.gif\" is not a PNG, \
+             JPEG or SVG picture"
+        );
+        assert_eq!(
+            err("[record]\nlogo = \"../logo.png\"\n"),
+            "invalid configuration patuh.toml: `record.logo`: \"../logo.png\": name a file \
+             in the folder of patuh.toml, such as \"logo.png\""
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("patuh.toml");
+        let missing = Config::parse("[record]\nlogo = \"logo.png\"\n", &path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            missing.ends_with(
+                "logo.png does not exist: put the logo beside patuh.toml or remove the key"
+            ),
+            "{missing}"
+        );
+        std::fs::write(dir.path().join("logo.png"), b"\x89PNG").unwrap();
+        assert!(Config::parse("[record]\nlogo = \"logo.png\"\n", &path).is_ok());
+        // An actor names a person.
+        let step = |actor: &str| {
+            format!(
+                "[[steps]]\nid = \"a\"\nname = \"A\"\nstart = \"posted_at\"\n\
+                 end = \"reported_at\"\nlimit_minutes = 60\nactor = \"{actor}\"\n"
+            )
+        };
+        assert_eq!(
+            ok(&step("disposed_by")).steps.unwrap()[0].actor,
+            Some(Field::DisposedBy)
+        );
+        assert_eq!(
+            err(&step("department")),
+            "invalid configuration patuh.toml: `steps[0].actor`: `department` does not name \
+             a person: use admin or disposed_by"
+        );
+    }
 
     #[test]
     fn a_spelling_may_name_one_department_only() {

@@ -60,13 +60,15 @@ pub enum Field {
     ForwardedAt,
     /// When the department finished its follow-up.
     ClosedAt,
-    /// Who handled it.
+    /// Who handled it (the Admin Medsos).
     Admin,
+    /// Who gave the disposition (the Kasi, or a deputy).
+    DisposedBy,
 }
 
 impl Field {
     /// Every field, in the order of INPUTS.md.
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Id,
         Field::Channel,
         Field::Kind,
@@ -81,6 +83,7 @@ impl Field {
         Field::ForwardedAt,
         Field::ClosedAt,
         Field::Admin,
+        Field::DisposedBy,
     ];
 
     /// The field's name as written in configuration and reports (`posted_at`).
@@ -100,6 +103,7 @@ impl Field {
             Field::ForwardedAt => "forwarded_at",
             Field::ClosedAt => "closed_at",
             Field::Admin => "admin",
+            Field::DisposedBy => "disposed_by",
         }
     }
 
@@ -296,8 +300,10 @@ pub struct Item {
     pub disposition: Option<DispositionValue>,
     /// The canonical department name.
     pub department: Option<String>,
-    /// Who handled it.
+    /// Who handled it (the Admin Medsos).
     pub admin: Option<String>,
+    /// Who gave the disposition.
+    pub disposed_by: Option<String>,
     /// The row whose values won last (the latest occurrence).
     pub source: RowRef,
     /// How many rows were merged into this item (1 when it appeared once).

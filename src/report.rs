@@ -117,6 +117,15 @@ pub struct PeriodReport {
     pub start: NaiveDate,
     /// Last day, inclusive.
     pub end: NaiveDate,
+    /// Whether the data covers the whole period (METRICS.md "Periods that are not
+    /// complete").
+    pub complete: bool,
+    /// Where the data starts, when after the period's start.
+    #[serde(skip)]
+    pub data_from: Option<Instant>,
+    /// Where the data ends (the as-of moment), when before the period's end.
+    #[serde(skip)]
+    pub data_until: Option<Instant>,
     /// All items of the period.
     pub total: GroupStats,
     /// Each department with at least one item, sorted by name (byte order).
@@ -154,6 +163,7 @@ pub fn assemble(
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
     let slugs = slugs(judged.iter().map(|j| j.group.name.as_str()));
+    let first = judged.iter().map(|j| j.placed).min();
     let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut months: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, j) in judged.iter().enumerate() {
@@ -180,11 +190,15 @@ pub fn assemble(
                     stats: aggregate(ms.iter().map(|&m| &judged[m]), &ids),
                 })
                 .collect();
+            let (data_from, data_until) = coverage(start, end, first, as_of.map(|a| a.at), zone);
             periods.push(PeriodReport {
                 kind,
                 label: label.to_string(),
                 start,
                 end,
+                complete: data_from.is_none() && data_until.is_none(),
+                data_from,
+                data_until,
                 total: aggregate(members.iter().map(|&m| &judged[m]), &ids),
                 departments,
                 members,
@@ -199,6 +213,29 @@ pub fn assemble(
         periods,
         slugs,
     }
+}
+
+/// What part of the period from `start` to `end` (local days) the data leaves out: the
+/// first moment of the data when it is after 00:00:00 on `start`, and the as-of moment when
+/// it is before 23:59:59 on `end` (METRICS.md "Periods that are not complete").
+fn coverage(
+    start: NaiveDate,
+    end: NaiveDate,
+    first: Option<Instant>,
+    as_of: Option<Instant>,
+    zone: Tz,
+) -> (Option<Instant>, Option<Instant>) {
+    let local = |date: NaiveDate, h, m, s| {
+        let wall = date.and_hms_opt(h, m, s).expect("a valid time");
+        crate::timestamp::localize(wall, zone).0
+    };
+    let opens = local(start, 0, 0, 0);
+    let closes = local(end, 23, 59, 59);
+    (
+        first.filter(|&f| f > opens),
+        // No as-of (no items) leaves nothing to say; an as-of before the end cuts it short.
+        as_of.filter(|&a| a < closes),
+    )
 }
 
 /// First and last day of the period containing `date`.
@@ -356,6 +393,8 @@ pub fn summary_json(report: &Report, masking: bool) -> String {
         id: &'a str,
         name: &'a str,
         limit_s: i64,
+        owner: Option<&'a str>,
+        clock: &'static str,
     }
     #[derive(Serialize)]
     struct Summary<'a> {
@@ -406,6 +445,9 @@ pub fn summary_json(report: &Report, masking: bool) -> String {
                 id: &s.id,
                 name: &s.name,
                 limit_s: s.limit_s,
+                owner: s.owner.as_deref(),
+                // Every step runs on the continuous clock until the office clock lands.
+                clock: "continuous",
             })
             .collect(),
         rows: report.rows,
@@ -433,6 +475,46 @@ pub fn rfc3339_seconds(t: Instant, zone: Tz) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_complete_when_the_data_spans_it_to_the_second() {
+        // Week 2026-W48: Monday 23 to Sunday 29 November, WIB (UTC+7): it opens at
+        // 22 Nov 17:00:00Z and closes at 29 Nov 16:59:59Z.
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let zone = chrono_tz::Asia::Jakarta;
+        let (start, end) = bounds(
+            PeriodKind::Week,
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        );
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            ("2026-11-23".into(), "2026-11-29".into())
+        );
+        let cover =
+            |first: &str, as_of: &str| coverage(start, end, Some(at(first)), Some(at(as_of)), zone);
+        // Exactly from the opening to the closing second: complete.
+        assert_eq!(
+            cover("2026-11-22T17:00:00Z", "2026-11-29T16:59:59Z"),
+            (None, None)
+        );
+        // Data from earlier weeks, judged days later: complete.
+        assert_eq!(
+            cover("2026-10-01T00:00:00Z", "2026-12-04T00:00:00Z"),
+            (None, None)
+        );
+        // The data starts one second late: partial, from that moment.
+        assert_eq!(
+            cover("2026-11-22T17:00:01Z", "2026-11-29T16:59:59Z"),
+            (Some(at("2026-11-22T17:00:01Z")), None)
+        );
+        // The as-of one second early (Sunday 23:59:58 WIB): partial, until then.
+        assert_eq!(
+            cover("2026-11-22T17:00:00Z", "2026-11-29T16:59:58Z"),
+            (None, Some(at("2026-11-29T16:59:58Z")))
+        );
+        // No items: no as-of, nothing cut short by it.
+        assert_eq!(coverage(start, end, None, None, zone), (None, None));
+    }
 
     #[test]
     fn offsets_with_seconds_are_written_exactly() {

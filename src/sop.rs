@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::config::{AppliesTo, Config, Labels, StepConfig};
-use crate::model::{AsOf, AsOfSource, Disposition, Instant, Item, Stamp};
+use crate::model::{AsOf, AsOfSource, Disposition, Field, Instant, Item, Stamp};
 
 /// The id reserved for the whole chain of applicable steps.
 pub const END_TO_END: &str = "end_to_end";
@@ -28,6 +28,10 @@ pub struct Step {
     pub limit_s: i64,
     /// Which items it applies to.
     pub applies_to: AppliesTo,
+    /// The role that owns it (SOP.md "Who is measured"), when known.
+    pub owner: Option<String>,
+    /// The field naming the person who did it, when the model says.
+    pub actor: Option<Field>,
 }
 
 impl Step {
@@ -50,13 +54,18 @@ pub struct SopModel {
 impl SopModel {
     /// The default model of SOP.md: pemantauan (60 min), disposisi (10), penerusan (15).
     pub fn default_model() -> SopModel {
-        let step = |id: &str, name: &str, start, end, minutes: i64, applies_to| Step {
-            id: id.into(),
-            name: name.into(),
-            start,
-            end,
-            limit_s: minutes * 60,
-            applies_to,
+        let step = |id: &str, name: &str, start, end, minutes: i64, applies_to| {
+            let built_in = built_in(id);
+            Step {
+                id: id.into(),
+                name: name.into(),
+                start,
+                end,
+                limit_s: minutes * 60,
+                applies_to,
+                owner: built_in.map(|b| b.owner.to_string()),
+                actor: built_in.map(|b| b.actor),
+            }
         };
         SopModel {
             steps: vec![
@@ -108,6 +117,7 @@ impl SopModel {
 }
 
 fn step_of(c: &StepConfig) -> Step {
+    let built_in = built_in(&c.id);
     Step {
         id: c.id.clone(),
         name: c.name.clone(),
@@ -115,7 +125,17 @@ fn step_of(c: &StepConfig) -> Step {
         end: c.end.stamp().expect("validated: a timestamp field"),
         limit_s: c.limit_minutes * 60,
         applies_to: c.applies_to,
+        owner: c
+            .owner
+            .clone()
+            .or_else(|| built_in.map(|b| b.owner.to_string())),
+        actor: c.actor.or_else(|| built_in.map(|b| b.actor)),
     }
+}
+
+/// The built-in step with this id, whose owner and actor a step takes by default.
+fn built_in(id: &str) -> Option<&'static crate::config::BuiltInStep> {
+    crate::config::BUILT_IN_STEPS.iter().find(|b| b.id == id)
 }
 
 /// The status of one step of one item.
@@ -180,6 +200,10 @@ pub struct Judged {
     pub group: Group,
     /// One result per configured step, in order, then `end_to_end`.
     pub steps: Vec<StepResult>,
+    /// The moment that places the item in its periods: `posted_at`, else its earliest
+    /// timestamp (METRICS.md "Periods").
+    #[serde(skip)]
+    pub placed: Instant,
     /// The local date that places the item in its periods.
     pub date: NaiveDate,
     /// ISO week label (`2026-W48`).
@@ -319,6 +343,7 @@ fn judge_item(
         disposition,
         group,
         steps,
+        placed,
         date,
         week: week_label(date),
         month: month_label(date),
@@ -658,6 +683,7 @@ mod tests {
             disposition: None,
             department: None,
             admin: None,
+            disposed_by: None,
             source: RowRef {
                 file: 0,
                 sheet: None,

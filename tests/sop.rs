@@ -1009,6 +1009,7 @@ start = "disposed_at"
 end = "closed_at"
 limit_minutes = 7200
 applies_to = "forward"
+owner = "Perangkat Daerah"
 "#;
 
 #[test]
@@ -1078,9 +1079,13 @@ fn a_custom_step_model_with_a_follow_up_on_closed_at() {
     assert_eq!(
         v["steps"],
         serde_json::json!([
-            {"id": "pemantauan", "name": "Pemantauan", "limit_s": 3600},
-            {"id": "disposisi", "name": "Disposisi", "limit_s": 600},
-            {"id": "tindak_lanjut", "name": "Tindak lanjut PD", "limit_s": 432000}
+            // Built-in ids take the built-in owners (CONFIG.md); a new step its own.
+            {"id": "pemantauan", "name": "Pemantauan", "limit_s": 3600,
+             "owner": "Admin Medsos", "clock": "continuous"},
+            {"id": "disposisi", "name": "Disposisi", "limit_s": 600,
+             "owner": "Kasi", "clock": "continuous"},
+            {"id": "tindak_lanjut", "name": "Tindak lanjut PD", "limit_s": 432000,
+             "owner": "Perangkat Daerah", "clock": "continuous"}
         ])
     );
     let keys = |text: &str| -> Vec<usize> {
@@ -1381,6 +1386,7 @@ mod properties {
                     disposition,
                     department: department.map(str::to_string),
                     admin: None,
+                    disposed_by: None,
                     source: RowRef {
                         file: 0,
                         sheet: None,

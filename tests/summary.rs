@@ -176,7 +176,7 @@ fn check_order(s: &J, step_ids: &[&str]) {
         .items()
         .iter()
         .map(|st| {
-            assert_eq!(st.keys(), ["id", "name", "limit_s"]);
+            assert_eq!(st.keys(), ["id", "name", "limit_s", "owner", "clock"]);
             st.get("id").str()
         })
         .collect();
@@ -220,7 +220,7 @@ fn check_order(s: &J, step_ids: &[&str]) {
     for p in periods {
         assert_eq!(
             p.keys(),
-            ["kind", "label", "start", "end", "total", "departments"]
+            ["kind", "label", "start", "end", "complete", "total", "departments"]
         );
         assert_eq!(p.get("total").keys(), ["items", "steps"]);
         check_steps(p.get("total").get("steps"));

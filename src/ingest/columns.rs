@@ -84,7 +84,7 @@ const STAMP_ENGLISH: [(Stamp, &str); 5] = [
 ];
 
 /// Built-in header aliases of the other fields (INPUTS.md, Indonesian first).
-const PLAIN_ALIASES: [(Field, &[&str]); 9] = [
+const PLAIN_ALIASES: [(Field, &[&str]); 10] = [
     (
         Field::Id,
         &[
@@ -197,6 +197,16 @@ const PLAIN_ALIASES: [(Field, &[&str]); 9] = [
             "Petugas",
             "Nama Petugas",
             "Operator",
+        ],
+    ),
+    (
+        Field::DisposedBy,
+        &[
+            "Kasi",
+            "Pemberi Disposisi",
+            "Didisposisi Oleh",
+            "Disposisi Oleh",
+            "Disposed By",
         ],
     ),
 ];
@@ -606,6 +616,17 @@ mod tests {
         assert_eq!(m.stamps[&Stamp::ForwardedAt], StampColumns::Single(12));
         assert_eq!(m.plain[&Field::Admin], 13);
         assert!(m.ignored.is_empty());
+    }
+
+    #[test]
+    fn who_disposed_is_its_own_field_beside_the_disposition() {
+        let m = map(&["Disposisi", "Disposisi Oleh", "Admin Medsos"]);
+        assert_eq!(m.plain[&Field::Disposition], 0);
+        assert_eq!(m.plain[&Field::DisposedBy], 1);
+        assert_eq!(m.plain[&Field::Admin], 2);
+        for header in ["Kasi", "Pemberi Disposisi", "Didisposisi Oleh", "Disposed By"] {
+            assert_eq!(map(&[header]).plain[&Field::DisposedBy], 0, "{header}");
+        }
     }
 
     #[test]

@@ -268,6 +268,7 @@ fn present_fields(record: &RowRecord) -> Vec<Field> {
         (Field::Disposition, record.disposition.is_some()),
         (Field::Department, record.department.is_some()),
         (Field::Admin, record.admin.is_some()),
+        (Field::DisposedBy, record.disposed_by.is_some()),
     ];
     fields.extend(
         plain
@@ -299,6 +300,7 @@ fn new_item(key: String, record: &RowRecord, file: usize, sheet: Option<String>)
         disposition: record.disposition,
         department: record.department.clone(),
         admin: record.admin.clone(),
+        disposed_by: record.disposed_by.clone(),
         source: RowRef {
             file,
             sheet,
@@ -367,6 +369,13 @@ fn merge_into(
         Field::Admin,
         &mut item.admin,
         &record.admin,
+        lower,
+        &mut conflicts,
+    );
+    text_field(
+        Field::DisposedBy,
+        &mut item.disposed_by,
+        &record.disposed_by,
         lower,
         &mut conflicts,
     );

@@ -141,7 +141,7 @@ impl Departments {
 /// (pages show its start).
 pub fn max_chars(field: Field) -> Option<usize> {
     match field {
-        Field::Channel | Field::Admin => Some(100),
+        Field::Channel | Field::Admin | Field::DisposedBy => Some(100),
         Field::Id | Field::Account | Field::Department => Some(200),
         Field::Url => Some(2048),
         _ => None,

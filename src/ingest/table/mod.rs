@@ -48,6 +48,8 @@ pub struct RowRecord {
     pub department: Option<String>,
     /// Admin.
     pub admin: Option<String>,
+    /// Who gave the disposition.
+    pub disposed_by: Option<String>,
     /// The timestamps that could be used.
     pub stamps: Stamps,
     /// Which of them were written as a date without a time (read as midnight): bit
@@ -147,11 +149,19 @@ fn cell_bytes(cell: &Cell<'_>) -> u64 {
 /// doubling, so it may hold as much room again as it fills.
 fn pending_row_bytes(row: &PendingRow) -> u64 {
     let r = &row.record;
-    let texts = [&r.id, &r.account, &r.text, &r.url, &r.department, &r.admin]
-        .into_iter()
-        .flatten()
-        .map(String::len)
-        .sum::<usize>()
+    let texts = [
+        &r.id,
+        &r.account,
+        &r.text,
+        &r.url,
+        &r.department,
+        &r.admin,
+        &r.disposed_by,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::len)
+    .sum::<usize>()
         + r.channel.as_ref().map_or(0, |(_, t)| t.len());
     let written = row
         .stamps

@@ -24,6 +24,7 @@ impl TableBuilder<'_> {
             disposition: None,
             department: None,
             admin: None,
+            disposed_by: None,
             stamps: Stamps::default(),
             date_only: 0,
         };
@@ -82,6 +83,7 @@ impl TableBuilder<'_> {
                 }
                 Field::Department => record.department = Some(normalize::tidy(&text)),
                 Field::Admin => record.admin = Some(normalize::tidy(&text)),
+                Field::DisposedBy => record.disposed_by = Some(normalize::tidy(&text)),
                 _ => {}
             }
         }
