@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::model::Field;
+use crate::words::Lang;
 
 /// The file read from the working folder when `--config` is not given.
 pub const DEFAULT_FILE: &str = "patuh.toml";
@@ -52,9 +53,18 @@ pub struct StepConfig {
     pub actor: Option<Field>,
 }
 
+/// `[labels]` as written: each name optional (the language's default otherwise).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabels {
+    direct_answer: Option<String>,
+    undisposed: Option<String>,
+    no_department: Option<String>,
+    unlisted: Option<String>,
+}
+
 /// `[labels]`: names of the pseudo-departments (METRICS.md "Groups").
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Labels {
     /// Items answered directly.
     pub direct_answer: String,
@@ -67,14 +77,34 @@ pub struct Labels {
     pub unlisted: String,
 }
 
+impl Labels {
+    /// The built-in names in `lang`.
+    pub fn defaults(lang: Lang) -> Labels {
+        let t = crate::words::words(lang);
+        Labels {
+            direct_answer: t["label_direct_answer"].clone(),
+            undisposed: t["label_undisposed"].clone(),
+            no_department: t["label_no_department"].clone(),
+            unlisted: t["label_unlisted"].clone(),
+        }
+    }
+
+    /// The names written, the built-in names in `lang` for the rest.
+    fn resolve(written: &RawLabels, lang: Lang) -> Labels {
+        let d = Labels::defaults(lang);
+        let or = |w: &Option<String>, d: String| w.clone().unwrap_or(d);
+        Labels {
+            direct_answer: or(&written.direct_answer, d.direct_answer),
+            undisposed: or(&written.undisposed, d.undisposed),
+            no_department: or(&written.no_department, d.no_department),
+            unlisted: or(&written.unlisted, d.unlisted),
+        }
+    }
+}
+
 impl Default for Labels {
     fn default() -> Self {
-        Labels {
-            direct_answer: "Dijawab Langsung".into(),
-            undisposed: "Belum Didisposisi".into(),
-            no_department: "Tanpa Perangkat Daerah".into(),
-            unlisted: "Perangkat Daerah Tidak Terdaftar".into(),
-        }
+        Labels::defaults(Lang::default())
     }
 }
 
@@ -243,7 +273,7 @@ struct RawConfig {
     #[serde(default)]
     departments: RawDepartments,
     #[serde(default)]
-    labels: Labels,
+    labels: RawLabels,
     steps: Option<Vec<StepConfig>>,
     #[serde(default)]
     ranking: Ranking,
@@ -259,6 +289,9 @@ pub struct Config {
     /// effective configuration (the manifest hashes the rest).
     #[serde(skip)]
     pub source: Option<PathBuf>,
+    /// The file as written, from which [`Config::with_lang`] resolves again.
+    #[serde(skip)]
+    written: RawConfig,
     /// Zone of times written without an offset, and of periods.
     #[serde(serialize_with = "zone_name")]
     pub timezone: Tz,
@@ -369,6 +402,7 @@ impl Config {
     }
 
     fn from_raw(raw: RawConfig, source: Option<PathBuf>) -> Result<Config, ConfigError> {
+        let written = raw.clone();
         let path = source.clone().unwrap_or_else(|| PathBuf::from("defaults"));
         let value_error = |key: &str, message: String| ConfigError::Value {
             path: path.clone(),
@@ -498,6 +532,7 @@ impl Config {
         };
         Ok(Config {
             source,
+            written,
             timezone,
             date_order: raw.date_order.unwrap_or_default(),
             exclude: raw.exclude,
@@ -505,7 +540,7 @@ impl Config {
             columns: raw.columns,
             departments: raw.departments.names,
             departments_closed: raw.departments.closed,
-            labels: raw.labels,
+            labels: Labels::resolve(&raw.labels, raw.lang.unwrap_or_default()),
             steps: raw.steps,
             lang: raw.lang.unwrap_or_default(),
             office: raw.office.unwrap_or_else(|| DEFAULT_OFFICE.to_string()),
@@ -540,6 +575,17 @@ fn zone_name<S: serde::Serializer>(zone: &Tz, serializer: S) -> Result<S::Ok, S:
 }
 
 impl Config {
+    /// The same configuration read for pages in `lang` (`--lang`): the built-in step,
+    /// owner and group names follow the language; names the file gives stay.
+    pub fn with_lang(self, lang: Lang) -> Config {
+        let raw = RawConfig {
+            lang: Some(lang),
+            ..self.written
+        };
+        Config::from_raw(raw, self.source)
+            .expect("a valid configuration stays valid in another language")
+    }
+
     /// The effective configuration in a stable form (JSON, keys in declaration order),
     /// whatever file it came from: what the manifest hashes.
     pub fn effective_json(&self) -> String {
@@ -552,10 +598,22 @@ impl Config {
 pub struct BuiltInStep {
     /// The step's id.
     pub id: &'static str,
-    /// The role that owns it.
+    /// The key of the owner role's name in the word lists (`templates/lang`).
     pub owner: &'static str,
     /// The field naming the person who did it.
     pub actor: Field,
+}
+
+impl BuiltInStep {
+    /// The owner role's name in `lang` ("Admin Medsos", "Kasi").
+    pub fn owner_in(&self, lang: Lang) -> String {
+        crate::words::words(lang)[self.owner].clone()
+    }
+
+    /// The step's name in `lang` ("Analisis & disposisi").
+    pub fn name_in(&self, lang: Lang) -> String {
+        crate::words::words(lang)[&format!("step_{}", self.id)].clone()
+    }
 }
 
 /// The steps of the built-in model with their owners (SOP.md "Who is measured"): a
@@ -563,17 +621,17 @@ pub struct BuiltInStep {
 pub const BUILT_IN_STEPS: [BuiltInStep; 3] = [
     BuiltInStep {
         id: "pemantauan",
-        owner: "Admin Medsos",
+        owner: "owner_admin",
         actor: Field::Admin,
     },
     BuiltInStep {
         id: "disposisi",
-        owner: "Kasi",
+        owner: "owner_kasi",
         actor: Field::DisposedBy,
     },
     BuiltInStep {
         id: "penerusan",
-        owner: "Admin Medsos",
+        owner: "owner_admin",
         actor: Field::Admin,
     },
 ];
@@ -726,6 +784,22 @@ fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn built_in_names_follow_the_language_and_written_names_stay() {
+        let parse = |text: &str| Config::parse(text, Path::new("patuh.toml")).unwrap();
+        let c = parse("lang = \"en\"\n[labels]\nundisposed = \"Menunggu Kasi\"\n");
+        assert_eq!(c.labels.direct_answer, "Answered directly");
+        assert_eq!(c.labels.undisposed, "Menunggu Kasi");
+        // --lang: the same file read again in the other language.
+        let id = c.with_lang(Lang::Id);
+        assert_eq!(id.lang, Lang::Id);
+        assert_eq!(id.labels.direct_answer, "Dijawab Langsung");
+        assert_eq!(id.labels.undisposed, "Menunggu Kasi");
+        let en = Config::default().with_lang(Lang::En);
+        assert_eq!(en.labels.no_department, "No department named");
+        assert_eq!(en.labels.unlisted, "Unlisted department");
+    }
 
     #[test]
     fn targets_ranking_record_and_actors_are_checked() {

@@ -123,7 +123,11 @@ fn main() -> ExitCode {
 
 fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
     let working_dir = PathBuf::from(".");
-    let config = patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
+    let mut config =
+        patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
+    if let Some(lang) = args.lang {
+        config = config.with_lang(lang.lang());
+    }
     let (ledger, judgement) = patuh::check(
         &config,
         &args.data,
@@ -145,11 +149,7 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
         return Ok(());
     }
     let text = match args.format {
-        OutputFormat::Text => patuh::check::render_text(
-            &ledger,
-            &run,
-            args.lang.map(LangArg::lang).unwrap_or(config.lang),
-        ),
+        OutputFormat::Text => patuh::check::render_text(&ledger, &run, config.lang),
         OutputFormat::Json => patuh::check::render_json(&ledger, &run),
     };
     print!("{text}");
@@ -161,7 +161,7 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     let mut config =
         patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
     if let Some(lang) = args.lang {
-        config.lang = lang.lang();
+        config = config.with_lang(lang.lang());
     }
     let options = patuh::BuildOptions {
         data_dir: args.data,

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::config::{AppliesTo, Config, Labels, StepConfig};
 use crate::model::{AsOf, AsOfSource, Disposition, Field, Instant, Item, Stamp};
+use crate::words::Lang;
 
 /// The id reserved for the whole chain of applicable steps.
 pub const END_TO_END: &str = "end_to_end";
@@ -52,26 +53,31 @@ pub struct SopModel {
 }
 
 impl SopModel {
-    /// The default model of SOP.md: pemantauan (60 min), disposisi (10), penerusan (15).
+    /// The default model of SOP.md: pemantauan (60 min), disposisi (10), penerusan (15),
+    /// named in Indonesian.
     pub fn default_model() -> SopModel {
-        let step = |id: &str, name: &str, start, end, minutes: i64, applies_to| {
-            let built_in = built_in(id);
+        SopModel::default_in(Lang::Id)
+    }
+
+    /// The default model with its step and owner names in `lang`.
+    pub fn default_in(lang: Lang) -> SopModel {
+        let step = |id: &str, start, end, minutes: i64, applies_to| {
+            let built_in = built_in(id).expect("a built-in step");
             Step {
                 id: id.into(),
-                name: name.into(),
+                name: built_in.name_in(lang),
                 start,
                 end,
                 limit_s: minutes * 60,
                 applies_to,
-                owner: built_in.map(|b| b.owner.to_string()),
-                actor: built_in.map(|b| b.actor),
+                owner: Some(built_in.owner_in(lang)),
+                actor: Some(built_in.actor),
             }
         };
         SopModel {
             steps: vec![
                 step(
                     "pemantauan",
-                    "Pemantauan & penyampaian ke Kasi",
                     Stamp::PostedAt,
                     Stamp::ReportedAt,
                     60,
@@ -79,7 +85,6 @@ impl SopModel {
                 ),
                 step(
                     "disposisi",
-                    "Analisis & disposisi",
                     Stamp::ReportedAt,
                     Stamp::DisposedAt,
                     10,
@@ -87,7 +92,6 @@ impl SopModel {
                 ),
                 step(
                     "penerusan",
-                    "Penerusan ke Perangkat Daerah",
                     Stamp::DisposedAt,
                     Stamp::ForwardedAt,
                     15,
@@ -100,9 +104,9 @@ impl SopModel {
     /// The model of a configuration: its `[[steps]]` when present, else the default.
     pub fn from_config(config: &Config) -> SopModel {
         match &config.steps {
-            None => SopModel::default_model(),
+            None => SopModel::default_in(config.lang),
             Some(steps) => SopModel {
-                steps: steps.iter().map(step_of).collect(),
+                steps: steps.iter().map(|s| step_of(s, config.lang)).collect(),
             },
         }
     }
@@ -116,7 +120,7 @@ impl SopModel {
     }
 }
 
-fn step_of(c: &StepConfig) -> Step {
+fn step_of(c: &StepConfig, lang: Lang) -> Step {
     let built_in = built_in(&c.id);
     Step {
         id: c.id.clone(),
@@ -128,7 +132,7 @@ fn step_of(c: &StepConfig) -> Step {
         owner: c
             .owner
             .clone()
-            .or_else(|| built_in.map(|b| b.owner.to_string())),
+            .or_else(|| built_in.map(|b| b.owner_in(lang))),
         actor: c.actor.or_else(|| built_in.map(|b| b.actor)),
     }
 }
@@ -616,6 +620,35 @@ pub fn step_issues(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_model_speaks_the_page_language() {
+        let names = |lang| {
+            let config = Config::default().with_lang(lang);
+            SopModel::from_config(&config)
+                .steps
+                .into_iter()
+                .map(|s| (s.name, s.owner.unwrap()))
+                .collect::<Vec<_>>()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            names(Lang::Id),
+            [
+                pair("Pemantauan & penyampaian ke Kasi", "Admin Medsos"),
+                pair("Analisis & disposisi", "Kasi"),
+                pair("Penerusan ke Perangkat Daerah", "Admin Medsos"),
+            ]
+        );
+        assert_eq!(
+            names(Lang::En),
+            [
+                pair("Monitoring & reporting to the Kasi", "Social media admin"),
+                pair("Analysis & disposition", "Kasi (section head)"),
+                pair("Forwarding to the department", "Social media admin"),
+            ]
+        );
+    }
     use chrono::{TimeZone, Utc};
 
     fn t(h: u32, m: u32, s: u32) -> Instant {

@@ -220,7 +220,15 @@ fn check_order(s: &J, step_ids: &[&str]) {
     for p in periods {
         assert_eq!(
             p.keys(),
-            ["kind", "label", "start", "end", "complete", "total", "departments"]
+            [
+                "kind",
+                "label",
+                "start",
+                "end",
+                "complete",
+                "total",
+                "departments"
+            ]
         );
         assert_eq!(p.get("total").keys(), ["items", "steps"]);
         check_steps(p.get("total").get("steps"));

@@ -624,7 +624,12 @@ mod tests {
         assert_eq!(m.plain[&Field::Disposition], 0);
         assert_eq!(m.plain[&Field::DisposedBy], 1);
         assert_eq!(m.plain[&Field::Admin], 2);
-        for header in ["Kasi", "Pemberi Disposisi", "Didisposisi Oleh", "Disposed By"] {
+        for header in [
+            "Kasi",
+            "Pemberi Disposisi",
+            "Didisposisi Oleh",
+            "Disposed By",
+        ] {
             assert_eq!(map(&[header]).plain[&Field::DisposedBy], 0, "{header}");
         }
     }
