@@ -20,11 +20,12 @@ pub(crate) mod workbook;
 mod xls;
 
 pub use columns::header_key;
-pub use error::{FileError, ReadError};
+pub use error::{FileError, FileErrorKind, LimitReached, ReadError, StoppedAt};
 pub use ledger::{
     check_departments, FileReport, Ledger, MappedColumn, RowCounts, SheetOutcome, SheetReport,
     SheetSkipReason, TableSummary, TooManyDepartments,
 };
+pub use workbook::ReaderError;
 
 use chrono_tz::Tz;
 use rayon::prelude::*;
@@ -108,7 +109,9 @@ pub fn read_all(
         .par_iter()
         .map(|export| {
             READING.with(|r| r.set(true));
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(export, settings)))
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_file(export, settings)
+            }))
             .unwrap_or_else(|payload| {
                 let why = payload
                     .downcast_ref::<&str>()
@@ -117,11 +120,7 @@ pub fn read_all(
                     .unwrap_or_default();
                 Err(FileError {
                     file: export.relative.clone(),
-                    message: format!(
-                        "the spreadsheet reader failed on this file ({why}); it is damaged or in a form \
-                         patuh cannot read: open it in a spreadsheet program and save it again, or move \
-                         it out of the data folder"
-                    ),
+                    kind: FileErrorKind::ReaderPanicked { why },
                 })
             });
             READING.with(|r| r.set(false));
@@ -145,9 +144,9 @@ pub fn read_all(
 
 /// Reads one export into its tables.
 fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileError> {
-    let error = |message: String| FileError {
+    let error = |kind: FileErrorKind| FileError {
         file: export.relative.clone(),
-        message,
+        kind,
     };
     let mut collector = Collector {
         file: &export.relative,
@@ -162,12 +161,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     };
     // Read once: every check, the reader and the input's hash see the same bytes, even if
     // the file changes during the run.
-    let bytes = std::fs::read(&export.path).map_err(|e| {
-        error(format!(
-            "{e}. Check that the file is still there and can be read (is it open in another \
-             program?), then run patuh again"
-        ))
-    })?;
+    let bytes = std::fs::read(&export.path).map_err(|e| error(FileErrorKind::Unreadable(e)))?;
     let sha256 = crate::hash::sha256_hex(&bytes);
     let mut delimited_info = None;
     match export.format {
@@ -191,15 +185,10 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 finds_header,
                 |number, cells| collector.row(number, cells),
             )
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::InvalidData => {
-                    error(format!("{e}; check that it is a text export"))
-                }
-                _ => error(e.to_string()),
-            })?;
+            .map_err(|e| error(FileErrorKind::Delimited(e)))?;
             collector.end_sheet();
-            if let Some(message) = collector.stopped.take() {
-                return Err(error(message));
+            if let Some(limit) = collector.stopped.take() {
+                return Err(error(FileErrorKind::Limit(limit)));
             }
             // Binary data is judged only where no header was found, so that no message
             // below a header (full of control characters, say) can make an export skipped.
@@ -238,14 +227,10 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             }),
             None => {
                 let read = workbook::read(&bytes, format, &settings.limits, &mut collector);
-                if let Some(message) = collector.stopped.take() {
-                    return Err(error(message));
+                if let Some(limit) = collector.stopped.take() {
+                    return Err(error(FileErrorKind::Limit(limit)));
                 }
-                read.map_err(|m| {
-                    error(format!(
-                        "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
-                    ))
-                })?;
+                read.map_err(|e| error(FileErrorKind::Workbook(e)))?;
             }
         },
     }
@@ -283,8 +268,8 @@ struct Collector<'a> {
     grids_held: bool,
     /// Bytes held by the reader (XLS and ODS grids) and the tables already ended.
     held: u64,
-    /// The limit that stopped the reading, in words, once one has.
-    stopped: Option<String>,
+    /// The limit that stopped the reading, once one has.
+    stopped: Option<LimitReached>,
 }
 
 impl<'a> Collector<'a> {
@@ -294,12 +279,18 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Where reading stopped: ` (sheet "Data", row 7)`, ` (row 7)`, or before any row.
-    fn place(&self, row: Option<u32>) -> String {
-        match (self.current.as_ref().and_then(|b| b.sheet_name()), row) {
-            (_, None) => " (in the grids the reader builds of its sheets)".into(),
-            (Some(sheet), Some(row)) => format!(" (sheet {sheet:?}, row {row})"),
-            (None, Some(row)) => format!(" (row {row})"),
+    /// Where reading stopped: after `row` of the sheet being read, or before any row.
+    fn place(&self, row: Option<u32>) -> StoppedAt {
+        match row {
+            None => StoppedAt::Grids,
+            Some(row) => StoppedAt::Row {
+                sheet: self
+                    .current
+                    .as_ref()
+                    .and_then(|b| b.sheet_name())
+                    .map(str::to_string),
+                row,
+            },
         }
     }
 
@@ -307,26 +298,20 @@ impl<'a> Collector<'a> {
     /// in the table being read.
     fn over_limits(&mut self, row: Option<u32>, held: u64) -> bool {
         let limits = &self.settings.limits;
-        let message = if self.cells > limits.max_cells_per_file {
-            format!(
-                "it holds more than {} cells, all its sheets together{}, the limit for one \
-                 export; the file may be damaged. If it is genuine, split it, or raise [limits] \
-                 max_cells_per_file in patuh.toml",
-                limits.max_cells_per_file,
-                self.place(row)
-            )
+        let limit = if self.cells > limits.max_cells_per_file {
+            LimitReached::Cells {
+                max: limits.max_cells_per_file,
+                at: self.place(row),
+            }
         } else if self.held.saturating_add(held) > limits.max_memory_per_file {
-            format!(
-                "it takes more than {} bytes of memory once read{}, the limit for one \
-                 export; the file may be damaged (rows repeated many times?). If it is genuine, \
-                 split it, or raise [limits] max_memory_per_file in patuh.toml",
-                limits.max_memory_per_file,
-                self.place(row)
-            )
+            LimitReached::Memory {
+                max: limits.max_memory_per_file,
+                at: self.place(row),
+            }
         } else {
             return false;
         };
-        self.stopped = Some(message);
+        self.stopped = Some(limit);
         self.current = None;
         true
     }
