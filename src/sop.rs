@@ -1,7 +1,8 @@
 //! The SOP's time standards applied to every item (METRICS.md "Step status of one item").
 //!
 //! Takes items and the configured step model; gives each item's status per step, its
-//! department group, and its periods. Pure: no I/O, no wall clock.
+//! department group, and its periods, and the data issues of the steps the rules cannot
+//! judge ([`step_issues`]). Pure: no I/O, no wall clock.
 
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;

@@ -83,12 +83,12 @@ fn a_file_that_vanishes_before_it_is_read_is_an_error_naming_it() {
     assert_eq!(err.0.len(), 1);
     assert_eq!(err.0[0].file, "b.csv");
     assert!(
-        err.0[0].message.ends_with(
+        err.0[0].message().ends_with(
             "Check that the file is still there and can be read (is it open in another \
              program?), then run patuh again"
         ),
         "{}",
-        err.0[0].message
+        err.0[0].message()
     );
 }
 

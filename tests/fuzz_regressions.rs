@@ -404,16 +404,16 @@ fn xls_findings_are_errors_naming_the_file() {
         let error = file_error(name);
         assert_eq!(error.file, "x.xls", "{name}");
         assert!(
-            error.message.starts_with(message),
+            error.message().starts_with(message),
             "{name}: {}",
-            error.message
+            error.message()
         );
         assert!(
-            error.message.to_lowercase().contains(
+            error.message().to_lowercase().contains(
                 "open it in a spreadsheet program and save it again, or move it out of the data folder"
             ),
             "{name}: {}",
-            error.message
+            error.message()
         );
     }
 }
@@ -483,7 +483,7 @@ fn xml_parts_findings_are_errors_naming_the_file() {
                 assert_eq!(errors.len(), 1, "{name}");
                 assert_eq!(errors[0].file, "x.xlsx", "{name}");
                 assert_eq!(
-                    errors[0].message,
+                    errors[0].message(),
                     format!(
                         "{message}. Open it in a spreadsheet program and save it again, or move \
                          it out of the data folder"
@@ -542,7 +542,7 @@ fn xlsb_parts_findings_are_errors_naming_the_file() {
                 assert_eq!(errors.len(), 1, "{name}");
                 assert_eq!(errors[0].file, "x.xlsb", "{name}");
                 assert_eq!(
-                    errors[0].message,
+                    errors[0].message(),
                     format!(
                         "the spreadsheet reader failed on this file ({panic}); it is damaged or \
                          in a form patuh cannot read: open it in a spreadsheet program and save \

@@ -239,6 +239,17 @@ pub enum FieldsError {
     },
 }
 
+/// Why the records of a delimited file cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DelimitedError {
+    /// Refused before its records are read.
+    #[error(transparent)]
+    Fields(#[from] FieldsError),
+    /// A record the CSV reader cannot read: the text itself is at fault.
+    #[error("{0}; check that it is a text export")]
+    Records(csv::Error),
+}
+
 /// Counts the fields of each record as the reader will split them, keeping none of them
 /// (the reader builds a whole record before handing it over: one line of 100 million
 /// fields would take gigabytes). An error when a record has more than [`MAX_FIELDS`], or
@@ -283,21 +294,21 @@ pub fn read_bytes(
     prefer_tab: bool,
     finds_header: impl Fn(&[String]) -> bool,
     row: impl FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(DelimitedInfo, Vec<StrayBytes>), std::io::Error> {
+) -> Result<(DelimitedInfo, Vec<StrayBytes>), DelimitedError> {
     read_bytes_within(bytes, prefer_tab, u64::MAX, finds_header, row)
 }
 
 /// [`read_bytes`], refusing a file whose records hold more than [`MAX_FIELDS`] fields, or
-/// more than `max_cells` in all, before one record is read (an error of kind `Other`;
-/// one the text itself causes is of kind `InvalidData`). Gives what was learnt of the
-/// file, and the cells of a UTF-8 file that hold bytes that are not UTF-8.
+/// more than `max_cells` in all, before one record is read ([`DelimitedError::Fields`];
+/// a record the text itself spoils is [`DelimitedError::Records`]). Gives what was learnt
+/// of the file, and the cells of a UTF-8 file that hold bytes that are not UTF-8.
 pub fn read_bytes_within(
     bytes: &[u8],
     prefer_tab: bool,
     max_cells: u64,
     finds_header: impl Fn(&[String]) -> bool,
     mut row: impl FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(DelimitedInfo, Vec<StrayBytes>), std::io::Error> {
+) -> Result<(DelimitedInfo, Vec<StrayBytes>), DelimitedError> {
     let (encoding, bom_len) = detect(bytes);
     // Records are split on the bytes (the delimiters, quotes and line breaks are ASCII in
     // UTF-8 and Windows-1252 alike) and each field is decoded on its own, so a stray byte
@@ -321,7 +332,7 @@ pub fn read_bytes_within(
         };
         sniff_delimiter(&text, prefer_tab, finds_header)
     };
-    check_fields(source, delimiter, max_cells).map_err(std::io::Error::other)?;
+    check_fields(source, delimiter, max_cells)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -341,12 +352,7 @@ pub fn read_bytes_within(
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    e.to_string(),
-                ));
-            }
+            Err(e) => return Err(DelimitedError::Records(e)),
         }
         let mut start = record
             .position()

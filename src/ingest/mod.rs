@@ -9,6 +9,8 @@ pub mod cells;
 pub mod columns;
 pub mod commentary;
 pub mod delimited;
+mod error;
+mod ledger;
 mod merge;
 pub mod normalize;
 mod ods;
@@ -17,21 +19,25 @@ pub mod table;
 pub(crate) mod workbook;
 mod xls;
 
+pub use columns::header_key;
+pub use error::{FileError, FileErrorKind, LimitReached, ReadError, StoppedAt};
+pub use ledger::{
+    check_departments, FileReport, Ledger, MappedColumn, RowCounts, SheetOutcome, SheetReport,
+    SheetSkipReason, TableSummary, TooManyDepartments,
+};
+pub use workbook::ReaderError;
+
 use chrono_tz::Tz;
 use rayon::prelude::*;
-use serde::Serialize;
-
-pub use columns::header_key;
 
 use crate::config::{Config, DateOrderSetting};
 use crate::discover::{Discovery, Export, Format};
 use crate::ingest::cells::Cell;
 use crate::ingest::columns::{column_letter, HeaderVocabulary, StampColumns};
-use crate::ingest::delimited::DelimitedInfo;
-use crate::ingest::table::{NoTable, OrderDecision, Table, TableBuilder};
+use crate::ingest::table::{NoTable, Table, TableBuilder};
 use crate::ingest::workbook::{SheetSkip, WorkbookVisitor};
 use crate::issues::{DataIssue, IssueKind, Location, Reason};
-use crate::model::{Instant, Item, Stamp};
+use crate::model::Instant;
 use crate::timestamp::DateSystem;
 
 /// Everything reading needs to know, derived from the configuration.
@@ -69,239 +75,6 @@ impl ReadSettings {
         }
     }
 }
-
-/// The row ledger: `read = included + duplicates + rejected`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct RowCounts {
-    /// Data rows read (blank and totals rows not counted).
-    pub read: u64,
-    /// Rows that are the winning or only occurrence of an item.
-    pub included: u64,
-    /// Rows merged into an item that appears in another row.
-    pub duplicates: u64,
-    /// Rows with no usable timestamp.
-    pub rejected: u64,
-}
-
-/// How a sheet (or a CSV file's single table) was read.
-#[derive(Debug, Clone, Serialize)]
-pub struct SheetReport {
-    /// The sheet's name; `None` for delimited files.
-    pub name: Option<String>,
-    /// What became of it.
-    pub outcome: SheetOutcome,
-}
-
-/// What became of a sheet.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SheetOutcome {
-    /// Read as a table.
-    Read(TableSummary),
-    /// Not read, with the reason.
-    Skipped(SheetSkipReason),
-}
-
-/// Why a sheet was not read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SheetSkipReason {
-    /// The sheet is hidden.
-    Hidden,
-    /// A chart, dialog or macro sheet.
-    NotAWorksheet,
-    /// No cells at all.
-    Empty,
-    /// No row among the first 20 names a timestamp column.
-    NoHeader,
-    /// A text export (`.csv`, `.tsv`, `.txt`) that is in fact a workbook.
-    WorkbookNamedAsText,
-    /// A text export that holds binary data, not text.
-    NotText,
-    /// A workbook protected by a password.
-    PasswordProtected,
-    /// A workbook export (`.xlsx`, `.xls`, …) that is in fact text.
-    TextNamedAsWorkbook,
-}
-
-impl SheetSkipReason {
-    /// The reason in the words of a language, for the export `file` (whose extension, in
-    /// capitals, fills `{format}`).
-    pub fn say(self, w: &crate::words::Words, file: &str) -> String {
-        let format = std::path::Path::new(file)
-            .extension()
-            .map(|e| e.to_string_lossy().to_uppercase())
-            .unwrap_or_default();
-        let key = format!("sheet_{}", crate::words::key_of(&self));
-        crate::words::fill(&w[&key], &[("format", &format)])
-    }
-
-    /// The reason in words, with what to do.
-    pub fn describe(self) -> &'static str {
-        match self {
-            SheetSkipReason::Hidden => "hidden sheet",
-            SheetSkipReason::NotAWorksheet => "not a worksheet (chart, dialog or macro sheet)",
-            SheetSkipReason::Empty => "empty",
-            SheetSkipReason::NoHeader => {
-                "no header row among the first 20 rows names a timestamp column (such as Waktu Posting); \
-                 if it has another name, map it under [columns] in patuh.toml"
-            }
-            SheetSkipReason::WorkbookNamedAsText => {
-                "a workbook with a text file's extension: give it its own (.xlsx, .ods or .xls) \
-                 and run patuh again"
-            }
-            SheetSkipReason::NotText => {
-                "not text (it holds binary data): export the log again as CSV"
-            }
-            SheetSkipReason::PasswordProtected => {
-                "protected by a password: open it in a spreadsheet program, save a copy without \
-                 the password and run patuh again"
-            }
-            SheetSkipReason::TextNamedAsWorkbook => {
-                "not a workbook (it holds text, such as a CSV or an HTML table): give a CSV the \
-                 .csv extension, or open it in a spreadsheet program and save it as .xlsx, then \
-                 run patuh again"
-            }
-        }
-    }
-}
-
-/// The summary of a table that was read.
-#[derive(Debug, Clone, Serialize)]
-pub struct TableSummary {
-    /// The (first) header row, as the spreadsheet numbers it.
-    pub header_row: u32,
-    /// 1, or 2 for a two-row header.
-    pub header_rows: u32,
-    /// Each mapped field with its column letter(s) and header.
-    pub columns: Vec<MappedColumn>,
-    /// Each header cell that names no field (not empty, not the running `No`), with the
-    /// known header it closely resembles, if any: kept out of the metrics, listed by
-    /// `check` and the data-quality page.
-    pub unmapped: Vec<columns::UnmappedColumn>,
-    /// Data rows read.
-    pub rows: u32,
-    /// Of those, rows that became items (first or winning occurrence).
-    pub included: u32,
-    /// Of those, rows merged into an item from another row.
-    pub duplicates: u32,
-    /// Of those, rows rejected.
-    pub rejected: u32,
-    /// Blank rows, not counted as read.
-    pub blank: u32,
-    /// Totals rows, not counted as read.
-    pub totals: u32,
-    /// Timestamp fields that hold dates only (read as midnight).
-    pub date_only: Vec<Stamp>,
-    /// How `date_order = "auto"` decided.
-    pub orders: Vec<OrderDecision>,
-}
-
-/// A field and where it is read from.
-#[derive(Debug, Clone, Serialize)]
-pub struct MappedColumn {
-    /// The canonical field (`posted_at`).
-    pub field: &'static str,
-    /// Column letter(s): `C`, or `C+D` for a date and time pair.
-    pub column: String,
-    /// The header as written (both for a pair).
-    pub header: String,
-}
-
-/// How one export was read.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileReport {
-    /// Path relative to the data folder.
-    pub file: String,
-    /// Its format.
-    pub format: Format,
-    /// Encoding and delimiter, for delimited files.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delimited: Option<DelimitedInfo>,
-    /// SHA-256 of the bytes read, in hex.
-    pub sha256: String,
-    /// The latest timestamp it contains: when the export was taken.
-    pub latest: Option<Instant>,
-    /// Its sheets (one unnamed table for delimited files).
-    pub sheets: Vec<SheetReport>,
-}
-
-impl FileReport {
-    /// The summaries of the tables read from this file.
-    pub fn tables(&self) -> impl Iterator<Item = &TableSummary> {
-        self.sheets.iter().filter_map(|s| match &s.outcome {
-            SheetOutcome::Read(t) => Some(t),
-            SheetOutcome::Skipped(_) => None,
-        })
-    }
-}
-
-/// Everything read from the exports.
-#[derive(Debug, Clone, Serialize)]
-pub struct Ledger {
-    /// What the walk found, read or not.
-    pub discovery: Discovery,
-    /// One report per export read, in walk order.
-    pub files: Vec<FileReport>,
-    /// The row ledger.
-    pub rows: RowCounts,
-    /// Blank rows in all tables (outside the ledger).
-    pub blank_rows: u64,
-    /// Totals rows in all tables (outside the ledger).
-    pub totals_rows: u64,
-    /// The items, in the order they first appear in export order.
-    pub items: Vec<Item>,
-    /// Every data issue, file by file in walk order, then the conflicts found merging.
-    pub issues: Vec<DataIssue>,
-}
-
-/// An export that could not be read at all.
-#[derive(Debug, Clone, Serialize, thiserror::Error)]
-#[error("cannot read {file}: {message}")]
-pub struct FileError {
-    /// Path relative to the data folder.
-    pub file: String,
-    /// What went wrong, and what to do.
-    pub message: String,
-}
-
-/// The exports name more departments than `[limits] max_departments`: a text column read
-/// as the department would make pages by the thousand.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error(
-    "the exports name {count} departments, more than the limit of {max}: check that the \
-     department column holds department names (`patuh check` shows which column is read as \
-     `department`), or raise [limits] max_departments in patuh.toml"
-)]
-pub struct TooManyDepartments {
-    /// Distinct departments named.
-    pub count: usize,
-    /// The limit.
-    pub max: u64,
-}
-
-/// Refuses a ledger whose items name more departments than `max`: `build` would make
-/// pages for each. `check` does not ask, so that it can still show which column is read.
-pub fn check_departments(ledger: &Ledger, max: u64) -> Result<(), TooManyDepartments> {
-    let departments: std::collections::BTreeSet<&str> = ledger
-        .items
-        .iter()
-        .filter_map(|i| i.department.as_deref())
-        .collect();
-    if departments.len() as u64 > max {
-        return Err(TooManyDepartments {
-            count: departments.len(),
-            max,
-        });
-    }
-    Ok(())
-}
-
-/// Reading failed: one or more exports could not be read.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
-pub struct ReadError(pub Vec<FileError>);
-
 /// One file's tables, before merging.
 struct FileRead {
     report: FileReport,
@@ -336,7 +109,9 @@ pub fn read_all(
         .par_iter()
         .map(|export| {
             READING.with(|r| r.set(true));
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(export, settings)))
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_file(export, settings)
+            }))
             .unwrap_or_else(|payload| {
                 let why = payload
                     .downcast_ref::<&str>()
@@ -345,11 +120,7 @@ pub fn read_all(
                     .unwrap_or_default();
                 Err(FileError {
                     file: export.relative.clone(),
-                    message: format!(
-                        "the spreadsheet reader failed on this file ({why}); it is damaged or in a form \
-                         patuh cannot read: open it in a spreadsheet program and save it again, or move \
-                         it out of the data folder"
-                    ),
+                    kind: FileErrorKind::ReaderPanicked { why },
                 })
             });
             READING.with(|r| r.set(false));
@@ -373,9 +144,9 @@ pub fn read_all(
 
 /// Reads one export into its tables.
 fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileError> {
-    let error = |message: String| FileError {
+    let error = |kind: FileErrorKind| FileError {
         file: export.relative.clone(),
-        message,
+        kind,
     };
     let mut collector = Collector {
         file: &export.relative,
@@ -390,12 +161,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
     };
     // Read once: every check, the reader and the input's hash see the same bytes, even if
     // the file changes during the run.
-    let bytes = std::fs::read(&export.path).map_err(|e| {
-        error(format!(
-            "{e}. Check that the file is still there and can be read (is it open in another \
-             program?), then run patuh again"
-        ))
-    })?;
+    let bytes = std::fs::read(&export.path).map_err(|e| error(FileErrorKind::Unreadable(e)))?;
     let sha256 = crate::hash::sha256_hex(&bytes);
     let mut delimited_info = None;
     match export.format {
@@ -419,15 +185,10 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 finds_header,
                 |number, cells| collector.row(number, cells),
             )
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::InvalidData => {
-                    error(format!("{e}; check that it is a text export"))
-                }
-                _ => error(e.to_string()),
-            })?;
+            .map_err(|e| error(FileErrorKind::Delimited(e)))?;
             collector.end_sheet();
-            if let Some(message) = collector.stopped.take() {
-                return Err(error(message));
+            if let Some(limit) = collector.stopped.take() {
+                return Err(error(FileErrorKind::Limit(limit)));
             }
             // Binary data is judged only where no header was found, so that no message
             // below a header (full of control characters, say) can make an export skipped.
@@ -466,14 +227,10 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             }),
             None => {
                 let read = workbook::read(&bytes, format, &settings.limits, &mut collector);
-                if let Some(message) = collector.stopped.take() {
-                    return Err(error(message));
+                if let Some(limit) = collector.stopped.take() {
+                    return Err(error(FileErrorKind::Limit(limit)));
                 }
-                read.map_err(|m| {
-                    error(format!(
-                        "{m}. Open it in a spreadsheet program and save it again, or move it out of the data folder"
-                    ))
-                })?;
+                read.map_err(|e| error(FileErrorKind::Workbook(e)))?;
             }
         },
     }
@@ -511,8 +268,8 @@ struct Collector<'a> {
     grids_held: bool,
     /// Bytes held by the reader (XLS and ODS grids) and the tables already ended.
     held: u64,
-    /// The limit that stopped the reading, in words, once one has.
-    stopped: Option<String>,
+    /// The limit that stopped the reading, once one has.
+    stopped: Option<LimitReached>,
 }
 
 impl<'a> Collector<'a> {
@@ -522,12 +279,18 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Where reading stopped: ` (sheet "Data", row 7)`, ` (row 7)`, or before any row.
-    fn place(&self, row: Option<u32>) -> String {
-        match (self.current.as_ref().and_then(|b| b.sheet_name()), row) {
-            (_, None) => " (in the grids the reader builds of its sheets)".into(),
-            (Some(sheet), Some(row)) => format!(" (sheet {sheet:?}, row {row})"),
-            (None, Some(row)) => format!(" (row {row})"),
+    /// Where reading stopped: after `row` of the sheet being read, or before any row.
+    fn place(&self, row: Option<u32>) -> StoppedAt {
+        match row {
+            None => StoppedAt::Grids,
+            Some(row) => StoppedAt::Row {
+                sheet: self
+                    .current
+                    .as_ref()
+                    .and_then(|b| b.sheet_name())
+                    .map(str::to_string),
+                row,
+            },
         }
     }
 
@@ -535,26 +298,20 @@ impl<'a> Collector<'a> {
     /// in the table being read.
     fn over_limits(&mut self, row: Option<u32>, held: u64) -> bool {
         let limits = &self.settings.limits;
-        let message = if self.cells > limits.max_cells_per_file {
-            format!(
-                "it holds more than {} cells, all its sheets together{}, the limit for one \
-                 export; the file may be damaged. If it is genuine, split it, or raise [limits] \
-                 max_cells_per_file in patuh.toml",
-                limits.max_cells_per_file,
-                self.place(row)
-            )
+        let limit = if self.cells > limits.max_cells_per_file {
+            LimitReached::Cells {
+                max: limits.max_cells_per_file,
+                at: self.place(row),
+            }
         } else if self.held.saturating_add(held) > limits.max_memory_per_file {
-            format!(
-                "it takes more than {} bytes of memory once read{}, the limit for one \
-                 export; the file may be damaged (rows repeated many times?). If it is genuine, \
-                 split it, or raise [limits] max_memory_per_file in patuh.toml",
-                limits.max_memory_per_file,
-                self.place(row)
-            )
+            LimitReached::Memory {
+                max: limits.max_memory_per_file,
+                at: self.place(row),
+            }
         } else {
             return false;
         };
-        self.stopped = Some(message);
+        self.stopped = Some(limit);
         self.current = None;
         true
     }
