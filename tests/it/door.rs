@@ -1,10 +1,8 @@
 //! Mistakes caught at the door: where the configuration comes from and what `build` says
 //! it read, so that a misplaced file or a skipped sheet never passes unnoticed.
 
-#[allow(dead_code)]
-mod common;
-
-use common::repo;
+use crate::support;
+use crate::support::repo;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -136,11 +134,11 @@ fn build_names_every_file_and_sheet_it_did_not_read_and_counts_the_issues() {
 #[test]
 fn a_utf8_export_with_a_stray_byte_is_read_as_utf8_with_that_cell_flagged() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/door/stray_byte");
-    let ledger = common::read_dir(&fixture);
+    let ledger = support::read_dir(&fixture);
     let file = &ledger.files[0];
     assert_eq!(file.delimited.unwrap().encoding, Encoding::Utf8);
     // The numbers of the sample export it was made from (183 rows, all items).
-    assert_eq!(common::counts(&ledger), (183, 183, 0, 0));
+    assert_eq!(support::counts(&ledger), (183, 183, 0, 0));
     let alone = tempfile::tempdir().unwrap();
     let name = "Laporan Medsos 2-8 Nov 2026.csv";
     std::fs::copy(
@@ -148,14 +146,14 @@ fn a_utf8_export_with_a_stray_byte_is_read_as_utf8_with_that_cell_flagged() {
         alone.path().join(name),
     )
     .unwrap();
-    let sample = common::read_dir(alone.path());
+    let sample = support::read_dir(alone.path());
     assert_eq!(
         format!("{:?}", file.tables().collect::<Vec<_>>()),
         format!("{:?}", sample.files[0].tables().collect::<Vec<_>>()),
         "the same tables as the sample export"
     );
     // Its UTF-8 text intact (read whole as Windows-1252 it was "CafÃ©").
-    let text = |id: &str| common::item(&ledger, id).text.clone().unwrap();
+    let text = |id: &str| support::item(&ledger, id).text.clone().unwrap();
     assert!(text("MS-2026-000832").starts_with("Lampu jalan di depan Café Melati, RT 08"));
     assert!(text("MS-2026-000834")
         .starts_with("Pelayanan di kantor Kelurahan Duren Jaya lambat\u{FFFD}, mengurus"));
@@ -185,13 +183,13 @@ fn a_notepad_ansi_export_is_still_read_as_windows_1252() {
     csv.extend_from_slice(b"T1;02/11/2026 09.00;02/11/2026 09.30;Dinas Caf\xE9\n");
     csv.extend_from_slice(b"T2;02/11/2026 10.00;02/11/2026 10.30;Dinas Caf\xE9 \x93Melati\x94\n");
     std::fs::write(work.path().join("ansi.csv"), csv).unwrap();
-    let ledger = common::read_dir(work.path());
+    let ledger = support::read_dir(work.path());
     assert_eq!(
         ledger.files[0].delimited.unwrap().encoding,
         Encoding::Windows1252
     );
     assert_eq!(
-        common::item(&ledger, "T2").department.as_deref(),
+        support::item(&ledger, "T2").department.as_deref(),
         Some("Dinas Café “Melati”")
     );
     assert!(ledger.issues.iter().all(|i| i.kind != IssueKind::NotUtf8));

@@ -2,10 +2,8 @@
 //! folder, the working folder as the output folder, a linked output folder, builds killed
 //! at every step of publishing, and many builds of one site at once.
 
-#[allow(dead_code)]
-mod common;
-
-use common::{copy_dir, repo};
+use crate::support;
+use crate::support::{copy_dir, repo};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -13,7 +11,7 @@ use std::process::{Command, Output};
 use sha2::{Digest, Sha256};
 
 fn small_workdir() -> tempfile::TempDir {
-    common::workdir(&repo().join("tests/fixtures/site/small"))
+    support::workdir(&repo().join("tests/fixtures/site/small"))
 }
 
 /// `patuh build ARGS…` in `work`, with `PATUH_FAULT` set to `fault` when given.

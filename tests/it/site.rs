@@ -8,14 +8,13 @@
 //! Library builds use a fixed "now" (2026-12-31); the binary takes the wall clock, and all
 //! timestamps here lie in September–November 2026, before any moment these tests run.
 
-mod pages;
-
+use crate::support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Output;
 
+use crate::support::pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
 use chrono::{DateTime, Utc};
-use pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -1417,7 +1416,7 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
                     columns = None;
                     continue;
                 }
-                let pipes = pages::cell_borders(line);
+                let pipes = support::pages::cell_borders(line);
                 match columns {
                     None => columns = Some(pipes),
                     Some(n) => assert_eq!(pipes, n, "{page}: {line}"),

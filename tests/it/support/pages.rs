@@ -1,4 +1,4 @@
-//! Reading the site's pages in tests (shared by tests/site.rs and tests/injection.rs):
+//! Reading the site's pages in tests (shared by `site` and `injection`):
 //! HTML character references and attributes, Markdown through pulldown-cmark as a
 //! CommonMark reader sees it, and relative links.
 

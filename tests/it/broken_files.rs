@@ -2,12 +2,10 @@
 //! text file's name, a file that vanishes while patuh runs, values far longer than their
 //! field, and the hash of what was read.
 
-#[allow(dead_code)]
-mod common;
-
+use crate::support;
 use std::path::Path;
 
-use common::{check_ledger, now};
+use crate::support::{check_ledger, now};
 use patuh::config::Config;
 use patuh::ingest::{SheetOutcome, SheetSkipReason};
 
@@ -104,7 +102,7 @@ fn the_hash_of_an_input_is_the_hash_of_the_bytes_read() {
         patuh::read_exports(&data, &Config::default(), None, now(), &Default::default()).unwrap();
     assert_eq!(ledger.files[0].sha256, HASH);
     // The site's manifest and method page carry it.
-    common::build(&Config::default(), &data, &work.path().join("site")).unwrap();
+    support::build(&Config::default(), &data, &work.path().join("site")).unwrap();
     let manifest = std::fs::read_to_string(work.path().join("site/manifest.json")).unwrap();
     assert!(manifest.contains(HASH), "{manifest}");
     let method = std::fs::read_to_string(work.path().join("site/metode.md")).unwrap();
@@ -172,7 +170,7 @@ fn site_size(csv: &str) -> (u64, String, u64) {
     let data = work.path().join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::write(data.join("x.csv"), csv).unwrap();
-    let outcome = common::build(&Config::default(), &data, &work.path().join("site")).unwrap();
+    let outcome = support::build(&Config::default(), &data, &work.path().join("site")).unwrap();
     let mut total = 0;
     let mut largest = (String::new(), 0);
     for path in &outcome.files {

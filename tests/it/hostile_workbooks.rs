@@ -3,22 +3,20 @@
 //! (a cell at XFD1048576, a dimension of A1:XFD1048576, an ODS row repeated 1,048,000
 //! times) would make a reader that allocates the sheet's extent run out of memory.
 //!
-//! Every ledger is checked exactly, with the row-ledger identity (common::check_ledger).
+//! Every ledger is checked exactly, with the row-ledger identity (support::check_ledger).
 
-#[allow(dead_code)]
-mod common;
-
+use crate::support;
 use std::path::{Path, PathBuf};
 
+use crate::support::{briefs, check_ledger, columns, counts, now, posted, utc};
 use assert_cmd::Command;
-use common::{briefs, check_ledger, columns, counts, now, posted, utc};
 use patuh::config::Config;
 use patuh::ingest::{Ledger, SheetOutcome};
 use patuh::model::Stamp;
 
 // ---------------------------------------------------------------------------------------
 // Fixture generation (run once by hand; the outputs are committed):
-//   cargo test --test hostile_workbooks -- --ignored regenerate_hostile_fixtures
+//   cargo test --test it -- --ignored regenerate_hostile_fixtures
 // writes the XLSX and ODS fixtures. The XLSB fixtures come from SheetJS and a record
 // rewrite: tests/fixtures/hostile/make_xlsb.js and xlsb_records.py (see the README).
 // ---------------------------------------------------------------------------------------
@@ -844,7 +842,7 @@ fn an_xls_whose_fat_loops_is_refused_before_calamine_follows_it() {
 
 /// Runs `patuh check` on a hostile folder in a child process with a 4 GiB memory cap.
 fn check_capped_case(case: &str) -> (Option<i32>, String) {
-    common::check_capped(&hostile(case))
+    support::check_capped(&hostile(case))
 }
 
 #[test]

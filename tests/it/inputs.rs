@@ -1,19 +1,16 @@
 //! The input contract (INPUTS.md of the specification), point by point, against small committed
 //! fixtures in `tests/fixtures/inputs/<case>/` (see the README there), with exact values
-//! worked out by hand. Every test checks the row ledger identity (common::check_ledger).
-
-#[allow(dead_code)]
-mod common;
+//! worked out by hand. Every test checks the row ledger identity (support::check_ledger).
 
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 use patuh::issues::IssueKind;
 use patuh::model::Stamp;
 
 // ---------------------------------------------------------------------------------------
 // Fixture generation (run once by hand; the outputs are committed):
-//   cargo test --test inputs -- --ignored regenerate_binary_fixtures
+//   cargo test --test it -- --ignored regenerate_binary_fixtures
 // then convert the XLSX workbook with LibreOffice (see tests/fixtures/inputs/README.md).
 // ---------------------------------------------------------------------------------------
 

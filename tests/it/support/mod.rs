@@ -1,6 +1,8 @@
 //! Helpers for the input-contract tests: fixture paths, reading a fixture folder with a
 //! fixed `now`, exact instants, and the row-ledger identity checked in every test.
 
+pub mod pages;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -210,7 +212,6 @@ pub fn briefs(ledger: &Ledger) -> Vec<String> {
 /// at 4 GiB and which is stopped after two minutes: (exit code, stderr). For inputs that
 /// could make a reader allocate without bound, so that an abort or a runaway allocation
 /// fails the test instead of the test binary or the machine.
-#[allow(dead_code)] // used by the test crates that read hostile workbooks
 pub fn check_capped(dir: &Path) -> (Option<i32>, String) {
     let output = std::process::Command::new("sh")
         .arg("-c")
@@ -227,7 +228,6 @@ pub fn check_capped(dir: &Path) -> (Option<i32>, String) {
 }
 
 /// `patuh::build` of the exports in `data` into `out` with `config`, at the tests' `now`.
-#[allow(dead_code)] // used by the test crates that build sites
 pub fn build(
     config: &Config,
     data: &Path,

@@ -22,13 +22,12 @@
 //! run shows every leak. Library builds use a fixed "now" (2026-12-31); all timestamps
 //! lie in November 2026.
 
-mod pages;
-
+use crate::support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::support::pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
 
@@ -989,7 +988,7 @@ fn check_md(page: &str, src: &str, files: &BTreeMap<String, Vec<u8>>, v: &mut Ve
             columns = None;
             continue;
         }
-        let pipes = pages::cell_borders(line);
+        let pipes = support::pages::cell_borders(line);
         match columns {
             None => columns = Some(pipes),
             Some(n) if n != pipes => v.push(format!(

@@ -1,9 +1,7 @@
 //! The CSV registers the site offers: one per department and period, cells a spreadsheet
 //! would execute neutralised, personal data masked like on the pages.
 
-#[allow(dead_code)]
-mod common;
-
+use crate::support;
 use patuh::config::Config;
 
 #[test]
@@ -18,7 +16,7 @@ fn registers_neutralise_formulas_and_mask_personal_data() {
     )
     .unwrap();
     let out = work.path().join("site");
-    common::build(&Config::default(), &data, &out).unwrap();
+    support::build(&Config::default(), &data, &out).unwrap();
     let bytes = std::fs::read(out.join("minggu/2026-W45/dinas-sosial.csv")).unwrap();
     assert!(
         bytes.starts_with(b"\xEF\xBB\xBF"),
@@ -62,7 +60,7 @@ fn build_site(csv: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(data.join("ekspor.csv"), csv).unwrap();
     let out = work.path().join("site");
-    common::build(&Config::default(), &data, &out).unwrap();
+    support::build(&Config::default(), &data, &out).unwrap();
     (work, out)
 }
 

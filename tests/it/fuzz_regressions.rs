@@ -9,9 +9,7 @@
 //! panic; each finding must end in an error naming the file, and the ones that aborted
 //! are also run through the binary under a memory cap.
 
-#[allow(dead_code)]
-mod common;
-
+use crate::support;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -430,7 +428,7 @@ fn xls_findings_that_aborted_end_in_an_error_under_a_memory_cap() {
         let data = finding("workbook", name);
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.xls"), &data[1..]).unwrap();
-        let (code, stderr) = common::check_capped(dir.path());
+        let (code, stderr) = support::check_capped(dir.path());
         assert!(!stderr.contains("memory allocation"), "{name}: {stderr}");
         assert_eq!(code, Some(1), "{name}: {stderr}");
         assert!(

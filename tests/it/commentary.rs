@@ -3,10 +3,8 @@
 //! cannot be used is a data issue naming it; nothing in one can make a live script link or
 //! a remote image on either page.
 
-#[allow(dead_code)]
-mod common;
-
-use common::repo;
+use crate::support;
+use crate::support::repo;
 use std::path::Path;
 
 use patuh::issues::{IssueKind, Reason};
@@ -14,7 +12,7 @@ use patuh::issues::{IssueKind, Reason};
 /// A working folder with the small fixture's exports (weeks 2026-W44 and W45, months
 /// 2026-10 and 2026-11).
 fn workdir() -> tempfile::TempDir {
-    let work = common::workdir(&repo().join("tests/fixtures/site/small"));
+    let work = support::workdir(&repo().join("tests/fixtures/site/small"));
     std::fs::create_dir(work.path().join("data/catatan")).unwrap();
     work
 }

@@ -3,13 +3,10 @@
 //! copies of the sample exports (`data/`) with one name changed, the way an admin's typo
 //! arrives.
 
-#[allow(dead_code)]
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 use patuh::config::Config;
 use patuh::ingest::Ledger;
 use patuh::issues::{DataIssue, IssueKind};

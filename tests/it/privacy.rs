@@ -1,9 +1,7 @@
 //! Personal data on the published site: masked by default (UU 27/2022), shown only when
 //! the office turns masking off.
 
-#[allow(dead_code)]
-mod common;
-
+use crate::support;
 use std::path::Path;
 
 use patuh::config::Config;
@@ -26,7 +24,7 @@ fn build(config_text: &str) -> Vec<(String, String)> {
     std::fs::write(data.join("ekspor.csv"), csv).unwrap();
     let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
     let out = work.path().join("site");
-    common::build(&config, &data, &out).unwrap();
+    support::build(&config, &data, &out).unwrap();
     walkdir::WalkDir::new(&out)
         .into_iter()
         .map(Result::unwrap)
@@ -114,7 +112,7 @@ fn numbers_split_by_a_cut_are_masked_whole() {
     );
     std::fs::write(data.join("ekspor.csv"), csv).unwrap();
     let out = work.path().join("site");
-    common::build(&Config::default(), &data, &out).unwrap();
+    support::build(&Config::default(), &data, &out).unwrap();
     let mut shown_masked = 0;
     for entry in walkdir::WalkDir::new(&out) {
         let entry = entry.unwrap();
@@ -231,7 +229,7 @@ fn no_file_or_file_name_of_the_site_shows_a_number() {
     }
     workbook.save(data.join("buku.xlsx")).unwrap();
     let out = work.path().join("site");
-    let outcome = common::build(&Config::default(), &data, &out).unwrap();
+    let outcome = support::build(&Config::default(), &data, &out).unwrap();
     // The fixture makes what it should: two conflicts, the numbers' department, the issue.
     let kinds: Vec<_> = outcome.ledger.issues.iter().map(|i| i.kind).collect();
     assert!(

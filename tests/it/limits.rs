@@ -1,9 +1,7 @@
 //! `[limits]`: a workbook that would expand too far, or a sheet with too many cells, ends in
 //! a clear error naming the file and the key to raise, never in an exhausted machine.
 
-#[allow(dead_code)]
-mod common;
-
+use crate::support;
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
@@ -116,7 +114,7 @@ fn more_departments_than_the_limit_stop_the_build_naming_the_key() {
             Path::new("patuh.toml"),
         )
         .unwrap();
-        common::build(&config, &data, &work.path().join("site"))
+        support::build(&config, &data, &work.path().join("site"))
     };
     assert_eq!(
         build(2).unwrap_err().to_string(),
@@ -185,7 +183,7 @@ fn an_ods_whose_grids_would_not_fit_in_memory_is_refused_naming_the_key() {
 /// The generators of the three small-but-huge exports of scripts/bench.sh, here at sizes
 /// a test can afford.
 #[allow(dead_code)]
-#[path = "../examples/make_hostile_large.rs"]
+#[path = "../../examples/make_hostile_large.rs"]
 mod make_large;
 
 /// Reads the folder `dir` with `config_text`; gives the error text.
