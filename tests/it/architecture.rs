@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::support::repo;
+
 /// The rank of each top-level module: a module may name only modules of a rank at most its
 /// own; the shared vocabulary (rank 0) names only shared vocabulary.
 fn ranks() -> BTreeMap<&'static str, u8> {
@@ -49,7 +51,7 @@ fn module_of(relative: &Path) -> Option<String> {
 
 #[test]
 fn no_module_names_a_later_stage() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = repo().join("src");
     let ranks = ranks();
     let mut wrong = Vec::new();
     let mut seen = 0;

@@ -2,10 +2,9 @@
 //! text file's name, a file that vanishes while patuh runs, values far longer than their
 //! field, and the hash of what was read.
 
-use crate::support;
-use std::path::Path;
-
-use crate::support::{check_ledger, now};
+use crate::support::{
+    self, fixture, now, one_export, pages, patuh_in_empty, read_dir, read_exports,
+};
 use patuh::config::Config;
 use patuh::ingest::{SheetOutcome, SheetSkipReason};
 
@@ -30,19 +29,16 @@ fn binary_data_and_workbooks_named_as_text_are_skipped_with_their_reason() {
     std::fs::write(d.join("baik.csv"), GOOD_CSV).unwrap();
     std::fs::write(d.join("sampah.csv"), noise(4096)).unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inputs/workbook_xls/rekap.xls"),
+        fixture("inputs/workbook_xls/rekap.xls"),
         d.join("rekap.txt"),
     )
     .unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/inputs/workbook_xlsx/rekap.xlsx"),
+        fixture("inputs/workbook_xlsx/rekap.xlsx"),
         d.join("rekap.csv"),
     )
     .unwrap();
-    let ledger =
-        patuh::read_exports(d, &Config::default(), None, now(), &Default::default()).unwrap();
-    check_ledger(&ledger);
+    let ledger = read_dir(d);
     let outcomes: Vec<(&str, Option<SheetSkipReason>)> = ledger
         .files
         .iter()
@@ -94,18 +90,15 @@ fn a_file_that_vanishes_before_it_is_read_is_an_error_naming_it() {
 fn the_hash_of_an_input_is_the_hash_of_the_bytes_read() {
     // SHA-256 of GOOD_CSV, from `sha256sum`.
     const HASH: &str = "4323f0bced83c968ccdae631450624a81651b45d962efb4db7e1aa1568a6d16e";
-    let work = tempfile::tempdir().unwrap();
+    let work = one_export("x.csv", GOOD_CSV);
     let data = work.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(data.join("x.csv"), GOOD_CSV).unwrap();
-    let ledger =
-        patuh::read_exports(&data, &Config::default(), None, now(), &Default::default()).unwrap();
+    let ledger = read_exports(&data, &Config::default()).unwrap();
     assert_eq!(ledger.files[0].sha256, HASH);
     // The site's manifest and method page carry it.
     support::build(&Config::default(), &data, &work.path().join("site")).unwrap();
-    let manifest = std::fs::read_to_string(work.path().join("site/manifest.json")).unwrap();
+    let manifest = pages::page(&work.path().join("site"), "manifest.json");
     assert!(manifest.contains(HASH), "{manifest}");
-    let method = std::fs::read_to_string(work.path().join("site/metode.md")).unwrap();
+    let method = pages::page(&work.path().join("site"), "metode.md");
     assert!(method.contains(HASH), "{method}");
 }
 
@@ -166,10 +159,8 @@ fn long_values_csv(big: usize) -> String {
 
 /// Builds a site from `csv` and gives (total bytes, largest page and its bytes).
 fn site_size(csv: &str) -> (u64, String, u64) {
-    let work = tempfile::tempdir().unwrap();
+    let work = one_export("x.csv", csv);
     let data = work.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(data.join("x.csv"), csv).unwrap();
     let outcome = support::build(&Config::default(), &data, &work.path().join("site")).unwrap();
     let mut total = 0;
     let mut largest = (String::new(), 0);
@@ -190,15 +181,7 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
     const BIG: usize = 5 * 1024 * 1024;
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("x.csv"), long_values_csv(BIG)).unwrap();
-    let ledger = patuh::read_exports(
-        dir.path(),
-        &Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap();
-    check_ledger(&ledger);
+    let ledger = read_dir(dir.path());
     assert_eq!(ledger.items.len(), 6);
     let too_long: Vec<(u32, &str, String)> = ledger
         .issues
@@ -250,15 +233,7 @@ fn a_message_full_of_control_characters_does_not_make_the_export_binary() {
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("aduan.csv"), csv).unwrap();
-    let ledger = patuh::read_exports(
-        dir.path(),
-        &Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap();
-    check_ledger(&ledger);
+    let ledger = read_dir(dir.path());
     assert!(
         matches!(ledger.files[0].sheets[0].outcome, SheetOutcome::Read(_)),
         "{:?}",
@@ -279,8 +254,7 @@ fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_i
     // rekap.xlsx encrypted by msoffcrypto-tool (tests/fixtures/hostile/README.md): an OLE
     // file with EncryptionInfo and EncryptedPackage streams.
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/hostile/xlsx_password/sandi.xlsx"),
+        fixture("hostile/xlsx_password/sandi.xlsx"),
         d.join("sandi.xlsx"),
     )
     .unwrap();
@@ -290,9 +264,7 @@ fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_i
         "<html><table><tr><td>No</td></tr></table></html>",
     )
     .unwrap();
-    let ledger =
-        patuh::read_exports(d, &Config::default(), None, now(), &Default::default()).unwrap();
-    check_ledger(&ledger);
+    let ledger = read_dir(d);
     let outcomes: Vec<(&str, Option<SheetSkipReason>)> = ledger
         .files
         .iter()
@@ -315,14 +287,9 @@ fn a_password_protected_workbook_or_text_under_a_workbook_name_is_skipped_with_i
     );
     assert_eq!(ledger.items.len(), 1);
     // The reasons in the report's language, with the file's format.
-    let cwd = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(cwd.path())
-        .args(["check", "--lang", "id", "--data", d.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let stdout = patuh_in_empty(&["check", "--lang", "id", "--data", d.to_str().unwrap()])
+        .success()
+        .stdout;
     assert!(stdout.contains("dilindungi kata sandi"), "{stdout}");
     assert!(stdout.contains("bukan XLSX"), "{stdout}");
     assert!(stdout.contains("bukan XLS:"), "{stdout}");
@@ -340,20 +307,12 @@ fn names_that_differ_only_by_unicode_normalisation_are_told_apart() {
     if std::fs::read_dir(d).unwrap().count() < 2 {
         return; // a file system that holds one name for both (APFS, say)
     }
-    let ledger =
-        patuh::read_exports(d, &Config::default(), None, now(), &Default::default()).unwrap();
-    check_ledger(&ledger);
+    let ledger = read_dir(d);
     let names: Vec<&str> = ledger.files.iter().map(|f| f.file.as_str()).collect();
     // The decomposed one shows its combining mark as an escape.
     assert_eq!(names, ["Cafe\\u{301}.csv", nfc]);
     assert_eq!(ledger.items.len(), 2);
-    let cwd = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(cwd.path())
-        .args(["check", "--lang", "en", "--data", d.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = patuh_in_empty(&["check", "--lang", "en", "--data", d.to_str().unwrap()]).stdout;
     assert!(stdout.contains("  Cafe\\u{301}.csv (text"), "{stdout}");
     assert!(stdout.contains(&format!("  {nfc} (text")), "{stdout}");
 }

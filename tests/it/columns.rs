@@ -6,26 +6,23 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::support::pages::page;
+use crate::support::{issues_of, only_table, patuh_build, read_exports};
 use patuh::check::{render_json, render_text, RunInfo};
 use patuh::config::Config;
-use patuh::ingest::{Ledger, SheetOutcome, TableSummary};
-use patuh::issues::{DataIssue, IssueKind};
+use patuh::ingest::Ledger;
+use patuh::issues::IssueKind;
 use patuh::words::{words, Lang};
 
-fn fixture(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/columns")
-        .join(case)
-}
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    "2026-12-31T00:00:00Z".parse().unwrap()
+/// `tests/fixtures/columns/<path>`.
+fn fixture(path: &str) -> PathBuf {
+    crate::support::fixture("columns").join(path)
 }
 
 /// What `patuh check` reads and judges (default configuration).
 fn checked(data: &Path) -> Ledger {
     let config = Config::default();
-    let mut ledger = patuh::read_exports(data, &config, None, now(), &Default::default()).unwrap();
+    let mut ledger = read_exports(data, &config).unwrap();
     patuh::judge(&mut ledger, &config, None).unwrap();
     ledger
 }
@@ -40,42 +37,16 @@ fn run(data: &Path) -> RunInfo {
     }
 }
 
-fn only_table(ledger: &Ledger) -> &TableSummary {
-    match &ledger.files[0].sheets[0].outcome {
-        SheetOutcome::Read(t) => t,
-        SheetOutcome::Skipped(r) => panic!("skipped: {r:?}"),
-    }
-}
-
-fn of_kind(ledger: &Ledger, kind: IssueKind) -> Vec<&DataIssue> {
-    ledger.issues.iter().filter(|i| i.kind == kind).collect()
-}
-
-/// Builds the site of `data` into a temporary folder, in an empty working folder.
+/// Builds the site of `data` with the binary into `<temporary folder>/site`.
 fn build(data: &Path, extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    let cwd = tempfile::tempdir().unwrap();
-    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(cwd.path())
-        .arg("build")
-        .arg("--data")
-        .arg(data)
-        .arg("--out")
-        .arg(out.path().join("site"))
-        .args(extra)
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    patuh_build(data, &out.path().join("site"), extra).success();
     out
 }
 
+/// A file of the site built into `dir`.
 fn read(dir: &tempfile::TempDir, path: &str) -> String {
-    std::fs::read_to_string(dir.path().join("site").join(path)).unwrap()
+    page(&dir.path().join("site"), path)
 }
 
 const DISPOSSI_ID: &str = "kolom 'Waktu Dispossi' tidak dikenali \u{2014} mungkin maksudnya 'Waktu Disposisi'? Tambahkan di [columns] disposed_at";
@@ -111,7 +82,7 @@ fn a_misspelled_header_is_listed_and_named_never_mapped() {
         ]
     );
     // One issue per header cell, at the header row, in either language.
-    let unknown = of_kind(&ledger, IssueKind::UnknownColumn);
+    let unknown = issues_of(&ledger, IssueKind::UnknownColumn);
     let id: Vec<String> = unknown
         .iter()
         .map(|i| i.describe(words(Lang::Id), ""))
@@ -173,7 +144,7 @@ fn a_misspelled_header_is_listed_and_named_never_mapped() {
 fn a_column_the_sop_needs_is_missing_once_per_file_not_once_per_row() {
     let data = fixture("misspelled_headers/data");
     let ledger = checked(&data);
-    let missing = of_kind(&ledger, IssueKind::MissingColumn);
+    let missing = issues_of(&ledger, IssueKind::MissingColumn);
     assert_eq!(missing.len(), 1, "{missing:#?}");
     let issue = missing[0];
     assert_eq!(
@@ -192,7 +163,7 @@ fn a_column_the_sop_needs_is_missing_once_per_file_not_once_per_row() {
     // No row claims disposed_at is empty: the unmeasurable steps left are those of the
     // original export (the seven last items, not reached yet, as patuh check of
     // data/2026-10/Laporan Medsos 19-25 Okt 2026.csv lists them before and after).
-    let rows: Vec<String> = of_kind(&ledger, IssueKind::UnmeasurableStep)
+    let rows: Vec<String> = issues_of(&ledger, IssueKind::UnmeasurableStep)
         .iter()
         .map(|i| format!("{} {}", i.location.row.unwrap(), i.detail()))
         .collect();
@@ -265,7 +236,7 @@ fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
     assert!(item.date_only(patuh::model::Stamp::PostedAt));
     assert!(!item.date_only(patuh::model::Stamp::ReportedAt));
     // One issue for the column, with the count of its cells.
-    let issues = of_kind(&ledger, IssueKind::DateWithoutTime);
+    let issues = issues_of(&ledger, IssueKind::DateWithoutTime);
     assert_eq!(issues.len(), 1, "{issues:#?}");
     let issue = issues[0];
     assert_eq!(

@@ -3,35 +3,27 @@
 //! cannot be used is a data issue naming it; nothing in one can make a live script link or
 //! a remote image on either page.
 
-use crate::support;
-use crate::support::repo;
 use std::path::Path;
 
+use crate::support::{self, build_work, fixture};
 use patuh::issues::{IssueKind, Reason};
 
 /// A working folder with the small fixture's exports (weeks 2026-W44 and W45, months
 /// 2026-10 and 2026-11).
 fn workdir() -> tempfile::TempDir {
-    let work = support::workdir(&repo().join("tests/fixtures/site/small"));
+    let work = support::workdir(&fixture("site/small"));
     std::fs::create_dir(work.path().join("data/catatan")).unwrap();
     work
 }
 
+/// Builds `work` into `work/site`.
 fn build(work: &Path) -> patuh::BuildOutcome {
-    let config = patuh::config::Config::load(Some(&work.join("patuh.toml")), &[work]).unwrap();
-    let options = patuh::BuildOptions {
-        data_dir: work.join("data"),
-        out_dir: work.join("site"),
-        as_of: None,
-        now: chrono::DateTime::parse_from_rfc3339("2026-12-31T00:00:00Z")
-            .unwrap()
-            .to_utc(),
-    };
-    patuh::build(&config, &options, &Default::default()).unwrap_or_else(|e| panic!("{e}"))
+    build_work(work, &work.join("site"))
 }
 
+/// A page of the site built in `work`.
 fn page(work: &Path, path: &str) -> String {
-    std::fs::read_to_string(work.join("site").join(path)).unwrap()
+    support::pages::page(&work.join("site"), path)
 }
 
 /// The commentary issues of a build: (file, reason).

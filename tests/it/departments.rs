@@ -13,28 +13,10 @@ use patuh::issues::{DataIssue, IssueKind};
 use patuh::words::{words, Lang};
 use serde_json::Value;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A working folder with a copy of the sample exports (`data/`) and `config` as its
 /// `patuh.toml`.
 fn sample_copy(config: &str) -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("data"), &work.path().join("data"));
+    let work = workdir(repo());
     std::fs::write(work.path().join("patuh.toml"), config).unwrap();
     work
 }
@@ -61,22 +43,10 @@ fn misspell(work: &Path, file: &str, ticket: &str, from: &str, to: &str) {
     std::fs::write(&path, changed).unwrap();
 }
 
-fn config_at(work: &Path) -> Config {
-    let path = work.join("patuh.toml");
-    Config::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Reads and judges `work/data` with `work/patuh.toml` at [`NOW`], as `patuh check` does.
+/// Reads and judges `work/data` with `work/patuh.toml` at the tests' `now`, as `patuh check` does.
 fn check(work: &Path) -> Ledger {
-    let config = config_at(work);
-    let mut ledger = patuh::read_exports(
-        &work.join("data"),
-        &config,
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap();
+    let config = config_of(work);
+    let mut ledger = read_exports(&work.join("data"), &config).unwrap();
     check_ledger(&ledger);
     patuh::judge(&mut ledger, &config, None).unwrap();
     ledger
@@ -84,7 +54,7 @@ fn check(work: &Path) -> Ledger {
 
 /// `patuh check`'s text report of `work`, in `lang`.
 fn check_text(work: &Path, ledger: &Ledger, lang: Lang) -> String {
-    let config = config_at(work);
+    let config = config_of(work);
     let run = patuh::check::RunInfo {
         data_dir: "data".into(),
         config: Some("patuh.toml".into()),
@@ -95,18 +65,11 @@ fn check_text(work: &Path, ledger: &Ledger, lang: Lang) -> String {
     patuh::check::render_text(ledger, &run, lang)
 }
 
-/// `data/summary.json` of a build of `work` at [`NOW`].
+/// `data/summary.json` of a build of `work` at the tests' `now`.
 fn summary(work: &Path) -> Value {
-    let out = work.join("site");
-    let options = patuh::BuildOptions {
-        data_dir: work.join("data"),
-        out_dir: out.clone(),
-        as_of: None,
-        now: now(),
-    };
-    patuh::build(&config_at(work), &options, &Default::default())
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
-    serde_json::from_str(&std::fs::read_to_string(out.join("data/summary.json")).unwrap()).unwrap()
+    let site = work.join("site");
+    build_work(work, &site);
+    pages::summary(&site)
 }
 
 /// Each period's departments as name → item count.
@@ -260,7 +223,7 @@ fn a_misspelt_department_is_reported_once_and_the_numbers_stay() {
         without(&b, &["Dinas Sosial", "Dinas Sosal"])
     );
     // The data-quality page lists it under its kind.
-    let page = std::fs::read_to_string(typo.path().join("site/kualitas-data.md")).unwrap();
+    let page = pages::page(&typo.path().join("site"), "kualitas-data.md");
     assert!(
         page.contains("Nama Perangkat Daerah yang mirip nama lain")
             && page.contains(
@@ -351,7 +314,6 @@ fn small_export(departments: &[&str]) -> tempfile::TempDir {
 
 /// [`small_export`] with `config` as its `patuh.toml`.
 fn small_export_with(departments: &[&str], config: &str) -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
     let mut csv = String::from(
         "\u{feff}No;No Tiket;Waktu Posting;Kanal;Jenis;Akun Pelapor;Isi Laporan;Tautan;\
          Waktu Lapor ke Kasi;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan;Admin\r\n",
@@ -364,12 +326,7 @@ fn small_export_with(departments: &[&str], config: &str) -> tempfile::TempDir {
             d = d.replace('"', "\"\"")
         ));
     }
-    std::fs::create_dir(work.path().join("data")).unwrap();
-    std::fs::write(
-        work.path().join("data/Laporan Medsos 5-11 Okt 2026.csv"),
-        csv,
-    )
-    .unwrap();
+    let work = one_export("Laporan Medsos 5-11 Okt 2026.csv", csv);
     std::fs::write(work.path().join("patuh.toml"), config).unwrap();
     work
 }
@@ -452,15 +409,8 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
         ]
     );
     // The group is a pseudo-department, like "Tanpa Perangkat Daerah": shown, not ranked.
-    let config = config_at(closed.path());
-    let mut ledger = patuh::read_exports(
-        &closed.path().join("data"),
-        &config,
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap();
+    let config = config_of(closed.path());
+    let mut ledger = read_exports(&closed.path().join("data"), &config).unwrap();
     let judgement = patuh::judge(&mut ledger, &config, None).unwrap();
     let unlisted: Vec<_> = judgement
         .judged
@@ -492,7 +442,7 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
         assert_eq!(pa["total"], pb["total"], "{}", pa["label"]);
     }
     // The method page names the group.
-    let method = std::fs::read_to_string(closed.path().join("site/metode.html")).unwrap();
+    let method = pages::page(&closed.path().join("site"), "metode.html");
     assert!(
         method.contains(
             "“Perangkat Daerah Tidak Terdaftar” bila diteruskan ke nama yang tidak terdaftar \
@@ -500,7 +450,7 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
         ),
         "{method}"
     );
-    let method = std::fs::read_to_string(open.path().join("site/metode.html")).unwrap();
+    let method = pages::page(&open.path().join("site"), "metode.html");
     assert!(!method.contains("Tidak Terdaftar"));
     let (da, db) = (department_items(&a), department_items(&b));
     for (period, departments) in &da {
@@ -520,15 +470,8 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
 
 /// `patuh check --suggest-aliases` in `work`: (exit code, standard output).
 fn suggest(work: &Path) -> (Option<i32>, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(work)
-        .args(["check", "--suggest-aliases"])
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-    )
+    let ran = patuh(work, &["check", "--suggest-aliases"]);
+    (ran.code, ran.stdout)
 }
 
 #[test]

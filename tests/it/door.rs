@@ -1,37 +1,15 @@
 //! Mistakes caught at the door: where the configuration comes from and what `build` says
 //! it read, so that a misplaced file or a skipped sheet never passes unnoticed.
 
-use crate::support;
-use crate::support::repo;
 use std::path::Path;
-use std::process::{Command, Output};
 
+use crate::support::{self, fixture, one_export, patuh, repo};
 use patuh::ingest::delimited::Encoding;
 use patuh::issues::{IssueKind, Location, Reason};
 
-fn patuh(work: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(work)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
 /// The departments of the first week in `site/data/summary.json`.
 fn departments(site: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(site.join("data/summary.json")).unwrap();
-    let summary: serde_json::Value = serde_json::from_str(&text).unwrap();
-    summary["periods"][0]["departments"]
+    support::pages::summary(site)["periods"][0]["departments"]
         .as_array()
         .unwrap()
         .iter()
@@ -41,16 +19,12 @@ fn departments(site: &Path) -> Vec<String> {
 
 /// A working folder whose `data/` holds one export naming "Dishub" and "Diskominfo".
 fn workdir() -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
-    std::fs::create_dir(work.path().join("data")).unwrap();
-    std::fs::write(
-        work.path().join("data/Laporan 2-8 Nov 2026.csv"),
+    one_export(
+        "Laporan 2-8 Nov 2026.csv",
         "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan\n\
          T1;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;Teruskan;Dishub;02/11/2026 09.40\n\
          T2;02/11/2026 10.00;02/11/2026 10.30;02/11/2026 10.35;Teruskan;Diskominfo;02/11/2026 10.40\n",
     )
-    .unwrap();
-    work
 }
 
 #[test]
@@ -58,7 +32,7 @@ fn the_configuration_is_looked_up_in_the_working_folder_then_the_data_folder() {
     let work = workdir();
     let w = work.path();
     // None: the built-in defaults, said so.
-    let built = stderr(&patuh(w, &["build"]));
+    let built = patuh(w, &["build"]).success().stderr;
     assert!(built.starts_with("patuh: konfigurasi bawaan\n"), "{built}");
     assert_eq!(departments(&w.join("site")), ["Dishub", "Diskominfo"]);
 
@@ -68,7 +42,7 @@ fn the_configuration_is_looked_up_in_the_working_folder_then_the_data_folder() {
         "[departments]\n\"Dinas Perhubungan\" = [\"Dishub\"]\n",
     )
     .unwrap();
-    let built = stderr(&patuh(w, &["build"]));
+    let built = patuh(w, &["build"]).success().stderr;
     assert_eq!(
         built.lines().next(),
         Some("patuh: konfigurasi data/patuh.toml")
@@ -81,8 +55,7 @@ fn the_configuration_is_looked_up_in_the_working_folder_then_the_data_folder() {
         departments(&w.join("site")),
         ["Dinas Perhubungan", "Diskominfo"]
     );
-    let checked = patuh(w, &["check"]);
-    let checked = String::from_utf8(checked.stdout).unwrap();
+    let checked = patuh(w, &["check"]).stdout;
     assert_eq!(
         checked.lines().next(),
         Some("patuh check: data (konfigurasi: data/patuh.toml)")
@@ -94,7 +67,7 @@ fn the_configuration_is_looked_up_in_the_working_folder_then_the_data_folder() {
         "lang = \"en\"\n[departments]\n\"Dinas Komunikasi dan Informatika\" = [\"Diskominfo\"]\n",
     )
     .unwrap();
-    let built = stderr(&patuh(w, &["build"]));
+    let built = patuh(w, &["build"]).success().stderr;
     assert_eq!(
         built.lines().next(),
         Some("patuh: configuration ./patuh.toml")
@@ -114,7 +87,7 @@ fn build_names_every_file_and_sheet_it_did_not_read_and_counts_the_issues() {
     let export = "Laporan Medsos 28 Sep-4 Okt 2026.xlsx";
     std::fs::copy(repo().join("data").join(export), data.join(export)).unwrap();
     std::fs::write(data.join("notulen rapat.pdf"), "%PDF-1.4").unwrap();
-    let built = stderr(&patuh(work.path(), &["build"]));
+    let built = patuh(work.path(), &["build"]).success().stderr;
     assert_eq!(
         built,
         "patuh: konfigurasi bawaan\n\
@@ -133,7 +106,7 @@ fn build_names_every_file_and_sheet_it_did_not_read_and_counts_the_issues() {
 
 #[test]
 fn a_utf8_export_with_a_stray_byte_is_read_as_utf8_with_that_cell_flagged() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/door/stray_byte");
+    let fixture = fixture("door/stray_byte");
     let ledger = support::read_dir(&fixture);
     let file = &ledger.files[0];
     assert_eq!(file.delimited.unwrap().encoding, Encoding::Utf8);
@@ -198,11 +171,7 @@ fn a_notepad_ansi_export_is_still_read_as_windows_1252() {
 #[test]
 fn check_takes_the_as_of_moment_and_the_language_as_build_does() {
     let work = workdir();
-    let run = |args: &[&str]| {
-        let output = patuh(work.path(), args);
-        assert_eq!(output.status.code(), Some(0));
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |args: &[&str]| patuh(work.path(), args).success().stdout;
     // Without it: the latest timestamp of the exports.
     let text = run(&["check"]);
     assert_eq!(
@@ -224,7 +193,7 @@ fn check_takes_the_as_of_moment_and_the_language_as_build_does() {
     .unwrap();
     assert_eq!(json["run"]["as_of"], "2026-11-05T08:00:00+07:00");
     let wrong = patuh(work.path(), &["check", "--as-of", "kemarin"]);
-    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(wrong.code, Some(1));
 }
 
 #[test]
@@ -241,9 +210,7 @@ fn check_lists_commentary_that_cannot_be_shown() {
         "Salah minggu.",
     )
     .unwrap();
-    let output = patuh(work.path(), &["check"]);
-    assert_eq!(output.status.code(), Some(0));
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = patuh(work.path(), &["check"]).success().stdout;
     assert!(
         text.contains(
             "  Catatan periode yang tidak dapat ditampilkan (1): Simpan catatan sebagai berkas \

@@ -1,39 +1,47 @@
 //! The CSV registers the site offers: one per department and period, cells a spreadsheet
 //! would execute neutralised, personal data masked like on the pages.
 
-use crate::support;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::support::pages;
+use crate::support::{build, one_export};
 use patuh::config::Config;
 
-#[test]
-fn registers_neutralise_formulas_and_mask_personal_data() {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(
-        data.join("ekspor.csv"),
-        "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan;Admin;Isi\n\
-         =1+1;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;Teruskan;Dinas Sosial;02/11/2026 09.40;@admin;-hubungi 081234567890\n",
-    )
-    .unwrap();
+/// Builds a site from `csv` (one export) with the default configuration; gives the site.
+fn build_site(csv: &str) -> (tempfile::TempDir, PathBuf) {
+    let work = one_export("ekspor.csv", csv);
     let out = work.path().join("site");
-    support::build(&Config::default(), &data, &out).unwrap();
-    let bytes = std::fs::read(out.join("minggu/2026-W45/dinas-sosial.csv")).unwrap();
+    build(&Config::default(), &work.path().join("data"), &out).unwrap();
+    (work, out)
+}
+
+/// The first row of the CSV register `path` of the site `out`, cell by column name.
+fn first_row(out: &Path, path: &str) -> BTreeMap<String, String> {
+    let bytes = std::fs::read(out.join(path)).unwrap();
     assert!(
         bytes.starts_with(b"\xEF\xBB\xBF"),
         "a BOM, so Excel reads UTF-8"
     );
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let row: Vec<String> = reader
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    header
         .iter()
         .map(String::from)
-        .collect();
-    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+        .zip(row.iter().map(String::from))
+        .collect()
+}
+
+#[test]
+fn registers_neutralise_formulas_and_mask_personal_data() {
+    let (_work, out) = build_site(
+        "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan;Admin;Isi\n\
+         =1+1;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;Teruskan;Dinas Sosial;02/11/2026 09.40;@admin;-hubungi 081234567890\n",
+    );
+    let row = first_row(&out, "minggu/2026-W45/dinas-sosial.csv");
+    let cell = |name: &str| row[name].clone();
     assert_eq!(cell("id"), "'=1+1");
     assert_eq!(cell("admin"), "'@admin");
     assert_eq!(cell("text"), "'-hubungi 08••••••••90");
@@ -49,19 +57,8 @@ fn registers_neutralise_formulas_and_mask_personal_data() {
         ("met".into(), "2400".into())
     );
     // The department page links to it.
-    let page = std::fs::read_to_string(out.join("minggu/2026-W45/dinas-sosial.html")).unwrap();
+    let page = pages::page(&out, "minggu/2026-W45/dinas-sosial.html");
     assert!(page.contains("href=\"dinas-sosial.csv\""), "{page}");
-}
-
-/// Builds a site from `csv` (one export) with the default configuration; gives the site.
-fn build_site(csv: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(data.join("ekspor.csv"), csv).unwrap();
-    let out = work.path().join("site");
-    support::build(&Config::default(), &data, &out).unwrap();
-    (work, out)
 }
 
 #[test]
@@ -117,7 +114,7 @@ fn every_data_issue_is_in_a_download_and_the_page_lists_the_first_200_of_a_kind(
         first[8]
     );
     // The page: 200 of each kind, the count of the rest, and the link.
-    let page = std::fs::read_to_string(out.join("kualitas-data.html")).unwrap();
+    let page = pages::page(&out, "kualitas-data.html");
     assert!(
         page.contains("<a href=\"masalah-data.csv\" download>Unduh semua masalah data (CSV)</a>")
     );
@@ -128,7 +125,7 @@ fn every_data_issue_is_in_a_download_and_the_page_lists_the_first_200_of_a_kind(
     );
     // 200 of each of the two kinds by row, and the two missing columns at the header row.
     assert_eq!(page.matches("<td>ekspor.csv, baris ").count(), 402);
-    let md = std::fs::read_to_string(out.join("kualitas-data.md")).unwrap();
+    let md = pages::page(&out, "kualitas-data.md");
     assert!(md.contains("(masalah-data.csv)"));
     assert_eq!(md.matches("… dan 50 lainnya dari jenis ini").count(), 2);
 }
@@ -140,7 +137,7 @@ fn a_site_without_data_issues_offers_no_issue_download() {
          T0;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;02/11/2026 09.40\n",
     );
     assert!(!out.join("masalah-data.csv").exists());
-    let page = std::fs::read_to_string(out.join("kualitas-data.html")).unwrap();
+    let page = pages::page(&out, "kualitas-data.html");
     assert!(!page.contains("masalah-data.csv"));
 }
 
@@ -152,25 +149,14 @@ fn negative_durations_are_numbers_and_only_text_is_neutralised() {
         "No Tiket;Waktu Posting;Waktu Lapor;Isi\n\
          T0;02/11/2026 09.10;02/11/2026 09.00;-600\n",
     );
-    let bytes = std::fs::read(out.join("minggu/2026-W45/belum-didisposisi.csv")).unwrap();
-    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let row: Vec<String> = reader
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(String::from)
-        .collect();
-    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+    let row = first_row(&out, "minggu/2026-W45/belum-didisposisi.csv");
+    let cell = |name: &str| row[name].clone();
     assert_eq!(
         (cell("pemantauan_status"), cell("pemantauan_seconds")),
         ("invalid".into(), "-600".into())
     );
     assert_eq!(cell("text"), "'-600");
     // The row of a data issue is a number too.
-    let issues = std::fs::read_to_string(out.join("masalah-data.csv")).unwrap();
+    let issues = pages::page(&out, "masalah-data.csv");
     assert!(issues.contains("invalid_step,ekspor.csv,,2,"), "{issues}");
 }

@@ -9,10 +9,9 @@
 //! panic; each finding must end in an error naming the file, and the ones that aborted
 //! are also run through the binary under a memory cap.
 
-use crate::support;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use crate::support::{self, fixture, read_exports, repo};
 use chrono_tz::Tz;
 use patuh::config::{Config, DateOrderSetting};
 use patuh::error::Error;
@@ -21,13 +20,6 @@ use patuh::ingest::Ledger;
 use patuh::timestamp::{
     localize, parse_written, serial_to_local, to_instant, DateOrder, DateSystem,
 };
-
-/// The moment the harness pretends patuh runs (the fuzz targets use the wall clock).
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-12-31T00:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
 
 const ZONES: [Tz; 2] = [Tz::Asia__Jakarta, Tz::America__New_York];
 const ORDERS: [DateOrder; 2] = [DateOrder::DayFirst, DateOrder::MonthFirst];
@@ -46,20 +38,13 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn seeds(target: &str) -> Vec<PathBuf> {
-    let files = files_in(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fuzz/seeds")
-            .join(target),
-    );
+    let files = files_in(&repo().join("fuzz/seeds").join(target));
     assert!(!files.is_empty(), "no seeds for {target}");
     files
 }
 
 fn finding_path(target: &str, name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz")
-        .join(target)
-        .join(name)
+    fixture("fuzz").join(target).join(name)
 }
 
 fn finding(target: &str, name: &str) -> Vec<u8> {
@@ -113,13 +98,7 @@ fn timestamp_entry(data: &[u8]) -> Option<Result<(), String>> {
 fn read_as(name: &str, data: &[u8]) -> Result<Ledger, Error> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), data).unwrap();
-    patuh::read_exports(
-        dir.path(),
-        &Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
+    read_exports(dir.path(), &Config::default())
 }
 
 /// fuzz_targets/delimited.rs: `read_bytes` both ways, then the whole ingest path.
@@ -144,7 +123,7 @@ fn workbook_entry(data: &[u8]) -> Option<Result<Ledger, Error>> {
 /// takes them.
 fn package_parts(fixture: &str) -> Vec<(String, Vec<u8>)> {
     use std::io::Read;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+    let path = repo().join(fixture);
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut parts: Vec<(String, Vec<u8>)> = (0..zip.len())
         .map(|i| {
@@ -261,7 +240,7 @@ fn xml_parts_seeds() {
         assert_eq!(bytes.as_slice(), &data[1..], "{name}");
         let original = read_as(
             if data[0] % 2 == 0 { "x.xlsx" } else { "x.ods" },
-            &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap(),
+            &std::fs::read(repo().join(fixture)).unwrap(),
         )
         .unwrap();
         assert!(!ledger.items.is_empty(), "{name}");
@@ -275,11 +254,7 @@ fn xlsb_parts_seeds() {
     let seeds = seeds("xlsb_parts");
     assert_eq!(seeds.len(), 4);
     let parts = package_parts(XLSB_PACKAGE);
-    let original = read_as(
-        "x.xlsb",
-        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(XLSB_PACKAGE)).unwrap(),
-    )
-    .unwrap();
+    let original = read_as("x.xlsb", &std::fs::read(repo().join(XLSB_PACKAGE)).unwrap()).unwrap();
     for path in seeds {
         let data = std::fs::read(&path).unwrap();
         let name = path.file_name().unwrap().to_str().unwrap();
@@ -428,7 +403,7 @@ fn xls_findings_that_aborted_end_in_an_error_under_a_memory_cap() {
         let data = finding("workbook", name);
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.xls"), &data[1..]).unwrap();
-        let (code, stderr) = support::check_capped(dir.path());
+        let support::Ran { code, stderr, .. } = support::check_capped(dir.path());
         assert!(!stderr.contains("memory allocation"), "{name}: {stderr}");
         assert_eq!(code, Some(1), "{name}: {stderr}");
         assert!(

@@ -5,13 +5,14 @@
 //!
 //! Every ledger is checked exactly, with the row-ledger identity (support::check_ledger).
 
-use crate::support;
 use std::path::{Path, PathBuf};
 
-use crate::support::{briefs, check_ledger, columns, counts, now, posted, utc};
-use assert_cmd::Command;
+use crate::support::{
+    self, briefs, check_ledger, columns, counts, fixture, only_table, patuh_in_empty, posted,
+    read_exports, utc, Ran,
+};
 use patuh::config::Config;
-use patuh::ingest::{Ledger, SheetOutcome};
+use patuh::ingest::{Ledger, TableSummary};
 use patuh::model::Stamp;
 
 // ---------------------------------------------------------------------------------------
@@ -22,19 +23,13 @@ use patuh::model::Stamp;
 // ---------------------------------------------------------------------------------------
 
 mod make {
+    use crate::support::excel_datetime as dt;
     use std::io::Write;
     use std::path::Path;
 
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+    use rust_xlsxwriter::{DocProperties, Format, Workbook, XlsxError};
     use zip::write::SimpleFileOptions;
     use zip::CompressionMethod;
-
-    fn dt(y: u16, mo: u8, d: u8, h: u16, mi: u8, s: f64) -> ExcelDateTime {
-        ExcelDateTime::from_ymd(y, mo, d)
-            .unwrap()
-            .and_hms(h, mi, s)
-            .unwrap()
-    }
 
     /// `far_cell.xlsx`: a table in A1:D4 and one cell at XFD1048576, written by
     /// rust_xlsxwriter (which declares the dimension A1:XFD1048576).
@@ -240,8 +235,7 @@ mod make {
     /// A copy of `tests/fixtures/inputs/workbook_xls/rekap.xls` (LibreOffice, four sheets)
     /// with the bytes `find`, which occur once in the file, replaced by `replace`.
     pub fn xls_patched(path: &Path, find: &[u8], replace: &[u8]) {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/inputs/workbook_xls/rekap.xls");
+        let source = crate::support::fixture("inputs/workbook_xls/rekap.xls");
         let mut bytes = std::fs::read(source).unwrap();
         let at: Vec<usize> = bytes
             .windows(find.len())
@@ -257,7 +251,7 @@ mod make {
     /// Copies the package (zip) at `source` (relative to the crate) to `path`, every part
     /// deflated with a fixed time stamp, passing each part's name and bytes through `edit`.
     fn copy_package(source: &str, path: &Path, mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(source);
+        let source = crate::support::repo().join(source);
         let mut zin = zip::ZipArchive::new(std::fs::File::open(source).unwrap()).unwrap();
         let mut zout = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
         let options = SimpleFileOptions::default()
@@ -359,10 +353,9 @@ mod make {
     pub const XLS_RK_C11: [u8; 14] = [0x7E, 2, 10, 0, 10, 0, 2, 0, 15, 0, 18, 0, 0, 0];
 }
 
+/// `tests/fixtures/hostile/<case>`.
 fn hostile(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(case)
+    fixture("hostile").join(case)
 }
 
 #[test]
@@ -410,13 +403,7 @@ fn regenerate_hostile_fixtures() {
 
 /// Reads a hostile fixture folder with the default configuration at the tests' `now`.
 fn read(case: &str) -> Result<Ledger, patuh::error::Error> {
-    patuh::read_exports(
-        &hostile(case),
-        &Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
+    read_exports(&hostile(case), &Config::default())
 }
 
 /// Reads a fixture folder that must be readable, and checks the row ledger.
@@ -426,20 +413,9 @@ fn read_ok(case: &str) -> Ledger {
     ledger
 }
 
-/// Runs `patuh check --data <fixture>` from an empty folder (no patuh.toml there);
-/// gives the exit code, stdout and stderr.
-fn check_cmd(case: &str) -> (i32, String, String) {
-    let cwd = tempfile::tempdir().unwrap();
-    let out = Command::new(assert_cmd::cargo::cargo_bin!("patuh"))
-        .current_dir(cwd.path())
-        .args(["check", "--data", hostile(case).to_str().unwrap()])
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+/// Runs `patuh check --data <fixture>` from an empty folder (no patuh.toml there).
+fn check_cmd(case: &str) -> Ran {
+    patuh_in_empty(&["check", "--data", hostile(case).to_str().unwrap()])
 }
 
 /// The record types of the BIFF12 stream of `part` in an XLSB file, in order.
@@ -557,16 +533,11 @@ fn assert_three_items(ledger: &Ledger, prefix: &str) {
     }
 }
 
-/// The one sheet of the one file of a ledger, which must have been read.
-fn only_table(ledger: &Ledger) -> &patuh::ingest::TableSummary {
-    assert_eq!(ledger.files.len(), 1);
-    let sheets = &ledger.files[0].sheets;
-    assert_eq!(sheets.len(), 1, "{sheets:?}");
-    assert_eq!(sheets[0].name.as_deref(), Some("Data"));
-    match &sheets[0].outcome {
-        SheetOutcome::Read(t) => t,
-        SheetOutcome::Skipped(r) => panic!("skipped: {r:?}"),
-    }
+/// The one table of a ledger, read from its one sheet, "Data".
+fn data_table(ledger: &Ledger) -> &TableSummary {
+    let table = only_table(ledger);
+    assert_eq!(ledger.files[0].sheets[0].name.as_deref(), Some("Data"));
+    table
 }
 
 const FOUR_COLUMNS: [&str; 4] = [
@@ -663,14 +634,7 @@ fn short_record_xlsb_among_good_files_still_fails_the_run() {
         let name = Path::new(case).file_name().unwrap();
         std::fs::copy(hostile(case), dir.path().join(name)).unwrap();
     }
-    let err = patuh::read_exports(
-        dir.path(),
-        &Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap_err();
+    let err = read_exports(dir.path(), &Config::default()).unwrap_err();
     let patuh::error::Error::Read(read_error) = &err else {
         panic!("not a read error: {err:?}");
     };
@@ -684,8 +648,12 @@ fn check_exits_1_naming_the_short_record_xlsb() {
         ("xlsb_short", "short.xlsb"),
         ("xlsb_short_isst", "short_isst.xlsb"),
     ] {
-        let (code, stdout, stderr) = check_cmd(case);
-        assert_eq!(code, 1, "{case}: {stdout}{stderr}");
+        let Ran {
+            code,
+            stdout,
+            stderr,
+        } = check_cmd(case);
+        assert_eq!(code, Some(1), "{case}: {stdout}{stderr}");
         assert!(
             stderr.contains(&format!(
                 "cannot read {file}: {SHEET1} uses short cell records"
@@ -699,7 +667,7 @@ fn check_exits_1_naming_the_short_record_xlsb() {
 fn xlsb_with_short_records_rewritten_as_full_records_is_read_exactly() {
     let ledger = read_ok("xlsb_full");
     assert_eq!(counts(&ledger), (3, 3, 0, 0));
-    let t = only_table(&ledger);
+    let t = data_table(&ledger);
     assert_eq!(columns(t), FOUR_COLUMNS);
     assert_eq!((t.header_row, t.blank, t.totals), (1, 0, 0));
     assert_eq!(briefs(&ledger), [""; 0]);
@@ -711,7 +679,7 @@ fn sheetjs_xlsb_without_short_records_is_read_exactly() {
     // The same cells in columns A, C, E and G: SheetJS writes them as full records.
     let ledger = read_ok("xlsb_spread");
     assert_eq!(counts(&ledger), (3, 3, 0, 0));
-    let t = only_table(&ledger);
+    let t = data_table(&ledger);
     assert_eq!(
         columns(t),
         [
@@ -739,7 +707,7 @@ fn far_cell_xlsx_is_streamed_and_its_row_rejected_with_its_location() {
     // blank rows between data rows, outside the ledger.
     let ledger = read_ok("far_cell");
     assert_eq!(counts(&ledger), (4, 3, 0, 1));
-    let t = only_table(&ledger);
+    let t = data_table(&ledger);
     assert_eq!(columns(t), FOUR_COLUMNS);
     assert_eq!((t.header_row, t.rows, t.rejected), (1, 4, 1));
     assert_eq!((t.blank, t.totals), (1_048_571, 0));
@@ -750,8 +718,12 @@ fn far_cell_xlsx_is_streamed_and_its_row_rejected_with_its_location() {
 
 #[test]
 fn check_reads_the_far_cell_xlsx_without_aborting() {
-    let (code, stdout, stderr) = check_cmd("far_cell");
-    assert_eq!(code, 0, "{stdout}{stderr}");
+    let Ran {
+        code,
+        stdout,
+        stderr,
+    } = check_cmd("far_cell");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
     assert!(stdout.contains("baris 1048576"), "{stdout}");
 }
 
@@ -760,7 +732,7 @@ fn declared_dimension_of_the_whole_sheet_costs_nothing() {
     // <dimension ref="A1:XFD1048576"/> over 5 cells: A1:C1 and A2:B2.
     let ledger = read_ok("dimension_lie");
     assert_eq!(counts(&ledger), (1, 1, 0, 0));
-    let t = only_table(&ledger);
+    let t = data_table(&ledger);
     assert_eq!(
         columns(t),
         [
@@ -784,7 +756,7 @@ fn ods_with_a_million_repeated_empty_rows_below_the_table_is_read_exactly() {
     // empty rows, never expanded.
     let ledger = read_ok("ods_repeated");
     assert_eq!(counts(&ledger), (3, 3, 0, 0));
-    let t = only_table(&ledger);
+    let t = data_table(&ledger);
     assert_eq!(columns(t), FOUR_COLUMNS);
     assert_eq!((t.header_row, t.blank, t.totals), (1, 0, 0));
     assert_eq!(briefs(&ledger), [""; 0]);
@@ -798,7 +770,7 @@ fn ods_with_repeated_empty_rows_before_one_more_cell_is_read_exactly() {
     // between data rows, and the last row is rejected with its location.
     let ledger = read_ok("ods_repeated_then_cell");
     assert_eq!(counts(&ledger), (4, 3, 0, 1));
-    let t = only_table(&ledger);
+    let t = data_table(&ledger);
     assert_eq!(columns(t), FOUR_COLUMNS);
     assert_eq!((t.header_row, t.rows, t.rejected), (1, 4, 1));
     assert_eq!((t.blank, t.totals), (1_048_000, 0));
@@ -842,7 +814,8 @@ fn an_xls_whose_fat_loops_is_refused_before_calamine_follows_it() {
 
 /// Runs `patuh check` on a hostile folder in a child process with a 4 GiB memory cap.
 fn check_capped_case(case: &str) -> (Option<i32>, String) {
-    support::check_capped(&hostile(case))
+    let ran = support::check_capped(&hostile(case));
+    (ran.code, ran.stderr)
 }
 
 #[test]
@@ -923,8 +896,12 @@ fn a_panic_inside_the_xls_reader_is_an_error_naming_the_file() {
         err.starts_with("cannot read panic.xls: the spreadsheet reader failed on this file ("),
         "{err}"
     );
-    let (code, stdout, stderr) = check_cmd("xls_reader_panic");
-    assert_eq!(code, 1, "{stdout}");
+    let Ran {
+        code,
+        stdout,
+        stderr,
+    } = check_cmd("xls_reader_panic");
+    assert_eq!(code, Some(1), "{stdout}");
     // Only the error, not the library's panic message and backtrace.
     assert!(
         stderr.starts_with("error: cannot read panic.xls: "),

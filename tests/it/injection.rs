@@ -19,19 +19,20 @@
 //!   its period page; `summary.json` stays valid JSON with the names as given.
 //!
 //! Each test collects every violation it finds and fails listing all of them, so one
-//! run shows every leak. Library builds use a fixed "now" (2026-12-31); all timestamps
+//! run shows every leak. Library builds use the fixed `support::NOW`; all timestamps
 //! lie in November 2026.
 
-use crate::support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::support::pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use crate::support::pages::{
+    attr, decode, md_headings, md_options, md_tables, md_text, md_to_html, relative, resolve,
+    site_files, squash, try_text as text, uneven_table_rows,
+};
+use crate::support::{build, one_export, pages, patuh};
+use chrono::{Duration, NaiveDate};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
-
-const NOW: &str = "2026-12-31T00:00:00Z";
 
 /// What a citizen (or a careless admin, or an export tool) might type.
 const PAYLOADS: &[&str] = &[
@@ -248,12 +249,6 @@ const POST_LINK_REL: &str = "nofollow noopener noreferrer";
 // =======================================================================================
 // Building
 
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(NOW)
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
 /// `day` days after Monday 2 November 2026 (ISO week 45) at `hm`, as exports write it.
 fn at(day: i64, hm: &str) -> String {
     let date = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap() + Duration::days(day);
@@ -291,41 +286,11 @@ fn write_csv(path: &Path, terminator: csv::Terminator, rows: &[Vec<String>]) {
     w.flush().unwrap();
 }
 
-/// `patuh::build` of `work/data` with `work/patuh.toml` into `work/site`, at [`NOW`].
-fn build(work: &Path) -> Result<patuh::BuildOutcome, String> {
-    let config_path = work.join("patuh.toml");
-    let config = patuh::config::Config::load(Some(&config_path), &[work])
+/// `patuh::build` of `work/data` with `work/patuh.toml` into `work/site`, at the fixed `now`.
+fn build_site(work: &Path) -> Result<patuh::BuildOutcome, String> {
+    let config = patuh::config::Config::load(Some(&work.join("patuh.toml")), &[work])
         .map_err(|e| format!("configuration: {e}"))?;
-    let options = patuh::BuildOptions {
-        data_dir: work.join("data"),
-        out_dir: work.join("site"),
-        as_of: None,
-        now: now(),
-    };
-    patuh::build(&config, &options, &Default::default()).map_err(|e| format!("build failed: {e}"))
-}
-
-/// Every file under `root`: relative path with `/` separators → bytes.
-fn site_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (relative(e.path(), root), std::fs::read(e.path()).unwrap()))
-        .collect()
-}
-
-fn relative(path: &Path, root: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap()
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn text<'a>(files: &'a BTreeMap<String, Vec<u8>>, path: &str) -> Option<&'a str> {
-    files.get(path).map(|b| std::str::from_utf8(b).unwrap())
+    build(&config, &work.join("data"), &work.join("site")).map_err(|e| format!("build failed: {e}"))
 }
 
 /// Fails with every violation found.
@@ -834,40 +799,9 @@ fn check_html(
 // =======================================================================================
 // Markdown through pulldown-cmark
 
-/// The text a reader sees: text and code spans, a space between blocks and cells.
-fn md_text(md: &str) -> String {
-    let mut out = String::new();
-    for e in Parser::new_ext(md, md_options()) {
-        match e {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
-            _ => {}
-        }
-    }
-    squash(&out)
-}
-
-/// The headings of a page: (level, text).
-fn md_headings(md: &str) -> Vec<(HeadingLevel, String)> {
-    let mut out = Vec::new();
-    let mut current: Option<(HeadingLevel, String)> = None;
-    for e in Parser::new_ext(md, md_options()) {
-        match e {
-            Event::Start(Tag::Heading { level, .. }) => current = Some((level, String::new())),
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, t)) = current.take() {
-                    out.push((level, squash(&t)));
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, s)) = current.as_mut() {
-                    s.push_str(&t);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+/// The text a reader sees of a Markdown page, white space collapsed.
+fn shown_md(md: &str) -> String {
+    squash(&md_text(md))
 }
 
 /// Every link of a page: (destination, text).
@@ -982,22 +916,12 @@ fn check_md(page: &str, src: &str, files: &BTreeMap<String, Vec<u8>>, v: &mut Ve
         }
     }
     // Table rows keep the columns of their header: no cell was split by a '|'.
-    let mut columns: Option<usize> = None;
-    for line in src.lines() {
-        if !line.starts_with('|') {
-            columns = None;
-            continue;
-        }
-        let pipes = support::pages::cell_borders(line);
-        match columns {
-            None => columns = Some(pipes),
-            Some(n) if n != pipes => v.push(format!(
-                "{page}: a table row with {pipes} cell borders, not {n}: {line:?}"
-            )),
-            Some(_) => {}
-        }
+    for (n, pipes, line) in uneven_table_rows(src) {
+        v.push(format!(
+            "{page}: a table row with {pipes} cell borders, not {n}: {line:?}"
+        ));
     }
-    let shown_text = md_text(src);
+    let shown_text = shown_md(src);
     if let Some(i) = shown_text.find("T49T") {
         v.push(format!(
             "{page}: template syntax was evaluated: {}",
@@ -1324,7 +1248,7 @@ fn hostile_values_in_every_csv_field_stay_text() {
     let w = work.path();
     write_hostile_csvs(&w.join("data"));
     std::fs::write(w.join("patuh.toml"), hostile_config()).unwrap();
-    let outcome = build(w).unwrap_or_else(|e| panic!("{e}"));
+    let outcome = build_site(w).unwrap_or_else(|e| panic!("{e}"));
     let files = site_files(&w.join("site"));
     let allowed = allowed_post_links();
     let mut v = Vec::new();
@@ -1389,7 +1313,7 @@ fn hostile_values_in_every_csv_field_stay_text() {
     // The data-quality page: unrecognised dispositions, unreadable times, both sides of
     // each account conflict, the aliased headers and the file names.
     let quality_html = html_text(text(&files, "kualitas-data.html").unwrap());
-    let quality_md = md_text(text(&files, "kualitas-data.md").unwrap());
+    let quality_md = shown_md(text(&files, "kualitas-data.md").unwrap());
     let mut expected: Vec<String> = PAYLOADS.iter().map(|p| shown(p)).collect();
     for i in 0..PAYLOADS.len() {
         expected.push(format!("ACC{i:02}a"));
@@ -1417,7 +1341,7 @@ fn hostile_values_in_every_csv_field_stay_text() {
         }
     }
     let method_html = html_text(text(&files, "metode.html").unwrap());
-    let method_md = md_text(text(&files, "metode.md").unwrap());
+    let method_md = shown_md(text(&files, "metode.md").unwrap());
     for file in [FILE_MAIN, FILE_ISSUES, FILE_CR] {
         if !method_html.contains(&shown(file)) || !method_md.contains(&shown(file)) {
             v.push(format!("the method page does not list {file:?}"));
@@ -1570,7 +1494,7 @@ fn hostile_xlsx_sheet_names_file_names_and_cells_stay_text() {
     std::fs::create_dir_all(w.join("data")).unwrap();
     write_hostile_xlsx(&w.join("data").join(XLSX_FILE)).unwrap();
     std::fs::write(w.join("patuh.toml"), "").unwrap();
-    let outcome = build(w).unwrap_or_else(|e| panic!("{e}"));
+    let outcome = build_site(w).unwrap_or_else(|e| panic!("{e}"));
     let files = site_files(&w.join("site"));
     let allowed = allowed_post_links();
     let mut v = Vec::new();
@@ -1586,7 +1510,7 @@ fn hostile_xlsx_sheet_names_file_names_and_cells_stay_text() {
         v.push("no post link shown".into());
     }
     let quality_html = html_text(text(&files, "kualitas-data.html").unwrap());
-    let quality_md = md_text(text(&files, "kualitas-data.md").unwrap());
+    let quality_md = shown_md(text(&files, "kualitas-data.md").unwrap());
     for s in SHEETS
         .iter()
         .chain(&[XLSX_FILE, "<script>alert(1)</script> T{{ 7*7 }}T"])
@@ -1657,23 +1581,16 @@ fn check_department_names(names: &[String]) -> Vec<String> {
     };
     let parent_before = listing(&parent);
 
-    let outcome = match build(&work) {
+    let outcome = match build_site(&work) {
         Ok(o) => o,
         Err(e) => {
             v.push(e);
             return v;
         }
     };
-    let bin = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(&work)
-        .args(["build", "--data", "data", "--out", "site-bin"])
-        .output()
-        .unwrap();
-    if !bin.status.success() {
-        v.push(format!(
-            "patuh build (the binary) failed: {}",
-            String::from_utf8_lossy(&bin.stderr)
-        ));
+    let bin = patuh(&work, &["build", "--data", "data", "--out", "site-bin"]);
+    if bin.code != Some(0) {
+        v.push(format!("patuh build (the binary) failed: {}", bin.stderr));
     }
 
     // Every file is inside the output folders (or is the input); nothing beside them but
@@ -1716,7 +1633,7 @@ fn check_department_names(names: &[String]) -> Vec<String> {
 
     let files = site_files(&work.join("site"));
     let bin_files = site_files(&work.join("site-bin"));
-    if bin.status.success() && bin_files.keys().ne(files.keys()) {
+    if bin.code == Some(0) && bin_files.keys().ne(files.keys()) {
         v.push("the binary wrote other files than the library".into());
     }
 
@@ -1973,11 +1890,11 @@ fn file_names_cannot_add_markdown_blocks() {
         std::fs::write(data.join(name), "%PDF-1.4\n").unwrap();
     }
     std::fs::write(w.join("patuh.toml"), "").unwrap();
-    build(w).unwrap_or_else(|e| panic!("{e}"));
+    build_site(w).unwrap_or_else(|e| panic!("{e}"));
     let files = site_files(&w.join("site"));
     let mut v = Vec::new();
     check_site(&files, &BTreeSet::new(), &mut v);
-    let quality = md_text(text(&files, "kualitas-data.md").unwrap());
+    let quality = shown_md(text(&files, "kualitas-data.md").unwrap());
     for name in FILES_SKIPPED {
         if !quality.contains(&shown(name)) {
             v.push(format!("kualitas-data.md does not show {name:?}"));
@@ -1991,28 +1908,16 @@ fn file_names_cannot_add_markdown_blocks() {
 /// direction controls reach the terminal as visible `\u{..}` escapes, never raw.
 #[test]
 fn terminal_output_shows_control_characters_as_escapes() {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    let name = "a\u{1b}[31mb\r\u{202E}c.csv";
-    std::fs::write(
-        data.join(name),
+    let work = one_export(
+        "a\u{1b}[31mb\r\u{202E}c.csv",
         "No Tiket,Waktu Posting,Waktu Lapor,Admin\n\
          T1,\u{1b}]0;pwned\u{7},27/11/2026 10:00,Rina\u{1b}[2J\n\
          T2,27/11/2026 09:00,27/11/2026 09:30,Budi\n",
-    )
-    .unwrap();
+    );
+    let data = work.path().join("data");
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
-            .current_dir(work.path())
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
+        let ran = patuh(work.path(), args);
+        (ran.code, ran.stdout, ran.stderr)
     };
     let raw = |s: &str| {
         s.chars()
@@ -2061,9 +1966,9 @@ fn commentary_keeps_its_formatting_but_nothing_active() {
          ![pelacak](http://evil.example/t.png)\n\n[r]: data:text/html,x\n",
     )
     .unwrap();
-    build(w).unwrap();
-    let html = std::fs::read_to_string(w.join("site/minggu/2026-W45/index.html")).unwrap();
-    let md = std::fs::read_to_string(w.join("site/minggu/2026-W45/index.md")).unwrap();
+    build_site(w).unwrap();
+    let html = pages::page(&w.join("site"), "minggu/2026-W45/index.html");
+    let md = pages::page(&w.join("site"), "minggu/2026-W45/index.md");
     let rendered = md_to_html(&md);
     for (page, text) in [("html", &html), ("md", &rendered)] {
         assert!(text.contains("<strong>Banjir</strong>"), "{page}: {text}");

@@ -2,11 +2,23 @@
 //! fixtures in `tests/fixtures/inputs/<case>/` (see the README there), with exact values
 //! worked out by hand. Every test checks the row ledger identity (support::check_ledger).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::support::*;
+use patuh::config::Config;
+use patuh::ingest::Ledger;
 use patuh::issues::IssueKind;
 use patuh::model::Stamp;
+
+/// The folder of input-contract fixture `case` (`tests/fixtures/inputs/<case>`).
+fn case_dir(case: &str) -> PathBuf {
+    fixture("inputs").join(case)
+}
+
+/// Reads input-contract fixture `case` with its own configuration, and checks the ledger.
+fn read(case: &str) -> Ledger {
+    read_dir(&case_dir(case))
+}
 
 // ---------------------------------------------------------------------------------------
 // Fixture generation (run once by hand; the outputs are committed):
@@ -15,17 +27,11 @@ use patuh::model::Stamp;
 // ---------------------------------------------------------------------------------------
 
 mod make {
+    use crate::support::excel_datetime as dt;
     use std::io::{Read, Write};
     use std::path::Path;
 
     use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Formula, Workbook, XlsxError};
-
-    fn dt(y: u16, mo: u8, d: u8, h: u16, mi: u8, s: f64) -> ExcelDateTime {
-        ExcelDateTime::from_ymd(y, mo, d)
-            .unwrap()
-            .and_hms(h, mi, s)
-            .unwrap()
-    }
 
     /// `rekap.xlsx`: a cover sheet, a data sheet below title rows (native, text and serial
     /// dates, a number id, an error cell, blank and totals rows), a hidden sheet, and a
@@ -292,7 +298,7 @@ mod make {
 #[ignore = "writes the committed binary fixtures; run by hand"]
 fn regenerate_binary_fixtures() {
     let dir = |case: &str| {
-        let d = fixture(case);
+        let d = case_dir(case);
         std::fs::create_dir_all(&d).unwrap();
         d
     };
@@ -306,7 +312,7 @@ fn regenerate_binary_fixtures() {
     make::encodings(&dir("csv_encodings"));
     make::corrupt(
         &dir("corrupt_workbooks"),
-        &fixture("workbook_xlsx").join("rekap.xlsx"),
+        &case_dir("workbook_xlsx").join("rekap.xlsx"),
     );
 }
 
@@ -347,7 +353,7 @@ fn sheets(ledger: &patuh::ingest::Ledger, file: &str) -> Vec<(String, String)> {
 
 #[test]
 fn walk_is_recursive_in_byte_order_and_skips_hidden_lock_excluded_and_output_files() {
-    let dir = fixture("walk");
+    let dir = case_dir("walk");
     let config = config_of(&dir);
     let ledger = patuh::read_exports(
         &dir,
@@ -1115,15 +1121,8 @@ fn configured_column_aliases_are_matched_like_built_in_ones() {
     assert_eq!(r.department.as_deref(), Some("Dinas Sosial"));
     assert_eq!(counts(&ledger), (1, 1, 0, 0));
     // Without the configuration the file has no recognisable header.
-    let dir = fixture("columns_config");
-    let plain = patuh::read_exports(
-        &dir,
-        &patuh::config::Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap();
+    let dir = case_dir("columns_config");
+    let plain = read_exports(&dir, &Config::default()).unwrap();
     check_ledger(&plain);
     assert_eq!(
         sheets(&plain, "export.csv"),
@@ -1980,15 +1979,8 @@ fn a_whole_number_id_cell_is_keyed_without_decimals_and_text_ids_keep_leading_ze
 
 #[test]
 fn unreadable_workbooks_fail_the_run_naming_each_file() {
-    let dir = fixture("corrupt_workbooks");
-    let err = patuh::read_exports(
-        &dir,
-        &patuh::config::Config::default(),
-        None,
-        now(),
-        &Default::default(),
-    )
-    .unwrap_err();
+    let dir = case_dir("corrupt_workbooks");
+    let err = read_exports(&dir, &Config::default()).unwrap_err();
     let patuh::error::Error::Read(read) = &err else {
         panic!("not a read error: {err}");
     };
@@ -2002,33 +1994,22 @@ fn unreadable_workbooks_fail_the_run_naming_each_file() {
     }
 }
 
-/// Runs the binary in `cwd`; gives the exit code, stdout and stderr.
-fn patuh_cmd(cwd: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::cargo::cargo_bin_cmd!("patuh")
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// Runs `patuh check --data <fixture> [args]` from an empty folder (no patuh.toml).
-fn check_fixture(case: &str, args: &[&str]) -> (i32, String, String) {
-    let cwd = tempfile::tempdir().unwrap();
-    let data = fixture(case);
+fn check_fixture(case: &str, args: &[&str]) -> Ran {
+    let data = case_dir(case);
     let mut all = vec!["check", "--lang", "en", "--data", data.to_str().unwrap()];
     all.extend_from_slice(args);
-    patuh_cmd(cwd.path(), &all)
+    patuh_in_empty(&all)
 }
 
 #[test]
 fn check_exits_1_naming_every_unreadable_workbook() {
-    let (code, stdout, stderr) = check_fixture("corrupt_workbooks", &[]);
-    assert_eq!(code, 1, "{stdout}{stderr}");
+    let Ran {
+        code,
+        stdout,
+        stderr,
+    } = check_fixture("corrupt_workbooks", &[]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
     for f in ["acak.xlsx", "terpotong.xlsx"] {
         assert!(stderr.contains(&format!("cannot read {f}: ")), "{stderr}");
     }
@@ -2039,8 +2020,12 @@ fn check_exits_1_naming_every_unreadable_workbook() {
 
 #[test]
 fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
-    let (code, out, err) = check_fixture("many_issues", &[]);
-    assert_eq!(code, 0, "{err}");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = check_fixture("many_issues", &[]);
+    assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(
         lines.contains(&"  export.csv (text, UTF-8, delimiter ',')"),
@@ -2104,10 +2089,16 @@ fn check_text_report_shows_the_ledger_issues_by_kind_and_what_to_fix() {
 
 #[test]
 fn check_json_lists_every_issue() {
-    let (code, text, _) = check_fixture("many_issues", &[]);
-    assert_eq!(code, 0);
-    let (code, out, err) = check_fixture("many_issues", &["--format", "json"]);
-    assert_eq!(code, 0, "{err}");
+    let Ran {
+        code, stdout: text, ..
+    } = check_fixture("many_issues", &[]);
+    assert_eq!(code, Some(0));
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = check_fixture("many_issues", &["--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["schema"], "patuh.check/1");
     assert_eq!(
@@ -2138,8 +2129,12 @@ fn check_json_lists_every_issue() {
 
 #[test]
 fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
-    let (code, out, err) = check_fixture("workbook_xlsx", &[]);
-    assert_eq!(code, 0, "{err}");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = check_fixture("workbook_xlsx", &[]);
+    assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.contains(&"  rekap.xlsx (xlsx)"), "{out}");
     assert!(
@@ -2167,8 +2162,12 @@ fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
         "{out}"
     );
 
-    let (code, out, err) = check_fixture("csv_no_table", &[]);
-    assert_eq!(code, 0, "{err}");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = check_fixture("csv_no_table", &[]);
+    assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
     let after = |file: &str| lines[lines.iter().position(|l| l.starts_with(file)).unwrap() + 1];
     assert!(
@@ -2177,9 +2176,13 @@ fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
     assert_eq!(after("  kosong.csv"), "    skipped: empty");
 
     // Excluded, lock and other files are listed with their reason.
-    let walk = fixture("walk");
-    let (code, out, err) = patuh_cmd(&walk, &["check", "--lang", "en", "--data", "."]);
-    assert_eq!(code, 0, "{err}");
+    let walk = case_dir("walk");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = patuh(&walk, &["check", "--lang", "en", "--data", "."]);
+    assert_eq!(code, Some(0), "{err}");
     let block: Vec<&str> = out
         .lines()
         .skip_while(|l| *l != "Files not read (5)")
@@ -2200,16 +2203,24 @@ fn check_text_report_lists_skipped_sheets_and_files_with_their_reasons() {
 
 #[test]
 fn check_text_report_says_which_columns_hold_dates_only_and_how_auto_decided() {
-    let (code, out, err) = check_fixture("date_only", &[]);
-    assert_eq!(code, 0, "{err}");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = check_fixture("date_only", &[]);
+    assert_eq!(code, Some(0), "{err}");
     assert!(
         out.lines()
             .any(|l| l == "      dates only (read as midnight): posted_at"),
         "{out}"
     );
-    let auto = fixture("date_order_auto");
-    let (code, out, err) = patuh_cmd(&auto, &["check", "--lang", "en", "--data", "."]);
-    assert_eq!(code, 0, "{err}");
+    let auto = case_dir("date_order_auto");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = patuh(&auto, &["check", "--lang", "en", "--data", "."]);
+    assert_eq!(code, Some(0), "{err}");
     assert!(
         out.contains("time zone Asia/Jakarta, date order auto"),
         "{out}"
@@ -2225,11 +2236,15 @@ fn check_text_report_says_which_columns_hold_dates_only_and_how_auto_decided() {
 
 #[test]
 fn check_exits_1_on_an_invalid_configuration_naming_the_key_and_line() {
-    let dir = fixture("bad_config");
+    let dir = case_dir("bad_config");
     // Named with --config.
     let cwd = tempfile::tempdir().unwrap();
     let config = dir.join("patuh.toml");
-    let (code, out, err) = patuh_cmd(
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = patuh(
         cwd.path(),
         &[
             "check",
@@ -2239,16 +2254,20 @@ fn check_exits_1_on_an_invalid_configuration_naming_the_key_and_line() {
             config.to_str().unwrap(),
         ],
     );
-    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(code, Some(1), "{out}{err}");
     assert!(err.contains("date_ordr") && err.contains("line 2"), "{err}");
     assert!(out.is_empty(), "{out}");
     // Found as patuh.toml in the working folder.
-    let (code, _, err) = patuh_cmd(&dir, &["check", "--data", "."]);
-    assert_eq!(code, 1);
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(&dir, &["check", "--data", "."]);
+    assert_eq!(code, Some(1));
     assert!(err.contains("date_ordr") && err.contains("line 2"), "{err}");
     // A configuration file that does not exist.
     let missing = cwd.path().join("tidak-ada.toml");
-    let (code, _, err) = patuh_cmd(
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(
         cwd.path(),
         &[
             "check",
@@ -2258,11 +2277,13 @@ fn check_exits_1_on_an_invalid_configuration_naming_the_key_and_line() {
             missing.to_str().unwrap(),
         ],
     );
-    assert_eq!(code, 1);
+    assert_eq!(code, Some(1));
     assert!(err.contains("tidak-ada.toml"), "{err}");
     // A data folder that does not exist.
-    let (code, _, err) = patuh_cmd(cwd.path(), &["check", "--data", "tidak-ada"]);
-    assert_eq!(code, 1);
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(cwd.path(), &["check", "--data", "tidak-ada"]);
+    assert_eq!(code, Some(1));
     assert!(err.contains("tidak-ada") && err.contains("--data"), "{err}");
 }
 
@@ -2293,19 +2314,24 @@ fn wrong_usage_exits_2() {
         &["check", "--format", "yaml"][..],
         &["check", "--data"][..],
     ] {
-        let (code, out, err) = patuh_cmd(cwd.path(), args);
-        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        let Ran {
+            code,
+            stdout: out,
+            stderr: err,
+        } = patuh(cwd.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {out}{err}");
     }
 }
 
 #[test]
 fn check_speaks_indonesian_by_default() {
-    let (code, out, err) = {
-        let cwd = tempfile::tempdir().unwrap();
-        let data = fixture("many_issues");
-        patuh_cmd(cwd.path(), &["check", "--data", data.to_str().unwrap()])
-    };
-    assert_eq!(code, 0, "{err}");
+    let data = case_dir("many_issues");
+    let Ran {
+        code,
+        stdout: out,
+        stderr: err,
+    } = patuh_in_empty(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.contains(&"Buku baris"), "{out}");
     assert!(

@@ -1,31 +1,28 @@
 //! `[limits]`: a workbook that would expand too far, or a sheet with too many cells, ends in
 //! a clear error naming the file and the key to raise, never in an exhausted machine.
 
-use crate::support;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::{TimeZone, Utc};
+use crate::support::{self, config, fixture, one_export, read_exports};
 use patuh::config::Config;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel)
+/// Reads the folder `dir` with `config_text`; gives the error text.
+fn read_dir_err(dir: &Path, config_text: &str) -> String {
+    match read_exports(dir, &config(config_text)) {
+        Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
+        Err(e) => e.to_string(),
+    }
 }
 
-/// Reads `files` (copied into a fresh folder) with `config_text`; gives the error text.
+/// Reads `files` (fixtures, copied into a fresh folder) with `config_text`; gives the
+/// error text.
 fn read_err(files: &[&str], config_text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     for f in files {
         let src = fixture(f);
         std::fs::copy(&src, dir.path().join(src.file_name().unwrap())).unwrap();
     }
-    let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    match patuh::read_exports(dir.path(), &config, None, now, &Default::default()) {
-        Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
-        Err(e) => e.to_string(),
-    }
+    read_dir_err(dir.path(), config_text)
 }
 
 #[test]
@@ -51,15 +48,7 @@ fn the_default_expansion_limit_reads_ordinary_workbooks() {
         dir.path().join("rekap.xlsx"),
     )
     .unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(
-        dir.path(),
-        &Config::default(),
-        None,
-        now,
-        &Default::default(),
-    )
-    .unwrap();
+    let ledger = read_exports(dir.path(), &Config::default()).unwrap();
     assert!(ledger.rows.read > 0);
 }
 
@@ -97,23 +86,16 @@ fn limits_are_checked_as_configuration() {
 #[test]
 fn more_departments_than_the_limit_stop_the_build_naming_the_key() {
     // Three items, three departments: a limit of 3 builds, a limit of 2 stops.
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(
-        data.join("x.csv"),
+    let work = one_export(
+        "x.csv",
         "No Tiket,Waktu Posting,Waktu Lapor,Perangkat Daerah\n\
          T1,27/11/2026 08:00,27/11/2026 08:20,Dinas A\n\
          T2,27/11/2026 09:00,27/11/2026 09:20,Dinas B\n\
          T3,27/11/2026 10:00,27/11/2026 10:20,Dinas C\n",
-    )
-    .unwrap();
+    );
+    let data = work.path().join("data");
     let build = |limit: u64| {
-        let config = Config::parse(
-            &format!("[limits]\nmax_departments = {limit}\n"),
-            Path::new("patuh.toml"),
-        )
-        .unwrap();
+        let config = config(&format!("[limits]\nmax_departments = {limit}\n"));
         support::build(&config, &data, &work.path().join("site"))
     };
     assert_eq!(
@@ -170,13 +152,8 @@ fn an_ods_whose_grids_would_not_fit_in_memory_is_refused_naming_the_key() {
     // At exactly that limit it is read.
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture(file), dir.path().join("x.ods")).unwrap();
-    let config = Config::parse(
-        &format!("[limits]\nmax_workbook_bytes = {bytes}\n"),
-        Path::new("patuh.toml"),
-    )
-    .unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &config, None, now, &Default::default()).unwrap();
+    let config = config(&format!("[limits]\nmax_workbook_bytes = {bytes}\n"));
+    let ledger = read_exports(dir.path(), &config).unwrap();
     assert_eq!(ledger.items.len(), 3);
 }
 
@@ -185,16 +162,6 @@ fn an_ods_whose_grids_would_not_fit_in_memory_is_refused_naming_the_key() {
 #[allow(dead_code)]
 #[path = "../../examples/make_hostile_large.rs"]
 mod make_large;
-
-/// Reads the folder `dir` with `config_text`; gives the error text.
-fn read_dir_err(dir: &Path, config_text: &str) -> String {
-    let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    match patuh::read_exports(dir, &config, None, now, &Default::default()) {
-        Ok(ledger) => panic!("read {} rows, expected an error", ledger.rows.read),
-        Err(e) => e.to_string(),
-    }
-}
 
 #[test]
 fn the_cells_of_all_the_sheets_of_an_ods_count_against_one_limit() {
@@ -221,13 +188,8 @@ fn the_cells_of_all_the_sheets_of_an_ods_count_against_one_limit() {
         "{err}"
     );
     assert!(err.contains("raise [limits] max_memory_per_file"), "{err}");
-    let config = Config::parse(
-        &format!("{limits}max_cells_per_file = 120\n"),
-        Path::new("patuh.toml"),
-    )
-    .unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger = patuh::read_exports(dir.path(), &config, None, now, &Default::default()).unwrap();
+    let config = config(&format!("{limits}max_cells_per_file = 120\n"));
+    let ledger = read_exports(dir.path(), &config).unwrap();
     assert_eq!(ledger.rows.read, 27);
 }
 
@@ -259,9 +221,7 @@ fn the_rows_of_all_the_sheets_of_an_xlsx_count_against_one_limit() {
     );
     // Within the limits (and by default) it is read: 3,000 rows of one item.
     let dir_ok = dir.path();
-    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
-    let ledger =
-        patuh::read_exports(dir_ok, &Config::default(), None, now, &Default::default()).unwrap();
+    let ledger = read_exports(dir_ok, &Config::default()).unwrap();
     assert_eq!((ledger.rows.read, ledger.items.len()), (3000, 1));
 }
 

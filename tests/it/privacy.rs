@@ -1,9 +1,10 @@
 //! Personal data on the published site: masked by default (UU 27/2022), shown only when
 //! the office turns masking off.
 
-use crate::support;
 use std::path::Path;
 
+use crate::support::pages::{page, site_files};
+use crate::support::{self, config, one_export};
 use patuh::config::Config;
 
 const PHONE: &str = "0812-3456-7890";
@@ -13,32 +14,18 @@ const NIK: &str = "3275012345678901";
 
 /// Builds a one-item site with `config_text`; gives every published file's text.
 fn build(config_text: &str) -> Vec<(String, String)> {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
     let csv = format!(
         "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan;Akun;Isi;Tautan\n\
          T1;02/11/2026 09.00;02/11/2026 09.30;02/11/2026 09.35;Teruskan;Dinas Sosial;02/11/2026 09.40;{PHONE};\
          Tolong hubungi {PHONE} atau {EMAIL}, NIK saya {NIK};{WA}\n"
     );
-    std::fs::write(data.join("ekspor.csv"), csv).unwrap();
-    let config = Config::parse(config_text, Path::new("patuh.toml")).unwrap();
+    let work = one_export("ekspor.csv", csv);
     let out = work.path().join("site");
-    support::build(&config, &data, &out).unwrap();
-    walkdir::WalkDir::new(&out)
+    support::build(&config(config_text), &work.path().join("data"), &out).unwrap();
+    site_files(&out)
         .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            matches!(
-                e.path().extension().and_then(|x| x.to_str()),
-                Some("html" | "md")
-            )
-        })
-        .map(|e| {
-            let text = std::fs::read_to_string(e.path()).unwrap();
-            (e.path().display().to_string(), text)
-        })
+        .filter(|(path, _)| path.ends_with(".html") || path.ends_with(".md"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
         .collect()
 }
 
@@ -98,9 +85,6 @@ fn masking_can_be_turned_off_for_an_internal_site() {
 /// value (300 characters) splits is masked as a whole: no page shows its first digits.
 #[test]
 fn numbers_split_by_a_cut_are_masked_whole() {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
     // The text's 160th character is the number's 6th; the unreadable posting time's
     // 300th character is the number's 5th.
     let text = format!("{} 081234567890 akhir", "x".repeat(154));
@@ -110,17 +94,12 @@ fn numbers_split_by_a_cut_are_masked_whole() {
          T1;02/11/2026 09.00;02/11/2026 09.30;{text}\n\
          T2;{posted};02/11/2026 10.30;isi\n"
     );
-    std::fs::write(data.join("ekspor.csv"), csv).unwrap();
+    let work = one_export("ekspor.csv", csv);
     let out = work.path().join("site");
-    support::build(&Config::default(), &data, &out).unwrap();
+    support::build(&Config::default(), &work.path().join("data"), &out).unwrap();
     let mut shown_masked = 0;
-    for entry in walkdir::WalkDir::new(&out) {
-        let entry = entry.unwrap();
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let page = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
-        let path = entry.path().display();
+    for (path, bytes) in site_files(&out) {
+        let page = String::from_utf8_lossy(&bytes);
         assert!(!page.contains("08123"), "{path} shows the number's digits");
         shown_masked += page.matches(" 08•").count();
     }
@@ -242,7 +221,7 @@ fn no_file_or_file_name_of_the_site_shows_a_number() {
     );
     // The file passed over, the sheet and the pages of the numbers' departments are there,
     // masked.
-    let quality = std::fs::read_to_string(out.join("kualitas-data.md")).unwrap();
+    let quality = page(&out, "kualitas-data.md");
     for shown in [
         "08••-••••-••98.pdf",
         "08•• •••• ••33",

@@ -2,72 +2,29 @@
 //! folder, the working folder as the output folder, a linked output folder, builds killed
 //! at every step of publishing, and many builds of one site at once.
 
-use crate::support;
-use crate::support::{copy_dir, repo};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use sha2::{Digest, Sha256};
+use crate::support::pages::fingerprint;
+use crate::support::{copy_dir, fixture, patuh, patuh_command, run, workdir, Ran};
 
 fn small_workdir() -> tempfile::TempDir {
-    support::workdir(&repo().join("tests/fixtures/site/small"))
+    workdir(&fixture("site/small"))
 }
 
-/// `patuh build ARGS…` in `work`, with `PATUH_FAULT` set to `fault` when given.
-fn patuh(work: &Path, args: &[&str], fault: Option<&str>) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_patuh"));
-    command.current_dir(work).arg("build").args(args);
-    match fault {
-        Some(fault) => command.env("PATUH_FAULT", fault),
-        None => command.env_remove("PATUH_FAULT"),
-    };
+/// `patuh build ARGS…` in `work`, not yet run, with `PATUH_FAULT` set to `fault` when given.
+fn build_command(work: &Path, args: &[&str], fault: Option<&str>) -> Command {
+    let mut command = patuh_command(work, &[&["build"], args].concat());
+    if let Some(fault) = fault {
+        command.env("PATUH_FAULT", fault);
+    }
     command
 }
 
-fn run(work: &Path, args: &[&str]) -> Output {
-    patuh(work, args, None).output().unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr)
-        .trim_end()
-        .to_string()
-}
-
-fn assert_success(output: &Output) {
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(output));
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Every file under `root` (relative path → SHA-256), links not followed; folders end in
-/// `/`.
-fn fingerprint(root: &Path) -> BTreeMap<String, String> {
-    walkdir::WalkDir::new(root)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            if e.file_type().is_dir() {
-                (format!("{relative}/"), String::new())
-            } else {
-                (relative, sha256_hex(&std::fs::read(e.path()).unwrap()))
-            }
-        })
-        .collect()
+/// `patuh build ARGS…` run in `work`.
+fn build(work: &Path, args: &[&str]) -> Ran {
+    patuh(work, &[&["build"], args].concat())
 }
 
 /// Whether `dir` holds a complete site: a manifest listing every other file with its
@@ -122,15 +79,15 @@ fn leftovers(parent: &Path) -> Vec<String> {
 #[test]
 fn exports_inside_the_output_folder_are_refused_and_kept() {
     let work = small_workdir();
-    assert_success(&run(work.path(), &["--out", "site"]));
+    build(work.path(), &["--out", "site"]).success();
     let site = work.path().join("site");
     let before = fingerprint(&site);
 
     // The site's own data folder (summary.json, CSV downloads) read as the exports.
-    let output = run(work.path(), &["--data", "site/data", "--out", "site"]);
-    assert_eq!(output.status.code(), Some(1));
+    let output = build(work.path(), &["--data", "site/data", "--out", "site"]);
+    assert_eq!(output.code, Some(1));
     assert_eq!(
-        stderr(&output),
+        output.stderr.trim_end(),
         "error: the data folder site/data is inside the output folder site: a build replaces \
          site whole and the exports with it; keep the exports outside it, or choose another \
          folder with --out"
@@ -141,18 +98,20 @@ fn exports_inside_the_output_folder_are_refused_and_kept() {
     // delete them either.
     copy_dir(&work.path().join("data"), &site.join("ekspor"));
     let before = fingerprint(&site);
-    let output = run(work.path(), &["--data", "site/ekspor", "--out", "site"]);
-    assert_eq!(output.status.code(), Some(1));
+    let output = build(work.path(), &["--data", "site/ekspor", "--out", "site"]);
+    assert_eq!(output.code, Some(1));
     assert!(
-        stderr(&output)
+        output
+            .stderr
+            .trim_end()
             .starts_with("error: the data folder site/ekspor is inside the output folder site:"),
         "{}",
-        stderr(&output)
+        output.stderr.trim_end()
     );
-    let output = run(work.path(), &["--data", "data", "--out", "site"]);
-    assert_eq!(output.status.code(), Some(1));
+    let output = build(work.path(), &["--data", "data", "--out", "site"]);
+    assert_eq!(output.code, Some(1));
     assert_eq!(
-        stderr(&output),
+        output.stderr.trim_end(),
         "error: refusing to replace site: it holds files that patuh did not write (2), such \
          as ekspor/Laporan 2-8 Nov 2026.csv; a build replaces the whole folder, so move them \
          out of it first, or choose another folder with --out"
@@ -162,11 +121,11 @@ fn exports_inside_the_output_folder_are_refused_and_kept() {
 
     // Moved out, the site is replaced again.
     std::fs::remove_dir_all(site.join("ekspor")).unwrap();
-    assert_success(&run(work.path(), &["--data", "data", "--out", "site"]));
+    build(work.path(), &["--data", "data", "--out", "site"]).success();
     verify(&site).unwrap();
 
     // The output folder may lie inside the data folder (INPUTS.md: it is not read).
-    assert_success(&run(work.path(), &["--data", ".", "--out", "site"]));
+    build(work.path(), &["--data", ".", "--out", "site"]).success();
     verify(&site).unwrap();
 }
 
@@ -184,10 +143,10 @@ fn the_working_folder_is_never_the_output_folder() {
     for out in [".", "./", "..", "../kerja", absolute.as_str(), "/"] {
         // A data folder that does not exist: the output folder is refused first, before
         // any work.
-        let output = run(&inner, &["--data", "tidak-ada", "--out", out]);
-        assert_eq!(output.status.code(), Some(1), "{out}");
+        let output = build(&inner, &["--data", "tidak-ada", "--out", out]);
+        assert_eq!(output.code, Some(1), "{out}");
         assert_eq!(
-            stderr(&output),
+            output.stderr.trim_end(),
             format!(
                 "error: the output folder {out} is the folder patuh runs in, or holds it: a \
                  build replaces its output folder whole, so give the site a folder of its \
@@ -203,16 +162,14 @@ fn the_working_folder_is_never_the_output_folder() {
 fn a_linked_output_folder_is_published_where_it_points() {
     let work = small_workdir();
     let real = work.path().join("arsip/laporan");
-    assert_success(&run(
+    build(
         work.path(),
         &["--out", "arsip/laporan", "--as-of", "2026-11-05"],
-    ));
+    )
+    .success();
     let first = fingerprint(&real);
     std::os::unix::fs::symlink("arsip/laporan", work.path().join("site")).unwrap();
-    assert_success(&run(
-        work.path(),
-        &["--out", "site", "--as-of", "2026-11-08"],
-    ));
+    build(work.path(), &["--out", "site", "--as-of", "2026-11-08"]).success();
     let link = work.path().join("site");
     assert!(std::fs::symlink_metadata(&link)
         .unwrap()
@@ -233,10 +190,10 @@ fn a_linked_output_folder_is_published_where_it_points() {
 
     // A link to nothing.
     std::os::unix::fs::symlink("tidak-ada", work.path().join("putus")).unwrap();
-    let output = run(work.path(), &["--out", "putus"]);
-    assert_eq!(output.status.code(), Some(1));
+    let output = build(work.path(), &["--out", "putus"]);
+    assert_eq!(output.code, Some(1));
     assert_eq!(
-        stderr(&output),
+        output.stderr.trim_end(),
         "error: the output folder putus is a link to a folder that does not exist: create \
          that folder, or name another with --out"
     );
@@ -269,7 +226,7 @@ fn reference_sites(work: &Path) -> Sites {
     let mut sites = Vec::new();
     for as_of in [OLD, NEW] {
         let out = format!("ref-{as_of}");
-        assert_success(&run(work, &["--out", &out, "--as-of", as_of]));
+        build(work, &["--out", &out, "--as-of", as_of]).success();
         sites.push(fingerprint(&work.join(&out)));
         std::fs::remove_dir_all(work.join(&out)).unwrap();
     }
@@ -307,22 +264,20 @@ fn a_build_killed_at_any_step_of_publishing_leaves_a_whole_site() {
                 (exchange, point),
                 (true, "exchanged") | (false, "retired" | "published") | (_, "writing" | "staged")
             );
-            assert_success(&run(w, &["--out", "site", "--as-of", OLD]));
-            let killed = patuh(
+            build(w, &["--out", "site", "--as-of", OLD]).success();
+            let killed = run(&mut build_command(
                 w,
                 &["--out", "site", "--as-of", NEW],
                 Some(&format!("abort:{point}{mode}")),
-            )
-            .output()
-            .unwrap();
+            ));
             let case = format!("exchange {exchange}, killed at {point}");
             if !reached {
                 // This mode never passes there: the build simply succeeds.
-                assert_success(&killed);
+                killed.success();
                 assert_eq!(old_or_new(&site, &sites), Ok("new"), "{case}");
                 continue;
             }
-            assert!(!killed.status.success(), "{case}: the build was not killed");
+            assert_ne!(killed.code, Some(0), "{case}: the build was not killed");
             if (exchange, point) == (false, "retired") {
                 // Between the two renames there is no output folder; the old site waits
                 // beside it, whole.
@@ -334,14 +289,12 @@ fn a_build_killed_at_any_step_of_publishing_leaves_a_whole_site() {
             }
             // A second build killed before it publishes: the site it finds is restored
             // first, never deleted.
-            let killed = patuh(
+            let killed = run(&mut build_command(
                 w,
                 &["--out", "site", "--as-of", NEW],
                 Some(&format!("abort:staged{mode}")),
-            )
-            .output()
-            .unwrap();
-            assert!(!killed.status.success(), "{case}, then at staged");
+            ));
+            assert_ne!(killed.code, Some(0), "{case}, then at staged");
             let expected = if new_by_then { "new" } else { "old" };
             assert_eq!(
                 old_or_new(&site, &sites),
@@ -349,7 +302,7 @@ fn a_build_killed_at_any_step_of_publishing_leaves_a_whole_site() {
                 "{case}, then staged"
             );
             // The next build goes through and leaves nothing beside the site.
-            assert_success(&run(w, &["--out", "site", "--as-of", NEW]));
+            build(w, &["--out", "site", "--as-of", NEW]).success();
             assert_eq!(old_or_new(&site, &sites), Ok("new"), "{case}, then built");
             assert_eq!(leftovers(w), Vec::<String>::new(), "{case}");
         }
@@ -376,19 +329,19 @@ fn builds_killed_at_random_moments_never_lose_the_site() {
     let site = w.join("site");
     let mut sites = Vec::new();
     for as_of in [OLD, NEW] {
-        assert_success(&run(w, &["--out", "ref", "--as-of", as_of]));
+        build(w, &["--out", "ref", "--as-of", as_of]).success();
         sites.push(fingerprint(&w.join("ref")));
         std::fs::remove_dir_all(w.join("ref")).unwrap();
     }
     let started = std::time::Instant::now();
-    assert_success(&run(w, &["--out", "site", "--as-of", OLD]));
+    build(w, &["--out", "site", "--as-of", OLD]).success();
     let build_ms = started.elapsed().as_millis() as u64;
     let mut random = Xorshift(0x2545_F491_4F6C_DD1D);
     let mut outcomes = BTreeSet::new();
     for round in 0..40u64 {
         let fault = if round % 2 == 0 { "" } else { "no-exchange" };
         let as_of = [OLD, NEW][(round % 4 < 2) as usize];
-        let mut child = patuh(w, &["--out", "site", "--as-of", as_of], Some(fault))
+        let mut child = build_command(w, &["--out", "site", "--as-of", as_of], Some(fault))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -414,7 +367,7 @@ fn builds_killed_at_random_moments_never_lose_the_site() {
         );
     }
     assert!(outcomes.contains(&false), "some builds were killed");
-    assert_success(&run(w, &["--out", "site", "--as-of", NEW]));
+    build(w, &["--out", "site", "--as-of", NEW]).success();
     assert_eq!(fingerprint(&site), sites[1]);
     assert!(leftovers(w).is_empty());
 }
@@ -433,7 +386,7 @@ fn many_builds_at_once_publish_whole_sites_one_at_a_time() {
         let children: Vec<_> = (0..8)
             .map(|i| {
                 let as_of = if (round + i) % 2 == 0 { OLD } else { NEW };
-                patuh(w, &["--out", "site", "--as-of", as_of], None)
+                build_command(w, &["--out", "site", "--as-of", as_of], None)
                     .stdout(std::process::Stdio::piped())
                     .stderr(std::process::Stdio::piped())
                     .spawn()
@@ -441,15 +394,18 @@ fn many_builds_at_once_publish_whole_sites_one_at_a_time() {
             })
             .collect();
         for child in children {
-            let output = child.wait_with_output().unwrap();
-            match output.status.code() {
+            let output = Ran::from(child.wait_with_output().unwrap());
+            match output.code {
                 Some(0) => published += 1,
                 Some(1) => assert!(
-                    stderr(&output).starts_with("error: another patuh build is writing site"),
+                    output
+                        .stderr
+                        .trim_end()
+                        .starts_with("error: another patuh build is writing site"),
                     "{}",
-                    stderr(&output)
+                    output.stderr.trim_end()
                 ),
-                other => panic!("exit {other:?}: {}", stderr(&output)),
+                other => panic!("exit {other:?}: {}", output.stderr.trim_end()),
             }
         }
         old_or_new(&site, &sites).unwrap_or_else(|e| panic!("round {round}: {e}"));

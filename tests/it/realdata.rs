@@ -15,10 +15,8 @@
 //! reads as text (a date cell reads as its serial number, e.g. `44197`) under `[columns]`:
 //! that row becomes the header and the rows under it are data.
 
-use std::path::Path;
-
+use crate::support::{self, config, fixture, read_exports, utc};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
-use patuh::config::Config;
 use patuh::discover::SkipReason;
 use patuh::ingest::{Ledger, RowCounts, SheetOutcome, SheetSkipReason, TableSummary};
 use patuh::issues::IssueKind;
@@ -31,19 +29,6 @@ use IssueKind::{
 use SheetSkipReason::{Empty, NoHeader};
 use Stamp::{ClosedAt, ForwardedAt, PostedAt, ReportedAt};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/realdata");
-
-/// The moment the tests run "now": later than every date in the fixtures.
-fn now() -> DateTime<Utc> {
-    at("2026-01-01T00:00:00Z")
-}
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap_or_else(|e| panic!("{text}: {e}"))
-        .with_timezone(&Utc)
-}
-
 fn show(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -55,11 +40,10 @@ fn read_renamed(files: &[(&str, &str)], toml: &str) -> Ledger {
     for (from, to) in files {
         let target = dir.path().join(to);
         std::fs::create_dir_all(target.parent().expect("a parent folder")).expect("folder");
-        std::fs::copy(Path::new(FIXTURES).join(from), &target)
+        std::fs::copy(fixture("realdata").join(from), &target)
             .unwrap_or_else(|e| panic!("copy {from}: {e}"));
     }
-    let config = Config::parse(toml, Path::new("patuh.toml")).expect("valid configuration");
-    patuh::read_exports(dir.path(), &config, None, now(), &Default::default())
+    read_exports(dir.path(), &config(toml))
         .unwrap_or_else(|e| panic!("reading {files:?} failed: {e}"))
 }
 
@@ -72,15 +56,7 @@ fn read(files: &[&str], toml: &str) -> Ledger {
 /// The table read from `sheet` (`None` for a delimited file) of the only file read.
 fn table<'l>(ledger: &'l Ledger, sheet: Option<&str>) -> &'l TableSummary {
     assert_eq!(ledger.files.len(), 1, "one file expected");
-    let report = ledger.files[0]
-        .sheets
-        .iter()
-        .find(|s| s.name.as_deref() == sheet)
-        .unwrap_or_else(|| panic!("no sheet {sheet:?}"));
-    match &report.outcome {
-        SheetOutcome::Read(t) => t,
-        SheetOutcome::Skipped(r) => panic!("sheet {sheet:?} was skipped: {r:?}"),
-    }
+    support::table(ledger, &ledger.files[0].file, sheet)
 }
 
 /// Every sheet of every file: (file, sheet, `None` when read or the reason it was skipped).
@@ -676,7 +652,7 @@ fn exceldatareader_excel_openoffice_xlsx() {
     assert_eq!(posted[1], (4, "2012-10-13T00:00:00Z".to_string()));
     assert_eq!(closed[1], (4, "2012-10-16T00:00:00Z".to_string()));
     // From row 5 on, column B holds row + 1 and column E row + 4: serials below 60.
-    let day = |n: i64| show(at("1899-12-31T00:00:00Z") + TimeDelta::days(n));
+    let day = |n: i64| show(utc("1899-12-31T00:00:00Z") + TimeDelta::days(n));
     for (i, row) in (5..=34).enumerate() {
         assert_eq!(posted[i + 2], (row, day(i64::from(row) + 1)));
         assert_eq!(closed[i + 2], (row, day(i64::from(row) + 4)));
@@ -774,7 +750,7 @@ fn exceldatareader_git_issue_142_xlsx() {
         ])
     );
     let latest = ledger.items.iter().filter_map(|i| i.stamps.latest()).max();
-    assert_eq!(latest, Some(at("2016-08-12T00:00:00Z")));
+    assert_eq!(latest, Some(utc("2016-08-12T00:00:00Z")));
     assert!(issues(&ledger).is_empty());
 }
 
@@ -882,8 +858,9 @@ fn check_num_double_date_bool_string(file: &str, c1: &str, f1: &str) {
     );
     assert_eq!(counts(t), [29, 29, 0, 0, 0, 0]);
     assert_eq!(t.date_only, [PostedAt]);
-    let c = |row: u32| show(at("2009-05-11T00:00:00Z") + TimeDelta::days(7 * (i64::from(row) - 1)));
-    let f = |row: u32| show(at("2009-05-07T11:01:02Z") + TimeDelta::days(i64::from(row) - 1));
+    let c =
+        |row: u32| show(utc("2009-05-11T00:00:00Z") + TimeDelta::days(7 * (i64::from(row) - 1)));
+    let f = |row: u32| show(utc("2009-05-07T11:01:02Z") + TimeDelta::days(i64::from(row) - 1));
     let want_c: Vec<_> = (2..=30).map(|r| (r, c(r))).collect();
     let want_f: Vec<_> = (2..=30).map(|r| (r, f(r))).collect();
     assert_eq!(stamps(&ledger, PostedAt), want_c);
@@ -1437,7 +1414,7 @@ fn sheetjs_attendance_xlsx() {
     assert_eq!(counts(t), [23, 23, 0, 0, 0, 1]);
     assert_eq!(t.date_only, [PostedAt]);
     assert_eq!(ledger.totals_rows, 1);
-    let start = at("2020-10-01T00:00:00Z");
+    let start = utc("2020-10-01T00:00:00Z");
     let want: Vec<_> = (3..=25)
         .map(|r| (r, show(start + TimeDelta::days(i64::from(r) - 3))))
         .collect();
@@ -1789,8 +1766,8 @@ fn nyc311_tuplex_311_nyc_sample() {
         .iter()
         .filter_map(|i| i.stamps.get(PostedAt))
         .collect();
-    assert_eq!(posted.iter().min(), Some(&at("2011-03-01T07:32:24Z")));
-    assert_eq!(posted.iter().max(), Some(&at("2011-11-03T00:43:00Z")));
+    assert_eq!(posted.iter().min(), Some(&utc("2011-03-01T07:32:24Z")));
+    assert_eq!(posted.iter().max(), Some(&utc("2011-11-03T00:43:00Z")));
     // The longest case (19942250) took 1464 days 19:33:14 (about 35 000 hours).
     let longest = ledger
         .items
@@ -1893,7 +1870,7 @@ fn nyc311_tuplex_311_service_requests_sample() {
         s("26594086", PostedAt).as_deref(),
         Some("2013-10-31T04:54:03Z")
     );
-    let midnight = at("2013-10-31T04:00:00Z");
+    let midnight = utc("2013-10-31T04:00:00Z");
     let at_midnight = ledger
         .items
         .iter()

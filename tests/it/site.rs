@@ -5,21 +5,20 @@
 //! reviewed snapshots of the pages of a small fixture (tests/fixtures/site/small/README.md
 //! works out every number of it by hand).
 //!
-//! Library builds use a fixed "now" (2026-12-31); the binary takes the wall clock, and all
+//! Library builds use the fixed `support::NOW`; the binary takes the wall clock, and all
 //! timestamps here lie in September–November 2026, before any moment these tests run.
 
-use crate::support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Output;
 
-use crate::support::pages::{attr, decode, md_options, md_tables, md_to_html, resolve, squash};
-use chrono::{DateTime, Utc};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::support::pages::{
+    attr, decode, fingerprint, md_headings, md_options, md_tables, md_text, md_to_html, resolve,
+    sha256_hex, site_files, squash, text, uneven_table_rows,
+};
+use crate::support::{build, build_work, config_of, fixture, one_export, patuh, repo, workdir};
+use patuh::config::Config;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
-
-const NOW: &str = "2026-12-31T00:00:00Z";
 
 /// The hostile strings of the escaping test, as a citizen (or a careless admin) might
 /// type them into an export.
@@ -32,142 +31,7 @@ const HOSTILE: [&str; 5] = [
 ];
 
 // ---------------------------------------------------------------------------------------
-// Building
-
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(NOW)
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A working folder holding a copy of the sample exports (`data/`) and their `patuh.toml`
-/// (and no `templates/`, so the built-in templates are used).
-fn sample_workdir() -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("data"), &work.path().join("data"));
-    std::fs::copy(repo().join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
-    work
-}
-
-/// A working folder holding a copy of the small fixture (`data/`, `patuh.toml`).
-fn small_workdir() -> tempfile::TempDir {
-    let work = tempfile::tempdir().unwrap();
-    let fixture = repo().join("tests/fixtures/site/small");
-    copy_dir(&fixture.join("data"), &work.path().join("data"));
-    std::fs::copy(fixture.join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
-    work
-}
-
-fn config_of(work: &Path) -> patuh::config::Config {
-    patuh::config::Config::load(Some(&work.join("patuh.toml")), &[work])
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// `patuh::build` of `work/data` (with `work/patuh.toml`) into `out`, at [`NOW`].
-fn build_lib(work: &Path, out: &Path) -> patuh::BuildOutcome {
-    build_with(&config_of(work), &work.join("data"), out)
-}
-
-fn build_with(config: &patuh::config::Config, data: &Path, out: &Path) -> patuh::BuildOutcome {
-    let options = patuh::BuildOptions {
-        data_dir: data.to_path_buf(),
-        out_dir: out.to_path_buf(),
-        as_of: None,
-        now: now(),
-    };
-    patuh::build(config, &options, &Default::default())
-        .unwrap_or_else(|e| panic!("build failed: {e}"))
-}
-
-/// Runs `patuh build ARGS…` with `work` as the working folder.
-fn run_build(work: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(work)
-        .arg("build")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn assert_success(output: &Output) {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-// ---------------------------------------------------------------------------------------
 // Reading a site
-
-/// Every file under `root`: relative path with `/` separators → bytes.
-fn site_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            (relative, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Every file under `root` with its SHA-256, and every folder (as `path/`).
-fn fingerprint(root: &Path) -> BTreeMap<String, String> {
-    let mut out: BTreeMap<String, String> = site_files(root)
-        .into_iter()
-        .map(|(path, bytes)| (path, sha256_hex(&bytes)))
-        .collect();
-    for e in walkdir::WalkDir::new(root).min_depth(1) {
-        let e = e.unwrap();
-        if e.file_type().is_dir() {
-            let rel = e.path().strip_prefix(root).unwrap().to_string_lossy();
-            out.insert(format!("{}/", rel.replace('\\', "/")), String::new());
-        }
-    }
-    out
-}
-
-fn text<'a>(files: &'a BTreeMap<String, Vec<u8>>, path: &str) -> &'a str {
-    let bytes = files
-        .get(path)
-        .unwrap_or_else(|| panic!("the site has no {path}"));
-    std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{path} is not UTF-8: {e}"))
-}
 
 /// The direct children (files and folders) of `dir` in a site listing.
 fn children<'a>(files: &'a BTreeMap<String, Vec<u8>>, dir: &str) -> BTreeSet<&'a str> {
@@ -344,40 +208,6 @@ fn md_links(md: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text a reader sees: text and code spans, a space between blocks and cells.
-fn md_text(md: &str) -> String {
-    let mut out = String::new();
-    for e in Parser::new_ext(md, md_options()) {
-        match e {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The texts of the headings of a Markdown page, with their level.
-fn md_headings(md: &str) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    let mut current: Option<(u32, String)> = None;
-    for e in Parser::new_ext(md, md_options()) {
-        match e {
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((level as u32, String::new()))
-            }
-            Event::End(TagEnd::Heading(_)) => out.push(current.take().unwrap()),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, s)) = current.as_mut() {
-                    s.push_str(&t);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 // ---------------------------------------------------------------------------------------
 // Links
 
@@ -543,9 +373,9 @@ fn step_cells(table: &[Vec<String>]) -> Vec<Vec<String>> {
 
 #[test]
 fn sample_site_has_a_page_for_every_period_and_department() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    let outcome = build_lib(work.path(), &out);
+    let outcome = build_work(work.path(), &out);
     let files = site_files(&out);
 
     let written: BTreeSet<&str> = outcome.files.iter().map(String::as_str).collect();
@@ -728,12 +558,12 @@ fn sample_site_has_a_page_for_every_period_and_department() {
 #[test]
 fn same_inputs_build_byte_identical_sites() {
     // Two copies of the inputs in different folders, two differently named outputs.
-    let first = sample_workdir();
-    let second = sample_workdir();
+    let first = workdir(repo());
+    let second = workdir(repo());
     let out_a = first.path().join("site");
     let out_b = second.path().join("elsewhere/other-name");
-    build_lib(first.path(), &out_a);
-    build_lib(second.path(), &out_b);
+    build_work(first.path(), &out_a);
+    build_work(second.path(), &out_b);
     let a = site_files(&out_a);
     let b = site_files(&out_b);
     assert_eq!(
@@ -751,9 +581,9 @@ fn same_inputs_build_byte_identical_sites() {
 
 #[test]
 fn every_link_resolves_and_nothing_loads_from_the_network() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    let outcome = build_lib(work.path(), &out);
+    let outcome = build_work(work.path(), &out);
     let files = site_files(&out);
     let citizen_urls: BTreeSet<String> = outcome
         .ledger
@@ -907,9 +737,9 @@ fn every_link_resolves_and_nothing_loads_from_the_network() {
 
 #[test]
 fn every_page_leads_back_to_the_overview() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     let links: BTreeMap<String, BTreeSet<String>> = page_links(&files)
         .into_iter()
@@ -953,9 +783,9 @@ fn every_page_leads_back_to_the_overview() {
 
 #[test]
 fn html_and_markdown_pages_show_the_same_numbers() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     let summary: Value = serde_json::from_slice(&files["data/summary.json"]).unwrap();
 
@@ -1025,9 +855,9 @@ fn html_and_markdown_pages_show_the_same_numbers() {
 
 #[test]
 fn manifest_lists_every_file_with_its_sha256() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     let manifest: Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
     assert_eq!(manifest["generator"], "patuh");
@@ -1112,9 +942,9 @@ fn assert_no_leftovers(parent: &Path, name: &str) {
 
 #[test]
 fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
-    let work = small_workdir();
+    let work = workdir(&fixture("site/small"));
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let before = fingerprint(&out);
     // Another build holds the site's lock (the same lock a running `patuh build` takes).
     let lock = std::fs::OpenOptions::new()
@@ -1124,13 +954,7 @@ fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
         .open(work.path().join(".site.patuh-lock"))
         .unwrap();
     lock.lock().unwrap();
-    let options = patuh::BuildOptions {
-        data_dir: work.path().join("data"),
-        out_dir: out.clone(),
-        as_of: None,
-        now: now(),
-    };
-    let err = patuh::build(&config_of(work.path()), &options, &Default::default()).unwrap_err();
+    let err = build(&config_of(work.path()), &work.path().join("data"), &out).unwrap_err();
     assert_eq!(
         err.to_string(),
         format!(
@@ -1144,7 +968,7 @@ fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
     // Once it has finished, the build goes through and leaves nothing beside the site but
     // the lock file, which stays.
     drop(lock);
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     assert_eq!(fingerprint(&out), before, "same inputs, same site");
     assert_no_leftovers(work.path(), "site");
     assert!(work.path().join(".site.patuh-lock").is_file());
@@ -1152,18 +976,17 @@ fn a_build_while_another_writes_the_same_site_stops_and_leaves_it() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_as_it_was() {
-    let work = sample_workdir();
-    let first = run_build(work.path(), &["--data", "data", "--out", "site"]);
-    assert_success(&first);
+    let work = workdir(repo());
+    patuh(work.path(), &["build", "--data", "data", "--out", "site"]).success();
     let site = work.path().join("site");
     let before = fingerprint(&site);
     assert!(before.contains_key("index.html") && before.len() > 400);
 
     // An export that cannot be read: the run fails, naming the file.
     std::fs::write(work.path().join("data/x.xlsx"), junk(4096)).unwrap();
-    let failed = run_build(work.path(), &["--data", "data", "--out", "site"]);
-    let stderr = String::from_utf8_lossy(&failed.stderr);
-    assert_eq!(failed.status.code(), Some(1), "stderr: {stderr}");
+    let failed = patuh(work.path(), &["build", "--data", "data", "--out", "site"]);
+    let stderr = &failed.stderr;
+    assert_eq!(failed.code, Some(1), "stderr: {stderr}");
     assert!(stderr.contains("x.xlsx"), "{stderr}");
     assert_eq!(fingerprint(&site), before, "the previous site is unchanged");
     assert_no_leftovers(work.path(), "site");
@@ -1176,9 +999,9 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         "# {{ no_such_variable }}\n",
     )
     .unwrap();
-    let failed = run_build(work.path(), &["--data", "data", "--out", "site"]);
-    let stderr = String::from_utf8_lossy(&failed.stderr);
-    assert_eq!(failed.status.code(), Some(1), "stderr: {stderr}");
+    let failed = patuh(work.path(), &["build", "--data", "data", "--out", "site"]);
+    let stderr = &failed.stderr;
+    assert_eq!(failed.code, Some(1), "stderr: {stderr}");
     assert!(stderr.contains("index.md"), "{stderr}");
     assert_eq!(fingerprint(&site), before, "the previous site is unchanged");
     assert_no_leftovers(work.path(), "site");
@@ -1188,31 +1011,28 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     std::fs::remove_dir_all(work.path().join("templates")).unwrap();
     std::fs::create_dir(work.path().join("kosong")).unwrap();
     for data in ["kosong", "site"] {
-        let failed = run_build(work.path(), &["--data", data, "--out", "site"]);
-        let stderr = String::from_utf8_lossy(&failed.stderr);
-        assert_eq!(failed.status.code(), Some(1), "stderr: {stderr}");
+        let failed = patuh(work.path(), &["build", "--data", data, "--out", "site"]);
+        let stderr = &failed.stderr;
+        assert_eq!(failed.code, Some(1), "stderr: {stderr}");
         assert_eq!(fingerprint(&site), before, "the previous site is unchanged");
         assert_no_leftovers(work.path(), "site");
     }
-    let failed = run_build(work.path(), &["--data", "kosong", "--out", "site"]);
+    let failed = patuh(work.path(), &["build", "--data", "kosong", "--out", "site"]);
     assert_eq!(
-        String::from_utf8_lossy(&failed.stderr).trim_end(),
+        failed.stderr.trim_end(),
         "error: no item was read from kosong (0 exports): the site in site was left as it \
          was. Check that --data names the folder of exports (`patuh check` lists what it \
          finds there)"
     );
-    let failed = run_build(work.path(), &["--data", "site", "--out", "site"]);
+    let failed = patuh(work.path(), &["build", "--data", "site", "--out", "site"]);
     assert_eq!(
-        String::from_utf8_lossy(&failed.stderr).trim_end(),
+        failed.stderr.trim_end(),
         "error: the data folder site is also the output folder: give the site a folder of \
          its own with --out"
     );
 
     // And a good build replaces it, leaving nothing beside it.
-    assert_success(&run_build(
-        work.path(),
-        &["--data", "data", "--out", "site"],
-    ));
+    patuh(work.path(), &["build", "--data", "data", "--out", "site"]).success();
     assert_eq!(
         fingerprint(&site),
         before,
@@ -1223,7 +1043,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
 
 #[test]
 fn refuses_to_replace_a_folder_that_is_not_a_patuh_site() {
-    let work = small_workdir();
+    let work = workdir(&fixture("site/small"));
     let home = work.path().join("home");
     std::fs::create_dir_all(home.join("notes")).unwrap();
     std::fs::write(home.join("thesis.docx"), "precious").unwrap();
@@ -1244,12 +1064,12 @@ fn refuses_to_replace_a_folder_that_is_not_a_patuh_site() {
         ),
     ] {
         let before = fingerprint(dir);
-        let output = run_build(
+        let output = patuh(
             work.path(),
-            &["--data", "data", "--out", dir.to_str().unwrap()],
+            &["build", "--data", "data", "--out", dir.to_str().unwrap()],
         );
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        let stderr = &output.stderr;
+        assert_eq!(output.code, Some(1), "{name}: {stderr}");
         assert!(stderr.contains(says), "{name}: {stderr}");
         assert_eq!(fingerprint(dir), before, "{name} is untouched");
         assert_no_leftovers(work.path(), name);
@@ -1259,15 +1079,13 @@ fn refuses_to_replace_a_folder_that_is_not_a_patuh_site() {
     // An empty folder, or one that does not exist yet, is fine.
     let empty = work.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    assert_success(&run_build(
-        work.path(),
-        &["--data", "data", "--out", "empty"],
-    ));
+    patuh(work.path(), &["build", "--data", "data", "--out", "empty"]).success();
     assert!(empty.join("manifest.json").is_file());
-    assert_success(&run_build(
+    patuh(
         work.path(),
-        &["--data", "data", "--out", "new/site"],
-    ));
+        &["build", "--data", "data", "--out", "new/site"],
+    )
+    .success();
     assert!(work.path().join("new/site/index.html").is_file());
 }
 
@@ -1339,11 +1157,7 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
     let work = tempfile::tempdir().unwrap();
     write_hostile_export(&work.path().join("data"));
     let out = work.path().join("site");
-    let outcome = build_with(
-        &patuh::config::Config::default(),
-        &work.path().join("data"),
-        &out,
-    );
+    let outcome = build(&Config::default(), &work.path().join("data"), &out).unwrap();
     assert_eq!(outcome.ledger.items.len(), 5);
     let files = site_files(&out);
     // The hostile department names made pages (slugs are plain).
@@ -1398,30 +1212,22 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
             }
             let headings = md_headings(src);
             assert_eq!(
-                headings.iter().filter(|(level, _)| *level == 1).count(),
+                headings
+                    .iter()
+                    .filter(|(level, _)| *level == HeadingLevel::H1)
+                    .count(),
                 1,
                 "{page}: one title\n{rendered}"
             );
             assert!(rendered.starts_with("<h1>"), "{page}");
             for (level, heading) in &headings {
                 assert!(
-                    !heading.trim_start().starts_with("Heading"),
-                    "{page}: a citizen's text became an <h{level}>"
+                    !heading.starts_with("Heading"),
+                    "{page}: a citizen's text became an <{level}>"
                 );
             }
             // Table rows keep the columns of their header: no cell was split by a '|'.
-            let mut columns: Option<usize> = None;
-            for line in src.lines() {
-                if !line.starts_with('|') {
-                    columns = None;
-                    continue;
-                }
-                let pipes = support::pages::cell_borders(line);
-                match columns {
-                    None => columns = Some(pipes),
-                    Some(n) => assert_eq!(pipes, n, "{page}: {line}"),
-                }
-            }
+            assert_eq!(uneven_table_rows(src), [], "{page}");
             all_md_text.push_str(&md_text(src));
         }
     }
@@ -1461,7 +1267,7 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
 
 #[test]
 fn pages_speak_the_configured_language() {
-    let work = small_workdir();
+    let work = workdir(&fixture("site/small"));
     // The fixture's configuration without its `lang` line: the default language.
     let toml = std::fs::read_to_string(work.path().join("patuh.toml")).unwrap();
     let without_lang: String = toml
@@ -1472,17 +1278,14 @@ fn pages_speak_the_configured_language() {
     assert_ne!(without_lang, toml);
     std::fs::write(work.path().join("patuh.toml"), &without_lang).unwrap();
 
-    assert_success(&run_build(work.path(), &["--out", "id"]));
-    assert_success(&run_build(work.path(), &["--out", "en", "--lang", "en"]));
+    patuh(work.path(), &["build", "--out", "id"]).success();
+    patuh(work.path(), &["build", "--out", "en", "--lang", "en"]).success();
     std::fs::write(
         work.path().join("patuh.toml"),
         format!("lang = \"en\"\n{without_lang}"),
     )
     .unwrap();
-    assert_success(&run_build(
-        work.path(),
-        &["--out", "id-flag", "--lang", "id"],
-    ));
+    patuh(work.path(), &["build", "--out", "id-flag", "--lang", "id"]).success();
 
     let id = site_files(&work.path().join("id"));
     let en = site_files(&work.path().join("en"));
@@ -1533,9 +1336,9 @@ fn pages_speak_the_configured_language() {
 
 #[test]
 fn sample_index_shows_the_as_of_as_an_indonesian_date() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     let summary: Value = serde_json::from_slice(&files["data/summary.json"]).unwrap();
     // The last export was taken on Sunday 22 November 2026 (data/README.md).
@@ -1561,9 +1364,9 @@ fn sample_index_shows_the_as_of_as_an_indonesian_date() {
 
 #[test]
 fn the_data_quality_page_speaks_the_page_language() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     for page in ["kualitas-data.html", "kualitas-data.md"] {
         let src = text(&files, page);
@@ -1583,9 +1386,9 @@ fn the_data_quality_page_speaks_the_page_language() {
 
 #[test]
 fn skipped_files_are_explained_in_words() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     // data/README.md is not an export: the page names it with a reason a person reads.
     for page in ["kualitas-data.html", "kualitas-data.md"] {
@@ -1603,18 +1406,14 @@ fn skipped_files_are_explained_in_words() {
 
 #[test]
 fn a_department_named_index_keeps_the_period_overview() {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(
-        data.join("a.csv"),
+    let work = one_export(
+        "a.csv",
         "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan\n\
          A1;2026-11-02 08:00;2026-11-02 08:10;2026-11-02 08:15;teruskan;Index;2026-11-02 08:20\n\
          A2;2026-11-02 09:00;2026-11-02 09:10;2026-11-02 09:15;teruskan;Dinas X;2026-11-02 09:20\n",
-    )
-    .unwrap();
+    );
     let out = work.path().join("site");
-    let outcome = build_with(&patuh::config::Config::default(), &data, &out);
+    let outcome = build(&Config::default(), &work.path().join("data"), &out).unwrap();
     let unique: BTreeSet<&String> = outcome.files.iter().collect();
     assert_eq!(unique.len(), outcome.files.len(), "a path written twice");
     let files = site_files(&out);
@@ -1650,9 +1449,9 @@ fn a_department_named_index_keeps_the_period_overview() {
 fn the_overdue_column_counts_open_items_not_steps() {
     // S07, the one open item past its limits (penerusan and end_to_end both overdue),
     // is Dinas Perhubungan's in 2026-W44 and 2026-10: one overdue item, not two.
-    let work = small_workdir();
+    let work = workdir(&fixture("site/small"));
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     let row_of = |table: &Vec<Vec<String>>, name: &str| -> Vec<String> {
         table
@@ -1696,9 +1495,9 @@ fn the_overdue_column_counts_open_items_not_steps() {
 fn small_site() -> &'static BTreeMap<String, String> {
     static SITE: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
-        let work = small_workdir();
+        let work = workdir(&fixture("site/small"));
         let out = work.path().join("site");
-        let outcome = build_lib(work.path(), &out);
+        let outcome = build_work(work.path(), &out);
         assert_eq!(outcome.ledger.rows.read, 10);
         assert_eq!(outcome.ledger.rows.included, 9);
         assert_eq!(outcome.ledger.rows.duplicates, 1);
@@ -1825,9 +1624,9 @@ fn snapshot_small_index_html() {
 
 #[test]
 fn data_issue_details_speak_the_page_language() {
-    let work = sample_workdir();
+    let work = workdir(repo());
     let out = work.path().join("site");
-    build_lib(work.path(), &out);
+    build_work(work.path(), &out);
     let files = site_files(&out);
     // The "Keterangan" (detail) column of the planted mistakes of data/README.md.
     for page in ["kualitas-data.html", "kualitas-data.md"] {

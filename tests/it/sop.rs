@@ -4,9 +4,8 @@
 //! property tests over random items. Every expected value is worked out by hand in the
 //! comments; items are read through the real reader from tiny CSV exports.
 
-use std::path::Path;
-
-use chrono::{DateTime, Utc};
+use crate::support::{config, one_export, patuh_build, read_exports, utc, Ran};
+use chrono::Utc;
 use patuh::config::Config;
 use patuh::ingest::Ledger;
 use patuh::report::{self, GroupStats, PeriodKind, Report, StepStats};
@@ -20,21 +19,8 @@ const LATE: Status = Status::Breached { overdue: false };
 /// Still open past the limit at as-of.
 const OVERDUE: Status = Status::Breached { overdue: true };
 
-/// The moment these tests pretend patuh runs (later timestamps would be typos).
-const NOW: &str = "2027-06-01T00:00:00Z";
-
 /// The header of every export written here (INPUTS.md built-in aliases).
 const HEADER: &str = "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan;Admin";
-
-fn utc(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap_or_else(|e| panic!("{text}: {e}"))
-        .with_timezone(&Utc)
-}
-
-fn config(text: &str) -> Config {
-    Config::parse(text, Path::new("patuh.toml")).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// One export read and judged.
 struct Run {
@@ -45,22 +31,18 @@ struct Run {
 }
 
 impl Run {
-    /// Writes `header` + `rows` as `data/export.csv`, reads it with `config_text` at
-    /// [`NOW`] and judges it at `as_of` (as `--as-of` would be written).
+    /// Writes `header` + `rows` as `data/export.csv`, reads it with `config_text` at the
+    /// tests' `now` and judges it at `as_of` (as `--as-of` would be written).
     fn with_header(header: &str, rows: &[&str], config_text: &str, as_of: Option<&str>) -> Run {
-        let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        std::fs::create_dir_all(&data).unwrap();
         let mut csv = String::from(header);
         for row in rows {
             csv.push('\n');
             csv.push_str(row);
         }
         csv.push('\n');
-        std::fs::write(data.join("export.csv"), csv).unwrap();
+        let dir = one_export("export.csv", csv);
         let config = config(config_text);
-        let mut ledger =
-            patuh::read_exports(&data, &config, None, utc(NOW), &Default::default()).unwrap();
+        let mut ledger = read_exports(&dir.path().join("data"), &config).unwrap();
         let judgement = patuh::judge(&mut ledger, &config, as_of).unwrap();
         assert_eq!(judgement.judged.len(), ledger.items.len());
         Run {
@@ -1064,33 +1046,19 @@ fn a_custom_step_model_with_a_follow_up_on_closed_at() {
 /// Runs `patuh build` with configuration `toml` on a one-item export; gives the exit code,
 /// stderr, and whether a site was written.
 fn build_with_config(toml: &str) -> (Option<i32>, String, bool) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(
-        data.join("export.csv"),
+    let dir = one_export(
+        "export.csv",
         format!("{HEADER}\nA1;2026-09-01 10:00:00;2026-09-01 10:30:00;;;;;\n"),
-    )
-    .unwrap();
+    );
     let config = dir.path().join("patuh.toml");
     std::fs::write(&config, toml).unwrap();
     let out = dir.path().join("site");
-    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(dir.path())
-        .arg("build")
-        .arg("--data")
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        out.join("data/summary.json").is_file(),
-    )
+    let Ran { code, stderr, .. } = patuh_build(
+        &dir.path().join("data"),
+        &out,
+        &["--config", config.to_str().unwrap()],
+    );
+    (code, stderr, out.join("data/summary.json").is_file())
 }
 
 #[test]
@@ -1532,13 +1500,9 @@ fn auto_date_order_reads_an_as_of_that_only_one_order_can_read() {
     // so auto reads it that way, as it would for a column holding it (INPUTS.md: auto
     // decides from the values that can only be read one way, else day-first).
     let rows = ["A1;2026-11-29 23:00:00;2026-11-29 23:49:59;;;;;"];
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(data.join("export.csv"), format!("{HEADER}\n{}\n", rows[0])).unwrap();
+    let dir = one_export("export.csv", format!("{HEADER}\n{}\n", rows[0]));
     let auto = config("date_order = \"auto\"\n");
-    let mut ledger =
-        patuh::read_exports(&data, &auto, None, utc(NOW), &Default::default()).unwrap();
+    let mut ledger = read_exports(&dir.path().join("data"), &auto).unwrap();
     let as_of = patuh::judge(&mut ledger, &auto, Some("11/29/2026")).map(|j| j.as_of);
     assert!(
         matches!(as_of, Ok(Some(t)) if t == utc("2026-11-29T16:59:59Z")),

@@ -8,42 +8,21 @@
 //! tests run (the binary takes the wall clock as "now", and later timestamps are typos).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
+use crate::support::pages::page;
+use crate::support::patuh_build;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+/// `tests/fixtures/sop/<case>`.
 fn fixture(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/sop")
-        .join(case)
+    crate::support::fixture("sop").join(case)
 }
 
-/// Runs `patuh build --data DATA --out OUT [extra…]` in an empty working folder (so no
-/// stray `patuh.toml` is picked up).
-fn build(data: &Path, out: &Path, extra: &[&str]) -> Output {
-    let cwd = tempfile::tempdir().unwrap();
-    assert_cmd::Command::new(env!("CARGO_BIN_EXE_patuh"))
-        .current_dir(cwd.path())
-        .arg("build")
-        .arg("--data")
-        .arg(data)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-/// Builds and gives the bytes of `data/summary.json`.
+/// Builds `data` into `out` with the binary (from an empty working folder) and gives the
+/// bytes of `data/summary.json`.
 fn summary(data: &Path, out: &Path, extra: &[&str]) -> String {
-    let output = build(data, out, extra);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    std::fs::read_to_string(out.join("data/summary.json")).unwrap()
+    patuh_build(data, out, extra).success();
+    page(out, "data/summary.json")
 }
 
 /// A JSON value that keeps the order of object keys (serde_json's `Value` sorts them).
@@ -372,9 +351,9 @@ fn an_unreadable_as_of_is_an_error() {
     let data = fixture("basic").join("data");
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
-    let output = build(&data, &site, &["--as-of", "kemarin sore"]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = patuh_build(&data, &site, &["--as-of", "kemarin sore"]);
+    assert_eq!(output.code, Some(1));
+    let stderr = &output.stderr;
     assert!(stderr.contains("kemarin sore"), "{stderr}");
     assert!(!site.exists());
 }

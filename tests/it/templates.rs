@@ -1,32 +1,25 @@
 //! Templates: the built-in ones are used unless a file of the same name sits in a
 //! `templates/` folder beside patuh.toml; `patuh init --templates` writes them to edit.
 
-use std::process::Command;
-
-fn patuh(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(assert_cmd::cargo::cargo_bin!("patuh"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::pages::page;
+use crate::support::{patuh, Ran};
 
 #[test]
 fn init_writes_the_configuration_and_templates_and_an_edited_template_is_used() {
     let work = tempfile::tempdir().unwrap();
     let dir = work.path();
-    let (code, err) = patuh(dir, &["init", "--templates"]);
-    assert_eq!(code, 0, "{err}");
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(dir, &["init", "--templates"]);
+    assert_eq!(code, Some(0), "{err}");
     assert!(dir.join("patuh.toml").is_file());
     assert!(dir.join("templates/period.html").is_file());
     assert!(dir.join("templates/assets/style.css").is_file());
     // init never overwrites.
-    let (code, err) = patuh(dir, &["init"]);
-    assert_eq!(code, 1);
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(dir, &["init"]);
+    assert_eq!(code, Some(1));
     assert!(err.contains("patuh.toml already exists"), "{err}");
 
     // The office edits one template; the others stay built in.
@@ -43,14 +36,16 @@ fn init_writes_the_configuration_and_templates_and_an_edited_template_is_used() 
         "No Tiket;Waktu Posting;Waktu Lapor\nT1;02/11/2026 09.00;02/11/2026 09.30\n",
     )
     .unwrap();
-    let (code, err) = patuh(dir, &["build"]);
-    assert_eq!(code, 0, "{err}");
-    let index = std::fs::read_to_string(dir.join("site/index.md")).unwrap();
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(dir, &["build"]);
+    assert_eq!(code, Some(0), "{err}");
+    let index = page(&dir.join("site"), "index.md");
     assert!(
         index.starts_with("# Kepatuhan SOP Pengaduan Media Sosial (versi kantor)\n"),
         "{index}"
     );
-    let html = std::fs::read_to_string(dir.join("site/index.html")).unwrap();
+    let html = page(&dir.join("site"), "index.html");
     assert!(
         !html.contains("versi kantor"),
         "only the edited template changed"

@@ -1,18 +1,25 @@
-//! Helpers for the input-contract tests: fixture paths, reading a fixture folder with a
-//! fixed `now`, exact instants, and the row-ledger identity checked in every test.
+//! The set-up every test module shares: the fixed `now`, the repository's fixtures and
+//! working folders copied from them, configuration, reading exports and the row-ledger
+//! identity checked on every read, building a site, and running the binary.
 
 pub mod pages;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use chrono::{DateTime, Utc};
 use patuh::config::Config;
 use patuh::ingest::{Ledger, SheetOutcome, TableSummary};
 use patuh::issues::{DataIssue, IssueKind};
 use patuh::model::{Item, Stamp};
+use rust_xlsxwriter::ExcelDateTime;
 
-/// The moment the tests pretend patuh runs: later timestamps are typos.
-pub const NOW: &str = "2026-12-31T00:00:00Z";
+// ---------------------------------------------------------------------------------------
+// The moment and the places
+
+/// The moment the tests pretend patuh runs: later timestamps are typos. It follows every
+/// date the fixtures and the tests' own exports hold (the latest are in January 2027).
+pub const NOW: &str = "2027-06-01T00:00:00Z";
 
 /// The fixed `now` of every test.
 pub fn now() -> DateTime<Utc> {
@@ -26,9 +33,14 @@ pub fn utc(text: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-/// The repository's root (the sample exports are in `data/`).
+/// The repository's root: the sample exports (`data/`) and their `patuh.toml`.
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<path>`: a fixture folder or file (`inputs/walk`, `site/small`).
+pub fn fixture(path: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(path)
 }
 
 /// Copies the folder `from` (recursively) to `to`.
@@ -45,42 +57,54 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A working folder holding a copy of `fixture`'s `data/` and `patuh.toml`.
-pub fn workdir(fixture: &Path) -> tempfile::TempDir {
+/// A working folder holding a copy of `from`'s `data/` and `patuh.toml`: `repo()` for the
+/// sample exports, `fixture("site/small")` for the small site.
+pub fn workdir(from: &Path) -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
-    copy_dir(&fixture.join("data"), &work.path().join("data"));
-    std::fs::copy(fixture.join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
+    copy_dir(&from.join("data"), &work.path().join("data"));
+    std::fs::copy(from.join("patuh.toml"), work.path().join("patuh.toml")).unwrap();
     work
 }
 
-/// The folder of fixture case `case`.
-pub fn fixture(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/inputs")
-        .join(case)
+/// A working folder whose `data/` holds one export, `name`, with `content`.
+pub fn one_export(name: &str, content: impl AsRef<[u8]>) -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join(name), content).unwrap();
+    work
 }
 
-/// The configuration of a fixture folder: its `patuh.toml` when it has one, else defaults.
+/// A date and time as a workbook writer takes it, for the fixtures tests generate.
+pub fn excel_datetime(y: u16, mo: u8, d: u8, h: u16, mi: u8, s: f64) -> ExcelDateTime {
+    ExcelDateTime::from_ymd(y, mo, d)
+        .unwrap()
+        .and_hms(h, mi, s)
+        .unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// Configuration and reading
+
+/// Configuration text, as if read from `patuh.toml`; panics when it is not valid.
+pub fn config(text: &str) -> Config {
+    Config::parse(text, Path::new("patuh.toml")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The configuration of a folder: its `patuh.toml` when it has one, else the defaults.
 pub fn config_of(dir: &Path) -> Config {
-    let path = dir.join("patuh.toml");
-    if path.is_file() {
-        let text = std::fs::read_to_string(&path).unwrap();
-        Config::parse(&text, &path).unwrap_or_else(|e| panic!("{e}"))
-    } else {
-        Config::default()
-    }
+    Config::load(None, &[dir]).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Reads a fixture folder (with its own configuration) at [`NOW`], and checks the ledger.
-pub fn read(case: &str) -> Ledger {
-    read_dir(&fixture(case))
+/// `patuh::read_exports` of the folder `dir` with `config`, at [`NOW`].
+pub fn read_exports(dir: &Path, config: &Config) -> Result<Ledger, patuh::error::Error> {
+    patuh::read_exports(dir, config, None, now(), &Default::default())
 }
 
 /// Reads any folder (with its own configuration) at [`NOW`], and checks the ledger.
 pub fn read_dir(dir: &Path) -> Ledger {
-    let config = config_of(dir);
-    let ledger = patuh::read_exports(dir, &config, None, now(), &Default::default())
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let ledger =
+        read_exports(dir, &config_of(dir)).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     check_ledger(&ledger);
     ledger
 }
@@ -168,6 +192,17 @@ pub fn table<'a>(ledger: &'a Ledger, file: &str, sheet: Option<&str>) -> &'a Tab
     }
 }
 
+/// The one table of a ledger that read one file with one sheet.
+pub fn only_table(ledger: &Ledger) -> &TableSummary {
+    assert_eq!(ledger.files.len(), 1);
+    let sheets = &ledger.files[0].sheets;
+    assert_eq!(sheets.len(), 1, "{sheets:?}");
+    match &sheets[0].outcome {
+        SheetOutcome::Read(t) => t,
+        SheetOutcome::Skipped(r) => panic!("skipped: {r:?}"),
+    }
+}
+
 /// The columns of a table as `field=letter (header)`.
 pub fn columns(t: &TableSummary) -> Vec<String> {
     t.columns
@@ -208,26 +243,10 @@ pub fn briefs(ledger: &Ledger) -> Vec<String> {
     ledger.issues.iter().map(brief).collect()
 }
 
-/// `patuh check --lang en --data <dir>` in a child process whose address space is capped
-/// at 4 GiB and which is stopped after two minutes: (exit code, stderr). For inputs that
-/// could make a reader allocate without bound, so that an abort or a runaway allocation
-/// fails the test instead of the test binary or the machine.
-pub fn check_capped(dir: &Path) -> (Option<i32>, String) {
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(r#"ulimit -v 4194304 && exec timeout 120 "$0" check --lang en --data "$1""#)
-        .arg(env!("CARGO_BIN_EXE_patuh"))
-        .arg(dir)
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+// ---------------------------------------------------------------------------------------
+// Building a site
 
-/// `patuh::build` of the exports in `data` into `out` with `config`, at the tests' `now`.
+/// `patuh::build` of the exports in `data` into `out` with `config`, at [`NOW`].
 pub fn build(
     config: &Config,
     data: &Path,
@@ -240,4 +259,94 @@ pub fn build(
         now: now(),
     };
     patuh::build(config, &options, &Default::default())
+}
+
+/// `patuh::build` of `work/data` with `work`'s configuration into `out`, at [`NOW`];
+/// panics when the build fails.
+pub fn build_work(work: &Path, out: &Path) -> patuh::BuildOutcome {
+    build(&config_of(work), &work.join("data"), out).unwrap_or_else(|e| panic!("build failed: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------
+// Running the binary
+
+/// What a run of a command gave.
+#[derive(Debug)]
+pub struct Ran {
+    /// The exit code; `None` when a signal ended the process.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// The run, after checking that it exited with 0 (else a panic showing stderr).
+    #[track_caller]
+    pub fn success(self) -> Ran {
+        assert_eq!(self.code, Some(0), "stderr: {}", self.stderr);
+        self
+    }
+}
+
+impl From<std::process::Output> for Ran {
+    /// The exit code and the output, which must be UTF-8.
+    fn from(output: std::process::Output) -> Ran {
+        let text = |bytes: Vec<u8>| {
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| panic!("not UTF-8: {}", String::from_utf8_lossy(e.as_bytes())))
+        };
+        Ran {
+            code: output.status.code(),
+            stdout: text(output.stdout),
+            stderr: text(output.stderr),
+        }
+    }
+}
+
+/// Runs `command` to its end.
+pub fn run(command: &mut Command) -> Ran {
+    command.output().unwrap().into()
+}
+
+/// `patuh ARGS…` with `cwd` as its working folder, not yet run. Its environment is the
+/// tests' own without `PATUH_FAULT` (a test that injects a fault sets it here, on the
+/// child, never on the test process).
+pub fn patuh_command(cwd: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_patuh"));
+    command
+        .current_dir(cwd)
+        .args(args)
+        .env_remove("PATUH_FAULT");
+    command
+}
+
+/// `patuh ARGS…` run with `cwd` as its working folder.
+pub fn patuh(cwd: &Path, args: &[&str]) -> Ran {
+    run(&mut patuh_command(cwd, args))
+}
+
+/// `patuh ARGS…` run in an empty working folder, so that no stray `patuh.toml` is found.
+pub fn patuh_in_empty(args: &[&str]) -> Ran {
+    let cwd = tempfile::tempdir().unwrap();
+    patuh(cwd.path(), args)
+}
+
+/// `patuh build --data DATA --out OUT [extra…]` run in an empty working folder.
+pub fn patuh_build(data: &Path, out: &Path, extra: &[&str]) -> Ran {
+    let (data, out) = (data.to_str().unwrap(), out.to_str().unwrap());
+    patuh_in_empty(&[&["build", "--data", data, "--out", out], extra].concat())
+}
+
+/// `patuh check --lang en --data <dir>` in a child process whose address space is capped
+/// at 4 GiB and which is stopped after two minutes. For inputs that could make a reader
+/// allocate without bound, so that an abort or a runaway allocation fails the test
+/// instead of the test binary or the machine.
+pub fn check_capped(dir: &Path) -> Ran {
+    run(Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -v 4194304 && exec timeout 120 "$0" check --lang en --data "$1""#)
+        .arg(env!("CARGO_BIN_EXE_patuh"))
+        .arg(dir)
+        .env("RUST_BACKTRACE", "0")
+        .env_remove("PATUH_FAULT"))
 }
