@@ -1,0 +1,26 @@
+//! patuh's integration tests, one binary (`cargo test --test it`): one module per
+//! contract area, with the set-up they share in [`support`]. Fixtures are in
+//! `tests/fixtures/<area>/`, reviewed snapshots in `tests/it/snapshots/`.
+
+mod support;
+
+mod architecture;
+mod broken_files;
+mod cli;
+mod columns;
+mod commentary;
+mod departments;
+mod door;
+mod downloads;
+mod fuzz_regressions;
+mod hostile_workbooks;
+mod injection;
+mod inputs;
+mod limits;
+mod privacy;
+mod publish;
+mod realdata;
+mod site;
+mod sop;
+mod summary;
+mod templates;

@@ -1,0 +1,406 @@
+//! Publishing never loses a site or a file patuh did not write: exports inside the output
+//! folder, the working folder as the output folder, a linked output folder, builds killed
+//! at every step of publishing, and many builds of one site at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::pages::fingerprint;
+use crate::support::{copy_dir, fixture, patuh, patuh_command, run, workdir, Ran};
+
+fn small_workdir() -> tempfile::TempDir {
+    workdir(&fixture("site/small"))
+}
+
+/// `patuh build ARGS…` in `work`, not yet run, with `PATUH_FAULT` set to `fault` when given.
+fn build_command(work: &Path, args: &[&str], fault: Option<&str>) -> Command {
+    let mut command = patuh_command(work, &[&["build"], args].concat());
+    if let Some(fault) = fault {
+        command.env("PATUH_FAULT", fault);
+    }
+    command
+}
+
+/// `patuh build ARGS…` run in `work`.
+fn build(work: &Path, args: &[&str]) -> Ran {
+    patuh(work, &[&["build"], args].concat())
+}
+
+/// Whether `dir` holds a complete site: a manifest listing every other file with its
+/// SHA-256, and nothing else. Read here independently of patuh's own code.
+fn verify(dir: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(dir.join("manifest.json"))
+        .map_err(|e| format!("{}: no manifest: {e}", dir.display()))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("manifest: {e}"))?;
+    let outputs = manifest["outputs"].as_array().ok_or("no outputs")?;
+    let listed: BTreeMap<String, String> = outputs
+        .iter()
+        .map(|o| {
+            (
+                o["path"].as_str().unwrap().to_string(),
+                o["sha256"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    if listed.len() != outputs.len() || !listed.contains_key("index.html") {
+        return Err("outputs listed twice, or no index.html".into());
+    }
+    let files: BTreeMap<String, String> = fingerprint(dir)
+        .into_iter()
+        .filter(|(path, _)| !path.ends_with('/') && path != "manifest.json")
+        .collect();
+    if files != listed {
+        let missing: Vec<_> = listed.keys().filter(|p| !files.contains_key(*p)).collect();
+        let extra: Vec<_> = files.keys().filter(|p| !listed.contains_key(*p)).collect();
+        return Err(format!(
+            "{}: missing {missing:?}, not listed {extra:?}, or a hash differs",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The hidden folders a publish leaves beside `site` while it runs.
+fn leftovers(parent: &Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".patuh-new") || n.ends_with(".patuh-old"))
+        .collect();
+    found.sort();
+    found
+}
+
+// =======================================================================================
+// 1. Exports inside the output folder
+
+#[test]
+fn exports_inside_the_output_folder_are_refused_and_kept() {
+    let work = small_workdir();
+    build(work.path(), &["--out", "site"]).success();
+    let site = work.path().join("site");
+    let before = fingerprint(&site);
+
+    // The site's own data folder (summary.json, CSV downloads) read as the exports.
+    let output = build(work.path(), &["--data", "site/data", "--out", "site"]);
+    assert_eq!(output.code, Some(1));
+    assert_eq!(
+        output.stderr.trim_end(),
+        "error: the data folder site/data is inside the output folder site: a build replaces \
+         site whole and the exports with it; keep the exports outside it, or choose another \
+         folder with --out"
+    );
+    assert_eq!(fingerprint(&site), before);
+
+    // Exports copied into the site: refused, kept, and a build from elsewhere will not
+    // delete them either.
+    copy_dir(&work.path().join("data"), &site.join("ekspor"));
+    let before = fingerprint(&site);
+    let output = build(work.path(), &["--data", "site/ekspor", "--out", "site"]);
+    assert_eq!(output.code, Some(1));
+    assert!(
+        output
+            .stderr
+            .trim_end()
+            .starts_with("error: the data folder site/ekspor is inside the output folder site:"),
+        "{}",
+        output.stderr.trim_end()
+    );
+    let output = build(work.path(), &["--data", "data", "--out", "site"]);
+    assert_eq!(output.code, Some(1));
+    assert_eq!(
+        output.stderr.trim_end(),
+        "error: refusing to replace site: it holds files that patuh did not write (2), such \
+         as ekspor/Laporan 2-8 Nov 2026.csv; a build replaces the whole folder, so move them \
+         out of it first, or choose another folder with --out"
+    );
+    assert_eq!(fingerprint(&site), before, "the exports are still there");
+    assert!(leftovers(work.path()).is_empty());
+
+    // Moved out, the site is replaced again.
+    std::fs::remove_dir_all(site.join("ekspor")).unwrap();
+    build(work.path(), &["--data", "data", "--out", "site"]).success();
+    verify(&site).unwrap();
+
+    // The output folder may lie inside the data folder (INPUTS.md: it is not read).
+    build(work.path(), &["--data", ".", "--out", "site"]).success();
+    verify(&site).unwrap();
+}
+
+// =======================================================================================
+// 4. The working folder and linked output folders
+
+#[test]
+fn the_working_folder_is_never_the_output_folder() {
+    let work = small_workdir();
+    let inner = work.path().join("kerja");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::write(inner.join("catatan.txt"), "milik saya").unwrap();
+    let before = fingerprint(work.path());
+    let absolute = inner.to_str().unwrap().to_string();
+    for out in [".", "./", "..", "../kerja", absolute.as_str(), "/"] {
+        // A data folder that does not exist: the output folder is refused first, before
+        // any work.
+        let output = build(&inner, &["--data", "tidak-ada", "--out", out]);
+        assert_eq!(output.code, Some(1), "{out}");
+        assert_eq!(
+            output.stderr.trim_end(),
+            format!(
+                "error: the output folder {out} is the folder patuh runs in, or holds it: a \
+                 build replaces its output folder whole, so give the site a folder of its \
+                 own, such as --out site"
+            ),
+        );
+        assert_eq!(fingerprint(work.path()), before, "{out}: nothing written");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_output_folder_is_published_where_it_points() {
+    let work = small_workdir();
+    let real = work.path().join("arsip/laporan");
+    build(
+        work.path(),
+        &["--out", "arsip/laporan", "--as-of", "2026-11-05"],
+    )
+    .success();
+    let first = fingerprint(&real);
+    std::os::unix::fs::symlink("arsip/laporan", work.path().join("site")).unwrap();
+    build(work.path(), &["--out", "site", "--as-of", "2026-11-08"]).success();
+    let link = work.path().join("site");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_link(&link).unwrap(),
+        PathBuf::from("arsip/laporan")
+    );
+    verify(&real).unwrap();
+    assert_ne!(
+        fingerprint(&real),
+        first,
+        "the new site is where the link points"
+    );
+    assert!(leftovers(work.path()).is_empty());
+    assert!(leftovers(&work.path().join("arsip")).is_empty());
+
+    // A link to nothing.
+    std::os::unix::fs::symlink("tidak-ada", work.path().join("putus")).unwrap();
+    let output = build(work.path(), &["--out", "putus"]);
+    assert_eq!(output.code, Some(1));
+    assert_eq!(
+        output.stderr.trim_end(),
+        "error: the output folder putus is a link to a folder that does not exist: create \
+         that folder, or name another with --out"
+    );
+    assert!(!work.path().join("tidak-ada").exists());
+}
+
+// =======================================================================================
+// 2. Builds killed while publishing
+
+/// The fault points of publishing, in order, and whether the output folder is already the
+/// new site when the build dies there.
+const POINTS: [(&str, bool); 5] = [
+    ("writing", false),
+    ("staged", false),
+    ("exchanged", true),
+    ("retired", false),
+    ("published", true),
+];
+
+/// The complete sites of the small fixture as of two moments: the old and the new.
+struct Sites {
+    old: BTreeMap<String, String>,
+    new: BTreeMap<String, String>,
+}
+
+const OLD: &str = "2026-11-05";
+const NEW: &str = "2026-11-08";
+
+fn reference_sites(work: &Path) -> Sites {
+    let mut sites = Vec::new();
+    for as_of in [OLD, NEW] {
+        let out = format!("ref-{as_of}");
+        build(work, &["--out", &out, "--as-of", as_of]).success();
+        sites.push(fingerprint(&work.join(&out)));
+        std::fs::remove_dir_all(work.join(&out)).unwrap();
+    }
+    assert_ne!(sites[0], sites[1]);
+    let new = sites.pop().unwrap();
+    Sites {
+        old: sites.pop().unwrap(),
+        new,
+    }
+}
+
+/// Whether the site in `dir` is complete and is the old or the new one.
+fn old_or_new(dir: &Path, sites: &Sites) -> Result<&'static str, String> {
+    verify(dir)?;
+    let found = fingerprint(dir);
+    if found == sites.old {
+        Ok("old")
+    } else if found == sites.new {
+        Ok("new")
+    } else {
+        Err(format!("{} is complete but neither site", dir.display()))
+    }
+}
+
+#[test]
+fn a_build_killed_at_any_step_of_publishing_leaves_a_whole_site() {
+    let work = small_workdir();
+    let w = work.path();
+    let sites = reference_sites(w);
+    let site = w.join("site");
+    for exchange in [true, false] {
+        let mode = if exchange { "" } else { ",no-exchange" };
+        for (point, new_by_then) in POINTS {
+            let reached = matches!(
+                (exchange, point),
+                (true, "exchanged") | (false, "retired" | "published") | (_, "writing" | "staged")
+            );
+            build(w, &["--out", "site", "--as-of", OLD]).success();
+            let killed = run(&mut build_command(
+                w,
+                &["--out", "site", "--as-of", NEW],
+                Some(&format!("abort:{point}{mode}")),
+            ));
+            let case = format!("exchange {exchange}, killed at {point}");
+            if !reached {
+                // This mode never passes there: the build simply succeeds.
+                killed.success();
+                assert_eq!(old_or_new(&site, &sites), Ok("new"), "{case}");
+                continue;
+            }
+            assert_ne!(killed.code, Some(0), "{case}: the build was not killed");
+            if (exchange, point) == (false, "retired") {
+                // Between the two renames there is no output folder; the old site waits
+                // beside it, whole.
+                assert!(!site.exists(), "{case}");
+                assert_eq!(old_or_new(&w.join(".site.patuh-old"), &sites), Ok("old"));
+            } else {
+                let expected = if new_by_then { "new" } else { "old" };
+                assert_eq!(old_or_new(&site, &sites), Ok(expected), "{case}");
+            }
+            // A second build killed before it publishes: the site it finds is restored
+            // first, never deleted.
+            let killed = run(&mut build_command(
+                w,
+                &["--out", "site", "--as-of", NEW],
+                Some(&format!("abort:staged{mode}")),
+            ));
+            assert_ne!(killed.code, Some(0), "{case}, then at staged");
+            let expected = if new_by_then { "new" } else { "old" };
+            assert_eq!(
+                old_or_new(&site, &sites),
+                Ok(expected),
+                "{case}, then staged"
+            );
+            // The next build goes through and leaves nothing beside the site.
+            build(w, &["--out", "site", "--as-of", NEW]).success();
+            assert_eq!(old_or_new(&site, &sites), Ok("new"), "{case}, then built");
+            assert_eq!(leftovers(w), Vec::<String>::new(), "{case}");
+        }
+    }
+}
+
+/// A fixed xorshift stream, for kill delays that are the same on every run.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn builds_killed_at_random_moments_never_lose_the_site() {
+    let work = small_workdir();
+    let w = work.path();
+    let sites = reference_sites(w);
+    let site = w.join("site");
+    let started = std::time::Instant::now();
+    build(w, &["--out", "site", "--as-of", OLD]).success();
+    let build_ms = started.elapsed().as_millis() as u64;
+    let mut random = Xorshift(0x2545_F491_4F6C_DD1D);
+    let mut outcomes = BTreeSet::new();
+    for round in 0..40u64 {
+        let fault = if round % 2 == 0 { "" } else { "no-exchange" };
+        let as_of = [OLD, NEW][(round % 4 < 2) as usize];
+        let mut child = build_command(w, &["--out", "site", "--as-of", as_of], Some(fault))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Somewhere from the start to a little past the end of a build.
+        let delay = random.below(build_ms + build_ms / 4 + 1);
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        outcomes.insert(status.success());
+        // Between the two renames (no exchange) the site waits beside its folder; the next
+        // build restores it. Otherwise the folder holds a whole site at once.
+        let dir = if site.exists() {
+            site.clone()
+        } else {
+            w.join(".site.patuh-old")
+        };
+        old_or_new(&dir, &sites).unwrap_or_else(|e| panic!("round {round}, {delay} ms: {e}"));
+    }
+    assert!(outcomes.contains(&false), "some builds were killed");
+    build(w, &["--out", "site", "--as-of", NEW]).success();
+    assert_eq!(old_or_new(&site, &sites), Ok("new"));
+    assert!(leftovers(w).is_empty());
+}
+
+// =======================================================================================
+// 3. Many builds of one site at once
+
+#[test]
+fn many_builds_at_once_publish_whole_sites_one_at_a_time() {
+    let work = small_workdir();
+    let w = work.path();
+    let sites = reference_sites(w);
+    let site = w.join("site");
+    let mut published = 0;
+    for round in 0..6 {
+        let children: Vec<_> = (0..8)
+            .map(|i| {
+                let as_of = if (round + i) % 2 == 0 { OLD } else { NEW };
+                build_command(w, &["--out", "site", "--as-of", as_of], None)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let output = Ran::from(child.wait_with_output().unwrap());
+            match output.code {
+                Some(0) => published += 1,
+                Some(1) => assert!(
+                    output
+                        .stderr
+                        .trim_end()
+                        .starts_with("error: another patuh build is writing site"),
+                    "{}",
+                    output.stderr.trim_end()
+                ),
+                other => panic!("exit {other:?}: {}", output.stderr.trim_end()),
+            }
+        }
+        old_or_new(&site, &sites).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert!(leftovers(w).is_empty(), "round {round}");
+        assert!(w.join(".site.patuh-lock").is_file(), "the lock file stays");
+    }
+    assert!(published >= 6, "at least one build per round published");
+}

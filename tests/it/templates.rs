@@ -1,0 +1,53 @@
+//! Templates: the built-in ones are used unless a file of the same name sits in a
+//! `templates/` folder beside patuh.toml; `patuh init --templates` writes them to edit.
+
+use crate::support::pages::page;
+use crate::support::{patuh, Ran};
+
+#[test]
+fn init_writes_the_configuration_and_templates_and_an_edited_template_is_used() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(dir, &["init", "--templates"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(dir.join("patuh.toml").is_file());
+    assert!(dir.join("templates/period.html").is_file());
+    assert!(dir.join("templates/assets/style.css").is_file());
+    // init never overwrites.
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(dir, &["init"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("patuh.toml already exists"), "{err}");
+
+    // The office edits one template; the others stay built in.
+    let index_md = dir.join("templates/index.md");
+    let edited = std::fs::read_to_string(&index_md).unwrap().replacen(
+        "# {{ title }}",
+        "# {{ title }} (versi kantor)",
+        1,
+    );
+    std::fs::write(&index_md, edited).unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(
+        dir.join("data/ekspor.csv"),
+        "No Tiket;Waktu Posting;Waktu Lapor\nT1;02/11/2026 09.00;02/11/2026 09.30\n",
+    )
+    .unwrap();
+    let Ran {
+        code, stderr: err, ..
+    } = patuh(dir, &["build"]);
+    assert_eq!(code, Some(0), "{err}");
+    let index = page(&dir.join("site"), "index.md");
+    assert!(
+        index.starts_with("# Kepatuhan SOP Pengaduan Media Sosial (versi kantor)\n"),
+        "{index}"
+    );
+    let html = page(&dir.join("site"), "index.html");
+    assert!(
+        !html.contains("versi kantor"),
+        "only the edited template changed"
+    );
+}
