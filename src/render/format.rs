@@ -79,6 +79,23 @@ pub fn date_only(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// The days from `start` to `end` in few words: `16–22 November 2026`,
+/// `30 November – 6 Desember 2026`, `29 Desember 2025 – 4 Januari 2026`.
+pub fn day_range(lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
+    if start.year() != end.year() {
+        format!("{} – {}", date_only(lang, start), date_only(lang, end))
+    } else if start.month() != end.month() {
+        format!(
+            "{} {} – {}",
+            start.day(),
+            month_name(lang, start.month()),
+            date_only(lang, end)
+        )
+    } else {
+        format!("{}–{}", start.day(), date_only(lang, end))
+    }
+}
+
 /// A month: `November 2026`.
 pub fn month(lang: Lang, year: i32, month: u32) -> String {
     format!("{} {year}", month_name(lang, month))
@@ -177,7 +194,7 @@ pub fn percent(lang: Lang, part: u64, whole: u64) -> String {
     match percent_tenths(part, whole) {
         None => "–".into(),
         Some(t) => match lang {
-            Lang::Id => format!("{},{} %", t / 10, t % 10),
+            Lang::Id => format!("{},{}%", t / 10, t % 10),
             Lang::En => format!("{}.{}%", t / 10, t % 10),
         },
     }
@@ -218,6 +235,10 @@ mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
 
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
     #[test]
     fn indonesian_dates_and_times() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
@@ -239,15 +260,27 @@ mod tests {
 
     #[test]
     fn percentages_round_half_up_on_the_exact_fraction() {
-        assert_eq!(percent(Lang::Id, 1, 16), "6,3 %");
+        assert_eq!(percent(Lang::Id, 1, 16), "6,3%");
         assert_eq!(percent(Lang::En, 1, 16), "6.3%");
-        assert_eq!(percent(Lang::Id, 6, 7), "85,7 %");
-        assert_eq!(percent(Lang::Id, 1, 3), "33,3 %");
-        assert_eq!(percent(Lang::Id, 2, 3), "66,7 %");
-        assert_eq!(percent(Lang::Id, 1, 8), "12,5 %");
-        assert_eq!(percent(Lang::Id, 1, 2000), "0,1 %");
+        assert_eq!(
+            day_range(Lang::Id, d(2026, 11, 16), d(2026, 11, 22)),
+            "16–22 November 2026"
+        );
+        assert_eq!(
+            day_range(Lang::Id, d(2026, 11, 30), d(2026, 12, 6)),
+            "30 November – 6 Desember 2026"
+        );
+        assert_eq!(
+            day_range(Lang::En, d(2025, 12, 29), d(2026, 1, 4)),
+            "29 December 2025 – 4 January 2026"
+        );
+        assert_eq!(percent(Lang::Id, 6, 7), "85,7%");
+        assert_eq!(percent(Lang::Id, 1, 3), "33,3%");
+        assert_eq!(percent(Lang::Id, 2, 3), "66,7%");
+        assert_eq!(percent(Lang::Id, 1, 8), "12,5%");
+        assert_eq!(percent(Lang::Id, 1, 2000), "0,1%");
         assert_eq!(percent(Lang::Id, 0, 0), "–");
-        assert_eq!(percent(Lang::Id, 5, 5), "100,0 %");
+        assert_eq!(percent(Lang::Id, 5, 5), "100,0%");
     }
 
     #[test]

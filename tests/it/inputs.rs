@@ -2333,7 +2333,7 @@ fn check_speaks_indonesian_by_default() {
     } = patuh_in_empty(&["check", "--data", data.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines.contains(&"Buku baris"), "{out}");
+    assert!(lines.contains(&"Rekap baris"), "{out}");
     assert!(
         lines.contains(&"  dibaca 8 = dimasukkan 7 + duplikat 0 + ditolak 1"),
         "{out}"

@@ -274,7 +274,7 @@ fn pct_id(met: u64, breached: u64) -> String {
         return "–".into();
     }
     let tenths = (2000 * met + judged) / (2 * judged);
-    format!("{},{} %", tenths / 10, tenths % 10)
+    format!("{},{}%", tenths / 10, tenths % 10)
 }
 
 fn int_id(n: u64) -> String {
@@ -1312,7 +1312,7 @@ fn pages_speak_the_configured_language() {
     ));
     assert!(text(&en, "minggu/2026-W45/index.html").contains("rel=\"up\">↑ Overview</a>"));
     assert!(md_text(text(&en, "index.md")).contains(" 100.0% "));
-    assert!(!md_text(text(&en, "index.md")).contains("100,0 %"));
+    assert!(!md_text(text(&en, "index.md")).contains("100,0%"));
 
     // No interface word of the other language on any page.
     for (site, words) in [
@@ -1420,7 +1420,7 @@ fn a_department_named_index_keeps_the_period_overview() {
     for dir in ["minggu/2026-W45", "bulan/2026-11"] {
         let overview = text(&files, &format!("{dir}/index.md"));
         assert!(
-            overview.starts_with("# Minggu 2026-W45") || overview.starts_with("# Bulan November"),
+            overview.starts_with("# Pekan ke-45 (2–8 November 2026)") || overview.starts_with("# Bulan November"),
             "{dir}/index.md is the period overview, not a department:\n{}",
             overview.lines().next().unwrap()
         );
@@ -1440,7 +1440,7 @@ fn a_department_named_index_keeps_the_period_overview() {
         .unwrap()
         .to_string();
     assert!(
-        text(&files, &format!("minggu/2026-W45/{slug}.md")).starts_with("# Index · Minggu"),
+        text(&files, &format!("minggu/2026-W45/{slug}.md")).starts_with("# Index · Pekan ke-45 (2–8 November 2026)"),
         "the department Index has its own page ({slug})"
     );
 }
@@ -1480,7 +1480,7 @@ fn the_overdue_column_counts_open_items_not_steps() {
         assert_eq!(row.last().unwrap(), "1", "{dir}/index.html: {row:?}");
     }
     let history = &md_tables(text(&files, "pd/dinas-perhubungan.md"));
-    assert_eq!(row_of(&history[0], "Minggu 2026-W44").last().unwrap(), "1");
+    assert_eq!(row_of(&history[0], "Pekan ke-44 (26 Oktober – 1 November 2026)").last().unwrap(), "1");
     assert_eq!(
         row_of(&history[1], "Bulan Oktober 2026").last().unwrap(),
         "1"
@@ -1575,10 +1575,10 @@ fn snapshot_small_index_md() {
     // README.md: the latest week 2026-W45 and month 2026-11, and the open item S07.
     assert!(page.contains("Kondisi per: **Rabu, 4 November 2026 09.00 WIB**"));
     assert!(page.contains(
-        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 100,0 % | 3 | 0 | 0 | 1 | 48 mnt | 1 jam 20 mnt | +40,0 poin |"
+        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 100,0% | 3 | 0 | 0 | 1 | 48 mnt | 1 jam 20 mnt | +40,0 poin |"
     ));
     assert!(page.contains(
-        "| Penerusan ke Perangkat Daerah | 15 mnt | 66,7 % | 2 | 1 | 0 | 0 | 10 mnt | 28 mnt | ±0,0 poin |"
+        "| Penerusan ke Perangkat Daerah | 15 mnt | 66,7% | 2 | 1 | 0 | 0 | 10 mnt | 28 mnt | ±0,0 poin |"
     ));
     assert!(page.contains("| S07 | 29/10/2026 20.00 | Dinas Perhubungan | Rina |"));
     insta::assert_snapshot!("small_index_md", page);
@@ -1588,10 +1588,10 @@ fn snapshot_small_index_md() {
 fn snapshot_small_week_md() {
     let page = small_page("minggu/2026-W45/index.md");
     assert!(page.contains(
-        "| Analisis \\& disposisi | 10 mnt | 100,0 % | 3 | 0 | 0 | 1 | 0 | 0 | 0 | 7 mnt | 8 mnt | 8 mnt | +20,0 poin |"
+        "| Analisis \\& disposisi | 10 mnt | 100,0% | 3 | 0 | 0 | 1 | 0 | 0 | 0 | 7 mnt | 8 mnt | 8 mnt | +20,0 poin |"
     ));
     assert!(page.contains(
-        "| Penerusan ke Perangkat Daerah | 15 mnt | 50,0 % | 1 | 1 | 0 | 0 | 0 | 0 | 2 | 10 mnt | 28 mnt | 28 mnt | −25,0 poin |"
+        "| Penerusan ke Perangkat Daerah | 15 mnt | 50,0% | 1 | 1 | 0 | 0 | 0 | 0 | 2 | 10 mnt | 28 mnt | 28 mnt | −25,0 poin |"
     ));
     assert!(page.contains("| S09 | 03/11/2026 07.00 | Dinas Perhubungan | Rina |"));
     insta::assert_snapshot!("small_week_2026_w45_md", page);
@@ -1600,10 +1600,10 @@ fn snapshot_small_week_md() {
 #[test]
 fn snapshot_small_department_md() {
     let page = small_page("minggu/2026-W44/dinas-perhubungan.md");
-    assert!(page.starts_with("# Dinas Perhubungan · Minggu 2026-W44\n"));
+    assert!(page.starts_with("# Dinas Perhubungan · Pekan ke-44 (26 Oktober – 1 November 2026)\n"));
     assert!(page.contains("26 Oktober 2026 – 1 November 2026 · 3 item"));
     assert!(page.contains(
-        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 33,3 % | 1 | 2 | 1 | 0 | 0 | 0 | 0 | 35 mnt | 1 jam 50 mnt | 1 jam 50 mnt |"
+        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 33,3% | 1 | 2 | 1 | 0 | 0 | 0 | 0 | 35 mnt | 1 jam 50 mnt | 1 jam 50 mnt |"
     ));
     let s02 = page.find("| S02 |").unwrap();
     let s07 = page.find("| S07 |").unwrap();

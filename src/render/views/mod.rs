@@ -151,7 +151,16 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
 impl Ctx<'_> {
     fn period_title(&self, p: &PeriodReport) -> String {
         match p.kind {
-            PeriodKind::Week => format!("{} {}", self.t["week"], p.label),
+            PeriodKind::Week => {
+                use chrono::Datelike;
+                crate::words::fill(
+                    &self.t["week_title"],
+                    &[
+                        ("n", &p.start.iso_week().week().to_string()),
+                        ("range", &format::day_range(self.lang, p.start, p.end)),
+                    ],
+                )
+            }
             PeriodKind::Month => {
                 use chrono::Datelike;
                 format!(

@@ -92,7 +92,7 @@ pub(super) fn period_page(
         by_kind: ctx.breakdown(&period.members, |j| {
             items[j.item]
                 .kind
-                .map(|k| format!("{k:?}").to_lowercase())
+                .map(|k| ctx.t[&format!("kind_{}", format!("{k:?}").to_lowercase())].clone())
                 .unwrap_or_else(|| "–".into())
         }),
         by_admin: ctx.breakdown(&period.members, |j| {
