@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Measures how a city communications office handles citizens' complaints against its SOP
 /// time standards, from the admins' weekly exports.
@@ -105,7 +105,9 @@ enum OutputFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = help_language(&std::env::args_os().collect::<Vec<_>>());
+    let command = localized(Cli::command(), patuh::words::words(lang));
+    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit());
     patuh::ingest::quiet_reader_panics();
     let result = match cli.command {
         Command::Check(args) => check(args),
@@ -197,6 +199,131 @@ fn init(args: InitArgs) -> Result<(), patuh::error::Error> {
         );
     }
     Ok(())
+}
+
+/// The language the help speaks: `--lang` on the command line, else the configuration's
+/// `lang` (the file `--config` names, else patuh.toml in the working folder or the data
+/// folder), else Indonesian.
+fn help_language(args: &[std::ffi::OsString]) -> patuh::words::Lang {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = |name: &str| {
+        let flag = format!("--{name}");
+        let joined = format!("--{name}=");
+        args.iter().enumerate().find_map(|(i, a)| {
+            if *a == flag {
+                args.get(i + 1).cloned()
+            } else {
+                a.strip_prefix(&joined).map(str::to_string)
+            }
+        })
+    };
+    match value("lang").as_deref() {
+        Some("en") => return patuh::words::Lang::En,
+        Some("id") => return patuh::words::Lang::Id,
+        _ => {}
+    }
+    let config = value("config").map(PathBuf::from);
+    let data = PathBuf::from(value("data").unwrap_or_else(|| "data".into()));
+    patuh::config::Config::load(config.as_deref(), &[&PathBuf::from("."), &data])
+        .map(|c| c.lang)
+        .unwrap_or_default()
+}
+
+/// The command line with its help in the words of `t`: every text clap shows in `--help`.
+fn localized(command: clap::Command, t: &'static patuh::words::Words) -> clap::Command {
+    let w = |key: &str| -> &'static str { t[key].as_str() };
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        w("cli_usage")
+    );
+    let help_flag = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help(w("cli_help"));
+    let texts = |command: clap::Command, about: &str, helps: &[(&str, &str)]| {
+        let usage = match command.get_name() {
+            "patuh" => format!("patuh <{}>", w("cli_command")),
+            name => format!("patuh {name} [{}]", w("cli_options_value")),
+        };
+        let mut command = command
+            .override_usage(usage)
+            .about(w(about))
+            .help_template(&template)
+            .disable_help_flag(true)
+            .arg(help_flag.clone());
+        for (arg, key) in helps {
+            command = command.mut_arg(*arg, |a| a.help(w(key)));
+        }
+        command.mut_args(|a| {
+            let name = a
+                .get_value_names()
+                .and_then(|n| n.first())
+                .map(|n| n.to_string());
+            let a = a.help_heading(w("cli_options"));
+            if !a.get_action().takes_values() {
+                return a;
+            }
+            let a = a.hide_default_value(true).hide_possible_values(true);
+            match name.as_deref() {
+                Some("DIR") => a.value_name(w("cli_dir")),
+                Some("FILE") => a.value_name(w("cli_file")),
+                Some("TIME") => a.value_name(w("cli_time")),
+                _ => a,
+            }
+        })
+    };
+    let command = command
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(w("cli_version")),
+        )
+        .subcommand_help_heading(w("cli_commands"))
+        .subcommand_value_name(w("cli_command"));
+    let command = texts(command, "cli_about", &[]);
+    command
+        .mut_subcommand("check", |c| {
+            texts(
+                c,
+                "cli_check",
+                &[
+                    ("data", "cli_data"),
+                    ("config", "cli_config"),
+                    ("format", "cli_format"),
+                    ("lang", "cli_lang_check"),
+                    ("as_of", "cli_as_of_check"),
+                    ("suggest_aliases", "cli_suggest_aliases"),
+                ],
+            )
+        })
+        .mut_subcommand("build", |c| {
+            texts(
+                c,
+                "cli_build",
+                &[
+                    ("data", "cli_data"),
+                    ("out", "cli_out"),
+                    ("config", "cli_config"),
+                    ("as_of", "cli_as_of_build"),
+                    ("lang", "cli_lang_build"),
+                ],
+            )
+        })
+        .mut_subcommand("init", |c| {
+            texts(
+                c,
+                "cli_init",
+                &[("templates", "cli_init_templates"), ("dir", "cli_init_dir")],
+            )
+        })
 }
 
 /// Runs `work`, showing its progress on standard error when that is a terminal and the
