@@ -10,6 +10,7 @@
 //! ledger in the terminal. [`check()`] and [`build()`] run the pipeline for the two
 //! commands.
 
+pub mod calendar;
 pub mod check;
 pub mod config;
 pub mod discover;

@@ -12,6 +12,7 @@ use crate::support::repo;
 fn ranks() -> BTreeMap<&'static str, u8> {
     let mut ranks = BTreeMap::new();
     for shared in [
+        "calendar",
         "hash",
         "issues",
         "manifest",
