@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::calendar::{Calendar, Clock, Interval, Special, Week};
 use crate::model::Field;
 use crate::words::Lang;
 
@@ -51,6 +52,146 @@ pub struct StepConfig {
     /// The field naming the person who did the step (`admin` or `disposed_by`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<Field>,
+    /// The step's clock (else the top-level `clock`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<Clock>,
+}
+
+/// The hours of each weekday as written (`mon = ["07:30-16:00"]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeek {
+    #[serde(default)]
+    mon: Vec<String>,
+    #[serde(default)]
+    tue: Vec<String>,
+    #[serde(default)]
+    wed: Vec<String>,
+    #[serde(default)]
+    thu: Vec<String>,
+    #[serde(default)]
+    fri: Vec<String>,
+    #[serde(default)]
+    sat: Vec<String>,
+    #[serde(default)]
+    sun: Vec<String>,
+}
+
+impl RawWeek {
+    /// The week, or the key and message of the first interval that cannot be read.
+    fn read(&self, key: &str) -> Result<Week, (String, String)> {
+        let days = [
+            ("mon", &self.mon),
+            ("tue", &self.tue),
+            ("wed", &self.wed),
+            ("thu", &self.thu),
+            ("fri", &self.fri),
+            ("sat", &self.sat),
+            ("sun", &self.sun),
+        ];
+        let mut week: Week = Default::default();
+        for (i, (day, written)) in days.into_iter().enumerate() {
+            let mut intervals = written
+                .iter()
+                .map(|t| Interval::parse(t))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| (format!("{key}{day}"), e.to_string()))?;
+            intervals.sort();
+            if let Some(pair) = intervals.windows(2).find(|p| p[1].start < p[0].end) {
+                return Err((
+                    format!("{key}{day}"),
+                    format!(
+                        "the intervals {} and {} overlap: write each working hour once",
+                        clock_text(pair[0]),
+                        clock_text(pair[1])
+                    ),
+                ));
+            }
+            week[i] = intervals;
+        }
+        Ok(week)
+    }
+}
+
+/// An interval as written: `07:30-16:00`.
+fn clock_text(i: Interval) -> String {
+    let hm = |s: u32| format!("{:02}:{:02}", s / 3600, s % 3600 / 60);
+    format!("{}-{}", hm(i.start), hm(i.end))
+}
+
+/// `[[calendar.special]]` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpecial {
+    from: String,
+    to: String,
+    #[serde(flatten)]
+    week: RawWeek,
+}
+
+/// `[calendar]` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    #[serde(flatten)]
+    week: RawWeek,
+    holidays: Option<String>,
+    cuti_bersama: Option<bool>,
+    #[serde(default)]
+    extra_days_off: Vec<String>,
+    #[serde(default)]
+    special: Vec<RawSpecial>,
+}
+
+impl RawCalendar {
+    /// The calendar, or the key and message of what cannot be used.
+    fn read(&self) -> Result<Calendar, (String, String)> {
+        let date = |key: String, text: &str| {
+            chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                (
+                    key,
+                    format!("{text:?} is not a date: write it as \"2026-12-31\""),
+                )
+            })
+        };
+        let builtin_holidays = match self.holidays.as_deref() {
+            None | Some("id") => true,
+            Some("none") => false,
+            Some(other) => {
+                return Err((
+                    "calendar.holidays".into(),
+                    format!("{other:?} is not a holiday list: use \"id\" (the built-in Indonesian list) or \"none\""),
+                ))
+            }
+        };
+        let mut special = Vec::new();
+        for (i, s) in self.special.iter().enumerate() {
+            let key = |k: &str| format!("calendar.special[{i}].{k}");
+            let (from, to) = (date(key("from"), &s.from)?, date(key("to"), &s.to)?);
+            if from > to {
+                return Err((key("from"), format!("{from} is after `to` ({to})")));
+            }
+            special.push(Special {
+                from,
+                to,
+                week: s.week.read(&key(""))?,
+            });
+        }
+        let mut extra_days_off = self
+            .extra_days_off
+            .iter()
+            .map(|d| date("calendar.extra_days_off".into(), d))
+            .collect::<Result<Vec<_>, _>>()?;
+        extra_days_off.sort();
+        extra_days_off.dedup();
+        Ok(Calendar {
+            week: self.week.read("calendar.")?,
+            special,
+            builtin_holidays,
+            cuti_bersama: self.cuti_bersama.unwrap_or(true),
+            extra_days_off,
+        })
+    }
 }
 
 /// `[labels]` as written: each name optional (the language's default otherwise).
@@ -275,6 +416,8 @@ struct RawConfig {
     #[serde(default)]
     labels: RawLabels,
     steps: Option<Vec<StepConfig>>,
+    clock: Option<Clock>,
+    calendar: Option<RawCalendar>,
     #[serde(default)]
     ranking: Ranking,
     #[serde(default)]
@@ -323,6 +466,10 @@ pub struct Config {
     pub limits: Limits,
     /// The signature block of printed period reports (`None`: none).
     pub signature: Option<Signature>,
+    /// The clock of every step that sets none, and of `end_to_end`.
+    pub clock: Clock,
+    /// The office's working time (`[calendar]`), for steps on the office clock.
+    pub calendar: Option<Calendar>,
     /// When a group is ranked.
     pub ranking: Ranking,
     /// Target compliance in percent per step id (display only).
@@ -489,6 +636,34 @@ impl Config {
             Some(steps) => steps.iter().map(|s| s.id.as_str()).collect(),
             None => BUILT_IN_STEPS.iter().map(|s| s.id).collect(),
         };
+        let calendar = raw
+            .calendar
+            .as_ref()
+            .map(RawCalendar::read)
+            .transpose()
+            .map_err(|(key, message)| value_error(&key, message))?;
+        let top_clock = raw.clock.unwrap_or_default();
+        let office_step = raw
+            .steps
+            .iter()
+            .flatten()
+            .enumerate()
+            .find(|(_, s)| s.clock.unwrap_or(top_clock) == Clock::Office);
+        let office_key = match office_step {
+            Some((i, step)) if step.clock.is_some() => Some(format!("steps[{i}].clock")),
+            _ if top_clock == Clock::Office => Some("clock".to_string()),
+            _ => None,
+        };
+        if let Some(key) = office_key {
+            if !calendar.as_ref().is_some_and(Calendar::has_working_time) {
+                return Err(value_error(
+                    &key,
+                    "the office clock counts working time only: add a [calendar] with the \
+                     office's hours, such as mon = [\"07:30-16:00\"]"
+                        .into(),
+                ));
+            }
+        }
         validate_targets(&raw.targets, &step_ids)
             .map_err(|(key, message)| value_error(&key, message))?;
         if let Some(record) = &raw.record {
@@ -547,6 +722,8 @@ impl Config {
             mask_personal_data: raw.mask_personal_data.unwrap_or(true),
             limits: raw.limits,
             signature: raw.signature,
+            clock: raw.clock.unwrap_or_default(),
+            calendar,
             ranking: raw.ranking,
             targets: raw.targets,
             record: raw.record,
@@ -799,6 +976,98 @@ mod tests {
         let en = Config::default().with_lang(Lang::En);
         assert_eq!(en.labels.no_department, "No department named");
         assert_eq!(en.labels.unlisted, "Unlisted department");
+    }
+
+    #[test]
+    fn the_calendar_and_the_clocks_are_read_and_checked() {
+        let parse = |text: &str| Config::parse(text, Path::new("patuh.toml"));
+        let err = |text: &str| parse(text).unwrap_err().to_string();
+        let c = parse(
+            "clock = \"office\"\n[calendar]\nmon = [\"13:00-16:00\", \"07:30-12:00\"]\n\
+             fri = [\"07:30-16:30\"]\ncuti_bersama = false\nextra_days_off = [\"2026-12-31\"]\n\
+             [[calendar.special]]\nfrom = \"2026-02-18\"\nto = \"2026-03-19\"\nmon = [\"08:00-15:00\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.clock, Clock::Office);
+        let cal = c.calendar.unwrap();
+        // Sorted by start: 07:30-12:00, 13:00-16:00.
+        assert_eq!(
+            cal.week[0],
+            [
+                Interval {
+                    start: 27_000,
+                    end: 43_200
+                },
+                Interval {
+                    start: 46_800,
+                    end: 57_600
+                }
+            ]
+        );
+        assert!(cal.week[1].is_empty() && cal.week[6].is_empty());
+        assert_eq!(
+            cal.week[4],
+            [Interval {
+                start: 27_000,
+                end: 59_400
+            }]
+        );
+        assert!(cal.builtin_holidays && !cal.cuti_bersama);
+        assert_eq!(cal.extra_days_off[0].to_string(), "2026-12-31");
+        assert_eq!(
+            cal.special[0].week[0],
+            [Interval {
+                start: 28_800,
+                end: 54_000
+            }]
+        );
+        assert!(cal.special[0].week[1].is_empty());
+        // Continuous by default, with no calendar needed.
+        assert_eq!(parse("").unwrap().clock, Clock::Continuous);
+        // The office clock without working time.
+        assert_eq!(
+            err("clock = \"office\"\n"),
+            "invalid configuration patuh.toml: `clock`: the office clock counts working time \
+             only: add a [calendar] with the office's hours, such as mon = [\"07:30-16:00\"]"
+        );
+        let step = "[[steps]]\nid = \"a\"\nname = \"A\"\nstart = \"posted_at\"\n\
+                    end = \"reported_at\"\nlimit_minutes = 60\nclock = \"office\"\n";
+        assert_eq!(
+            err(&format!("{step}[calendar]\nholidays = \"none\"\n")),
+            "invalid configuration patuh.toml: `steps[0].clock`: the office clock counts working \
+             time only: add a [calendar] with the office's hours, such as mon = [\"07:30-16:00\"]"
+        );
+        assert!(parse(&format!("{step}[calendar]\nsat = [\"08:00-12:00\"]\n")).is_ok());
+        // Intervals, dates, lists.
+        assert_eq!(
+            err("[calendar]\ntue = [\"22:00-06:00\"]\n"),
+            "invalid configuration patuh.toml: `calendar.tue`: \"22:00-06:00\" does not end \
+             after it starts: an interval stays within one day (for a night shift write \
+             \"22:00-24:00\" and \"00:00-06:00\")"
+        );
+        assert_eq!(
+            err("[calendar]\nwed = [\"08:00-12:00\", \"11:00-13:00\"]\n"),
+            "invalid configuration patuh.toml: `calendar.wed`: the intervals 08:00-12:00 and \
+             11:00-13:00 overlap: write each working hour once"
+        );
+        assert_eq!(
+            err("[calendar]\n[[calendar.special]]\nfrom = \"2026-03-19\"\nto = \"2026-02-18\"\n"),
+            "invalid configuration patuh.toml: `calendar.special[0].from`: 2026-03-19 is after \
+             `to` (2026-02-18)"
+        );
+        assert_eq!(
+            err("[calendar]\nextra_days_off = [\"31-12-2026\"]\n"),
+            "invalid configuration patuh.toml: `calendar.extra_days_off`: \"31-12-2026\" is not \
+             a date: write it as \"2026-12-31\""
+        );
+        assert_eq!(
+            err("[calendar]\nholidays = \"us\"\n"),
+            "invalid configuration patuh.toml: `calendar.holidays`: \"us\" is not a holiday \
+             list: use \"id\" (the built-in Indonesian list) or \"none\""
+        );
+        // A misspelt key is refused, not ignored.
+        assert!(err("[calendar]\nmonday = [\"08:00-12:00\"]\n").contains("monday"));
+        assert!(err("[calendar]\n[[calendar.special]]\nfrom = \"2026-01-01\"\nto = \"2026-01-02\"\nmonday = []\n").contains("monday"));
     }
 
     #[test]

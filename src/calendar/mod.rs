@@ -89,6 +89,27 @@ pub enum DayOffKind {
     Extra,
 }
 
+/// The clock a step is measured on (METRICS.md "Office clock").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Clock {
+    /// Every second counts: `end − start`.
+    #[default]
+    Continuous,
+    /// Only working time counts: [`Calendar::work`].
+    Office,
+}
+
+impl Clock {
+    /// The name written in configuration and `summary.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Clock::Continuous => "continuous",
+            Clock::Office => "office",
+        }
+    }
+}
+
 /// A date that is not worked, with why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayOff {
