@@ -11,6 +11,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::calendar::Clock;
 use crate::ingest::RowCounts;
 use crate::model::{AsOf, Instant};
 use crate::sop::{Judged, SopModel, Status};
@@ -40,6 +41,10 @@ pub struct StepStats {
     pub p90_s: Option<i64>,
     /// The longest of the same durations.
     pub max_s: Option<i64>,
+    /// For a step on the office clock: the same counts and statistics on the continuous
+    /// clock (OUTPUT.md `continuous`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continuous: Option<Box<StepStats>>,
 }
 
 /// The numbers of one group of items (a period, or a department in it).
@@ -162,6 +167,13 @@ pub fn assemble(
     zone: Tz,
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
+    let office: Vec<bool> = model
+        .steps
+        .iter()
+        .map(|s| s.clock)
+        .chain([model.end_to_end_clock])
+        .map(|c| c == Clock::Office)
+        .collect();
     let slugs = slugs(judged.iter().map(|j| j.group.name.as_str()));
     let first = judged.iter().map(|j| j.placed).min();
     let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -187,7 +199,7 @@ pub fn assemble(
                     name: name.to_string(),
                     slug: slugs[name].clone(),
                     pseudo: judged[ms[0]].group.pseudo,
-                    stats: aggregate(ms.iter().map(|&m| &judged[m]), &ids),
+                    stats: aggregate_clocks(ms.iter().map(|&m| &judged[m]), &ids, &office),
                 })
                 .collect();
             let (data_from, data_until) = coverage(start, end, first, as_of.map(|a| a.at), zone);
@@ -199,7 +211,7 @@ pub fn assemble(
                 complete: data_from.is_none() && data_until.is_none(),
                 data_from,
                 data_until,
-                total: aggregate(members.iter().map(|&m| &judged[m]), &ids),
+                total: aggregate_clocks(members.iter().map(|&m| &judged[m]), &ids, &office),
                 departments,
                 members,
             });
@@ -260,8 +272,27 @@ fn bounds(kind: PeriodKind, date: NaiveDate) -> (NaiveDate, NaiveDate) {
 
 /// The numbers of a group of judged items.
 pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) -> GroupStats {
+    aggregate_clocks(items, ids, &[])
+}
+
+/// [`aggregate`], with the continuous figures beside every step whose index is `true` in
+/// `office` (the steps on the office clock, then `end_to_end`).
+pub fn aggregate_clocks<'a>(
+    items: impl Iterator<Item = &'a Judged>,
+    ids: &[String],
+    office: &[bool],
+) -> GroupStats {
     let mut stats: Vec<StepStats> = vec![StepStats::default(); ids.len()];
     let mut durations: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
+    let mut continuous: Vec<Option<(StepStats, Vec<i64>)>> = (0..ids.len())
+        .map(|i| {
+            office
+                .get(i)
+                .copied()
+                .unwrap_or(false)
+                .then(Default::default)
+        })
+        .collect();
     let mut count = 0;
     let mut overdue_items = 0;
     for item in items {
@@ -272,38 +303,65 @@ pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) ->
                 .any(|r| r.status == Status::Breached { overdue: true }),
         );
         for (i, result) in item.steps.iter().enumerate() {
-            let s = &mut stats[i];
-            match result.status {
-                Status::Met => s.met += 1,
-                Status::Breached { overdue } => {
-                    s.breached += 1;
-                    s.overdue += u64::from(overdue);
-                }
-                Status::Pending => s.pending += 1,
-                Status::Invalid => s.invalid += 1,
-                Status::Unmeasurable => s.unmeasurable += 1,
-                Status::NotApplicable => s.not_applicable += 1,
-            }
-            if matches!(result.status, Status::Met | Status::Breached { .. }) {
-                if let Some(d) = result.duration_s {
-                    durations[i].push(d);
-                }
+            count_one(
+                &mut stats[i],
+                &mut durations[i],
+                result.status,
+                result.duration_s,
+            );
+            if let Some((s, d)) = &mut continuous[i] {
+                // Not applicable, unmeasurable and invalid are the same on both clocks.
+                let (status, duration) = result
+                    .continuous
+                    .map_or((result.status, result.duration_s), |c| {
+                        (c.status, c.duration_s)
+                    });
+                count_one(s, d, status, duration);
             }
         }
     }
-    for (s, mut d) in stats.iter_mut().zip(durations) {
-        let judged = s.met + s.breached;
-        s.compliance_pct = (judged > 0).then(|| (100.0 * s.met as f64) / judged as f64);
-        d.sort_unstable();
-        s.median_s = nearest_rank(&d, 1, 2);
-        s.p90_s = nearest_rank(&d, 9, 10);
-        s.max_s = d.last().copied();
+    for ((s, d), c) in stats.iter_mut().zip(durations).zip(continuous) {
+        finish(s, d);
+        if let Some((mut cs, cd)) = c {
+            finish(&mut cs, cd);
+            s.continuous = Some(Box::new(cs));
+        }
     }
     GroupStats {
         items: count,
         overdue_items,
         steps: ids.iter().cloned().zip(stats).collect(),
     }
+}
+
+/// Counts one item's result of a step.
+fn count_one(s: &mut StepStats, durations: &mut Vec<i64>, status: Status, duration: Option<i64>) {
+    match status {
+        Status::Met => s.met += 1,
+        Status::Breached { overdue } => {
+            s.breached += 1;
+            s.overdue += u64::from(overdue);
+        }
+        Status::Pending => s.pending += 1,
+        Status::Invalid => s.invalid += 1,
+        Status::Unmeasurable => s.unmeasurable += 1,
+        Status::NotApplicable => s.not_applicable += 1,
+    }
+    if matches!(status, Status::Met | Status::Breached { .. }) {
+        if let Some(d) = duration {
+            durations.push(d);
+        }
+    }
+}
+
+/// The percentage and duration statistics of counted results.
+fn finish(s: &mut StepStats, mut d: Vec<i64>) {
+    let judged = s.met + s.breached;
+    s.compliance_pct = (judged > 0).then(|| (100.0 * s.met as f64) / judged as f64);
+    d.sort_unstable();
+    s.median_s = nearest_rank(&d, 1, 2);
+    s.p90_s = nearest_rank(&d, 9, 10);
+    s.max_s = d.last().copied();
 }
 
 /// The nearest-rank percentile `num/den` of sorted values: the value at position
@@ -446,8 +504,7 @@ pub fn summary_json(report: &Report, masking: bool) -> String {
                 name: &s.name,
                 limit_s: s.limit_s,
                 owner: s.owner.as_deref(),
-                // Every step runs on the continuous clock until the office clock lands.
-                clock: "continuous",
+                clock: s.clock.name(),
             })
             .collect(),
         rows: report.rows,

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::calendar::{Calendar, Clock};
 use crate::config::{AppliesTo, Config, Labels, StepConfig};
 use crate::model::{AsOf, AsOfSource, Disposition, Field, Instant, Item, Stamp};
 use crate::words::Lang;
@@ -34,6 +35,8 @@ pub struct Step {
     pub owner: Option<String>,
     /// The field naming the person who did it, when the model says.
     pub actor: Option<Field>,
+    /// The clock it is measured on.
+    pub clock: Clock,
 }
 
 impl Step {
@@ -51,6 +54,10 @@ impl Step {
 pub struct SopModel {
     /// The steps, in their configured order.
     pub steps: Vec<Step>,
+    /// The clock of `end_to_end` (the top-level `clock`).
+    pub end_to_end_clock: Clock,
+    /// The office's working time, when configured (steps on the office clock need it).
+    pub calendar: Option<Calendar>,
 }
 
 impl SopModel {
@@ -73,6 +80,7 @@ impl SopModel {
                 applies_to,
                 owner: Some(built_in.owner_in(lang)),
                 actor: Some(built_in.actor),
+                clock: Clock::Continuous,
             }
         };
         SopModel {
@@ -99,17 +107,49 @@ impl SopModel {
                     AppliesTo::Forward,
                 ),
             ],
+            end_to_end_clock: Clock::Continuous,
+            calendar: None,
         }
     }
 
     /// The model of a configuration: its `[[steps]]` when present, else the default.
     pub fn from_config(config: &Config) -> SopModel {
         match &config.steps {
-            None => SopModel::default_in(config.lang),
+            None => {
+                let mut model = SopModel::default_in(config.lang);
+                for step in &mut model.steps {
+                    step.clock = config.clock;
+                }
+                SopModel {
+                    end_to_end_clock: config.clock,
+                    calendar: config.calendar.clone(),
+                    ..model
+                }
+            }
             Some(steps) => SopModel {
-                steps: steps.iter().map(|s| step_of(s, config.lang)).collect(),
+                steps: steps
+                    .iter()
+                    .map(|s| step_of(s, config.lang, config.clock))
+                    .collect(),
+                end_to_end_clock: config.clock,
+                calendar: config.calendar.clone(),
             },
         }
+    }
+
+    /// How time is measured on `clock`.
+    pub fn meter(&self, clock: Clock, zone: Tz) -> Meter<'_> {
+        match (clock, &self.calendar) {
+            (Clock::Office, Some(calendar)) => Meter::Office { calendar, zone },
+            // The configuration refuses the office clock without a calendar.
+            _ => Meter::Continuous,
+        }
+    }
+
+    /// Whether any step, or `end_to_end`, runs on the office clock.
+    pub fn uses_office_clock(&self) -> bool {
+        self.end_to_end_clock == Clock::Office
+            || self.steps.iter().any(|s| s.clock == Clock::Office)
     }
 
     /// The ids of every step, then `end_to_end`.
@@ -121,7 +161,7 @@ impl SopModel {
     }
 }
 
-fn step_of(c: &StepConfig, lang: Lang) -> Step {
+fn step_of(c: &StepConfig, lang: Lang, clock: Clock) -> Step {
     let built_in = built_in(&c.id);
     Step {
         id: c.id.clone(),
@@ -135,6 +175,7 @@ fn step_of(c: &StepConfig, lang: Lang) -> Step {
             .clone()
             .or_else(|| built_in.map(|b| b.owner_in(lang))),
         actor: c.actor.or_else(|| built_in.map(|b| b.actor)),
+        clock: c.clock.unwrap_or(clock),
     }
 }
 
@@ -179,6 +220,39 @@ impl Status {
     }
 }
 
+/// A step judged on the continuous clock, beside its office-clock result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ContinuousResult {
+    /// The status on the continuous clock.
+    pub status: Status,
+    /// `end − start` in seconds when both ends are present.
+    pub duration_s: Option<i64>,
+}
+
+/// How the time of a step is measured: every second, or working seconds only.
+#[derive(Debug, Clone, Copy)]
+pub enum Meter<'a> {
+    /// `end − start`.
+    Continuous,
+    /// Working seconds of the calendar, with local dates in `zone`.
+    Office {
+        /// The office's working time.
+        calendar: &'a Calendar,
+        /// The zone of local dates.
+        zone: Tz,
+    },
+}
+
+impl Meter<'_> {
+    /// The seconds from `a` to `b` on this clock (negative only on the continuous clock).
+    pub fn span(&self, a: Instant, b: Instant) -> i64 {
+        match self {
+            Meter::Continuous => (b - a).num_seconds(),
+            Meter::Office { calendar, zone } => calendar.work(a, b, *zone),
+        }
+    }
+}
+
 /// One step of one item, judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StepResult {
@@ -192,6 +266,9 @@ pub struct StepResult {
     /// time (read as midnight): registers mark the step.
     #[serde(skip)]
     pub date_only: bool,
+    /// The same step on the continuous clock, when the step runs on the office clock.
+    #[serde(skip)]
+    pub continuous: Option<ContinuousResult>,
 }
 
 /// An item with its step results, department group and periods.
@@ -278,6 +355,7 @@ fn judge_item(
                 duration_s: None,
                 limit_s: step.limit_s,
                 date_only: false,
+                continuous: None,
             });
             continue;
         }
@@ -285,7 +363,8 @@ fn judge_item(
             .iter()
             .filter(|s| s.applies(disposition))
             .any(|s| item.stamps.get(s.end).is_some());
-        let result = status_of(
+        let result = status_on(
+            model.meter(step.clock, zone),
             item.stamps.get(step.start),
             item.stamps.get(step.end),
             step.limit_s,
@@ -296,7 +375,8 @@ fn judge_item(
     }
     let end_to_end = match (applicable.first(), applicable.last()) {
         (Some(first), Some(last)) => marked(
-            status_of(
+            status_on(
+                model.meter(model.end_to_end_clock, zone),
                 item.stamps.get(first.start),
                 item.stamps.get(last.end),
                 applicable.iter().map(|s| s.limit_s).sum(),
@@ -312,6 +392,7 @@ fn judge_item(
             duration_s: None,
             limit_s: 0,
             date_only: false,
+            continuous: None,
         },
     };
     steps.push(end_to_end);
@@ -367,8 +448,55 @@ fn marked(mut result: StepResult, item: &Item, start: Stamp, end: Stamp) -> Step
     result
 }
 
-/// The status rules of METRICS.md for one step.
+/// The status rules of METRICS.md for one step, on the continuous clock.
 pub fn status_of(
+    start: Option<Instant>,
+    end: Option<Instant>,
+    limit_s: i64,
+    later_end_present: bool,
+    as_of: Instant,
+) -> StepResult {
+    status_on(
+        Meter::Continuous,
+        start,
+        end,
+        limit_s,
+        later_end_present,
+        as_of,
+    )
+}
+
+/// The status rules of METRICS.md for one step on a clock: durations are the meter's spans;
+/// `invalid` compares the instants. On the office clock the continuous result goes beside.
+pub fn status_on(
+    meter: Meter<'_>,
+    start: Option<Instant>,
+    end: Option<Instant>,
+    limit_s: i64,
+    later_end_present: bool,
+    as_of: Instant,
+) -> StepResult {
+    let mut judged = rule(meter, start, end, limit_s, later_end_present, as_of);
+    if let Meter::Office { .. } = meter {
+        let c = rule(
+            Meter::Continuous,
+            start,
+            end,
+            limit_s,
+            later_end_present,
+            as_of,
+        );
+        judged.continuous = Some(ContinuousResult {
+            status: c.status,
+            duration_s: c.duration_s,
+        });
+    }
+    judged
+}
+
+/// The table of METRICS.md "Status of a step" on one clock.
+fn rule(
+    meter: Meter<'_>,
     start: Option<Instant>,
     end: Option<Instant>,
     limit_s: i64,
@@ -380,24 +508,24 @@ pub fn status_of(
         duration_s,
         limit_s,
         date_only: false,
+        continuous: None,
     };
     let Some(start) = start else {
         let duration = None;
         return result(Status::Unmeasurable, duration);
     };
     match end {
+        Some(end) if end < start => result(Status::Invalid, Some((end - start).num_seconds())),
         Some(end) => {
-            let d = (end - start).num_seconds();
-            if d < 0 {
-                result(Status::Invalid, Some(d))
-            } else if d <= limit_s {
+            let d = meter.span(start, end);
+            if d <= limit_s {
                 result(Status::Met, Some(d))
             } else {
                 result(Status::Breached { overdue: false }, Some(d))
             }
         }
         None if later_end_present => result(Status::Unmeasurable, None),
-        None if (as_of - start).num_seconds() > limit_s => {
+        None if meter.span(start, as_of) > limit_s => {
             result(Status::Breached { overdue: true }, None)
         }
         None => result(Status::Pending, None),

@@ -1620,3 +1620,105 @@ fn an_unreadable_as_of_in_the_configuration_names_the_file_and_key() {
         "names the file and the key: {stderr}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The office clock (METRICS.md "Office clock").
+// ---------------------------------------------------------------------------------------
+
+/// Monday to Thursday 07:30–16:00, Friday 07:30–16:30; every step and end_to_end on it.
+const OFFICE: &str = r#"clock = "office"
+[calendar]
+mon = ["07:30-16:00"]
+tue = ["07:30-16:00"]
+wed = ["07:30-16:00"]
+thu = ["07:30-16:00"]
+fri = ["07:30-16:30"]
+"#;
+
+#[test]
+fn the_office_clock_counts_working_time_and_keeps_the_continuous_figures_beside() {
+    let rows = [
+        // O1, METRICS.md's example: posted Friday 20 November 21:30, passed on Monday 23
+        // 07:35: 300 working seconds, met (continuous: 58 h 5 min = 209 100 s, late).
+        // Disposed 07:40 (300 s), forwarded 07:50 (600 s) on both clocks. end_to_end
+        // Friday 21:30 → Monday 07:50: 1 200 working s ≤ 85 min; continuous 210 000 s.
+        "O1;2026-11-20 21:30:00;2026-11-23 07:35:00;2026-11-23 07:40:00;teruskan;Dinas A;2026-11-23 07:50:00;",
+        // O2: posted Saturday 21 10:00, passed on Monday 08:45: Monday 07:30 → 08:45 =
+        // 4 500 working s, late (continuous 46 h 45 min = 168 300 s). Not disposed at
+        // as-of Monday 12:00: 3 h 15 min = 11 700 s > 600, overdue on both clocks.
+        // end_to_end open: working Monday 07:30 → 12:00 = 16 200 s > 70 min, overdue.
+        "O2;2026-11-21 10:00:00;2026-11-23 08:45:00;;;;;",
+    ];
+    let run = Run::new(&rows, OFFICE, Some("2026-11-23 12:00"));
+    let c = |status, duration_s| Some(patuh::sop::ContinuousResult { status, duration_s });
+    let o1 = &run.item("O1").steps;
+    assert_eq!((o1[0].status, o1[0].duration_s), (Met, Some(300)));
+    assert_eq!(o1[0].continuous, c(LATE, Some(209_100)));
+    assert_eq!((o1[1].status, o1[1].duration_s), (Met, Some(300)));
+    assert_eq!(o1[1].continuous, c(Met, Some(300)));
+    assert_eq!((o1[2].status, o1[2].duration_s), (Met, Some(600)));
+    assert_eq!(
+        (o1[3].status, o1[3].duration_s, o1[3].limit_s),
+        (Met, Some(1_200), 5_100)
+    );
+    assert_eq!(o1[3].continuous, c(LATE, Some(210_000)));
+    let o2 = &run.item("O2").steps;
+    assert_eq!((o2[0].status, o2[0].duration_s), (LATE, Some(4_500)));
+    assert_eq!(o2[0].continuous, c(LATE, Some(168_300)));
+    assert_eq!(
+        (o2[1].status, o2[1].continuous),
+        (OVERDUE, c(OVERDUE, None))
+    );
+    assert_eq!((o2[2].status, o2[2].continuous), (NotApplicable, None));
+    assert_eq!(
+        (o2[3].status, o2[3].continuous),
+        (OVERDUE, c(OVERDUE, None))
+    );
+    // The week's numbers on both clocks.
+    let report = run.report();
+    let week = &period(&report, PeriodKind::Week, "2026-W47").total;
+    let pemantauan = step(week, "pemantauan");
+    // Office: met O1 (300), late O2 (4 500): 50 %; median rank ⌈2/2⌉ = 1st, p90 ⌈1.8⌉ = 2nd.
+    assert_eq!(
+        compact(pemantauan),
+        (
+            [1, 1, 0, 0, 0, 0, 0],
+            Some(50.0),
+            [Some(300), Some(4_500), Some(4_500)]
+        )
+    );
+    assert_eq!(
+        compact(pemantauan.continuous.as_deref().unwrap()),
+        (
+            [0, 2, 0, 0, 0, 0, 0],
+            Some(0.0),
+            [Some(168_300), Some(209_100), Some(209_100)]
+        )
+    );
+    // Penerusan: O1 met, O2 not applicable, the same on both clocks.
+    let penerusan = step(week, "penerusan");
+    let same = (
+        [1, 0, 0, 0, 0, 0, 1],
+        Some(100.0),
+        [Some(600), Some(600), Some(600)],
+    );
+    assert_eq!(compact(penerusan), same);
+    assert_eq!(compact(penerusan.continuous.as_deref().unwrap()), same);
+    // summary.json: each step's clock, and `continuous` beside the office figures.
+    let json: serde_json::Value =
+        serde_json::from_str(&report::summary_json(&report, true)).unwrap();
+    assert_eq!(json["steps"][0]["clock"], "office");
+    let steps = &json["periods"][0]["total"]["steps"];
+    assert_eq!(steps["pemantauan"]["continuous"]["breached"], 2);
+    assert_eq!(steps["pemantauan"]["continuous"]["median_s"], 168_300);
+    assert_eq!(steps["end_to_end"]["continuous"]["compliance_pct"], 0.0);
+    assert_eq!(steps["end_to_end"]["compliance_pct"], 50.0);
+    // On the continuous clock (the default) there is no `continuous` key.
+    let plain = Run::new(&rows, "", Some("2026-11-23 12:00")).report();
+    let json: serde_json::Value =
+        serde_json::from_str(&report::summary_json(&plain, true)).unwrap();
+    assert_eq!(json["steps"][0]["clock"], "continuous");
+    assert!(json["periods"][0]["total"]["steps"]["pemantauan"]
+        .get("continuous")
+        .is_none());
+}
