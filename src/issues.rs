@@ -71,11 +71,14 @@ pub enum IssueKind {
     /// A department name that is not in `[departments]` while the list is closed: its
     /// items are counted in the "unlisted" group.
     UnlistedDepartment,
+    /// Items measured on the office clock touch a year the built-in holiday list does not
+    /// cover: no national holidays or cuti bersama are counted in that year.
+    NoHolidayList,
 }
 
 impl IssueKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [IssueKind; 20] = [
+    pub const ALL: [IssueKind; 21] = [
         IssueKind::UnknownColumn,
         IssueKind::MissingColumn,
         IssueKind::RejectedRow,
@@ -96,6 +99,7 @@ impl IssueKind {
         IssueKind::InvalidStep,
         IssueKind::UnmeasurableStep,
         IssueKind::UnusableCommentary,
+        IssueKind::NoHolidayList,
     ];
 }
 
@@ -293,6 +297,13 @@ pub enum Reason {
         items: u64,
         /// The group its items are counted in.
         group: String,
+    },
+    /// A year the built-in holiday list does not cover, touched by office-clock steps.
+    NoHolidayList {
+        /// The year.
+        year: i32,
+        /// Items with a step on the office clock that touches it.
+        items: u64,
     },
     /// A header that names no field and closely resembles a known one.
     LooksLike {
@@ -534,6 +545,10 @@ impl DataIssue {
                 values.push(("similar_items", count_items(w, *similar_items)));
                 values.push(("similar", similar.clone()));
                 values.push(("name", self.value.clone().unwrap_or_default()));
+            }
+            Reason::NoHolidayList { year, items } => {
+                values.push(("year", year.to_string()));
+                values.push(("items", count_items(w, *items)));
             }
             Reason::UnlistedDepartment { items, group } => {
                 values.push(("items", count_items(w, *items)));

@@ -103,6 +103,10 @@ pub fn judge(
     };
     let issues = sop::step_issues(&ledger.items, &judged, &model, &ledger.files);
     ledger.issues.extend(issues);
+    if let Some(at) = as_of {
+        let holidays = sop::holiday_issues(&ledger.items, &judged, &model, at.at, config.timezone);
+        ledger.issues.extend(holidays);
+    }
     Ok(Judgement {
         model,
         as_of,

@@ -581,6 +581,73 @@ fn not_reached_yet(item: &Item, model: &SopModel, index: usize, disposition: Dis
             .all(|s| item.stamps.get(s.end).is_none())
 }
 
+/// One data issue per year that the built-in holiday list does not cover and that a step
+/// on the office clock touches (from its start to its end, or to the as-of moment while
+/// open), with the number of items concerned (METRICS.md "Office clock").
+pub fn holiday_issues(
+    items: &[Item],
+    judged: &[Judged],
+    model: &SopModel,
+    as_of: Instant,
+    zone: Tz,
+) -> Vec<crate::issues::DataIssue> {
+    use crate::issues::{DataIssue, IssueKind, Location, Reason};
+    let Some(calendar) = model.calendar.as_ref() else {
+        return Vec::new();
+    };
+    let mut years: std::collections::BTreeMap<i32, u64> = std::collections::BTreeMap::new();
+    for j in judged {
+        let item = &items[j.item];
+        let applicable: Vec<&Step> = model
+            .steps
+            .iter()
+            .filter(|s| s.applies(j.disposition))
+            .collect();
+        let mut spans: Vec<(Stamp, Stamp, Clock, Status)> = model
+            .steps
+            .iter()
+            .zip(&j.steps)
+            .map(|(s, r)| (s.start, s.end, s.clock, r.status))
+            .collect();
+        if let (Some(first), Some(last)) = (applicable.first(), applicable.last()) {
+            let e2e = j.steps.last().map_or(Status::NotApplicable, |r| r.status);
+            spans.push((first.start, last.end, model.end_to_end_clock, e2e));
+        }
+        let mut touched = std::collections::BTreeSet::new();
+        for (start, end, clock, status) in spans {
+            if clock != Clock::Office
+                || matches!(status, Status::NotApplicable | Status::Unmeasurable)
+            {
+                continue;
+            }
+            let Some(a) = item.stamps.get(start) else {
+                continue;
+            };
+            let b = item.stamps.get(end).unwrap_or(as_of).max(a);
+            let (from, to) = (
+                a.with_timezone(&zone).date_naive().year(),
+                b.with_timezone(&zone).date_naive().year(),
+            );
+            touched.extend((from..=to).filter(|y| !calendar.covers(*y)));
+        }
+        for year in touched {
+            *years.entry(year).or_default() += 1;
+        }
+    }
+    years
+        .into_iter()
+        .map(|(year, items)| {
+            DataIssue::new(
+                IssueKind::NoHolidayList,
+                Location::file("patuh.toml [calendar]"),
+                Some(year.to_string()),
+                None,
+                Reason::NoHolidayList { year, items },
+            )
+        })
+        .collect()
+}
+
 /// The timestamp fields that the configured steps start or end at and that a table's
 /// header maps no column for, each with the ids of the steps that use it.
 fn missing_in(table: &crate::ingest::TableSummary, model: &SopModel) -> Vec<(Stamp, Vec<String>)> {

@@ -1722,3 +1722,43 @@ fn the_office_clock_counts_working_time_and_keeps_the_continuous_figures_beside(
         .get("continuous")
         .is_none());
 }
+
+#[test]
+fn a_year_the_holiday_list_does_not_cover_is_a_data_issue_and_counts_no_holidays() {
+    let rows = [
+        // X1: Thursday 31 December 2026 21:00 → Monday 4 January 2027 07:40. The list has
+        // no 2027, so Friday 1 January counts as a working day: 9 h (07:30–16:30) + 10 min
+        // = 33 000 s, late.
+        "X1;2026-12-31 21:00:00;2027-01-04 07:40:00;;;;;",
+        // X2: within Tuesday 5 January 2027, 20 min.
+        "X2;2027-01-05 08:00:00;2027-01-05 08:20:00;;;;;",
+        // X3: within 2026 (Monday 28 December), 10 min: no issue of its own.
+        "X3;2026-12-28 08:00:00;2026-12-28 08:10:00;;;;;",
+    ];
+    let run = Run::new(&rows, OFFICE, Some("2027-01-05 12:00"));
+    assert_eq!(run.steps("X1")[0].1, Some(33_000));
+    let issues: Vec<&patuh::issues::DataIssue> = run
+        .ledger
+        .issues
+        .iter()
+        .filter(|i| i.kind == patuh::issues::IssueKind::NoHolidayList)
+        .collect();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    // X1 and X2 touch 2027 (X3's open disposisi runs to the as-of in 2027 too).
+    assert_eq!(
+        issues[0].describe(patuh::words::words(patuh::words::Lang::Id), ""),
+        "tidak ada daftar libur untuk 2027: 3 item dengan tahap berjam kerja dihitung tanpa \
+         hari libur nasional dan cuti bersama di tahun itu (extra_days_off tetap berlaku)"
+    );
+    // The office's own day off still applies: 1 January off, X1 takes 10 min.
+    let with_day_off = format!("{OFFICE}extra_days_off = [\"2027-01-01\"]\n");
+    let run = Run::new(&rows, &with_day_off, Some("2027-01-05 12:00"));
+    assert_eq!(run.steps("X1")[0], (Met, Some(600), 3_600));
+    // On the continuous clock nothing is said.
+    let run = Run::new(&rows, "", Some("2027-01-05 12:00"));
+    assert!(run
+        .ledger
+        .issues
+        .iter()
+        .all(|i| i.kind != patuh::issues::IssueKind::NoHolidayList));
+}
