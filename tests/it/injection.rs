@@ -188,6 +188,9 @@ const SITE_TAGS: &[&str] = &[
     "text",
     "rect",
     "circle",
+    "path",
+    "details",
+    "summary",
 ];
 
 /// The attributes the site's templates and charts write.
@@ -224,6 +227,7 @@ const SITE_ATTRS: &[&str] = &[
     "cy",
     "r",
     "text-anchor",
+    "d",
 ];
 
 /// Attributes a browser follows or loads.

@@ -6,6 +6,7 @@ mod support;
 
 mod architecture;
 mod broken_files;
+mod charts;
 mod cli;
 mod columns;
 mod commentary;
