@@ -66,10 +66,10 @@ fn a_week_page_charts_every_step_over_the_weeks_up_to_it_with_the_targets() {
     // 80 % is below the target: a hollow (partial) downward triangle; its value goes under
     // the point, since the target line would cross it above.
     assert!(p.contains(
-        r#"<path d="M115.5 46.0 L125.5 46.0 L120.5 55.0 Z" class="pt below partial"><title>Pekan 44: 80,0%</title></path><text x="120.5" y="66.0" class="value" text-anchor="middle">80,0</text><text x="120.5" y="144.0" class="axis" text-anchor="middle">44</text>"#
+        r#"<path d="M115.5 46.0 L125.5 46.0 L120.5 55.0 Z" class="pt below partial"><title>Pekan 44: 80,0% (periode belum lengkap)</title></path><text x="120.5" y="66.0" class="value" text-anchor="middle">80,0</text><text x="120.5" y="144.0" class="axis" text-anchor="middle">44</text>"#
     ), "{p}");
     assert!(p.contains(
-        r#"<circle cx="273.5" cy="30.0" r="4" class="pt partial"><title>Pekan 45: 100,0%</title></circle><text x="273.5" y="22.0" class="value" text-anchor="middle">100,0</text><text x="273.5" y="144.0" class="axis" text-anchor="middle">45</text>"#
+        r#"<circle cx="273.5" cy="30.0" r="4" class="pt partial"><title>Pekan 45: 100,0% (periode belum lengkap)</title></circle><text x="273.5" y="22.0" class="value" text-anchor="middle">100,0</text><text x="273.5" y="144.0" class="axis" text-anchor="middle">45</text>"#
     ), "{p}");
     // End-to-end: 60,0 % then 100,0 %, against 80 % (y = 50).
     let e = chart(page, "end_to_end");
@@ -176,6 +176,9 @@ fn durations_beyond_the_axis_are_marked_with_the_longest() {
         r#"<path d="M334.0 120.0 L346.0 126.0 L334.0 132.0 Z" class="beyond"/><text x="330" y="156.0" class="axis beyond-label" text-anchor="end">1 item di luar skala, terlama 59 mnt</text>"#
     ));
     assert!(html.contains(">1 item di luar skala, terlama 2 jam 29 mnt</text>"));
+    // The text alternative names each step's count, those over the limit and the longest.
+    assert!(html
+        .contains("Analisis &amp; disposisi: 11 item, 1 melewati batas 10 mnt, terlama 59 mnt."));
     // The limit of an hour sits at a third of the 3-hour axis: 12 + 318 / 3 = 118.
     assert!(html.contains(r#"<line x1="118.0" x2="118.0" y1="26.0" y2="47.0" class="limit"/><text x="122.0" y="30.0" class="axis">batas 1 jam</text>"#));
 }

@@ -184,10 +184,13 @@ impl Ctx<'_> {
                 let tenths = format::percent_tenths(met, judged);
                 let text = format::percent(self.lang, met, judged);
                 let partial = slot.report.is_some_and(|p| !p.complete);
+                let full = match partial {
+                    true => format!("{text} ({})", self.t["chart_partial"]),
+                    false => text.clone(),
+                };
                 desc.push(match tenths {
                     None => format!("{name}: {}", self.t["chart_no_data"]),
-                    Some(_) if partial => format!("{name}: {text} ({})", self.t["chart_partial"]),
-                    Some(_) => format!("{name}: {text}"),
+                    Some(_) => format!("{name}: {full}"),
                 });
                 shown.push(text.clone());
                 Period {
@@ -195,7 +198,7 @@ impl Ctx<'_> {
                     name,
                     tenths,
                     value: text.trim_end_matches('%').to_string(),
-                    shown: text,
+                    shown: full,
                     partial,
                 }
             })
@@ -313,10 +316,32 @@ impl Ctx<'_> {
             })
             .collect();
         let lang = self.lang;
+        let mut description = self.t["durations_alt"].clone();
+        for row in &rows {
+            let late = row.durations.iter().filter(|&&d| d > row.limit_s).count();
+            let longest = row
+                .durations
+                .iter()
+                .max()
+                .map_or("–".into(), |&d| format::duration(lang, d));
+            description.push_str(&format!(
+                ". {}",
+                crate::words::fill(
+                    &self.t["chart_durations_row"],
+                    &[
+                        ("step", &row.name),
+                        ("n", &format::integer(lang, row.durations.len() as u64)),
+                        ("late", &format::integer(lang, late as u64)),
+                        ("limit", &format::duration(lang, row.limit_s)),
+                        ("longest", &longest),
+                    ],
+                )
+            ));
+        }
         charts::durations(
             "durasi",
             &self.t["durations_chart"],
-            &self.t["durations_alt"],
+            &description,
             &rows,
             &|s| {
                 if s == 0 {
