@@ -65,6 +65,8 @@ pub struct Presentation {
     pub mask_personal_data: bool,
     /// Whether only the listed departments are departments (the method page says so).
     pub departments_closed: bool,
+    /// Target compliance in percent per step id (`[targets]`), drawn on the charts.
+    pub targets: BTreeMap<String, f64>,
 }
 
 impl Presentation {
@@ -77,6 +79,7 @@ impl Presentation {
             signature: config.signature.clone(),
             mask_personal_data: config.mask_personal_data,
             departments_closed: config.departments_closed,
+            targets: config.targets.clone(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod support;
 mod architecture;
 mod broken_files;
 mod calendar;
+mod charts;
 mod cli;
 mod columns;
 mod commentary;

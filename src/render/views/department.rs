@@ -3,11 +3,8 @@
 
 use serde::Serialize;
 
-use crate::render::charts::{self, DurationRow};
-use crate::render::format;
 use crate::render::paths;
 use crate::report::PeriodReport;
-use crate::sop::Status;
 
 use super::rows::{ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page, Target};
@@ -31,22 +28,6 @@ pub(super) fn department_page(
         .find(|d| d.name == name)
         .expect("listed department")
         .stats;
-    let model = &ctx.input.report.model;
-    let rows: Vec<DurationRow> = model
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| DurationRow {
-            name: step.name.clone(),
-            limit_s: step.limit_s,
-            limit_shown: format::duration(ctx.lang, step.limit_s),
-            durations: members
-                .iter()
-                .filter(|j| matches!(j.steps[i].status, Status::Met | Status::Breached { .. }))
-                .filter_map(|j| j.steps[i].duration_s)
-                .collect(),
-        })
-        .collect();
     let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
     let mut common = ctx.common(
         root,
@@ -80,6 +61,7 @@ pub(super) fn department_page(
         items: String,
         steps: Vec<StepRow>,
         chart_svg: String,
+        trends: super::trend::Trends,
         register: Vec<ItemRow>,
         history_href: String,
         history_md: String,
@@ -98,12 +80,8 @@ pub(super) fn department_page(
             prev.and_then(|p| p.departments.iter().find(|d| d.name == name))
                 .map(|d| &d.stats),
         ),
-        chart_svg: charts::durations(
-            "durasi",
-            &ctx.t["durations_chart"],
-            &ctx.t["durations_alt"],
-            &rows,
-        ),
+        chart_svg: ctx.durations_svg(&members),
+        trends: ctx.trends(period, Some(name)),
         register: ctx.item_rows(members.into_iter()),
         history_href: history.href,
         history_md: history.md,

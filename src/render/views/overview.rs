@@ -61,7 +61,6 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
             .collect();
         ctx.item_rows(open.into_iter())
     };
-    let last12: Vec<&PeriodReport> = weeks.iter().rev().take(12).rev().copied().collect();
     #[derive(Serialize)]
     struct View<'a> {
         #[serde(flatten)]
@@ -69,7 +68,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         latest_week: Option<PeriodCard>,
         latest_month: Option<PeriodCard>,
         overdue: Vec<ItemRow>,
-        trend_svg: String,
+        trends: Option<super::trend::Trends>,
         weeks: Vec<Link>,
         months: Vec<Link>,
         departments: Vec<Link>,
@@ -83,7 +82,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         latest_week: card(&weeks),
         latest_month: card(&months),
         overdue,
-        trend_svg: ctx.trend_svg("trend", &last12, |p| Some(p.total.clone())),
+        trends: weeks.last().map(|p| ctx.trends(p, None)),
         weeks: weeks.iter().rev().map(link).collect(),
         months: months.iter().rev().map(link).collect(),
         departments: report

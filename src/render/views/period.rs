@@ -69,6 +69,7 @@ pub(super) fn period_page(
         commentary_md: Option<String>,
         signature: Option<SignatureView>,
         step_names: &'a [String],
+        trends: super::trend::Trends,
     }
     let signature = ctx.signature().map(|s| SignatureView {
         place_date: format!("{}, {}", s.place, format::date_only(ctx.lang, period.end)),
@@ -103,6 +104,7 @@ pub(super) fn period_page(
         commentary_md: commentary,
         signature,
         step_names: &ctx.step_names,
+        trends: ctx.trends(period, None),
     };
     Page {
         template: "period",
