@@ -621,8 +621,9 @@ fn every_link_resolves_and_nothing_loads_from_the_network() {
                     Tok::Text(_) => continue,
                 };
                 if name == "table" {
+                    // Item tables, and the overview's open items ("Perlu tindakan").
                     let items = attr(attrs, "class")
-                        .is_some_and(|c| c.split_whitespace().any(|c| c == "items"));
+                        .is_some_and(|c| c.split_whitespace().any(|c| c == "items" || c == "todo"));
                     table_is_items.push(items);
                     if items {
                         items_tables += 1;
@@ -1420,7 +1421,8 @@ fn a_department_named_index_keeps_the_period_overview() {
     for dir in ["minggu/2026-W45", "bulan/2026-11"] {
         let overview = text(&files, &format!("{dir}/index.md"));
         assert!(
-            overview.starts_with("# Pekan ke-45 (2–8 November 2026)") || overview.starts_with("# Bulan November"),
+            overview.starts_with("# Pekan ke-45 (2–8 November 2026)")
+                || overview.starts_with("# Bulan November"),
             "{dir}/index.md is the period overview, not a department:\n{}",
             overview.lines().next().unwrap()
         );
@@ -1440,7 +1442,8 @@ fn a_department_named_index_keeps_the_period_overview() {
         .unwrap()
         .to_string();
     assert!(
-        text(&files, &format!("minggu/2026-W45/{slug}.md")).starts_with("# Index · Pekan ke-45 (2–8 November 2026)"),
+        text(&files, &format!("minggu/2026-W45/{slug}.md"))
+            .starts_with("# Index · Pekan ke-45 (2–8 November 2026)"),
         "the department Index has its own page ({slug})"
     );
 }
@@ -1480,7 +1483,12 @@ fn the_overdue_column_counts_open_items_not_steps() {
         assert_eq!(row.last().unwrap(), "1", "{dir}/index.html: {row:?}");
     }
     let history = &md_tables(text(&files, "pd/dinas-perhubungan.md"));
-    assert_eq!(row_of(&history[0], "Pekan ke-44 (26 Oktober – 1 November 2026)").last().unwrap(), "1");
+    assert_eq!(
+        row_of(&history[0], "Pekan ke-44 (26 Oktober – 1 November 2026)")
+            .last()
+            .unwrap(),
+        "1"
+    );
     assert_eq!(
         row_of(&history[1], "Bulan Oktober 2026").last().unwrap(),
         "1"
@@ -1580,7 +1588,15 @@ fn snapshot_small_index_md() {
     assert!(page.contains(
         "| Penerusan ke Perangkat Daerah | 15 mnt | 66,7% | 2 | 1 | 0 | 0 | 10 mnt | 28 mnt | ±0,0 poin |"
     ));
-    assert!(page.contains("| S07 | 29/10/2026 20.00 | Dinas Perhubungan | Rina |"));
+    // S07's penerusan, open since 29/10 20.25, is 5 d 12 h 35 min old at 4/11 09.00:
+    // 5 d 12 h 20 min past its 15 min (written to the hour: 5 hari 12 jam). S08's
+    // disposisi began at 09.00: all of its 10 min left.
+    assert!(page.contains(
+        "| S07 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | Admin Medsos | lewat 5 hari 12 jam |"
+    ));
+    assert!(
+        page.contains("| S08 | Belum Didisposisi | Analisis \\& disposisi | Kasi | sisa 10 mnt |")
+    );
     insta::assert_snapshot!("small_index_md", page);
 }
 

@@ -1,13 +1,12 @@
-//! The overview page (`index`): the latest week and month, open overdue items, the
-//! trend and links to every period and department.
+//! The overview page (`index`): what to do now (the open items), the latest week and
+//! month, the trend and links to every period and department.
 
 use serde::Serialize;
 
 use crate::render::paths;
 use crate::report::{PeriodKind, PeriodReport};
-use crate::sop::{Judged, Status};
 
-use super::rows::{GroupRow, ItemRow, StepRow};
+use super::rows::{GroupRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page};
 
 #[derive(Serialize)]
@@ -48,19 +47,6 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
             pseudo,
         })
     };
-    let overdue: Vec<ItemRow> = {
-        let open: Vec<&Judged> = ctx
-            .input
-            .judged
-            .iter()
-            .filter(|j| {
-                j.steps
-                    .iter()
-                    .any(|r| r.status == Status::Breached { overdue: true })
-            })
-            .collect();
-        ctx.item_rows(open.into_iter())
-    };
     let last12: Vec<&PeriodReport> = weeks.iter().rev().take(12).rev().copied().collect();
     #[derive(Serialize)]
     struct View<'a> {
@@ -68,7 +54,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         common: Common<'a>,
         latest_week: Option<PeriodCard>,
         latest_month: Option<PeriodCard>,
-        overdue: Vec<ItemRow>,
+        todo: super::todo::Todo,
         trend_svg: String,
         weeks: Vec<Link>,
         months: Vec<Link>,
@@ -82,7 +68,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         common: ctx.common("", ctx.t["site_title"].clone(), String::new()),
         latest_week: card(&weeks),
         latest_month: card(&months),
-        overdue,
+        todo: ctx.todo(),
         trend_svg: ctx.trend_svg("trend", &last12, |p| Some(p.total.clone())),
         weeks: weeks.iter().rev().map(link).collect(),
         months: months.iter().rev().map(link).collect(),
