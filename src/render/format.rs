@@ -133,6 +133,40 @@ pub fn time(lang: Lang, zone: Tz, at: Instant) -> String {
     )
 }
 
+/// A time of day in `zone` without the zone's word: `21.30` (Indonesian), `21:30`.
+pub fn clock(lang: Lang, zone: Tz, at: Instant) -> String {
+    let local = at.with_timezone(&zone);
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
+    };
+    format!("{:02}{sep}{:02}", local.hour(), local.minute())
+}
+
+/// A step's start and end as times of day in `zone`, the end's day marked when it is not
+/// the start's: `21.30 → 07.00 (+1 hari)`, `21:30 → 07:00 (+1 day)`; `21.30 → –` while
+/// the end is missing.
+pub fn clock_span(lang: Lang, zone: Tz, start: Instant, end: Option<Instant>) -> String {
+    let from = clock(lang, zone, start);
+    let Some(end) = end else {
+        return format!("{from} → –");
+    };
+    let days = (end.with_timezone(&zone).date_naive() - start.with_timezone(&zone).date_naive())
+        .num_days();
+    let to = clock(lang, zone, end);
+    if days == 0 {
+        return format!("{from} → {to}");
+    }
+    let sign = if days < 0 { '−' } else { '+' };
+    let n = days.unsigned_abs();
+    let word = match lang {
+        Lang::Id => "hari",
+        Lang::En if n == 1 => "day",
+        Lang::En => "days",
+    };
+    format!("{from} → {to} ({sign}{n} {word})")
+}
+
 /// A moment in full: `Jumat, 27 November 2026 14.05 WIB`.
 pub fn moment(lang: Lang, zone: Tz, at: Instant) -> String {
     let local = at.with_timezone(&zone);
@@ -255,6 +289,39 @@ mod tests {
         assert_eq!(
             moment(Lang::Id, chrono_tz::Asia::Jakarta, at),
             "Jumat, 27 November 2026 14.05 WIB"
+        );
+    }
+
+    #[test]
+    fn clock_spans_mark_the_day_change() {
+        let jakarta = chrono_tz::Asia::Jakarta;
+        // 21.30 WIB is 14.30 UTC; 07.00 WIB the next day is 00.00 UTC.
+        let start = Utc.with_ymd_and_hms(2026, 11, 10, 14, 30, 0).unwrap();
+        let next_morning = Utc.with_ymd_and_hms(2026, 11, 11, 0, 0, 0).unwrap();
+        let same_evening = Utc.with_ymd_and_hms(2026, 11, 10, 14, 45, 0).unwrap();
+        let three_days = Utc.with_ymd_and_hms(2026, 11, 13, 2, 5, 0).unwrap();
+        let day_before = Utc.with_ymd_and_hms(2026, 11, 9, 16, 0, 0).unwrap();
+        let span = |lang, end| clock_span(lang, jakarta, start, end);
+        assert_eq!(
+            span(Lang::Id, Some(next_morning)),
+            "21.30 → 07.00 (+1 hari)"
+        );
+        assert_eq!(span(Lang::En, Some(next_morning)), "21:30 → 07:00 (+1 day)");
+        assert_eq!(span(Lang::Id, Some(same_evening)), "21.30 → 21.45");
+        assert_eq!(span(Lang::Id, Some(three_days)), "21.30 → 09.05 (+3 hari)");
+        assert_eq!(span(Lang::En, Some(three_days)), "21:30 → 09:05 (+3 days)");
+        assert_eq!(span(Lang::Id, Some(day_before)), "21.30 → 23.00 (−1 hari)");
+        assert_eq!(span(Lang::Id, None), "21.30 → –");
+        // 16.00 → 18.00 UTC is one day in UTC, two in WIB: the zone decides.
+        let late = Utc.with_ymd_and_hms(2026, 11, 10, 16, 0, 0).unwrap();
+        let later = Utc.with_ymd_and_hms(2026, 11, 10, 18, 0, 0).unwrap();
+        assert_eq!(
+            clock_span(Lang::Id, jakarta, late, Some(later)),
+            "23.00 → 01.00 (+1 hari)"
+        );
+        assert_eq!(
+            clock_span(Lang::Id, chrono_tz::UTC, late, Some(later)),
+            "16.00 → 18.00"
         );
     }
 

@@ -178,6 +178,7 @@ async function pickPages(browser) {
     p.page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => a.href));
   const overviewLinks = (await links()).filter((h) => h.startsWith("file:")).map(rel);
   const week = overviewLinks.find((h) => /^minggu\/[^/]+\/index\.html$/.test(h));
+  const month = overviewLinks.find((h) => /^bulan\/[^/]+\/index\.html$/.test(h));
   const history = overviewLinks.find((h) => /^pd\/[^/]+\.html$/.test(h));
   let department;
   if (week) {
@@ -193,16 +194,156 @@ async function pickPages(browser) {
   const pages = [
     ["overview", "index.html"],
     ["week", week],
+    ["month", month],
     ["department in period", department],
     ["department history", history],
     ["data quality", "kualitas-data.html"],
     ["method", "metode.html"],
   ];
   for (const [what, file] of pages) {
-    if (!file) failures.push(`no ${what} page linked (overview: first minggu/<label>/index.html, its first department page, first pd/<slug>.html)`);
+    if (!file) failures.push(`no ${what} page linked (overview: first minggu/<label>/index.html, first bulan/<label>/index.html, the week's first department page, first pd/<slug>.html)`);
     else if (!fs.existsSync(path.join(site, file))) failures.push(`${what} page ${file} is linked but missing from the site`);
   }
   return pages.filter(([, file]) => file && fs.existsSync(path.join(site, file)));
+}
+
+// A duration as patuh writes it ("1 hari 3 jam", "12 mnt 5 dtk", "2 h 5 min") in seconds;
+// NaN for anything else.
+function durationSeconds(text) {
+  const units = { hari: 86400, d: 86400, jam: 3600, h: 3600, mnt: 60, min: 60, dtk: 1, s: 1 };
+  const parts = text.trim().replace(/\u2212/g, "-").split(/\s+/);
+  if (parts.length % 2 !== 0 || parts.length === 0) return NaN;
+  let total = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const n = Number(parts[i]);
+    const unit = units[parts[i + 1]];
+    if (!Number.isFinite(n) || !unit) return NaN;
+    total += n * unit;
+  }
+  return total;
+}
+
+// Phones at 390 px (the narrowest common width): no page of any kind is wider than the
+// screen, and no stacked table scrolls sideways; screenshots of the overview, a week and
+// a department page (the first screen, and the whole page).
+async function phoneWidth(browser, pages, shots, screenshots) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 1,
+  });
+  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort("blockedbyclient"));
+  let checked = 0;
+  let failed = 0;
+  for (const [what, file] of pages) {
+    const before = failures.length;
+    const p = await openPage(context, `${file} @ phone 390×844`);
+    await load(p, fileUrl(file));
+    const info = await p.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      boxes: Array.from(document.querySelectorAll(".stack"))
+        .filter((box) => box.scrollWidth > box.clientWidth + 1)
+        .map((box) => `${box.querySelector("caption")?.textContent.trim() ?? box.querySelector("table")?.className} (${box.scrollWidth}px in ${box.clientWidth}px)`),
+    }));
+    if (info.scroll > 390) p.problems.push(`${what} page is ${info.scroll}px wide on a 390px phone (document.documentElement.scrollWidth)`);
+    if (info.boxes.length) p.problems.push(`stacked tables scroll sideways: ${info.boxes.join(", ")}`);
+    const slug = { overview: "overview", week: "week", "department in period": "department" }[what];
+    if (slug) {
+      for (const [suffix, fullPage] of [["first-screen", false], ["full", true]]) {
+        const shot = path.join(shots, `${slug}-phone390-${suffix}.png`);
+        await p.page.screenshot({ path: shot, fullPage });
+        screenshots.push(shot);
+      }
+    }
+    flush(p, "phone 390");
+    await p.page.close();
+    checked += 1;
+    if (failures.length > before) failed += 1;
+  }
+  await context.close();
+  return { checked, failed };
+}
+
+// sort.js: clicking a step's heading in an item table sorts the rows by the duration in
+// seconds (each cell's data-sort), not by its text ("10 mnt" after "2 mnt"), cells
+// without a duration last; a second click sorts the other way. Checked on every item
+// table of the week and department pages, on a desktop-sized window (the headings are
+// buttons there; on phones the stacked tables keep the server's order).
+async function sortCheck(browser, pages) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort("blockedbyclient"));
+  let checked = 0;
+  let failed = 0;
+  let columns = 0;
+  let textOrderDiffers = 0;
+  for (const [what, file] of pages.filter(([what]) => what === "week" || what === "department in period")) {
+    const before = failures.length;
+    const p = await openPage(context, `${file} @ sorting`);
+    await load(p, fileUrl(file));
+    const tables = await p.page.locator("table.items").count();
+    if (tables === 0) p.problems.push(`no item table on the ${what} page`);
+    for (let t = 0; t < tables; t += 1) {
+      const table = p.page.locator("table.items").nth(t);
+      // The step columns: the headings over cells of class "st".
+      const stepColumns = await table.evaluate((el) =>
+        Array.from(el.tBodies[0].rows[0]?.cells ?? [])
+          .map((cell, index) => (cell.classList.contains("st") ? index : -1))
+          .filter((index) => index >= 0));
+      if (stepColumns.length === 0) p.problems.push(`item table ${t + 1} has no step column`);
+      for (const index of stepColumns) {
+        const read = () => table.evaluate((el, i) =>
+          Array.from(el.tBodies[0].rows, (row) => {
+            const cell = row.cells[i];
+            return { sort: cell.getAttribute("data-sort"), text: cell.querySelector(".dur")?.textContent.replace(/\*$/, "") ?? "" };
+          }), index);
+        const original = await read();
+        const button = table.locator("thead th").nth(index).locator("button.sort");
+        for (const [click, direction] of [[1, 1], [2, -1]]) {
+          await button.click();
+          const rows = await read();
+          const heading = (await table.locator("thead th").nth(index).textContent()).trim();
+          const label = `item table ${t + 1}, column "${heading}", click ${click}`;
+          if (rows.length !== original.length) p.problems.push(`${label}: ${rows.length} rows after sorting, ${original.length} before`);
+          const firstEmpty = rows.findIndex((r) => r.sort === null);
+          if (firstEmpty >= 0 && rows.slice(firstEmpty).some((r) => r.sort !== null)) {
+            p.problems.push(`${label}: a cell without a duration sorts before one with a duration`);
+          }
+          const values = rows.filter((r) => r.sort !== null);
+          for (let i = 1; i < values.length; i += 1) {
+            const [a, b] = [values[i - 1], values[i]];
+            if ((Number(b.sort) - Number(a.sort)) * direction < 0) {
+              p.problems.push(`${label}: ${a.text} (${a.sort} s) before ${b.text} (${b.sort} s)`);
+              break;
+            }
+            const [x, y] = [durationSeconds(a.text), durationSeconds(b.text)];
+            if (!(Number.isFinite(x) && Number.isFinite(y)) || (y - x) * direction < 0) {
+              p.problems.push(`${label}: the texts ${JSON.stringify(a.text)} and ${JSON.stringify(b.text)} are not in the order of their durations (${x}, ${y})`);
+              break;
+            }
+          }
+          const ariaSort = await table.locator("thead th").nth(index).getAttribute("aria-sort");
+          if (ariaSort !== (direction === 1 ? "ascending" : "descending")) p.problems.push(`${label}: aria-sort is ${ariaSort}`);
+          if (direction === 1) {
+            const texts = values.map((r) => r.text);
+            if (texts.some((x, i) => i > 0 && texts[i - 1].localeCompare(x) > 0)) textOrderDiffers += 1;
+          }
+        }
+        columns += 1;
+      }
+    }
+    flush(p, "sorting");
+    await p.page.close();
+    checked += 1;
+    if (failures.length > before) failed += 1;
+  }
+  // The check means something only if sorting the text would have given another order.
+  if (columns > 0 && textOrderDiffers === 0) {
+    failures.push(`sorting: no duration column whose text order differs from its value order ("10 mnt" vs "2 mnt"): the check proves nothing`);
+  }
+  console.log(`browser: sorting checked on ${columns} duration columns (${textOrderDiffers} where text order would differ)`);
+  await context.close();
+  return { checked, failed };
 }
 
 async function main() {
@@ -275,6 +416,11 @@ async function main() {
       if (failures.length > failuresBefore) failedLoads += 1;
     }
     await context.close();
+  }
+
+  for (const r of [await phoneWidth(browser, pages, shots, screenshots), await sortCheck(browser, pages)]) {
+    checked += r.checked;
+    failedLoads += r.failed;
   }
 
   // A PDF of the week page, as the office prints it (A4, the stylesheet's @page rules).

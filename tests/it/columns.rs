@@ -271,12 +271,12 @@ fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
     let mark = "<abbr title=\"dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\">*</abbr>";
     assert!(
         row.contains(&format!(
-            "<td class=\"st breached\">Terlambat<br><span class=\"dur\">9 jam 50 mnt{mark}</span></td>"
+            "<td class=\"st breached\" data-label=\"Pemantauan &amp; penyampaian ke Kasi\" data-sort=\"35400\">Terlambat<br><span class=\"dur\">9 jam 50 mnt{mark}</span><br><span class=\"clock\">00.00 → 09.50</span></td>"
         )),
         "{row}"
     );
     assert!(
-        row.contains("<td class=\"st met\">Tepat waktu<br><span class=\"dur\">4 mnt</span></td>"),
+        row.contains("<td class=\"st met\" data-label=\"Analisis &amp; disposisi\" data-sort=\"240\">Tepat waktu<br><span class=\"dur\">4 mnt</span><br><span class=\"clock\">09.50 → 09.54</span></td>"),
         "{row}"
     );
     assert_eq!(row.matches(mark).count(), 2, "{row}");
@@ -284,7 +284,7 @@ fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
         .contains("<p class=\"hint\">* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)</p>"));
     let md = read(&site, "minggu/2026-W43/kecamatan-bekasi-timur.md");
     assert!(
-        md.contains("| Terlambat (9 jam 50 mnt\\*) | Tepat waktu (4 mnt) | Tepat waktu (12 mnt) | Terlambat (10 jam 6 mnt\\*) |"),
+        md.contains("| Terlambat (9 jam 50 mnt\\*; 00.00 → 09.50) | Tepat waktu (4 mnt; 09.50 → 09.54) | Tepat waktu (12 mnt; 09.54 → 10.06) | Terlambat (10 jam 6 mnt\\*; 00.00 → 10.06) |"),
         "{md}"
     );
     assert!(md.contains("\n\\* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\n"));

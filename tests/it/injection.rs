@@ -213,6 +213,8 @@ const SITE_ATTRS: &[&str] = &[
     "aria-label",
     "aria-hidden",
     "aria-labelledby",
+    "data-label",
+    "data-sort",
     "xmlns",
     "viewbox",
     "width",
@@ -718,8 +720,10 @@ fn check_html(
             Tok::Open { name, attrs } => {
                 last_open = name.clone();
                 if name == "table" {
+                    // Item tables, and the overview's open items ("Perlu tindakan").
                     tables.push(
-                        attr(attrs, "class").is_some_and(|c| c.split(' ').any(|w| w == "items")),
+                        attr(attrs, "class")
+                            .is_some_and(|c| c.split(' ').any(|w| w == "items" || w == "todo")),
                     );
                 }
                 if !SITE_TAGS.contains(&name.as_str()) {

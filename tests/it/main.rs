@@ -19,6 +19,7 @@ mod hostile_workbooks;
 mod injection;
 mod inputs;
 mod limits;
+mod overview;
 mod privacy;
 mod publish;
 mod realdata;

@@ -621,8 +621,9 @@ fn every_link_resolves_and_nothing_loads_from_the_network() {
                     Tok::Text(_) => continue,
                 };
                 if name == "table" {
+                    // Item tables, and the overview's open items ("Perlu tindakan").
                     let items = attr(attrs, "class")
-                        .is_some_and(|c| c.split_whitespace().any(|c| c == "items"));
+                        .is_some_and(|c| c.split_whitespace().any(|c| c == "items" || c == "todo"));
                     table_is_items.push(items);
                     if items {
                         items_tables += 1;
@@ -1588,7 +1589,15 @@ fn snapshot_small_index_md() {
     assert!(page.contains(
         "| Penerusan ke Perangkat Daerah | 15 mnt | 66,7% | 2 | 1 | 0 | 0 | 10 mnt | 28 mnt | ±0,0 poin |"
     ));
-    assert!(page.contains("| S07 | 29/10/2026 20.00 | Dinas Perhubungan | Rina |"));
+    // S07's penerusan, open since 29/10 20.25, is 5 d 12 h 35 min old at 4/11 09.00:
+    // 5 d 12 h 20 min past its 15 min (written to the hour: 5 hari 12 jam). S08's
+    // disposisi began at 09.00: all of its 10 min left.
+    assert!(page.contains(
+        "| S07 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | Admin Medsos | lewat 5 hari 12 jam |"
+    ));
+    assert!(
+        page.contains("| S08 | Belum Didisposisi | Analisis \\& disposisi | Kasi | sisa 10 mnt |")
+    );
     insta::assert_snapshot!("small_index_md", page);
 }
 

@@ -11,6 +11,7 @@ mod overview;
 mod period;
 mod quality;
 mod rows;
+mod todo;
 mod trend;
 
 use serde::Serialize;

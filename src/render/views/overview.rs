@@ -1,13 +1,12 @@
-//! The overview page (`index`): the latest week and month, open overdue items, the
-//! trend and links to every period and department.
+//! The overview page (`index`): what to do now (the open items), the latest week and
+//! month, the trend and links to every period and department.
 
 use serde::Serialize;
 
 use crate::render::paths;
 use crate::report::{PeriodKind, PeriodReport};
-use crate::sop::{Judged, Status};
 
-use super::rows::{GroupRow, ItemRow, StepRow};
+use super::rows::{GroupRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page};
 
 #[derive(Serialize)]
@@ -48,26 +47,13 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
             pseudo,
         })
     };
-    let overdue: Vec<ItemRow> = {
-        let open: Vec<&Judged> = ctx
-            .input
-            .judged
-            .iter()
-            .filter(|j| {
-                j.steps
-                    .iter()
-                    .any(|r| r.status == Status::Breached { overdue: true })
-            })
-            .collect();
-        ctx.item_rows(open.into_iter())
-    };
     #[derive(Serialize)]
     struct View<'a> {
         #[serde(flatten)]
         common: Common<'a>,
         latest_week: Option<PeriodCard>,
         latest_month: Option<PeriodCard>,
-        overdue: Vec<ItemRow>,
+        todo: super::todo::Todo,
         trends: Option<super::trend::Trends>,
         weeks: Vec<Link>,
         months: Vec<Link>,
@@ -81,7 +67,7 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         common: ctx.common("", ctx.t["site_title"].clone(), String::new()),
         latest_week: card(&weeks),
         latest_month: card(&months),
-        overdue,
+        todo: ctx.todo(),
         trends: weeks.last().map(|p| ctx.trends(p, None)),
         weeks: weeks.iter().rev().map(link).collect(),
         months: months.iter().rev().map(link).collect(),

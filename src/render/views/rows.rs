@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::Stamp;
+use crate::model::{Item, Stamp};
 use crate::privacy;
 use crate::render::format::{self, Lang};
 use crate::render::paths;
@@ -59,12 +59,16 @@ pub(super) struct GroupRow {
     compliance_tenths: Option<u64>,
 }
 
-/// One step of an item on a register: its status and duration.
+/// One step of an item on a register: its status, duration and clock times.
 #[derive(Serialize, Clone)]
 pub(super) struct ItemStep {
     status_key: &'static str,
     status: String,
     duration: String,
+    /// The duration in seconds, for sorting (`data-sort`); `None` when there is none.
+    duration_s: Option<i64>,
+    /// Start and end as times of day (`21.30 → 07.00 (+1 hari)`), empty without a start.
+    clock: String,
     /// Judged from a date without a time (read as midnight): marked `*`.
     date_only: bool,
 }
@@ -76,11 +80,15 @@ pub(super) struct ItemRow {
     url: Option<String>,
     department: String,
     posted: String,
+    /// The posting time in seconds since 1970, for sorting (`data-sort`).
+    posted_s: Option<i64>,
     channel: String,
     kind: String,
     admin: String,
     text: String,
     steps: Vec<ItemStep>,
+    /// The word of the zone the clock times are in (`WIB`).
+    zone: String,
     /// Whether a step is marked as judged from a date without a time (the table then
     /// explains the mark).
     date_only: bool,
@@ -221,14 +229,9 @@ impl Ctx<'_> {
         (rows, pseudo)
     }
 
-    fn item_row(&self, j: &Judged) -> ItemRow {
-        let item = &self.input.ledger.items[j.item];
-        let zone = self.input.report.zone;
-        let shown = privacy::start_of(
-            item.text.as_deref().unwrap_or(""),
-            TEXT_SHOWN,
-            self.input.presentation.mask_personal_data,
-        );
+    /// An item's ticket id as shown (masked, `–` when it has none) and the address of its
+    /// post, when it has a web address that carries no personal data (or masking is off).
+    pub(super) fn item_id_and_url(&self, item: &Item) -> (String, Option<String>) {
         let url = item
             .url
             .as_deref()
@@ -238,19 +241,50 @@ impl Ctx<'_> {
                 !(self.input.presentation.mask_personal_data && privacy::has_personal_data(u))
             })
             .map(str::to_string);
+        let id = item
+            .id
+            .as_deref()
+            .map(|id| self.shown(id))
+            .unwrap_or_else(|| "–".into());
+        (id, url)
+    }
+
+    /// Where step `index` of a judged item starts and ends (`index` past the configured
+    /// steps: `end_to_end`, from the first applicable step's start to the last one's end);
+    /// `None` when the step does not apply.
+    pub(super) fn step_stamps(&self, j: &Judged, index: usize) -> Option<(Stamp, Stamp)> {
+        let steps = &self.input.report.model.steps;
+        match steps.get(index) {
+            Some(step) => step
+                .applies(j.disposition)
+                .then_some((step.start, step.end)),
+            None => {
+                let mut applicable = steps.iter().filter(|s| s.applies(j.disposition));
+                let first = applicable.next()?;
+                let last = applicable.next_back().unwrap_or(first);
+                Some((first.start, last.end))
+            }
+        }
+    }
+
+    fn item_row(&self, j: &Judged) -> ItemRow {
+        let item = &self.input.ledger.items[j.item];
+        let zone = self.input.report.zone;
+        let shown = privacy::start_of(
+            item.text.as_deref().unwrap_or(""),
+            TEXT_SHOWN,
+            self.input.presentation.mask_personal_data,
+        );
+        let (id, url) = self.item_id_and_url(item);
+        let posted_at = item.stamps.get(Stamp::PostedAt);
         ItemRow {
-            id: item
-                .id
-                .as_deref()
-                .map(|id| self.shown(id))
-                .unwrap_or_else(|| "–".into()),
+            id,
             url,
             department: self.shown(&j.group.name),
-            posted: item
-                .stamps
-                .get(Stamp::PostedAt)
+            posted: posted_at
                 .map(|t| format::short_moment(self.lang, zone, t))
                 .unwrap_or_else(|| "–".into()),
+            posted_s: posted_at.map(|t| t.timestamp()),
             channel: item
                 .channel
                 .map(|c| c.label().to_string())
@@ -268,17 +302,30 @@ impl Ctx<'_> {
             steps: j
                 .steps
                 .iter()
-                .map(|r| {
+                .enumerate()
+                .map(|(i, r)| {
                     let key = r.status.key();
+                    let clock = self
+                        .step_stamps(j, i)
+                        .filter(|_| r.status != Status::NotApplicable)
+                        .and_then(|(start, end)| {
+                            let start = item.stamps.get(start)?;
+                            let end = item.stamps.get(end);
+                            Some(format::clock_span(self.lang, zone, start, end))
+                        })
+                        .unwrap_or_default();
                     ItemStep {
                         status_key: key,
                         status: self.t[key].clone(),
                         duration: self.duration(r.duration_s),
+                        duration_s: r.duration_s,
+                        clock,
                         date_only: r.date_only,
                     }
                 })
                 .collect(),
             date_only: j.steps.iter().any(|r| r.date_only),
+            zone: format::zone_word(zone, j.placed),
             exception: is_exception(j),
         }
     }
