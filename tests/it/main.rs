@@ -20,6 +20,7 @@ mod limits;
 mod privacy;
 mod publish;
 mod realdata;
+mod record;
 mod site;
 mod sop;
 mod summary;

@@ -1420,7 +1420,8 @@ fn a_department_named_index_keeps_the_period_overview() {
     for dir in ["minggu/2026-W45", "bulan/2026-11"] {
         let overview = text(&files, &format!("{dir}/index.md"));
         assert!(
-            overview.starts_with("# Pekan ke-45 (2–8 November 2026)") || overview.starts_with("# Bulan November"),
+            overview.starts_with("# Pekan ke-45 (2–8 November 2026)")
+                || overview.starts_with("# Bulan November"),
             "{dir}/index.md is the period overview, not a department:\n{}",
             overview.lines().next().unwrap()
         );
@@ -1440,7 +1441,8 @@ fn a_department_named_index_keeps_the_period_overview() {
         .unwrap()
         .to_string();
     assert!(
-        text(&files, &format!("minggu/2026-W45/{slug}.md")).starts_with("# Index · Pekan ke-45 (2–8 November 2026)"),
+        text(&files, &format!("minggu/2026-W45/{slug}.md"))
+            .starts_with("# Index · Pekan ke-45 (2–8 November 2026)"),
         "the department Index has its own page ({slug})"
     );
 }
@@ -1480,7 +1482,12 @@ fn the_overdue_column_counts_open_items_not_steps() {
         assert_eq!(row.last().unwrap(), "1", "{dir}/index.html: {row:?}");
     }
     let history = &md_tables(text(&files, "pd/dinas-perhubungan.md"));
-    assert_eq!(row_of(&history[0], "Pekan ke-44 (26 Oktober – 1 November 2026)").last().unwrap(), "1");
+    assert_eq!(
+        row_of(&history[0], "Pekan ke-44 (26 Oktober – 1 November 2026)")
+            .last()
+            .unwrap(),
+        "1"
+    );
     assert_eq!(
         row_of(&history[1], "Bulan Oktober 2026").last().unwrap(),
         "1"
