@@ -17,6 +17,7 @@ mod hostile_workbooks;
 mod injection;
 mod inputs;
 mod limits;
+mod method;
 mod privacy;
 mod publish;
 mod realdata;
