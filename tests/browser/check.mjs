@@ -270,6 +270,13 @@ async function main() {
       await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await p.page.screenshot({ fullPage: true }); // forces layout and paint in print media
       flush(p, "print media");
+      // No screen-only text on paper: skip link, navigation, sort hints, download links.
+      const onPaper = await p.page.evaluate(() =>
+        [".skip", "header.top", ".crumbs", ".hint", "a[download]"]
+          .flatMap((sel) => [...document.querySelectorAll(sel)].map((e) => [sel, e]))
+          .filter(([, e]) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden")
+          .map(([sel, e]) => `${sel} "${e.textContent.trim().slice(0, 40)}"`));
+      for (const shown of onPaper) failures.push(`${file} @ ${width.name} print: screen-only text on paper: ${shown}`);
       await p.page.emulateMedia({ media: "screen" });
       await p.page.close();
       checked += 1;
@@ -340,6 +347,7 @@ function checkPdf(pdf, record, file) {
   } catch (err) {
     return fail(`pdftotext failed: ${err.message}`);
   }
+  const before = failures.length;
   const pages = text.split("\f").filter((t) => t.trim() !== "");
   if (pages.length < 2) fail(`${pages.length} printed page(s): the week page should take several`);
   const [word, of] = record.pageWord;
@@ -353,7 +361,7 @@ function checkPdf(pdf, record, file) {
   for (const heading of record.signers) {
     if (!last.includes(heading)) fail(`the last page has no signature block ${JSON.stringify(heading)}`);
   }
-  notes.push(`PDF: ${pages.length} A4 pages, each with ${JSON.stringify(record.office)} and "${word} i ${of} ${pages.length}"; signatures ${record.signers.join(" ")} on the last`);
+  if (failures.length === before) notes.push(`PDF: ${pages.length} A4 pages, each with ${JSON.stringify(record.office)} and "${word} i ${of} ${pages.length}"; signatures ${record.signers.join(" ")} on the last`);
 }
 
 main().catch((err) => {
