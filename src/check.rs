@@ -28,6 +28,122 @@ pub struct RunInfo {
     pub date_order: String,
     /// The moment the steps were judged at (RFC 3339), when there was one.
     pub as_of: Option<String>,
+    /// What the configuration still lacks ([`config_warnings`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ConfigWarning>,
+}
+
+/// A key of `patuh.toml` that is valid but not ready for the printed record: a signer's
+/// name or NIP that is empty or looks like a placeholder (`...`, `NAMA`, `xxx`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfigWarning {
+    /// The key to fill in (`record.prepared_by.name`).
+    pub key: String,
+    /// Its value as written.
+    pub value: String,
+    /// The warning in English (the JSON report's language).
+    pub message: String,
+}
+
+/// The signers' names and NIPs of the printed record that are empty or look like
+/// placeholders: `[record]`'s `prepared_by` and `approved_by`, or `[signature]` when
+/// `[record]` names no signer (the pages then sign with it).
+pub fn config_warnings(config: &crate::config::Config) -> Vec<ConfigWarning> {
+    let mut fields: Vec<(String, &str, bool)> = Vec::new();
+    let signers = config.record.as_ref().map(|r| {
+        [
+            ("prepared_by", &r.prepared_by),
+            ("approved_by", &r.approved_by),
+        ]
+        .into_iter()
+        .filter_map(|(key, s)| s.as_ref().map(|s| (key, s)))
+        .collect::<Vec<_>>()
+    });
+    match signers {
+        Some(signers) if !signers.is_empty() => {
+            for (key, s) in signers {
+                fields.push((format!("record.{key}.name"), &s.name, false));
+                fields.push((format!("record.{key}.nip"), &s.nip, true));
+            }
+        }
+        _ => {
+            if let Some(s) = &config.signature {
+                fields.push(("signature.name".into(), &s.name, false));
+                fields.push(("signature.nip".into(), &s.nip, true));
+            }
+        }
+    }
+    fields
+        .into_iter()
+        .filter(|(_, value, nip)| looks_like_placeholder(value, *nip))
+        .map(|(key, value, nip)| ConfigWarning {
+            message: warning_line(&key, value, nip, words(Lang::En)),
+            key,
+            value: value.to_string(),
+        })
+        .collect()
+}
+
+/// Whether a signer's name (or NIP, `nip`) is empty or looks like a placeholder left to
+/// fill in: only dots, dashes or underscores (`...`, `…`, `-`), `xxx`, a word such as
+/// `NAMA`, `Nama Pejabat` or `NIP`, text in brackets (`(nama pejabat)`); a NIP without
+/// digits or with `x` in it (`1980xxxx`).
+pub fn looks_like_placeholder(value: &str, nip: bool) -> bool {
+    let v = value.trim();
+    let lower = v.to_lowercase();
+    let bracketed = [('(', ')'), ('[', ']'), ('<', '>'), ('{', '}')]
+        .iter()
+        .any(|&(open, close)| v.starts_with(open) && v.ends_with(close));
+    let no_letters_or_digits = !v.chars().any(char::is_alphanumeric);
+    let first_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let common = v.is_empty()
+        || bracketed
+        || no_letters_or_digits
+        || v.contains("...")
+        || v.contains('…')
+        || lower.contains("xxx")
+        || ["nama", "name", "nip", "tbd", "todo", "isi"].contains(&first_word);
+    if nip {
+        common || !v.chars().any(|c| c.is_ascii_digit()) || lower.contains('x')
+    } else {
+        common
+    }
+}
+
+/// The warning on one key, in the language of `w`.
+fn warning_line(key: &str, value: &str, nip: bool, w: &Words) -> String {
+    let what = if nip {
+        &w["warn_signer_nip"]
+    } else {
+        &w["warn_signer_name"]
+    };
+    fill(
+        &w["warn_placeholder"],
+        &[
+            ("key", key),
+            ("value", &format!("{value:?}")),
+            ("what", what),
+        ],
+    )
+}
+
+/// The configuration warnings as lines for a terminal, in `lang` (empty when there are
+/// none): `patuh build` prints them after its summary, `patuh check` at its end.
+pub fn warnings_text(warnings: &[ConfigWarning], lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = String::new();
+    for warning in warnings {
+        let nip = warning.key.ends_with(".nip");
+        let _ = writeln!(
+            out,
+            "{}",
+            warning_line(&warning.key, &warning.value, nip, w)
+        );
+    }
+    printable(&out).into_owned()
 }
 
 /// The JSON form of the report (`patuh check --format json`): everything, every issue.
@@ -278,6 +394,10 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", what_to_fix(ledger, w));
+    if !run.warnings.is_empty() {
+        out.push('\n');
+        out.push_str(&warnings_text(&run.warnings, lang));
+    }
     printable(&out).into_owned()
 }
 
@@ -587,6 +707,56 @@ mod tests {
                 let k = key(serde_json::to_value(r).unwrap());
                 assert!(w.contains_key(&format!("sheet_{k}")), "sheet_{k}");
             }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_told_from_names_and_nips() {
+        use super::looks_like_placeholder as placeholder;
+        for name in [
+            "",
+            " ",
+            "...",
+            "…",
+            "-",
+            "—",
+            "___",
+            "xxx",
+            "XXX",
+            "NAMA",
+            "Nama",
+            "nama pejabat",
+            "Name",
+            "NIP",
+            "(nama Kepala Dinas)",
+            "[Nama]",
+            "<name>",
+            "Drs. ...",
+            "TODO",
+        ] {
+            assert!(placeholder(name, false), "{name:?}");
+        }
+        for name in [
+            "Budi Santoso",
+            "Drs. H. Ani Lestari, M.Si.",
+            "Namira Putri",
+            "Xena",
+        ] {
+            assert!(!placeholder(name, false), "{name:?}");
+        }
+        for nip in [
+            "",
+            "NIP",
+            "-",
+            "1980xxxx",
+            "19800101 XXXXXX",
+            "(NIP pejabat)",
+            "...",
+        ] {
+            assert!(placeholder(nip, true), "{nip:?}");
+        }
+        for nip in ["19800101 200501 2 001", "198001012005012001"] {
+            assert!(!placeholder(nip, true), "{nip:?}");
         }
     }
 

@@ -38,6 +38,14 @@ pub enum Error {
     /// The as-of moment cannot be read.
     #[error("invalid as-of moment {0}: write a date and time such as \"2026-11-29 23:59\"")]
     AsOf(String),
+    /// The letterhead's logo (`[record] logo`) cannot be read.
+    #[error("cannot read the logo {file} (`record.logo` in patuh.toml): {source}")]
+    Logo {
+        /// The logo file.
+        file: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// A template cannot be loaded.
     #[error(transparent)]
     Template(crate::render::templates::TemplateError),

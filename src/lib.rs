@@ -221,6 +221,19 @@ pub fn build(
     let staging = target.stage()?;
     let write = |file: site::OutputFile| staging.write(&file).map_err(error::Error::from);
     render::render_all(&input, &templates, &write)?;
+    if let (Some(site_path), Some(name), Some(folder)) = (
+        &presentation.logo,
+        config.record.as_ref().and_then(|r| r.logo.as_deref()),
+        config.source.as_deref().and_then(Path::parent),
+    ) {
+        // The letterhead's logo, beside patuh.toml (config.rs checked that it is there).
+        let file = folder.join(name);
+        let bytes = std::fs::read(&file).map_err(|source| error::Error::Logo { file, source })?;
+        write(site::OutputFile {
+            path: site_path.clone(),
+            bytes,
+        })?;
+    }
     write(site::OutputFile {
         path: render::paths::SUMMARY.into(),
         bytes: report::summary_json(&report, config.mask_personal_data).into_bytes(),

@@ -145,6 +145,7 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
         as_of: judgement
             .as_of
             .map(|a| patuh::report::rfc3339_seconds(a.at, config.timezone)),
+        warnings: patuh::check::config_warnings(&config),
     };
     if args.suggest_aliases {
         print!("{}", patuh::check::suggest_aliases(&ledger, &config));
@@ -186,6 +187,10 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
             &options.out_dir.display().to_string(),
             config.lang,
         )
+    );
+    eprint!(
+        "{}",
+        patuh::check::warnings_text(&patuh::check::config_warnings(&config), config.lang)
     );
     Ok(())
 }

@@ -6,10 +6,12 @@ use pulldown_cmark::{html, Event, Options, Parser};
 use crate::text::{is_hidden_control, without_hidden_controls};
 
 /// Escapes text for a Markdown page so it cannot add structure, links or HTML, while
-/// staying readable: the characters that make inline structure (`\` `` ` `` `*` `_` `[`
-/// `]` `<` `>` `#` `|` `!` `~` `&` `{` `}` `@`) are backslash-escaped, as are the ones that
-/// would start a block at the beginning (`-` `+` `=` `1.` `1)`) and the ones that make a
-/// bare address a link (`://`, `www.`); line breaks become spaces.
+/// staying readable: only what would change the structure where it stands is
+/// backslash-escaped. Anywhere: `\` `` ` `` `*` `[` `]` `<` `|` `~` `{` `}` `@`; `_`
+/// unless between two letters or digits (`posted_at` cannot emphasise); `&` only where it
+/// starts an entity (`&amp;`, `&#60;`; `Analisis & disposisi` stays as it is); `!` only
+/// before `[`. At the beginning only, what would start a block: `#` `>` `-` `+` `=` `1.`
+/// `1)`. And what makes a bare address a link (`://`, `www.`). Line breaks become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let chars: Vec<char> = text.chars().collect();
@@ -20,9 +22,18 @@ pub fn escape(text: &str) -> String {
         let next = |k: usize| chars.get(i + k).copied();
         let followed_by_space = matches!(next(1), None | Some(' ' | '\t'));
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '{'
-            | '}' | '@' => true,
-            // Block markers count only before any other character: `- a`, `+ a`, `===`.
+            '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' | '{' | '}' | '@' => true,
+            // Within a word `_` cannot open or close emphasis.
+            '_' => {
+                !(i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && next(1).is_some_and(char::is_alphanumeric))
+            }
+            '&' => starts_entity(&chars[i + 1..]),
+            '!' => next(1) == Some('['),
+            // Block markers count only before any other character: `# a`, `> a`, `- a`,
+            // `+ a`, `===`.
+            '#' | '>' => !started,
             '-' | '+' => at_start && !started && followed_by_space,
             '=' => at_start && !started,
             // `1. a` and `1) a` start an ordered list.
@@ -52,6 +63,21 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `rest` (what follows a `&`) makes it a character reference: a name, `#` and
+/// digits, or `#x` and hex digits, then `;`.
+fn starts_entity(rest: &[char]) -> bool {
+    let end = rest.iter().take(34).position(|&c| c == ';');
+    let Some(end) = end else {
+        return false;
+    };
+    let body = &rest[..end];
+    match body {
+        ['#', 'x' | 'X', hex @ ..] => !hex.is_empty() && hex.iter().all(char::is_ascii_hexdigit),
+        ['#', digits @ ..] => !digits.is_empty() && digits.iter().all(char::is_ascii_digit),
+        name => !name.is_empty() && name.iter().all(char::is_ascii_alphanumeric),
+    }
 }
 
 /// Escapes text for an HTML page (Tera's HTML escaping), without hidden controls.
@@ -258,8 +284,25 @@ mod tests {
         assert!(!html.contains("<table"), "{html}");
         assert!(!html.contains("<ol"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+        // What is no longer escaped still makes no structure, and entities stay text.
+        for (text, shown) in [
+            ("Analisis & disposisi", "<p>Analisis &amp; disposisi</p>\n"),
+            (
+                "&lt;script&gt; &#60;b&#x3E;",
+                "<p>&amp;lt;script&amp;gt; &amp;#60;b&amp;#x3E;</p>\n",
+            ),
+            ("a_b_c d_e", "<p>a_b_c d_e</p>\n"),
+            ("_a_ __b__", "<p>_a_ __b__</p>\n"),
+            (
+                "x ![y](http://evil.example/i.png)",
+                "<p>x ![y](http://evil.example/i.png)</p>\n",
+            ),
+            ("Hore! #3 > 2", "<p>Hore! #3 &gt; 2</p>\n"),
+        ] {
+            assert_eq!(to_html(&escape(text)), shown, "{text:?}");
+        }
         for start in [
-            "- a", "+ a", "1. a", "2) a", "> a", "=== a", "# a", "   - a",
+            "- a", "+ a", "1. a", "2) a", "> a", "=== a", "# a", "   - a", "#a", ">a",
         ] {
             let html = to_html(&escape(start));
             assert!(html.starts_with("<p>"), "{start:?} gave {html}");
@@ -272,6 +315,21 @@ mod tests {
         assert_eq!(escape("- a"), "\\- a");
         assert_eq!(escape("12. a"), "12\\. a");
         assert_eq!(escape("a\u{202E}gnp.exe"), "agnp.exe");
+        // Only what changes the structure where it stands is escaped.
+        assert_eq!(escape("Analisis & disposisi"), "Analisis & disposisi");
+        assert_eq!(escape("a&b.csv"), "a&b.csv");
+        assert_eq!(
+            escape("&lt;b&gt; &#60; &#x3C;"),
+            "\\&lt;b\\&gt; \\&#60; \\&#x3C;"
+        );
+        assert_eq!(escape("& ; &a b; &#;"), "& ; &a b; &#;");
+        assert_eq!(escape("posted_at, end_to_end"), "posted_at, end_to_end");
+        assert_eq!(escape("_em_ a_ _b"), "\\_em\\_ a\\_ \\_b");
+        assert_eq!(escape("Hore! RT 06 #3 > 2"), "Hore! RT 06 #3 > 2");
+        assert_eq!(escape("![x](y)"), "\\!\\[x\\](y)");
+        assert_eq!(escape("# a"), "\\# a");
+        assert_eq!(escape("  > a"), "\\> a");
+        assert_eq!(escape("#3"), "\\#3");
         assert_eq!(escape("    indented code"), "indented code");
         assert_eq!(
             escape_html("<b>\u{2066}x\u{2069}</b>"),

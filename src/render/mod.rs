@@ -15,7 +15,7 @@ mod views;
 
 use std::collections::BTreeMap;
 
-use crate::config::{Config, Labels, Signature};
+use crate::config::{Config, Labels, Record, Signature};
 use crate::ingest::Ledger;
 use crate::manifest::Written;
 use crate::report::Report;
@@ -67,6 +67,10 @@ pub struct Presentation {
     pub departments_closed: bool,
     /// Target compliance in percent per step id (`[targets]`), drawn on the charts.
     pub targets: BTreeMap<String, f64>,
+    /// The printed record: letterhead, document number, signers (`[record]`).
+    pub record: Option<Record>,
+    /// Where the letterhead's logo goes in the site (`assets/logo.png`), when configured.
+    pub logo: Option<String>,
 }
 
 impl Presentation {
@@ -80,8 +84,24 @@ impl Presentation {
             mask_personal_data: config.mask_personal_data,
             departments_closed: config.departments_closed,
             targets: config.targets.clone(),
+            record: config.record.clone(),
+            logo: config
+                .record
+                .as_ref()
+                .and_then(|r| r.logo.as_deref())
+                .map(logo_path),
         }
     }
+}
+
+/// Where the letterhead's logo `name` (a file beside `patuh.toml`) goes in the site:
+/// `assets/<its file name>`.
+pub fn logo_path(name: &str) -> String {
+    let file = std::path::Path::new(name)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    paths::asset(&file)
 }
 
 /// Everything the pages show.

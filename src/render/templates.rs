@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The built-in templates and assets: (name, text).
-pub const BUILT_IN: [(&str, &str); 18] = [
+pub const BUILT_IN: [(&str, &str); 22] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -17,6 +17,14 @@ pub const BUILT_IN: [(&str, &str); 18] = [
     ("quality.html", include_str!("../../templates/quality.html")),
     ("method.html", include_str!("../../templates/method.html")),
     ("charts.html", include_str!("../../templates/charts.html")),
+    (
+        "record_head.html",
+        include_str!("../../templates/record_head.html"),
+    ),
+    (
+        "record_sign.html",
+        include_str!("../../templates/record_sign.html"),
+    ),
     ("index.md", include_str!("../../templates/index.md")),
     ("period.md", include_str!("../../templates/period.md")),
     (
@@ -27,6 +35,14 @@ pub const BUILT_IN: [(&str, &str); 18] = [
     ("quality.md", include_str!("../../templates/quality.md")),
     ("method.md", include_str!("../../templates/method.md")),
     ("charts.md", include_str!("../../templates/charts.md")),
+    (
+        "record_head.md",
+        include_str!("../../templates/record_head.md"),
+    ),
+    (
+        "record_sign.md",
+        include_str!("../../templates/record_sign.md"),
+    ),
     (
         "assets/style.css",
         include_str!("../../templates/assets/style.css"),

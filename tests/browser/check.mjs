@@ -18,6 +18,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -410,6 +411,13 @@ async function main() {
       await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await p.page.screenshot({ fullPage: true }); // forces layout and paint in print media
       flush(p, "print media");
+      // No screen-only text on paper: skip link, navigation, sort hints, download links.
+      const onPaper = await p.page.evaluate(() =>
+        [".skip", "header.top", ".crumbs", ".hint", "a[download]"]
+          .flatMap((sel) => [...document.querySelectorAll(sel)].map((e) => [sel, e]))
+          .filter(([, e]) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden")
+          .map(([sel, e]) => `${sel} "${e.textContent.trim().slice(0, 40)}"`));
+      for (const shown of onPaper) failures.push(`${file} @ ${width.name} print: screen-only text on paper: ${shown}`);
       await p.page.emulateMedia({ media: "screen" });
       await p.page.close();
       checked += 1;
@@ -435,6 +443,15 @@ async function main() {
     await p.page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true, printBackground: true });
     screenshots.push(pdf);
     flush(p, "pdf");
+    // The printed record (issue 12): every page carries the letterhead's office name (the
+    // running header) and "Halaman i dari n"; the last page has every signature block.
+    const record = await p.page.evaluate(() => ({
+      office: document.querySelector(".kop-office")?.textContent || null,
+      signers: [...document.querySelectorAll(".record-sign .signer")].map(
+        (s) => s.querySelector("p:nth-child(2)").textContent.split(",")[0] + ","),
+      pageWord: document.documentElement.lang === "en" ? ["Page", "of"] : ["Halaman", "dari"],
+    }));
+    checkPdf(pdf, record, week[1]);
     checked += 1;
     if (failures.length > failuresBefore) failedLoads += 1;
     await context.close();
@@ -462,6 +479,35 @@ async function main() {
     fs.writeFileSync(process.env.SUMMARY_FILE, `${summary}\n${checked - failedLoads} ${failedLoads}\n`);
   }
   process.exit(failures.length ? 1 : 0);
+}
+
+// Checks the text of the week page's PDF (pdftotext): the letterhead's office name and
+// the page number "Halaman i dari n" on every page, both signature blocks on the last.
+function checkPdf(pdf, record, file) {
+  const fail = (m) => failures.push(`${file} @ PDF A4: ${m}`);
+  if (!record.office) return fail("the page has no letterhead (.kop-office): is [record] in patuh.toml?");
+  if (record.signers.length < 2) return fail(`signature blocks on the page: ${JSON.stringify(record.signers)}, two expected`);
+  let text;
+  try {
+    text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  } catch (err) {
+    return fail(`pdftotext failed: ${err.message}`);
+  }
+  const before = failures.length;
+  const pages = text.split("\f").filter((t) => t.trim() !== "");
+  if (pages.length < 2) fail(`${pages.length} printed page(s): the week page should take several`);
+  const [word, of] = record.pageWord;
+  pages.forEach((t, i) => {
+    const flat = t.replace(/\s+/g, " ");
+    if (!flat.includes(record.office)) fail(`page ${i + 1} does not carry the office name ${JSON.stringify(record.office)}`);
+    const number = `${word} ${i + 1} ${of} ${pages.length}`;
+    if (!flat.includes(number)) fail(`page ${i + 1} does not carry ${JSON.stringify(number)}`);
+  });
+  const last = (pages[pages.length - 1] || "").replace(/\s+/g, " ");
+  for (const heading of record.signers) {
+    if (!last.includes(heading)) fail(`the last page has no signature block ${JSON.stringify(heading)}`);
+  }
+  if (failures.length === before) notes.push(`PDF: ${pages.length} A4 pages, each with ${JSON.stringify(record.office)} and "${word} i ${of} ${pages.length}"; signatures ${record.signers.join(" ")} on the last`);
 }
 
 main().catch((err) => {

@@ -34,6 +34,7 @@ fn run(data: &Path) -> RunInfo {
         timezone: "Asia/Jakarta".into(),
         date_order: "dmy".into(),
         as_of: None,
+        warnings: Vec::new(),
     }
 }
 

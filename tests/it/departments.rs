@@ -61,6 +61,7 @@ fn check_text(work: &Path, ledger: &Ledger, lang: Lang) -> String {
         timezone: config.timezone.name().to_string(),
         date_order: "dmy".into(),
         as_of: None,
+        warnings: Vec::new(),
     };
     patuh::check::render_text(ledger, &run, lang)
 }

@@ -191,10 +191,12 @@ const SITE_TAGS: &[&str] = &[
     "path",
     "details",
     "summary",
+    "img",
 ];
 
 /// The attributes the site's templates and charts write.
 const SITE_ATTRS: &[&str] = &[
+    "alt",
     "lang",
     "charset",
     "name",
@@ -602,10 +604,14 @@ fn link_scheme(value: &str) -> Option<String> {
 /// string in which every `"`, `\`, `<`, `>` and line break is escaped.
 fn check_print_header(css: &str) -> Result<(), String> {
     let prefix = "@page { @top-left { content: ";
-    let suffix = "; } @bottom-right { content: counter(page) \" / \" counter(pages); } }";
+    // The page numbers, in either language: "Halaman 1 dari 3", "Page 1 of 3".
+    let suffixes = [
+        "; } @bottom-right { content: \"Halaman \" counter(page) \" dari \" counter(pages); } }",
+        "; } @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); } }",
+    ];
     let string = css
         .strip_prefix(prefix)
-        .and_then(|s| s.strip_suffix(suffix))
+        .and_then(|s| suffixes.iter().find_map(|suffix| s.strip_suffix(suffix)))
         .ok_or("not the site's @page rule")?;
     let inner = string
         .strip_prefix('"')
@@ -656,6 +662,12 @@ fn check_html(
         ));
     }
     let lower = src.to_ascii_lowercase();
+    // The letterhead's logo is the one picture the site shows, from its own assets.
+    let logo = format!(
+        "<img class=\"logo\" src=\"{}assets&#x2f;logo.svg\" alt=\"\">",
+        "..&#x2f;".repeat(page.matches('/').count())
+    );
+    let lower = lower.replace(&logo, "");
     for bad in [
         "<img",
         "<iframe",
@@ -1123,14 +1135,43 @@ fn big_text() -> String {
 fn hostile_config() -> String {
     format!(
         "[columns]\ndisposition = [{}]\nforwarded_at = [{}]\nadmin = [\"Admin\", {}]\n\n\
-         [departments]\n{} = [{}, \"alias two\"]\n",
+         [departments]\n{} = [{}, \"alias two\"]\n\n\
+         [signature]\nplace = {}\n\n\
+         [record]\noffice = {}\naddress = {}\nnumber = {}\nlogo = \"logo.svg\"\n\
+         prepared_by = {{ role = {}, name = {}, nip = {} }}\n\
+         approved_by = {{ role = {}, name = {}, nip = {} }}\n",
         toml_str(H_DISPOSITION),
         toml_str(H_FORWARDED),
         toml_str(H_ADMIN2),
         toml_str(CANONICAL),
         toml_str(ALIAS),
+        toml_str(RECORD[0]),
+        toml_str(RECORD[1]),
+        toml_str(RECORD[2]),
+        toml_str(&format!("{{period}}/{}", RECORD[3])),
+        toml_str(RECORD[4]),
+        toml_str(RECORD[5]),
+        toml_str(RECORD[6]),
+        toml_str(RECORD[7]),
+        toml_str(RECORD[8]),
+        toml_str(RECORD[9]),
     )
 }
+
+/// The printed record's texts in [`hostile_config`]: the place, office, address, number
+/// (after `{period}/`), and the two signers' role, name and NIP.
+const RECORD: [&str; 10] = [
+    "Bekasi</style><script>alert(1)</script>",
+    "\"; } body { display: none } x { content: \"",
+    "x\"><svg onload=alert(1)>",
+    "</style>&<b>nomor</b>",
+    "[link](http://evil.example)",
+    "<img src=x onerror=alert(1)>",
+    "# Heading",
+    "- list",
+    "{{ 7*7 }}",
+    "`code` *em*",
+];
 
 /// The exports of the CSV test:
 /// - `a&b.csv`: per payload p (index i), an item with p as its id, channel, kind,
@@ -1256,11 +1297,35 @@ fn hostile_values_in_every_csv_field_stay_text() {
     let w = work.path();
     write_hostile_csvs(&w.join("data"));
     std::fs::write(w.join("patuh.toml"), hostile_config()).unwrap();
+    std::fs::write(
+        w.join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>",
+    )
+    .unwrap();
     let outcome = build_site(w).unwrap_or_else(|e| panic!("{e}"));
     let files = site_files(&w.join("site"));
     let allowed = allowed_post_links();
     let mut v = Vec::new();
     let post_links = check_site(&files, &allowed, &mut v);
+
+    // The printed record's letterhead, number and signers show as text on the week page.
+    let week_html = html_text(text(&files, "minggu/2026-W45/index.html").unwrap());
+    let week_md = shown_md(text(&files, "minggu/2026-W45/index.md").unwrap());
+    let number = format!("2026-W45/{}", RECORD[3]);
+    let place_date = format!("{}, 8 November 2026", RECORD[0]);
+    for s in RECORD[1..3]
+        .iter()
+        .chain(&RECORD[4..])
+        .copied()
+        .chain([number.as_str(), place_date.as_str()])
+    {
+        if !week_html.contains(s) {
+            v.push(format!("minggu/2026-W45/index.html does not show {s:?}"));
+        }
+        if !week_md.contains(s) {
+            v.push(format!("minggu/2026-W45/index.md does not show {s:?}"));
+        }
+    }
 
     // Not vacuous: every value is read and shown, as text, where the site shows it.
     let big = big_text();

@@ -75,7 +75,7 @@ fn the_overview_opens_with_the_open_items_and_how_late_they_are() {
 
 | Nomor | Perangkat Daerah | Tahap | Penanggung jawab | Sisa waktu |
 |---|---|---|---|---|
-| S08 | Belum Didisposisi | Analisis \\& disposisi | Kasi | sisa 4 mnt |
+| S08 | Belum Didisposisi | Analisis & disposisi | Kasi | sisa 4 mnt |
 
 ## Pekan ke-45 (2–8 November 2026)
 "
@@ -139,7 +139,7 @@ fn open_items_past_their_limit_come_most_late_first() {
 | Nomor | Perangkat Daerah | Tahap | Penanggung jawab | Keterlambatan |
 |---|---|---|---|---|
 | S07 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | Admin Medsos | lewat 5 hari 12 jam |
-| S08 | Belum Didisposisi | Analisis \\& disposisi | Kasi | lewat 10 mnt |
+| S08 | Belum Didisposisi | Analisis & disposisi | Kasi | lewat 10 mnt |
 
 "
         )
@@ -172,7 +172,7 @@ Items not yet done at the as-of moment, the most overdue first.
 
 | Number | Department | Step | Owner | Time left |
 |---|---|---|---|---|
-| S08 | Not yet disposed | Analysis \\& disposition | Kasi (section head) | 4 min left |
+| S08 | Not yet disposed | Analysis & disposition | Kasi (section head) | 4 min left |
 
 "
     );
@@ -217,11 +217,11 @@ fn a_long_list_of_open_items_is_cut_with_links_to_the_rest() {
     assert_eq!(rows.len(), 20, "{todo}");
     assert_eq!(
         rows[0],
-        "| T01 | Belum Didisposisi | Pemantauan \\& penyampaian ke Kasi | Admin Medsos | lewat 8 hari 11 jam |"
+        "| T01 | Belum Didisposisi | Pemantauan & penyampaian ke Kasi | Admin Medsos | lewat 8 hari 11 jam |"
     );
     assert_eq!(
         rows[19],
-        "| T20 | Belum Didisposisi | Pemantauan \\& penyampaian ke Kasi | Admin Medsos | lewat 7 hari 16 jam |"
+        "| T20 | Belum Didisposisi | Pemantauan & penyampaian ke Kasi | Admin Medsos | lewat 7 hari 16 jam |"
     );
     assert!(todo.starts_with("### Lewat batas waktu (23)\n"), "{todo}");
     assert!(
@@ -270,11 +270,11 @@ fn a_long_list_of_items_within_their_limit_links_to_the_registers() {
     assert_eq!(rows.len(), 20, "{todo}");
     assert_eq!(
         rows[0],
-        "| U01 | Belum Didisposisi | Pemantauan \\& penyampaian ke Kasi | Admin Medsos | sisa 30 mnt |"
+        "| U01 | Belum Didisposisi | Pemantauan & penyampaian ke Kasi | Admin Medsos | sisa 30 mnt |"
     );
     assert_eq!(
         rows[19],
-        "| U20 | Belum Didisposisi | Pemantauan \\& penyampaian ke Kasi | Admin Medsos | sisa 49 mnt |"
+        "| U20 | Belum Didisposisi | Pemantauan & penyampaian ke Kasi | Admin Medsos | sisa 49 mnt |"
     );
     assert!(todo.contains(
         "\n… dan 2 item lainnya, terdaftar di: [Belum Didisposisi · Pekan ke-46 (9–15 November 2026): 2](minggu/2026-W46/belum-didisposisi.md)\n"

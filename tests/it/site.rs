@@ -1596,7 +1596,7 @@ fn snapshot_small_index_md() {
         "| S07 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | Admin Medsos | lewat 5 hari 12 jam |"
     ));
     assert!(
-        page.contains("| S08 | Belum Didisposisi | Analisis \\& disposisi | Kasi | sisa 10 mnt |")
+        page.contains("| S08 | Belum Didisposisi | Analisis & disposisi | Kasi | sisa 10 mnt |")
     );
     insta::assert_snapshot!("small_index_md", page);
 }
@@ -1605,7 +1605,7 @@ fn snapshot_small_index_md() {
 fn snapshot_small_week_md() {
     let page = small_page("minggu/2026-W45/index.md");
     assert!(page.contains(
-        "| Analisis \\& disposisi | 10 mnt | 100,0% | 3 | 0 | 0 | 1 | 0 | 0 | 0 | 7 mnt | 8 mnt | 8 mnt | +20,0 poin |"
+        "| Analisis & disposisi | 10 mnt | 100,0% | 3 | 0 | 0 | 1 | 0 | 0 | 0 | 7 mnt | 8 mnt | 8 mnt | +20,0 poin |"
     ));
     assert!(page.contains(
         "| Penerusan ke Perangkat Daerah | 15 mnt | 50,0% | 1 | 1 | 0 | 0 | 0 | 0 | 2 | 10 mnt | 28 mnt | 28 mnt | −25,0 poin |"

@@ -10,6 +10,7 @@ mod method;
 mod overview;
 mod period;
 mod quality;
+mod record;
 mod rows;
 mod todo;
 mod trend;
@@ -122,7 +123,7 @@ pub(crate) fn specs(input: &RenderInput<'_>) -> Vec<Spec> {
 pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
     let periods = &ctx.input.report.periods;
     let at = |i: Option<usize>| i.map(|i| &periods[i]);
-    match spec {
+    let page = match spec {
         Spec::Index => overview::index_page(ctx),
         Spec::Period { period, prev, next } => {
             period::period_page(ctx, &periods[*period], at(*prev), at(*next))
@@ -146,7 +147,21 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
         Spec::History { name, slug } => history::history_page(ctx, name, slug),
         Spec::Quality => quality::quality_page(ctx),
         Spec::Method => method::method_page(ctx),
+    };
+    with_record(ctx, spec, page)
+}
+
+/// A period or department page with its printed record (`record`: letterhead, number,
+/// signatures; issue 12) added to its view model.
+fn with_record(ctx: &Ctx<'_>, spec: &Spec, mut page: Page) -> Page {
+    let (Spec::Period { period, .. } | Spec::Department { period, .. }) = spec else {
+        return page;
+    };
+    let record = ctx.record(&ctx.input.report.periods[*period], "../../");
+    if let (Some(record), Some(map)) = (record, page.context.as_object_mut()) {
+        map.insert("record".into(), to_value(record));
     }
+    page
 }
 
 impl Ctx<'_> {
@@ -196,7 +211,8 @@ impl Ctx<'_> {
         privacy::shown(text, self.input.presentation.mask_personal_data).into_owned()
     }
 
-    /// The signature under period pages, when the office configured one.
+    /// The older `[signature]` block, when the office configured one: signed under
+    /// period and department pages when `[record]` names no signer.
     fn signature(&self) -> Option<&crate::config::Signature> {
         self.input.presentation.signature.as_ref()
     }
