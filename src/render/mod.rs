@@ -65,6 +65,10 @@ pub struct Presentation {
     pub mask_personal_data: bool,
     /// Whether only the listed departments are departments (the method page says so).
     pub departments_closed: bool,
+    /// Groups with fewer items are shown but not given a place in order (`[ranking]`).
+    pub min_items: u64,
+    /// The compliance target of a step, in percent, by step id (`[targets]`).
+    pub targets: BTreeMap<String, f64>,
 }
 
 impl Presentation {
@@ -77,6 +81,8 @@ impl Presentation {
             signature: config.signature.clone(),
             mask_personal_data: config.mask_personal_data,
             departments_closed: config.departments_closed,
+            min_items: config.ranking.min_items,
+            targets: config.targets.clone(),
         }
     }
 }

@@ -4,6 +4,9 @@
   function cellValue(row, index) {
     var cell = row.children[index];
     if (!cell) { return ""; }
+    // A figure with its count ("88,5% 12 dari 14") sorts by the number patuh gives it.
+    var given = parseFloat(cell.getAttribute("data-sort"));
+    if (!isNaN(given)) { return given; }
     var text = cell.textContent.trim();
     // Numbers as patuh writes them: 1.204 / 1,204, 85,7 % / 85.7%.
     var n = text.replace(/[%\s]/g, "").replace(/\u2212/g, "-");
