@@ -19,14 +19,13 @@ use super::Ctx;
 /// of.
 #[derive(Serialize)]
 pub(super) struct PeopleTable {
-    /// The owner role of the steps (`Admin Medsos`), or the field's name.
+    /// The owner role of the steps (`Admin Medsos`), or the field's name: the table's
+    /// caption (its columns name the steps).
     role: String,
     /// The field the names come from (`admin`).
     field: &'static str,
     /// The steps' names.
     step_names: Vec<String>,
-    /// `Admin Medsos: Pemantauan & penyampaian ke Kasi, Penerusan ke Perangkat Daerah`.
-    caption: String,
     /// One row per person, by name; items naming nobody last.
     rows: Vec<PersonRow>,
 }
@@ -152,7 +151,6 @@ impl Ctx<'_> {
                 .clone()
                 .unwrap_or_else(|| field.name().to_string());
             tables.push(PeopleTable {
-                caption: format!("{role}: {}", step_names.join(", ")),
                 role,
                 field: field.name(),
                 step_names,

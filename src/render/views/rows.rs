@@ -61,7 +61,7 @@ pub(super) struct GroupRow {
     name: String,
     href: Option<String>,
     md: Option<String>,
-    pub(super) rank: Option<usize>,
+    rank: Option<usize>,
     items: String,
     steps: Vec<String>,
     overdue: String,
