@@ -154,7 +154,8 @@ pub struct Report {
     pub rows: RowCounts,
     /// All weeks in label order, then all months in label order.
     pub periods: Vec<PeriodReport>,
-    /// Slug of each department name.
+    /// Slug of each department name, each with its history page; the pseudo-departments
+    /// (SOP.md) are not departments and have none (their slugs are in the periods).
     pub slugs: BTreeMap<String, String>,
 }
 
@@ -217,6 +218,15 @@ pub fn assemble(
             });
         }
     }
+    let pseudo: std::collections::BTreeSet<&str> = judged
+        .iter()
+        .filter(|j| j.group.pseudo)
+        .map(|j| j.group.name.as_str())
+        .collect();
+    let slugs = slugs
+        .into_iter()
+        .filter(|(name, _)| !pseudo.contains(name.as_str()))
+        .collect();
     Report {
         zone,
         as_of,

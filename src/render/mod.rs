@@ -71,6 +71,8 @@ pub struct Presentation {
     pub record: Option<Record>,
     /// Where the letterhead's logo goes in the site (`assets/logo.png`), when configured.
     pub logo: Option<String>,
+    /// Groups with fewer items are shown but not given a place in order (`[ranking]`).
+    pub min_items: u64,
 }
 
 impl Presentation {
@@ -90,6 +92,7 @@ impl Presentation {
                 .as_ref()
                 .and_then(|r| r.logo.as_deref())
                 .map(logo_path),
+            min_items: config.ranking.min_items,
         }
     }
 }

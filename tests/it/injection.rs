@@ -206,6 +206,8 @@ const SITE_ATTRS: &[&str] = &[
     "download",
     "src",
     "class",
+    // A figure's number for sorting ("88,5% 12 dari 14"), on its table cell.
+    "data-sort",
     "id",
     "style",
     "role",
@@ -1312,7 +1314,14 @@ fn hostile_values_in_every_csv_field_stay_text() {
     let week_html = html_text(text(&files, "minggu/2026-W45/index.html").unwrap());
     let week_md = shown_md(text(&files, "minggu/2026-W45/index.md").unwrap());
     let number = format!("2026-W45/{}", RECORD[3]);
-    let place_date = format!("{}, 8 November 2026", RECORD[0]);
+    // Dated the as-of day.
+    let as_of = outcome.report.as_of.unwrap().at;
+    let day = as_of.with_timezone(&outcome.report.zone).date_naive();
+    let place_date = format!(
+        "{}, {}",
+        RECORD[0],
+        patuh::render::format::date_only(patuh::words::Lang::Id, day)
+    );
     for s in RECORD[1..3]
         .iter()
         .chain(&RECORD[4..])

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod accountability;
 mod architecture;
 mod broken_files;
 mod calendar;

@@ -92,7 +92,7 @@ fn the_overview_opens_with_the_open_items_and_how_late_they_are() {
     let section = between(html, "<p class=\"asof\">", "<section class=\"card\">");
     assert!(
         section.starts_with(
-            "<p class=\"asof\">Kondisi per: <strong>Rabu, 4 November 2026 09.06 WIB</strong></p>\n\n\
+            "<p class=\"asof\">Kondisi per: <strong>Rabu, 4 November 2026 09.06 WIB</strong> (saat item dinilai; ditetapkan dengan --as-of)</p>\n\n\
              <section class=\"todo\" aria-labelledby=\"todo\">\n<h2 id=\"todo\">Perlu tindakan</h2>"
         ),
         "{section}"

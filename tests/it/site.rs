@@ -319,13 +319,13 @@ fn percentages(s: &str) -> Vec<String> {
             while j < chars.len() && chars[j].is_ascii_digit() {
                 j += 1;
             }
+            // `88,5%`, as the pages write a percentage.
             if chars.get(j) == Some(&',')
                 && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-                && chars.get(j + 2) == Some(&' ')
-                && chars.get(j + 3) == Some(&'%')
+                && chars.get(j + 2) == Some(&'%')
             {
-                out.push(chars[i..j + 4].iter().collect());
-                i = j + 4;
+                out.push(chars[i..j + 3].iter().collect());
+                i = j + 3;
                 continue;
             }
             i = j;
@@ -346,7 +346,18 @@ fn expected_step_cells(steps: &Value) -> Vec<Vec<String>> {
         .map(|id| {
             let s = &steps[id];
             let n = |k: &str| s[k].as_u64().unwrap_or_else(|| panic!("{id}.{k}"));
-            let mut row = vec![pct_id(n("met"), n("breached"))];
+            // The percentage with the count it is made of: `88,5% (123 dari 139)`.
+            let judged = n("met") + n("breached");
+            let mut row = vec![if judged == 0 {
+                "–".to_string()
+            } else {
+                format!(
+                    "{} ({} dari {})",
+                    pct_id(n("met"), n("breached")),
+                    int_id(n("met")),
+                    int_id(judged)
+                )
+            }];
             for k in [
                 "met",
                 "breached",
@@ -526,22 +537,25 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         all_departments["RSUD dr. Chasbullah Abdulmadjid"],
         "rsud-dr-chasbullah-abdulmadjid"
     );
-    // One history page per department.
+    // One history page per department; the two pseudo-departments are not departments
+    // and have none.
     let history: BTreeSet<String> = children(&files, "pd/")
         .into_iter()
         .map(str::to_string)
         .collect();
     let expected: BTreeSet<String> = all_departments
-        .values()
-        .flat_map(|slug| [format!("{slug}.html"), format!("{slug}.md")])
+        .iter()
+        .filter(|(name, _)| !["Belum Didisposisi", "Dijawab Langsung"].contains(&name.as_str()))
+        .flat_map(|(_, slug)| [format!("{slug}.html"), format!("{slug}.md")])
         .collect();
+    assert_eq!(history.len(), 2 * 16);
     assert_eq!(history, expected);
     // 11 = the 10 files of a site without issues and masalah-data.csv (the sample has
     // data issues).
     assert_eq!(
         files.len(),
         11 + 2 * 11
-            + 2 * 18
+            + 2 * 16
             // A page in two formats and a CSV register per department and period.
             + 3 * {
                 periods
@@ -797,6 +811,9 @@ fn html_and_markdown_pages_show_the_same_numbers() {
         let in_html = percentages(&html_text(text(&files, page)));
         let in_md = percentages(&md_text(text(&files, &md_page)));
         assert_eq!(in_html, in_md, "{page} and {md_page}");
+        if page.ends_with("/index.html") {
+            assert!(!in_html.is_empty(), "{page} shows no percentage");
+        }
         pages += 1;
     }
     let md_pages = files.keys().filter(|p| p.ends_with(".md")).count();
@@ -1300,7 +1317,7 @@ fn pages_speak_the_configured_language() {
     assert!(id_index.contains("<html lang=\"id\">"));
     assert!(id_index.contains("Tepat waktu"));
     assert!(id_index.contains(
-        "<p class=\"asof\">Kondisi per: <strong>Rabu, 4 November 2026 09.00 WIB</strong></p>"
+        "<p class=\"asof\">Kondisi per: <strong>Rabu, 4 November 2026 09.00 WIB</strong> (saat item dinilai; waktu terakhir dalam data)</p>"
     ));
     assert!(text(&id, "index.md").contains("Kondisi per: **Rabu, 4 November 2026 09.00 WIB**"));
     assert!(text(&id, "minggu/2026-W45/index.html").contains("rel=\"up\">↑ Ikhtisar</a>"));
@@ -1309,7 +1326,7 @@ fn pages_speak_the_configured_language() {
     assert!(en_index.contains("<html lang=\"en\">"));
     assert!(en_index.contains("On time"));
     assert!(en_index.contains(
-        "<p class=\"asof\">As of: <strong>Wednesday, 4 November 2026 09:00 WIB</strong></p>"
+        "<p class=\"asof\">As of: <strong>Wednesday, 4 November 2026 09:00 WIB</strong> (when items are judged; the latest time in the data)</p>"
     ));
     assert!(text(&en, "minggu/2026-W45/index.html").contains("rel=\"up\">↑ Overview</a>"));
     assert!(md_text(text(&en, "index.md")).contains(" 100.0% "));
@@ -1354,7 +1371,7 @@ fn sample_index_shows_the_as_of_as_an_indonesian_date() {
         &as_of[14..16]
     );
     assert!(text(&files, "index.html").contains(&format!(
-        "<p class=\"asof\">Kondisi per: <strong>{shown}</strong></p>"
+        "<p class=\"asof\">Kondisi per: <strong>{shown}</strong> (saat item dinilai; waktu terakhir dalam data)</p>"
     )));
     assert!(text(&files, "index.md").contains(&format!("Kondisi per: **{shown}**")));
     // Period ranges in Indonesian too.
@@ -1466,7 +1483,7 @@ fn the_overdue_column_counts_open_items_not_steps() {
     for dir in ["minggu/2026-W44", "bulan/2026-10"] {
         let md = text(&files, &format!("{dir}/index.md"));
         let tables = md_tables(md);
-        let departments = tables.iter().find(|t| t[0][0] == "Peringkat").unwrap();
+        let departments = tables.iter().find(|t| t[0][0] == "Urutan").unwrap();
         assert_eq!(
             departments[0].last().unwrap(),
             "Lewat batas (masih terbuka)"
@@ -1478,20 +1495,26 @@ fn the_overdue_column_counts_open_items_not_steps() {
         let html = text(&files, &format!("{dir}/index.html"));
         let ranked = html_tables(html)
             .into_iter()
-            .find(|t| t[0].first().is_some_and(|c| c == "Peringkat"))
+            .find(|t| t[0].first().is_some_and(|c| c == "Urutan"))
             .unwrap();
         let row = row_of(&ranked, "Dinas Perhubungan");
         assert_eq!(row.last().unwrap(), "1", "{dir}/index.html: {row:?}");
     }
     let history = &md_tables(text(&files, "pd/dinas-perhubungan.md"));
+    // Both start before the data does (S01, Monday 26 October 08.00): not complete.
     assert_eq!(
-        row_of(&history[0], "Pekan ke-44 (26 Oktober – 1 November 2026)")
-            .last()
-            .unwrap(),
+        row_of(
+            &history[0],
+            "Pekan ke-44 (26 Oktober – 1 November 2026) (belum lengkap)"
+        )
+        .last()
+        .unwrap(),
         "1"
     );
     assert_eq!(
-        row_of(&history[1], "Bulan Oktober 2026").last().unwrap(),
+        row_of(&history[1], "Bulan Oktober 2026 (belum lengkap)")
+            .last()
+            .unwrap(),
         "1"
     );
 }
@@ -1562,7 +1585,8 @@ fn small_site_pages() {
         ("minggu/2026-W45", &format!("{all} index")),
         ("bulan/2026-10", "dijawab-langsung dinas-perhubungan index"),
         ("bulan/2026-11", &format!("{all} index")),
-        ("pd", all),
+        // The pseudo-departments are not departments: no history page.
+        ("pd", "dinas-kesehatan dinas-perhubungan"),
     ] {
         for page in pages.split(' ') {
             for ext in ["html", "md"] {
@@ -1605,10 +1629,10 @@ fn snapshot_small_index_md() {
 fn snapshot_small_week_md() {
     let page = small_page("minggu/2026-W45/index.md");
     assert!(page.contains(
-        "| Analisis & disposisi | 10 mnt | 100,0% | 3 | 0 | 0 | 1 | 0 | 0 | 0 | 7 mnt | 8 mnt | 8 mnt | +20,0 poin |"
+        "| Analisis & disposisi | 10 mnt | 100,0% (3 dari 3) | 3 | 0 | 0 | 1 | 0 | 0 | 0 | 7 mnt | 8 mnt | 8 mnt | +20,0 poin † |"
     ));
     assert!(page.contains(
-        "| Penerusan ke Perangkat Daerah | 15 mnt | 50,0% | 1 | 1 | 0 | 0 | 0 | 0 | 2 | 10 mnt | 28 mnt | 28 mnt | −25,0 poin |"
+        "| Penerusan ke Perangkat Daerah | 15 mnt | 50,0% (1 dari 2) | 1 | 1 | 0 | 0 | 0 | 0 | 2 | 10 mnt | 28 mnt | 28 mnt | −25,0 poin † |"
     ));
     assert!(page.contains("| S09 | 03/11/2026 07.00 | Dinas Perhubungan | Rina |"));
     insta::assert_snapshot!("small_week_2026_w45_md", page);
@@ -1620,7 +1644,7 @@ fn snapshot_small_department_md() {
     assert!(page.starts_with("# Dinas Perhubungan · Pekan ke-44 (26 Oktober – 1 November 2026)\n"));
     assert!(page.contains("26 Oktober 2026 – 1 November 2026 · 3 item"));
     assert!(page.contains(
-        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 33,3% | 1 | 2 | 1 | 0 | 0 | 0 | 0 | 35 mnt | 1 jam 50 mnt | 1 jam 50 mnt |"
+        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 33,3% (1 dari 3) | 1 | 2 | 1 | 0 | 0 | 0 | 0 | 35 mnt | 1 jam 50 mnt | 1 jam 50 mnt | – |"
     ));
     let s02 = page.find("| S02 |").unwrap();
     let s07 = page.find("| S07 |").unwrap();

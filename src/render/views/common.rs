@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::model::AsOfSource;
 use crate::render::format;
 use crate::render::paths::{self, PagePath};
 use crate::words::Words;
@@ -56,6 +57,9 @@ pub(super) struct Common<'a> {
     office: &'a str,
     title: String,
     as_of: String,
+    /// What the as-of moment is and where it came from, beside it: `saat item dinilai;
+    /// waktu terakhir dalam data`; empty when there is none.
+    as_of_note: String,
     print_period: String,
     /// The header of every printed page, as a CSS string literal.
     print_header_css: String,
@@ -104,6 +108,19 @@ impl Ctx<'_> {
             .as_of
             .map(|a| format::moment(self.lang, zone, a.at))
             .unwrap_or_else(|| "–".into());
+        let as_of_note = self
+            .input
+            .report
+            .as_of
+            .map(|a| {
+                let source = match a.source {
+                    AsOfSource::CommandLine => "as_of_from_command_line",
+                    AsOfSource::Configuration => "as_of_from_configuration",
+                    AsOfSource::LatestInData => "as_of_from_data",
+                };
+                format!("{}; {}", self.t["as_of_meaning"], self.t[source])
+            })
+            .unwrap_or_default();
         let mut header = format!("{} · ", self.input.presentation.office);
         if print_period.starts_with(&title) {
             header.push_str(&print_period);
@@ -121,6 +138,7 @@ impl Ctx<'_> {
             office: &self.input.presentation.office,
             title,
             as_of,
+            as_of_note,
             print_period,
             up: None,
             prev: None,

@@ -1,5 +1,7 @@
-//! A department's page in a period (`<period>/<slug>`): its steps, duration chart and
-//! register.
+//! A department's page in a period (`<period>/<slug>`): what Diskominfo did with the items
+//! destined for it (SOP.md "Who is measured"), its steps, duration chart and register. A
+//! pseudo-department (answered directly, undisposed ...) has the same page, says that it
+//! is not a department, and has no history.
 
 use serde::Serialize;
 
@@ -22,12 +24,12 @@ pub(super) fn department_page(
     let root = "../../";
     let judged = &ctx.input.judged;
     let members = crate::render::group_members(judged, period, name);
-    let stats = &period
+    let department = period
         .departments
         .iter()
         .find(|d| d.name == name)
-        .expect("listed department")
-        .stats;
+        .expect("listed department");
+    let stats = &department.stats;
     let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
     let mut common = ctx.common(
         root,
@@ -59,32 +61,52 @@ pub(super) fn department_page(
         period: String,
         range: String,
         items: String,
+        /// What the figures show (and that a pseudo-department is not a department).
+        about: String,
+        /// `Periode ini belum lengkap: data s.d. …` when the data does not cover it all.
+        partial: Option<String>,
         steps: Vec<StepRow>,
+        /// Explains the `†` of changes compared with a period not complete.
+        change_note: Option<String>,
         chart_svg: String,
         trends: super::trend::Trends,
         register: Vec<ItemRow>,
-        history_href: String,
-        history_md: String,
+        /// The department's history; none for a pseudo-department.
+        history: Option<Target>,
         csv_href: String,
         step_names: &'a [String],
     }
-    let history = Target::new(root, &paths::history(slug));
+    let history = (!department.pseudo).then(|| Target::new(root, &paths::history(slug)));
+    let previous = prev.filter(|p| p.departments.iter().any(|d| d.name == name));
+    let mut steps = ctx.step_rows(
+        stats,
+        previous
+            .and_then(|p| p.departments.iter().find(|d| d.name == name))
+            .map(|d| &d.stats),
+    );
+    let change_note = ctx.mark_partial_changes(&mut steps, period, previous);
+    let about = crate::words::fill(
+        &ctx.t[if department.pseudo {
+            "pseudo_page_text"
+        } else {
+            "department_page_text"
+        }],
+        &[("name", &ctx.shown(name))],
+    );
     let view = View {
         common,
         name: ctx.shown(name),
         period: ctx.period_title(period),
         range: ctx.period_range(period),
         items: ctx.int(stats.items),
-        steps: ctx.step_rows(
-            stats,
-            prev.and_then(|p| p.departments.iter().find(|d| d.name == name))
-                .map(|d| &d.stats),
-        ),
+        about,
+        partial: ctx.partial_notice(period),
+        steps,
+        change_note,
         chart_svg: ctx.durations_svg(&members),
         trends: ctx.trends(period, Some(name)),
         register: ctx.item_rows(members.into_iter()),
-        history_href: history.href,
-        history_md: history.md,
+        history,
         csv_href: paths::register_name(slug),
         step_names: &ctx.step_names,
     };

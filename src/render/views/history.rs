@@ -1,4 +1,5 @@
-//! A department's history page (`pd/<slug>`): its trend and every week and month.
+//! A department's history page (`pd/<slug>`): its trend and every week and month, those
+//! the data does not cover completely marked. Pseudo-departments have none.
 
 use serde::Serialize;
 
@@ -25,11 +26,13 @@ pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
             .filter(|p| p.kind == kind)
             .filter_map(|p| {
                 stats_of(p).map(|s| {
-                    ctx.group_row(
+                    let mut row = ctx.group_row(
                         &ctx.period_title(p),
                         Some(Target::new(root, &paths::department(p, slug))),
                         &s,
-                    )
+                    );
+                    row.partial = !p.complete;
+                    row
                 })
             })
             .collect()
@@ -51,6 +54,8 @@ pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
         #[serde(flatten)]
         common: Common<'a>,
         name: String,
+        /// What the figures show: what Diskominfo did, not the department.
+        about: String,
         trend_svg: String,
         weeks: Vec<GroupRow>,
         months: Vec<GroupRow>,
@@ -59,6 +64,10 @@ pub(super) fn history_page(ctx: &Ctx<'_>, name: &str, slug: &str) -> Page {
     let view = View {
         common,
         name: ctx.shown(name),
+        about: crate::words::fill(
+            &ctx.t["department_page_text"],
+            &[("name", &ctx.shown(name))],
+        ),
         trend_svg: ctx.trend_svg("trend", &last12, stats_of),
         weeks: rows(PeriodKind::Week),
         months: rows(PeriodKind::Month),

@@ -5,9 +5,11 @@
 mod common;
 mod css;
 mod department;
+mod figures;
 mod history;
 mod method;
 mod overview;
+mod people;
 mod period;
 mod quality;
 mod record;

@@ -1,5 +1,6 @@
-//! A period's page (`minggu/<label>/index`, `bulan/<label>/index`): the steps, the
-//! department ranking, breakdowns, exceptions, commentary and signature.
+//! A period's page (`minggu/<label>/index`, `bulan/<label>/index`): the steps, the items
+//! by destination department and the other groups, who did the work, breakdowns,
+//! exceptions, commentary and signature.
 
 use serde::Serialize;
 
@@ -8,6 +9,7 @@ use crate::render::markdown;
 use crate::render::paths;
 use crate::report::PeriodReport;
 
+use super::people::People;
 use super::rows::{is_exception, GroupRow, ItemRow, StepRow};
 use super::{to_value, Common, Ctx, Link, Page};
 
@@ -29,7 +31,7 @@ pub(super) fn period_page(
     let root = "../../";
     let judged = &ctx.input.judged;
     let items = &ctx.input.ledger.items;
-    let (ranked, pseudo) = ctx.ranked(period, root);
+    let (ranked, pseudo) = ctx.departments_of(period, root, ctx.input.presentation.min_items);
     let exceptions = ctx.item_rows(
         period
             .members
@@ -58,12 +60,18 @@ pub(super) fn period_page(
         common: Common<'a>,
         range: String,
         items: String,
+        /// `Periode ini belum lengkap: data s.d. …` when the data does not cover it all.
+        partial: Option<String>,
         steps: Vec<StepRow>,
+        /// Explains the `†` of changes compared with a period not complete.
+        change_note: Option<String>,
         ranked: Vec<GroupRow>,
+        /// Explains the departments with too few items to be given a place.
+        few_note: Option<String>,
         pseudo: Vec<GroupRow>,
+        people: People,
         by_channel: Vec<GroupRow>,
         by_kind: Vec<GroupRow>,
-        by_admin: Vec<GroupRow>,
         exceptions: Vec<ItemRow>,
         commentary_html: Option<String>,
         commentary_md: Option<String>,
@@ -71,19 +79,38 @@ pub(super) fn period_page(
         step_names: &'a [String],
         trends: super::trend::Trends,
     }
+    // Signed on the as-of date: the page describes the items as of then, never later.
+    let signed = ctx
+        .input
+        .report
+        .as_of
+        .map(|a| a.at.with_timezone(&ctx.input.report.zone).date_naive())
+        .unwrap_or(period.end);
     let signature = ctx.signature().map(|s| SignatureView {
-        place_date: format!("{}, {}", s.place, format::date_only(ctx.lang, period.end)),
+        place_date: format!("{}, {}", s.place, format::date_only(ctx.lang, signed)),
         role: s.role.clone(),
         name: s.name.clone(),
         nip: s.nip.clone(),
+    });
+    let mut steps = ctx.step_rows(&period.total, prev.map(|p| &p.total));
+    let change_note = ctx.mark_partial_changes(&mut steps, period, prev);
+    let few_note = ranked.iter().any(|r| r.few).then(|| {
+        crate::words::fill(
+            &ctx.t["few_items"],
+            &[("n", &ctx.int(ctx.input.presentation.min_items))],
+        )
     });
     let view = View {
         common,
         range: ctx.period_range(period),
         items: ctx.int(period.total.items),
-        steps: ctx.step_rows(&period.total, prev.map(|p| &p.total)),
+        partial: ctx.partial_notice(period),
+        steps,
+        change_note,
         ranked,
+        few_note,
         pseudo,
+        people: ctx.people(period),
         by_channel: ctx.breakdown(&period.members, |j| {
             items[j.item]
                 .channel
@@ -95,9 +122,6 @@ pub(super) fn period_page(
                 .kind
                 .map(|k| ctx.t[&format!("kind_{}", format!("{k:?}").to_lowercase())].clone())
                 .unwrap_or_else(|| "–".into())
-        }),
-        by_admin: ctx.breakdown(&period.members, |j| {
-            items[j.item].admin.clone().unwrap_or_else(|| "–".into())
         }),
         exceptions,
         commentary_html: commentary.as_deref().map(markdown::commentary_to_html),

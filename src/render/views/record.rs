@@ -111,17 +111,14 @@ impl Ctx<'_> {
             }
         });
         let signers = signers(record, signature, self.t);
-        // The record is dated the last day of the period, or the as-of day while the
-        // period runs.
+        // The record is dated the as-of day: the moment its figures describe (a month
+        // signed on the 30th while its data ends on the 22nd would claim more).
         let as_of_day = self
             .input
             .report
             .as_of
             .map(|a| a.at.with_timezone(&self.input.report.zone).date_naive());
-        let day: NaiveDate = match as_of_day {
-            Some(d) if d < period.end => d.max(period.start),
-            _ => period.end,
-        };
+        let day: NaiveDate = as_of_day.unwrap_or(period.end);
         let date = crate::render::format::date_only(self.lang, day);
         let place = signature.map(|s| s.place.trim()).unwrap_or("");
         let place_date = if place.is_empty() {

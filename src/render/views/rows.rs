@@ -12,6 +12,7 @@ use crate::render::paths;
 use crate::report::{aggregate, GroupStats, PeriodReport};
 use crate::sop::{Judged, Status};
 
+use super::figures::Figure;
 use super::{Ctx, Target};
 
 /// Longest citizen's text shown in a table, in characters.
@@ -39,9 +40,18 @@ pub(super) struct StepRow {
     /// The change from the period before, or `–` when there is none to compare.
     change: String,
     /// Whether there is a change to show (templates test this, not the text).
-    has_change: bool,
+    pub(super) has_change: bool,
     /// Open items past their limit, as a number (templates test this, not the text).
     overdue_count: u64,
+    /// The compliance with its count and whether it is below the target.
+    figure: Figure,
+    /// The step's target (`90%`), or `–` when it has none.
+    target: String,
+    /// `▼ di bawah target 90%` when the compliance is below the target, else empty.
+    target_note: String,
+    /// Whether the change compares with a period the data does not cover completely
+    /// (marked `†`, explained under the table).
+    pub(super) change_partial: bool,
 }
 
 /// A group's line in a table (department, channel, kind, admin, period): its compliance
@@ -57,6 +67,16 @@ pub(super) struct GroupRow {
     overdue: String,
     compliance: String,
     compliance_tenths: Option<u64>,
+    /// The end-to-end compliance with its count.
+    total: Figure,
+    /// Each step's compliance with its count (the configured steps, then end-to-end).
+    figures: Vec<Figure>,
+    /// Whether one of its figures is below its step's target (the table explains `▼`).
+    any_below: bool,
+    /// Shown but given no place in order: fewer items than `[ranking] min_items`.
+    pub(super) few: bool,
+    /// A period the data does not cover completely (on history pages).
+    pub(super) partial: bool,
 }
 
 /// One step of an item on a register: its status, duration and clock times.
@@ -136,6 +156,8 @@ impl Ctx<'_> {
                     });
                 let has_change = change_text.is_some();
                 let change = change_text.unwrap_or_else(|| "–".into());
+                let figure = self.figure(id, s);
+                let target_note = self.below_note(id, &figure);
                 let limit = match model.steps.get(i) {
                     Some(step) => format::duration(self.lang, step.limit_s),
                     None => self.t["end_to_end_limit"].clone(),
@@ -159,6 +181,10 @@ impl Ctx<'_> {
                     change,
                     has_change,
                     overdue_count: s.overdue,
+                    target: self.target_text(id),
+                    target_note,
+                    figure,
+                    change_partial: false,
                 }
             })
             .collect()
@@ -169,6 +195,11 @@ impl Ctx<'_> {
         let compliance =
             |s: &crate::report::StepStats| format::percent(self.lang, s.met, s.met + s.breached);
         let e2e = &stats.steps.last().expect("end_to_end is always there").1;
+        let figures: Vec<Figure> = stats
+            .steps
+            .iter()
+            .map(|(id, s)| self.figure(id, s))
+            .collect();
         GroupRow {
             name: self.shown(name),
             href: to.as_ref().map(|t| t.href.clone()),
@@ -179,6 +210,11 @@ impl Ctx<'_> {
             overdue: self.int(stats.overdue_items),
             compliance: compliance(e2e),
             compliance_tenths: format::percent_tenths(e2e.met, e2e.met + e2e.breached),
+            any_below: figures.iter().any(|f| f.below),
+            total: self.figure("end_to_end", e2e),
+            figures,
+            few: false,
+            partial: false,
         }
     }
 
@@ -189,10 +225,23 @@ impl Ctx<'_> {
         period: &PeriodReport,
         root: &str,
     ) -> (Vec<GroupRow>, Vec<GroupRow>) {
+        self.departments_of(period, root, 0)
+    }
+
+    /// Departments of a period: those with at least `min_items` items in order (by
+    /// end-to-end compliance, no value last, ties by name), then those with fewer by name,
+    /// shown but given no place; and the pseudo-departments apart, which are not
+    /// departments (SOP.md "Who is measured").
+    pub(super) fn departments_of(
+        &self,
+        period: &PeriodReport,
+        root: &str,
+        min_items: u64,
+    ) -> (Vec<GroupRow>, Vec<GroupRow>) {
         let mut ranked: Vec<(&crate::report::DepartmentStats, Option<f64>)> = period
             .departments
             .iter()
-            .filter(|d| !d.pseudo)
+            .filter(|d| !d.pseudo && d.stats.items >= min_items)
             .map(|d| (d, d.stats.steps.last().and_then(|(_, s)| s.compliance_pct)))
             .collect();
         ranked.sort_by(|a, b| match (a.1, b.1) {
@@ -213,6 +262,21 @@ impl Ctx<'_> {
                 row.rank = Some(i + 1);
                 row
             })
+            .chain(
+                period
+                    .departments
+                    .iter()
+                    .filter(|d| !d.pseudo && d.stats.items < min_items)
+                    .map(|d| {
+                        let mut row = self.group_row(
+                            &d.name,
+                            Some(Target::new(root, &paths::department(period, &d.slug))),
+                            &d.stats,
+                        );
+                        row.few = true;
+                        row
+                    }),
+            )
             .collect();
         let pseudo = period
             .departments

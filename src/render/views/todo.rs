@@ -208,7 +208,13 @@ impl Ctx<'_> {
                 continue;
             };
             let title = self.period_title(period);
-            let (page, label) = match report.slugs.get(department) {
+            // The department's page in that week (pseudo-departments have one too).
+            let slug = period
+                .departments
+                .iter()
+                .find(|d| d.name == department)
+                .map(|d| &d.slug);
+            let (page, label) = match slug {
                 Some(slug) if within => (
                     paths::department(period, slug),
                     format!("{} · {title}", self.shown(department)),
