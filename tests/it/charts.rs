@@ -167,7 +167,7 @@ fn durations_beyond_the_axis_are_marked_with_the_longest() {
     // The steps table says the longest disposisi took 59 mnt and the longest penerusan
     // 2 jam 29 mnt: beyond their axes (30 and 45 mnt), so marked at the end with the real
     // value, never clamped silently.
-    assert!(md.contains("| Analisis & disposisi | 10 mnt | 90,9% (10 dari 11) | 10 | 1 | 0 | 0 | 0 | 0 | 0 | 8 mnt | 9 mnt | 59 mnt |"));
+    assert!(md.contains("| Analisis & disposisi | 10 mnt | 90% | 90,9% (10 dari 11) | 10 | 1 | 0 | 0 | 0 | 0 | 0 | 8 mnt | 9 mnt | 59 mnt |"));
     assert!(md.contains("| 9 mnt | 45 mnt | 2 jam 29 mnt |"));
     assert!(
         html.contains(r#"<text x="330.0" y="142.0" class="axis" text-anchor="end">30 mnt</text>"#)
