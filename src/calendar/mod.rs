@@ -252,6 +252,14 @@ impl Calendar {
         }
     }
 
+    /// Whether `at` falls within the working intervals of its local date in `zone`.
+    pub fn is_working(&self, at: Instant, zone: Tz) -> bool {
+        let date = at.with_timezone(&zone).date_naive();
+        self.intervals(date).iter().any(|i| {
+            wall_instant(date, i.start, zone) <= at && at < wall_instant(date, i.end, zone)
+        })
+    }
+
     /// Whether any date can be worked at all (a calendar for the office clock needs one).
     pub fn has_working_time(&self) -> bool {
         self.week.iter().any(|d| !d.is_empty())

@@ -147,13 +147,26 @@ pub fn clock(lang: Lang, zone: Tz, at: Instant) -> String {
 /// the start's: `21.30 → 07.00 (+1 hari)`, `21:30 → 07:00 (+1 day)`; `21.30 → –` while
 /// the end is missing.
 pub fn clock_span(lang: Lang, zone: Tz, start: Instant, end: Option<Instant>) -> String {
-    let from = clock(lang, zone, start);
+    clock_span_marked(lang, zone, start, end, |_| false)
+}
+
+/// [`clock_span`] with `°` after each time that `outside` says is outside office hours:
+/// `21.30° → 07.00 (+1 hari)`.
+pub fn clock_span_marked(
+    lang: Lang,
+    zone: Tz,
+    start: Instant,
+    end: Option<Instant>,
+    outside: impl Fn(Instant) -> bool,
+) -> String {
+    let mark = |t: Instant| if outside(t) { "°" } else { "" };
+    let from = format!("{}{}", clock(lang, zone, start), mark(start));
     let Some(end) = end else {
         return format!("{from} → –");
     };
     let days = (end.with_timezone(&zone).date_naive() - start.with_timezone(&zone).date_naive())
         .num_days();
-    let to = clock(lang, zone, end);
+    let to = format!("{}{}", clock(lang, zone, end), mark(end));
     if days == 0 {
         return format!("{from} → {to}");
     }

@@ -139,3 +139,38 @@ fn the_list_agrees_with_the_python_holidays_package() {
     );
     assert_eq!(ours.len(), 82);
 }
+
+/// Registers mark the clock times outside office hours when `[calendar]` is set (issue "A
+/// report leadership acts on", point 5): the Kasi can see why an item was late.
+#[test]
+fn registers_mark_times_outside_office_hours() {
+    use crate::support::pages::site_files;
+    use crate::support::{build, config, one_export};
+    // Friday 20 November 2026: posted 21.30 (after the 16.30 close), passed on Monday 23
+    // at 07.35 (within hours), disposed 07.40, forwarded 07.50.
+    let csv = "No Tiket;Waktu Posting;Waktu Lapor;Waktu Disposisi;Disposisi;Perangkat Daerah;Waktu Diteruskan\n\
+               K1;2026-11-20 21:30:00;2026-11-23 07:35:00;2026-11-23 07:40:00;teruskan;Dinas A;2026-11-23 07:50:00\n";
+    let work = one_export("export.csv", csv);
+    let calendar = "[calendar]\nmon = [\"07:30-16:00\"]\nfri = [\"07:30-16:30\"]\n";
+    let out = work.path().join("site");
+    build(&config(calendar), &work.path().join("data"), &out).unwrap();
+    let files = site_files(&out);
+    let md = crate::support::pages::text(&files, "minggu/2026-W47/dinas-a.md");
+    // pemantauan 21.30° → 07.35 (+3 hari); the others within hours, unmarked.
+    assert!(md.contains("| K1 | 20/11/2026 21.30 |"), "{md}");
+    assert!(md.contains("21.30° → 07.35 (+3 hari)"), "{md}");
+    assert!(md.contains("07.35 → 07.40)"), "{md}");
+    assert!(
+        md.contains("°: di luar jam kerja kantor (\\[calendar\\] di patuh.toml)."),
+        "{md}"
+    );
+    // Without a calendar nothing is marked.
+    let plain = work.path().join("plain");
+    build(&config(""), &work.path().join("data"), &plain).unwrap();
+    let files = site_files(&plain);
+    let md = crate::support::pages::text(&files, "minggu/2026-W47/dinas-a.md");
+    assert!(
+        md.contains("21.30 → 07.35 (+3 hari)") && !md.contains('°'),
+        "{md}"
+    );
+}

@@ -112,6 +112,8 @@ pub(super) struct ItemRow {
     /// Whether a step is marked as judged from a date without a time (the table then
     /// explains the mark).
     date_only: bool,
+    /// Whether a clock time is marked as outside office hours (`[calendar]` set).
+    outside_hours: bool,
     exception: bool,
 }
 
@@ -340,6 +342,39 @@ impl Ctx<'_> {
             self.input.presentation.mask_personal_data,
         );
         let (id, url) = self.item_id_and_url(item);
+        let calendar = self.input.report.model.calendar.as_ref();
+        let steps: Vec<ItemStep> = j
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let key = r.status.key();
+                let clock = self
+                    .step_stamps(j, i)
+                    .filter(|_| r.status != Status::NotApplicable)
+                    .and_then(|(start, end)| {
+                        let start = item.stamps.get(start)?;
+                        let end = item.stamps.get(end);
+                        let outside = |t| {
+                            calendar
+                                .is_some_and(|c: &crate::calendar::Calendar| !c.is_working(t, zone))
+                        };
+                        Some(format::clock_span_marked(
+                            self.lang, zone, start, end, outside,
+                        ))
+                    })
+                    .unwrap_or_default();
+                ItemStep {
+                    status_key: key,
+                    status: self.t[key].clone(),
+                    duration: self.duration(r.duration_s),
+                    duration_s: r.duration_s,
+                    clock,
+                    date_only: r.date_only,
+                }
+            })
+            .collect();
+        let outside_hours = steps.iter().any(|s| s.clock.contains('°'));
         let posted_at = item.stamps.get(Stamp::PostedAt);
         ItemRow {
             id,
@@ -363,32 +398,9 @@ impl Ctx<'_> {
                 .map(|a| self.shown(a))
                 .unwrap_or_else(|| "–".into()),
             text: shown,
-            steps: j
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let key = r.status.key();
-                    let clock = self
-                        .step_stamps(j, i)
-                        .filter(|_| r.status != Status::NotApplicable)
-                        .and_then(|(start, end)| {
-                            let start = item.stamps.get(start)?;
-                            let end = item.stamps.get(end);
-                            Some(format::clock_span(self.lang, zone, start, end))
-                        })
-                        .unwrap_or_default();
-                    ItemStep {
-                        status_key: key,
-                        status: self.t[key].clone(),
-                        duration: self.duration(r.duration_s),
-                        duration_s: r.duration_s,
-                        clock,
-                        date_only: r.date_only,
-                    }
-                })
-                .collect(),
+            steps,
             date_only: j.steps.iter().any(|r| r.date_only),
+            outside_hours,
             zone: format::zone_word(zone, j.placed),
             exception: is_exception(j),
         }
