@@ -1620,10 +1620,10 @@ fn snapshot_small_index_md() {
     // README.md: the latest week 2026-W45 and month 2026-11, and the open item S07.
     assert!(page.contains("Kondisi per: **Rabu, 4 November 2026 09.00 WIB**"));
     assert!(page.contains(
-        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 100,0% | 3 | 0 | 0 | 1 | 48 mnt | 1 jam 20 mnt | +40,0 poin |"
+        "| Total (posting sampai selesai di Diskominfo) | jumlah batas tahap yang berlaku | 100,0% (3 dari 3) | 3 | 0 | 0 | 1 | 48 mnt | 1 jam 20 mnt | +40,0 poin † |"
     ));
     assert!(page.contains(
-        "| Penerusan ke Perangkat Daerah | 15 mnt | 66,7% | 2 | 1 | 0 | 0 | 10 mnt | 28 mnt | ±0,0 poin |"
+        "| Penerusan ke Perangkat Daerah | 15 mnt | 66,7% (2 dari 3) | 2 | 1 | 0 | 0 | 10 mnt | 28 mnt | ±0,0 poin † |"
     ));
     // S07's penerusan, open since 29/10 20.25, is 5 d 12 h 35 min old at 4/11 09.00:
     // 5 d 12 h 20 min past its 15 min (written to the hour: 5 hari 12 jam). S08's

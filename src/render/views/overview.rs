@@ -17,6 +17,10 @@ struct PeriodCard {
     items: String,
     steps: Vec<StepRow>,
     ranked: Vec<GroupRow>,
+    /// Explains the `†` of changes compared with a period not complete.
+    change_note: Option<String>,
+    /// Why some departments have no place in order (fewer than `[ranking] min_items`).
+    few_note: Option<String>,
     pseudo: Vec<GroupRow>,
 }
 
@@ -35,15 +39,25 @@ pub(super) fn index_page(ctx: &Ctx<'_>) -> Page {
         .collect();
     let card = |list: &[&PeriodReport]| -> Option<PeriodCard> {
         let p = *list.last()?;
-        let prev = list.len().checked_sub(2).map(|i| &list[i].total);
-        let (ranked, pseudo) = ctx.ranked(p, "");
+        let prev = list.len().checked_sub(2).map(|i| list[i]);
+        let mut steps = ctx.step_rows(&p.total, prev.map(|q| &q.total));
+        let change_note = ctx.mark_partial_changes(&mut steps, p, prev);
+        let (ranked, pseudo) = ctx.departments_of(p, "", ctx.input.presentation.min_items);
+        let few_note = ranked.iter().any(|r| r.few).then(|| {
+            crate::words::fill(
+                &ctx.t["few_items"],
+                &[("n", &ctx.int(ctx.input.presentation.min_items))],
+            )
+        });
         Some(PeriodCard {
             title: ctx.period_title(p),
             href: paths::period(p).html(),
             range: ctx.period_range(p),
             items: ctx.int(p.total.items),
-            steps: ctx.step_rows(&p.total, prev),
+            steps,
+            change_note,
             ranked,
+            few_note,
             pseudo,
         })
     };

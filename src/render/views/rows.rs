@@ -220,16 +220,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// Departments of a period: the ranked ones (by end-to-end compliance, no value last,
-    /// ties by name) and the pseudo-departments apart.
-    pub(super) fn ranked(
-        &self,
-        period: &PeriodReport,
-        root: &str,
-    ) -> (Vec<GroupRow>, Vec<GroupRow>) {
-        self.departments_of(period, root, 0)
-    }
-
     /// Departments of a period: those with at least `min_items` items in order (by
     /// end-to-end compliance, no value last, ties by name), then those with fewer by name,
     /// shown but given no place; and the pseudo-departments apart, which are not
