@@ -601,6 +601,29 @@ mod tests {
     }
 
     #[test]
+    fn the_previous_site_is_its_manifest_and_summary() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        // Nothing there yet; then a site without a summary: nothing to compare with.
+        assert!(Target::open(&out, None).unwrap().previous().is_none());
+        publish(&out, &[file("a.txt", "one")], provenance()).unwrap();
+        assert!(Target::open(&out, None).unwrap().previous().is_none());
+        publish(
+            &out,
+            &[file(
+                "data/summary.json",
+                "{\"schema\": \"patuh.summary/1\"}",
+            )],
+            provenance(),
+        )
+        .unwrap();
+        let previous = Target::open(&out, None).unwrap().previous().unwrap();
+        assert_eq!(previous.summary, "{\"schema\": \"patuh.summary/1\"}");
+        assert_eq!(previous.manifest.outputs[0].path, "data/summary.json");
+        assert_eq!(previous.manifest.calendar, None);
+    }
+
+    #[test]
     fn files_the_manifest_does_not_list_are_foreign() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("site");
