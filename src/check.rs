@@ -490,6 +490,34 @@ pub fn build_summary(
     printable(&out).into_owned()
 }
 
+/// After a build, the periods whose numbers differ from the site it replaced, on one line
+/// (`Angka berubah dibanding situs sebelumnya: 2026-W47, 2026-11 (kalender kerja diubah)`),
+/// naming the working-time calendar as the likely cause when it changed; nothing when no
+/// period changed or there was no previous site.
+pub fn changes_text(since_last: Option<&crate::report::SinceLast>, lang: Lang) -> String {
+    use crate::report::Change;
+    let Some(since) = since_last.filter(|s| !s.periods.is_empty()) else {
+        return String::new();
+    };
+    let w = words(lang);
+    let periods: Vec<String> = since
+        .periods
+        .iter()
+        .map(|p| match p.change {
+            Change::Changed => p.label.clone(),
+            Change::Added => fill(&w["changed_period_added"], &[("label", &p.label)]),
+            Change::Removed => fill(&w["changed_period_removed"], &[("label", &p.label)]),
+        })
+        .collect();
+    let key = if since.calendar_changed {
+        "changed_since_previous_calendar"
+    } else {
+        "changed_since_previous"
+    };
+    let line = fill(&w[key], &[("periods", &periods.join(", "))]);
+    printable(&format!("{line}\n")).into_owned()
+}
+
 /// `patuh check --suggest-aliases`: the `[departments]` table of `config` with every name
 /// reported as close to another ([`IssueKind::SimilarDepartment`]) added as an alias of
 /// that name, ready to replace the table in `patuh.toml`. A name suggested as an alias of a
@@ -669,6 +697,38 @@ fn what_to_fix(ledger: &Ledger, w: &Words) -> String {
 #[cfg(test)]
 mod tests {
     use crate::words::{words, Lang};
+
+    #[test]
+    fn changes_are_one_line_naming_new_and_gone_periods() {
+        use crate::report::{Change, PeriodChange, SinceLast};
+        let change = |label: &str, change| PeriodChange {
+            label: label.into(),
+            change,
+        };
+        let mut since = SinceLast {
+            periods: vec![
+                change("2026-W47", Change::Changed),
+                change("2026-W49", Change::Added),
+                change("2026-W40", Change::Removed),
+            ],
+            calendar_changed: false,
+        };
+        assert_eq!(
+            super::changes_text(Some(&since), Lang::Id),
+            "Angka berubah dibanding situs sebelumnya: 2026-W47, 2026-W49 (baru), 2026-W40 \
+             (tidak ada lagi)\n"
+        );
+        since.calendar_changed = true;
+        assert_eq!(
+            super::changes_text(Some(&since), Lang::En),
+            "Numbers changed since the previous site: 2026-W47, 2026-W49 (new), 2026-W40 (no \
+             longer in the site) (working-time calendar changed)\n"
+        );
+        // Nothing changed, or nothing to compare with: nothing said.
+        since.periods.clear();
+        assert_eq!(super::changes_text(Some(&since), Lang::Id), "");
+        assert_eq!(super::changes_text(None, Lang::En), "");
+    }
 
     #[test]
     fn every_issue_kind_and_skip_reason_has_words() {

@@ -136,6 +136,9 @@ pub struct BuildOutcome {
     pub report: report::Report,
     /// The files written, relative to the output folder.
     pub files: Vec<String>,
+    /// What changed since the site this build replaced; `None` when there was none (or
+    /// its numbers cannot be read).
+    pub since_last: Option<report::SinceLast>,
 }
 
 /// `patuh check`: reads the exports and judges them at the as-of moment (`as_of` as
@@ -169,6 +172,7 @@ pub fn build(
     progress: &progress::Progress,
 ) -> Result<BuildOutcome, error::Error> {
     let target = site::Target::open(&options.out_dir, Some(&options.data_dir))?;
+    let previous = target.previous();
     let mut ledger = read_exports(
         &options.data_dir,
         config,
@@ -234,9 +238,17 @@ pub fn build(
             bytes,
         })?;
     }
+    let summary = report::summary_json(&report, config.mask_personal_data);
+    let calendar = config.calendar.as_ref().map(manifest::CalendarRecord::of);
+    let since_last = previous.and_then(|previous| {
+        Some(report::SinceLast {
+            periods: report::changed_periods(&previous.summary, &summary)?,
+            calendar_changed: previous.manifest.calendar != calendar,
+        })
+    });
     write(site::OutputFile {
         path: render::paths::SUMMARY.into(),
-        bytes: report::summary_json(&report, config.mask_personal_data).into_bytes(),
+        bytes: summary.into_bytes(),
     })?;
     progress.enter(progress::Stage::Publishing);
     let files = staging.commit(site::Provenance {
@@ -248,11 +260,13 @@ pub fn build(
                 sha256: sha256.clone(),
             })
             .collect(),
+        calendar,
     })?;
     Ok(BuildOutcome {
         ledger,
         report,
         files,
+        since_last,
     })
 }
 

@@ -190,6 +190,10 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     );
     eprint!(
         "{}",
+        patuh::check::changes_text(outcome.since_last.as_ref(), config.lang)
+    );
+    eprint!(
+        "{}",
         patuh::check::warnings_text(&patuh::check::config_warnings(&config), config.lang)
     );
     Ok(())

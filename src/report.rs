@@ -539,6 +539,84 @@ pub fn rfc3339_seconds(t: Instant, zone: Tz) -> String {
     }
 }
 
+/// How a period's numbers differ from the previous site's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Both sites have the period, with other numbers.
+    Changed,
+    /// Only the new site has it.
+    Added,
+    /// Only the previous site had it.
+    Removed,
+}
+
+/// A period whose numbers differ from the previous site's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodChange {
+    /// `2026-W47` or `2026-11`.
+    pub label: String,
+    /// How it differs.
+    pub change: Change,
+}
+
+/// What changed since the site a build replaced (issue "Fair clocks": history does not
+/// change silently).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SinceLast {
+    /// The periods whose numbers differ ([`changed_periods`]).
+    pub periods: Vec<PeriodChange>,
+    /// Whether the working-time calendar in force differs from the one the previous
+    /// site's manifest records (the likely cause of changed numbers).
+    pub calendar_changed: bool,
+}
+
+/// The periods whose numbers differ between two `summary.json` texts, the previous site's
+/// (`old`) and the new one (`new`): a period both have (by label) whose `total` or
+/// `departments` differ, and a period only one has. In the new summary's order, then the
+/// removed periods in the old's order. `None` when `old` is not a `patuh.summary/1` that
+/// can be read (nothing to compare with).
+pub fn changed_periods(old: &str, new: &str) -> Option<Vec<PeriodChange>> {
+    let periods = |text: &str| -> Option<Vec<(String, serde_json::Value)>> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        if value.get("schema")?.as_str()? != "patuh.summary/1" {
+            return None;
+        }
+        value
+            .get("periods")?
+            .as_array()?
+            .iter()
+            .map(|p| {
+                let label = p.get("label")?.as_str()?.to_string();
+                let numbers = serde_json::json!([p.get("total"), p.get("departments")]);
+                Some((label, numbers))
+            })
+            .collect()
+    };
+    let (old, new) = (periods(old)?, periods(new)?);
+    let old_by_label: BTreeMap<&str, &serde_json::Value> =
+        old.iter().map(|(l, n)| (l.as_str(), n)).collect();
+    let new_by_label: BTreeMap<&str, &serde_json::Value> =
+        new.iter().map(|(l, n)| (l.as_str(), n)).collect();
+    let change = |label: &str, change| PeriodChange {
+        label: label.to_string(),
+        change,
+    };
+    let mut changes: Vec<PeriodChange> = new
+        .iter()
+        .filter_map(|(label, numbers)| match old_by_label.get(label.as_str()) {
+            None => Some(change(label, Change::Added)),
+            Some(before) if *before != numbers => Some(change(label, Change::Changed)),
+            Some(_) => None,
+        })
+        .collect();
+    changes.extend(
+        old.iter()
+            .filter(|(label, _)| !new_by_label.contains_key(label.as_str()))
+            .map(|(label, _)| change(label, Change::Removed)),
+    );
+    Some(changes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,5 +749,63 @@ mod tests {
             bounds(PeriodKind::Month, d(2026, 12, 31)),
             (d(2026, 12, 1), d(2026, 12, 31))
         );
+    }
+
+    #[test]
+    fn changed_periods_names_the_periods_whose_numbers_differ() {
+        let summary = |periods: &str| {
+            format!(
+                r#"{{"schema": "patuh.summary/1", "timezone": "Asia/Jakarta", "periods": [{periods}]}}"#
+            )
+        };
+        let period = |label: &str, items: u64, dept: &str| {
+            format!(
+                r#"{{"kind": "week", "label": "{label}", "start": "x", "end": "y", "complete": true,
+                    "total": {{"items": {items}}}, "departments": [{{"name": "{dept}", "items": {items}}}]}}"#
+            )
+        };
+        let old = summary(
+            &[
+                period("2026-W46", 3, "Dinas A"),
+                period("2026-W47", 5, "Dinas A"),
+                period("2026-W48", 2, "Dinas A"),
+                period("2026-11", 10, "Dinas A"),
+            ]
+            .join(","),
+        );
+        // The same text: nothing changed.
+        assert_eq!(changed_periods(&old, &old), Some(vec![]));
+        // W47's total differs, W48's department, W46 is gone, W49 is new; 2026-11 the same
+        // but for a field outside the numbers (`complete`).
+        let new = summary(
+            &[
+                period("2026-W47", 6, "Dinas A"),
+                period("2026-W48", 2, "Dinas B"),
+                period("2026-W49", 1, "Dinas A"),
+                period("2026-11", 10, "Dinas A").replace("true", "false"),
+            ]
+            .join(","),
+        );
+        let got: Vec<(String, Change)> = changed_periods(&old, &new)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.label, c.change))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2026-W47".to_string(), Change::Changed),
+                ("2026-W48".to_string(), Change::Changed),
+                ("2026-W49".to_string(), Change::Added),
+                ("2026-W46".to_string(), Change::Removed),
+            ]
+        );
+        // A previous summary that cannot be read: nothing to compare with.
+        assert_eq!(changed_periods("not json", &new), None);
+        assert_eq!(
+            changed_periods(r#"{"schema": "other/1", "periods": []}"#, &new),
+            None
+        );
+        assert_eq!(changed_periods(&summary(r#"{"total": {}}"#), &new), None);
     }
 }

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::hash::sha256_hex;
-pub use crate::manifest::{is_site, Manifest, Written, MANIFEST};
+pub use crate::manifest::{is_site, CalendarRecord, Manifest, Written, MANIFEST};
 pub use crate::render::OutputFile;
 
 /// Publishing failed, or cannot start; the previous site is untouched.
@@ -244,6 +244,14 @@ impl Target {
         &self.dir
     }
 
+    /// The site the build is about to replace, when the output folder holds one: its
+    /// manifest and its `data/summary.json` (when it has one), for telling what changed.
+    pub fn previous(&self) -> Option<Previous> {
+        let manifest = Manifest::read(&self.dir)?;
+        let summary = fs::read_to_string(self.dir.join(crate::render::paths::SUMMARY)).ok()?;
+        Some(Previous { manifest, summary })
+    }
+
     /// Puts right what a build killed while publishing left (under the lock, so no other
     /// build is publishing): the old site set aside comes back when the output folder is
     /// missing, and is removed when the output folder holds a site; a half-written or
@@ -330,6 +338,15 @@ fn resolve(out: &Path) -> Result<PathBuf, PublishError> {
     }
 }
 
+/// The site a build replaces, as read before it is replaced.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// Its manifest.
+    pub manifest: Manifest,
+    /// Its `data/summary.json`.
+    pub summary: String,
+}
+
 /// Where a site comes from, for its manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
@@ -337,6 +354,8 @@ pub struct Provenance {
     pub config_sha256: String,
     /// The exports read, with their SHA-256 (paths as the site may show them).
     pub inputs: Vec<Written>,
+    /// The working-time calendar in force, when `[calendar]` is set.
+    pub calendar: Option<CalendarRecord>,
 }
 
 /// The new site being written beside the old one. Files are written as they are made
@@ -405,6 +424,7 @@ impl Staging<'_> {
             config_sha256: provenance.config_sha256,
             inputs: provenance.inputs,
             outputs,
+            calendar: provenance.calendar,
         };
         self.write(&OutputFile {
             path: MANIFEST.into(),
@@ -543,6 +563,7 @@ mod tests {
         Provenance {
             config_sha256: String::new(),
             inputs: Vec::new(),
+            calendar: None,
         }
     }
 
@@ -577,6 +598,29 @@ mod tests {
             "precious"
         );
         assert!(!home.join("x").exists());
+    }
+
+    #[test]
+    fn the_previous_site_is_its_manifest_and_summary() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        // Nothing there yet; then a site without a summary: nothing to compare with.
+        assert!(Target::open(&out, None).unwrap().previous().is_none());
+        publish(&out, &[file("a.txt", "one")], provenance()).unwrap();
+        assert!(Target::open(&out, None).unwrap().previous().is_none());
+        publish(
+            &out,
+            &[file(
+                "data/summary.json",
+                "{\"schema\": \"patuh.summary/1\"}",
+            )],
+            provenance(),
+        )
+        .unwrap();
+        let previous = Target::open(&out, None).unwrap().previous().unwrap();
+        assert_eq!(previous.summary, "{\"schema\": \"patuh.summary/1\"}");
+        assert_eq!(previous.manifest.outputs[0].path, "data/summary.json");
+        assert_eq!(previous.manifest.calendar, None);
     }
 
     #[test]

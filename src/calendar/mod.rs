@@ -61,6 +61,12 @@ impl Interval {
         }
         Ok(Interval { start, end })
     }
+
+    /// The interval as written: `07:30-16:00`.
+    pub fn text(self) -> String {
+        let hm = |s: u32| format!("{:02}:{:02}", s / 3600, s % 3600 / 60);
+        format!("{}-{}", hm(self.start), hm(self.end))
+    }
 }
 
 /// The intervals of each weekday, Monday first (a weekday with none is not worked).
@@ -198,6 +204,21 @@ fn builtin() -> &'static (BTreeMap<NaiveDate, DayOff>, Vec<i32>) {
 /// The years the built-in Indonesian list covers.
 pub fn builtin_years() -> &'static [i32] {
     &builtin().1
+}
+
+/// The version of the built-in list: its country and the years shipped (`id 2024-2026`).
+pub fn builtin_version() -> String {
+    match builtin_years() {
+        [] => "id".into(),
+        [only] => format!("id {only}"),
+        [first, .., last] => format!("id {first}-{last}"),
+    }
+}
+
+/// SHA-256 of the built-in list's shipped files (`holidays/id-<year>.toml`), one after
+/// another in year order: changes whenever a shipped date, name or decree does.
+pub fn builtin_sha256() -> String {
+    crate::hash::sha256_hex(BUILTIN.concat().as_bytes())
 }
 
 impl Calendar {
@@ -511,6 +532,7 @@ mod tests {
     #[test]
     fn the_built_in_list_covers_2024_to_2026() {
         assert_eq!(builtin_years(), [2024, 2025, 2026]);
+        assert_eq!(builtin_version(), "id 2024-2026");
         let c = bekasi();
         assert!(c.covers(2026) && !c.covers(2027) && !c.covers(2023));
         let none = Calendar {

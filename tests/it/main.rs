@@ -16,6 +16,7 @@ mod departments;
 mod door;
 mod downloads;
 mod fuzz_regressions;
+mod history;
 mod hostile_workbooks;
 mod injection;
 mod inputs;
