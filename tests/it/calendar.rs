@@ -309,8 +309,8 @@ fn pages_show_both_clocks_for_steps_on_the_office_clock() {
          | Hari | Jam |\n|---|---|\n\
          | Senin | 07.30–16.00 |\n| Selasa | 07.30–16.00 |\n| Rabu | 07.30–16.00 |\n\
          | Kamis | 07.30–16.00 |\n| Jumat | 07.30–16.30 |\n| Sabtu | libur |\n| Minggu | libur |\n\n\
-         Hari libur nasional dan cuti bersama menurut daftar bawaan (SKB Menteri) dihitung sebagai \
-         hari libur. Cuti bersama dihitung sebagai hari libur.\n\n\
+         Hari libur nasional menurut daftar bawaan (SKB Menteri tentang Hari Libur Nasional dan \
+         Cuti Bersama) dihitung sebagai hari libur. Cuti bersama dihitung sebagai hari libur.\n\n\
          **Hari libur dalam periode data**\n\n\
          | Tanggal | Nama | Jenis | Dasar |\n|---|---|---|---|\n\
          | Kamis, 24 Desember 2026 | Cuti bersama Kelahiran Yesus Kristus | Cuti bersama | {skb} |\n\
@@ -401,4 +401,64 @@ fn sites_on_the_continuous_clock_show_one_figure_and_no_calendar() {
             "{page}"
         );
     }
+}
+
+#[test]
+fn the_method_page_states_special_hours_cuti_bersama_worked_and_the_offices_own_days_off() {
+    use crate::support::pages::{site_files, text};
+    use crate::support::{build, config, one_export};
+    let work = one_export("export.csv", OFFICE_ITEMS);
+    let toml = OFFICE_SITE.replace(
+        "fri = [\"07:30-16:30\"]\n",
+        "fri = [\"07:30-16:30\"]\ncuti_bersama = false\nextra_days_off = [\"2026-12-31\"]\n\n\
+         [[calendar.special]]\nfrom = \"2026-12-21\"\nto = \"2026-12-23\"\n\
+         mon = [\"08:00-15:00\"]\ntue = [\"08:00-15:00\"]\nwed = [\"08:00-12:00\", \"13:00-15:00\"]\n",
+    );
+    let out = work.path().join("site");
+    build(&config(&toml), &work.path().join("data"), &out).unwrap();
+    let files = site_files(&out);
+    let method = text(&files, "metode.md");
+    // Cuti bersama is worked: Thursday 24 December is not a day off; Christmas is, and the
+    // office's own 31 December, with no decree but patuh.toml.
+    let skb =
+        "Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri Pendayagunaan \
+               Aparatur Negara dan Reformasi Birokrasi Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, \
+               Nomor 5 Tahun 2025 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2026";
+    let expected = format!(
+        "**Jam khusus 21 Desember 2026 s.d. 23 Desember 2026**\n\n\
+         | Hari | Jam |\n|---|---|\n\
+         | Senin | 08.00–15.00 |\n| Selasa | 08.00–15.00 |\n| Rabu | 08.00–12.00, 13.00–15.00 |\n\
+         | Kamis | libur |\n| Jumat | libur |\n| Sabtu | libur |\n| Minggu | libur |\n\n\
+         Hari libur nasional menurut daftar bawaan (SKB Menteri tentang Hari Libur Nasional dan \
+         Cuti Bersama) dihitung sebagai hari libur. Cuti bersama dihitung sebagai hari kerja.\n\n\
+         **Hari libur dalam periode data**\n\n\
+         | Tanggal | Nama | Jenis | Dasar |\n|---|---|---|---|\n\
+         | Jumat, 25 Desember 2026 | Kelahiran Yesus Kristus | Libur nasional | {skb} |\n\
+         | Kamis, 31 Desember 2026 | – | Libur kantor (patuh.toml) | patuh.toml |\n\n\
+         ## Arti setiap status"
+    );
+    assert!(method.contains(&expected), "{method}");
+    // In English.
+    let en = work.path().join("en");
+    build(
+        &config(&format!("lang = \"en\"\n{toml}")),
+        &work.path().join("data"),
+        &en,
+    )
+    .unwrap();
+    let files = site_files(&en);
+    let method = text(&files, "metode.md");
+    assert!(
+        method.contains("| Wednesday | 08:00–12:00, 13:00–15:00 |\n")
+            && method.contains(
+                "| Thursday, 31 December 2026 | – | Office day off (patuh.toml) | patuh.toml |\n"
+            )
+            && method.contains("Collective leave (cuti bersama) counts as working days."),
+        "{method}"
+    );
+    let week = text(&files, "minggu/2026-W47/index.md");
+    assert!(
+        week.contains("- **Monitoring & reporting to the Kasi (office hours): 50.0%** (1 of 2) · around the clock: 0.0% (0 of 2) · "),
+        "{week}"
+    );
 }
