@@ -462,3 +462,25 @@ fn the_method_page_states_special_hours_cuti_bersama_worked_and_the_offices_own_
         "{week}"
     );
 }
+
+#[test]
+fn open_items_count_the_time_left_or_past_on_their_steps_clock() {
+    use crate::support::pages::{site_files, text};
+    use crate::support::{build, config, one_export};
+    // Judged on Monday 23 November 2026 at 08:00, pemantauan limit 1 h, office clock.
+    // P1: posted Friday 20 November 15:00, not passed on: 15:00–16:30 on Friday and
+    // 07:30–08:00 on Monday = 2 h of working time, 1 h past the limit (continuous: 64 h).
+    // P2: posted Monday 07:00, before the office opens: 30 min of working time, 30 min
+    // left (continuous: 1 h, none left).
+    let csv = "No Tiket;Waktu Posting;Waktu Lapor\n\
+               P1;2026-11-20 15:00:00;\n\
+               P2;2026-11-23 07:00:00;\n";
+    let work = one_export("export.csv", csv);
+    let toml = OFFICE_SITE.replace("2026-12-28 12:00", "2026-11-23 08:00");
+    let out = work.path().join("site");
+    build(&config(&toml), &work.path().join("data"), &out).unwrap();
+    let files = site_files(&out);
+    let html = text(&files, "index.html");
+    assert!(html.contains(">lewat 1 jam (jam kerja)<"), "{html}");
+    assert!(html.contains(">sisa 30 mnt (jam kerja)<"), "{html}");
+}
