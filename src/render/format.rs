@@ -69,6 +69,14 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     format!("{name}, {}", date_only(lang, date))
 }
 
+/// The name of a weekday, Monday first (`0` → `Senin` / `Monday`).
+pub fn weekday_name(lang: Lang, day: usize) -> &'static str {
+    match lang {
+        Lang::Id => DAYS_ID[day],
+        Lang::En => DAYS_EN[day],
+    }
+}
+
 /// A date: `27 November 2026`.
 pub fn date_only(lang: Lang, date: NaiveDate) -> String {
     format!(

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The built-in templates and assets: (name, text).
-pub const BUILT_IN: [(&str, &str); 22] = [
+pub const BUILT_IN: [(&str, &str); 24] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -16,6 +16,10 @@ pub const BUILT_IN: [(&str, &str); 22] = [
     ("history.html", include_str!("../../templates/history.html")),
     ("quality.html", include_str!("../../templates/quality.html")),
     ("method.html", include_str!("../../templates/method.html")),
+    (
+        "method_calendar.html",
+        include_str!("../../templates/method_calendar.html"),
+    ),
     ("charts.html", include_str!("../../templates/charts.html")),
     (
         "record_head.html",
@@ -34,6 +38,10 @@ pub const BUILT_IN: [(&str, &str); 22] = [
     ("history.md", include_str!("../../templates/history.md")),
     ("quality.md", include_str!("../../templates/quality.md")),
     ("method.md", include_str!("../../templates/method.md")),
+    (
+        "method_calendar.md",
+        include_str!("../../templates/method_calendar.md"),
+    ),
     ("charts.md", include_str!("../../templates/charts.md")),
     (
         "record_head.md",

@@ -5,9 +5,11 @@
 
 use serde::Serialize;
 
+use crate::calendar::{Clock, DayOffKind};
 use crate::config::AppliesTo;
 use crate::render::format;
 use crate::render::paths;
+use crate::words::fill;
 
 use super::{to_value, Common, Ctx, Page};
 use crate::report::{PeriodKind, StepStats};
@@ -72,6 +74,8 @@ pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
         /// to all items (the others).
         total_forward: String,
         total_other: String,
+        /// The working calendar, when a step runs on the office clock.
+        calendar: Option<CalendarView>,
     }
     let view = View {
         common,
@@ -101,6 +105,7 @@ pub(super) fn method_page(ctx: &Ctx<'_>) -> Page {
                 .map(|s| s.limit_s)
                 .sum(),
         ),
+        calendar: calendar_view(ctx),
     };
     Page {
         template: "method",
@@ -116,6 +121,154 @@ fn moment_words(ctx: &Ctx<'_>, field: &str) -> String {
         .get(&format!("moment_{field}"))
         .cloned()
         .unwrap_or_else(|| field.to_string())
+}
+
+/// The working calendar as the method page states it (METRICS.md "Office clock").
+#[derive(Serialize)]
+struct CalendarView {
+    /// The hours of each weekday, Monday first.
+    week: Vec<WeekdayHours>,
+    /// Ranges of dates with other hours, each with its own week.
+    special: Vec<SpecialHours>,
+    /// Whether the built-in list of national holidays applies.
+    builtin_holidays: bool,
+    /// Whether cuti bersama days are days off.
+    cuti_bersama: bool,
+    /// The days off from the first period's start to the last period's end.
+    days_off: Vec<DayOffRow>,
+    /// Each step's clock (the configured steps, then end-to-end).
+    clocks: Vec<StepClock>,
+}
+
+/// A weekday's working hours: `Senin`, `07.30–12.00, 13.00–16.00` (or `libur`).
+#[derive(Serialize)]
+struct WeekdayHours {
+    day: String,
+    hours: String,
+}
+
+/// Other hours on a range of dates.
+#[derive(Serialize)]
+struct SpecialHours {
+    /// `Jam khusus 18 Februari 2026 s.d. 19 Maret 2026`.
+    title: String,
+    week: Vec<WeekdayHours>,
+}
+
+/// A day off: its date, name, kind and the decree that set it.
+#[derive(Serialize)]
+struct DayOffRow {
+    date: String,
+    name: String,
+    kind: String,
+    source: String,
+}
+
+/// A step with the word of its clock.
+#[derive(Serialize)]
+struct StepClock {
+    name: String,
+    clock: String,
+}
+
+/// The calendar in force, when any step runs on the office clock.
+fn calendar_view(ctx: &Ctx<'_>) -> Option<CalendarView> {
+    let model = &ctx.input.report.model;
+    let calendar = model
+        .calendar
+        .as_ref()
+        .filter(|_| model.uses_office_clock())?;
+    let hours = |week: &crate::calendar::Week| -> Vec<WeekdayHours> {
+        week.iter()
+            .enumerate()
+            .map(|(i, intervals)| WeekdayHours {
+                day: format::weekday_name(ctx.lang, i).to_string(),
+                hours: if intervals.is_empty() {
+                    ctx.t["calendar_closed"].clone()
+                } else {
+                    intervals
+                        .iter()
+                        .map(|iv| {
+                            format!("{}–{}", hhmm(ctx.lang, iv.start), hhmm(ctx.lang, iv.end))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+            })
+            .collect()
+    };
+    let periods = &ctx.input.report.periods;
+    let first = periods.iter().map(|p| p.start).min();
+    let last = periods.iter().map(|p| p.end).max();
+    let days_off = match (first, last) {
+        (Some(first), Some(last)) => calendar.days_off(first, last),
+        _ => Vec::new(),
+    };
+    let clocks = model
+        .steps
+        .iter()
+        .map(|s| s.clock)
+        .chain([model.end_to_end_clock])
+        .enumerate()
+        .map(|(i, clock)| StepClock {
+            name: ctx.step_names[i].clone(),
+            clock: match clock {
+                Clock::Office => ctx.t["clock_office"].clone(),
+                Clock::Continuous => ctx.t["clock_continuous"].clone(),
+            },
+        })
+        .collect();
+    Some(CalendarView {
+        week: hours(&calendar.week),
+        special: calendar
+            .special
+            .iter()
+            .map(|s| SpecialHours {
+                title: fill(
+                    &ctx.t["calendar_special"],
+                    &[
+                        ("from", &format::date_only(ctx.lang, s.from)),
+                        ("to", &format::date_only(ctx.lang, s.to)),
+                    ],
+                ),
+                week: hours(&s.week),
+            })
+            .collect(),
+        builtin_holidays: calendar.builtin_holidays,
+        cuti_bersama: calendar.cuti_bersama,
+        days_off: days_off
+            .into_iter()
+            .map(|d| DayOffRow {
+                date: format::long_date(ctx.lang, d.date),
+                name: if d.name.is_empty() {
+                    "–".into()
+                } else {
+                    d.name
+                },
+                kind: ctx.t[match d.kind {
+                    DayOffKind::LiburNasional => "day_off_libur_nasional",
+                    DayOffKind::CutiBersama => "day_off_cuti_bersama",
+                    DayOffKind::Extra => "day_off_extra",
+                }]
+                .clone(),
+                source: if d.source.is_empty() {
+                    "patuh.toml".into()
+                } else {
+                    d.source
+                },
+            })
+            .collect(),
+        clocks,
+    })
+}
+
+/// Seconds after midnight as a clock time: `07.30`, `24.00` (`07:30` in English).
+fn hhmm(lang: format::Lang, seconds: u32) -> String {
+    let sep = match lang {
+        format::Lang::Id => '.',
+        format::Lang::En => ':',
+    };
+    format!("{:02}{sep}{:02}", seconds / 3600, seconds % 3600 / 60)
 }
 
 /// The latest week's percentages, worked through.

@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::calendar::Clock;
 use crate::model::{Item, Stamp};
 use crate::privacy;
 use crate::render::format::{self, Lang};
 use crate::render::paths;
 use crate::report::{aggregate, GroupStats, PeriodReport};
 use crate::sop::{Judged, Status};
+use crate::words::fill;
 
 use super::figures::Figure;
 use super::{Ctx, Target};
@@ -52,6 +54,24 @@ pub(super) struct StepRow {
     /// Whether the change compares with a period the data does not cover completely
     /// (marked `†`, explained under the table).
     pub(super) change_partial: bool,
+    /// The word of the step's clock (`jam kerja`, `24 jam`) when a step of the site runs
+    /// on the office clock; empty otherwise (nothing to tell apart).
+    clock: String,
+    /// For a step on the office clock: the same figures on the continuous clock, shown
+    /// beside the official ones (METRICS.md "Office clock").
+    continuous: Option<ContinuousRow>,
+}
+
+/// A step's figures on the continuous clock, beside its office-clock ones.
+#[derive(Serialize, Clone)]
+pub(super) struct ContinuousRow {
+    /// The compliance with its count.
+    figure: Figure,
+    /// The figure in words with its clock: `24 jam: 71,2% (99 dari 139)`.
+    text: String,
+    median: String,
+    p90: String,
+    max: String,
 }
 
 /// A group's line in a table (department, channel, kind, admin, period): its compliance
@@ -160,6 +180,38 @@ impl Ctx<'_> {
                 let change = change_text.unwrap_or_else(|| "–".into());
                 let figure = self.figure(id, s);
                 let target_note = self.below_note(id, &figure);
+                let clock = model
+                    .steps
+                    .get(i)
+                    .map_or(model.end_to_end_clock, |step| step.clock);
+                let clock_word = if !model.uses_office_clock() {
+                    String::new()
+                } else if clock == Clock::Office {
+                    self.t["clock_office"].clone()
+                } else {
+                    self.t["clock_continuous"].clone()
+                };
+                let continuous = s.continuous.as_deref().map(|c| {
+                    let figure = Figure {
+                        below: false,
+                        ..self.figure(id, c)
+                    };
+                    let counted = if figure.count.is_empty() {
+                        figure.pct.clone()
+                    } else {
+                        format!("{} ({})", figure.pct, figure.count)
+                    };
+                    ContinuousRow {
+                        text: fill(
+                            &self.t["continuous_figure"],
+                            &[("clock", &self.t["clock_continuous"]), ("figure", &counted)],
+                        ),
+                        median: self.duration(c.median_s),
+                        p90: self.duration(c.p90_s),
+                        max: self.duration(c.max_s),
+                        figure,
+                    }
+                });
                 let limit = match model.steps.get(i) {
                     Some(step) => format::duration(self.lang, step.limit_s),
                     None => self.t["end_to_end_limit"].clone(),
@@ -187,6 +239,8 @@ impl Ctx<'_> {
                     target_note,
                     figure,
                     change_partial: false,
+                    clock: clock_word,
+                    continuous,
                 }
             })
             .collect()

@@ -107,7 +107,16 @@ impl Ctx<'_> {
         let step = j.steps.iter().position(|r| wanted(r.status))?;
         let (start, _) = self.step_stamps(j, step)?;
         let start = self.input.ledger.items[j.item].stamps.get(start)?;
-        let over = (as_of - start).num_seconds() - j.steps[step].limit_s;
+        // Measured on the step's clock: working time for a step on the office clock.
+        let model = &self.input.report.model;
+        let clock = model
+            .steps
+            .get(step)
+            .map_or(model.end_to_end_clock, |s| s.clock);
+        let elapsed = model
+            .meter(clock, self.input.report.zone)
+            .span(start, as_of);
+        let over = elapsed - j.steps[step].limit_s;
         let pending = j.steps[step].status == Status::Pending;
         Some(Open {
             judged: j,
@@ -171,10 +180,21 @@ impl Ctx<'_> {
                 .and_then(|s| s.owner.as_deref())
                 .map(|o| self.shown(o))
                 .unwrap_or_else(|| "–".into()),
-            gap: fill(
-                &self.t[gap_word],
-                &[("d", &format::duration(self.lang, o.gap_s))],
-            ),
+            gap: {
+                let gap = fill(
+                    &self.t[gap_word],
+                    &[("d", &format::duration(self.lang, o.gap_s))],
+                );
+                let clock = model
+                    .steps
+                    .get(o.step)
+                    .map_or(model.end_to_end_clock, |s| s.clock);
+                if clock == crate::calendar::Clock::Office {
+                    format!("{gap} ({})", self.t["clock_office"])
+                } else {
+                    gap
+                }
+            },
             gap_s: o.gap_s,
         }
     }
