@@ -657,4 +657,107 @@ mod tests {
             proptest::prop_assert_eq!(c.work(a, b, zone), minutes * 60);
         }
     }
+
+    /// The instant of wall time `seconds` on `date` found by walking minutes forward
+    /// through a gap, independently of [`wall_instant`]'s search: the earlier instant of an
+    /// ambiguous time, the first existing minute after a gap.
+    fn wall_by_walking(date: NaiveDate, seconds: u32, zone: Tz) -> Instant {
+        let mut local = date.and_hms_opt(0, 0, 0).unwrap() + Duration::seconds(i64::from(seconds));
+        loop {
+            if let Some(t) = zone.from_local_datetime(&local).earliest() {
+                return t.with_timezone(&Utc);
+            }
+            local += Duration::minutes(1);
+        }
+    }
+
+    /// One day's random intervals on a half-hour grid, sorted and kept apart (the
+    /// configuration refuses overlaps).
+    fn random_day(list: &[(u32, u32)]) -> Vec<Interval> {
+        let mut v: Vec<Interval> = list
+            .iter()
+            .map(|&(s, n)| Interval {
+                start: s * 1800,
+                end: (s + n).min(48) * 1800,
+            })
+            .filter(|i| i.end > i.start)
+            .collect();
+        v.sort();
+        let mut kept: Vec<Interval> = Vec::new();
+        for i in v {
+            if kept.last().is_none_or(|k| i.start >= k.end) {
+                kept.push(i);
+            }
+        }
+        kept
+    }
+
+    fn random_week(w: &[Vec<(u32, u32)>]) -> Week {
+        let mut out: Week = Default::default();
+        for (k, d) in w.iter().enumerate() {
+            out[k] = random_day(d);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// work() against a count minute by minute over random calendars (weekday hours,
+        /// a special range, days off, the built-in list with or without cuti bersama), in
+        /// Jakarta and in New York across both of its 2026 clock changes.
+        #[test]
+        fn work_counts_the_working_minutes_of_any_calendar(
+            week in proptest::collection::vec(proptest::collection::vec((0u32..48, 1u32..12), 0..3), 7),
+            special_week in proptest::collection::vec(proptest::collection::vec((0u32..48, 1u32..12), 0..3), 7),
+            special_from in 0i64..20,
+            special_len in 0i64..10,
+            extra in proptest::collection::vec(0i64..30, 0..4),
+            builtin in proptest::bool::ANY,
+            cuti in proptest::bool::ANY,
+            new_york in proptest::bool::ANY,
+            autumn in proptest::bool::ANY,
+            start in 0i64..(60 * 24 * 20),
+            length in 0i64..(60 * 24 * 9),
+        ) {
+            let origin = if autumn {
+                NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()
+            } else {
+                NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+            };
+            let c = Calendar {
+                week: random_week(&week),
+                special: vec![Special {
+                    from: origin + Duration::days(special_from),
+                    to: origin + Duration::days(special_from + special_len),
+                    week: random_week(&special_week),
+                }],
+                builtin_holidays: builtin,
+                cuti_bersama: cuti,
+                extra_days_off: extra.iter().map(|d| origin + Duration::days(*d)).collect(),
+            };
+            let zone = if new_york { chrono_tz::America::New_York } else { chrono_tz::Asia::Jakarta };
+            let a = wall_by_walking(origin, 0, zone) + Duration::minutes(start);
+            let b = a + Duration::minutes(length);
+            // Every working interval of every date near [a, b), its ends found by walking.
+            let first = a.with_timezone(&zone).date_naive() - Duration::days(1);
+            let last = b.with_timezone(&zone).date_naive() + Duration::days(1);
+            let spans: Vec<(Instant, Instant)> = first
+                .iter_days()
+                .take_while(|d| *d <= last)
+                .flat_map(|d| {
+                    c.intervals(d)
+                        .iter()
+                        .map(move |i| (wall_by_walking(d, i.start, zone), wall_by_walking(d, i.end, zone)))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let minutes = (0..length)
+                .filter(|m| {
+                    let t = a + Duration::minutes(*m);
+                    spans.iter().any(|(s, e)| *s <= t && t < *e)
+                })
+                .count() as i64;
+            proptest::prop_assert_eq!(c.work(a, b, zone), minutes * 60);
+        }
+    }
 }
