@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::calendar::{Calendar, Clock};
+use crate::calendar::{Calendar, Clock, WorkingTime};
 use crate::config::{AppliesTo, Config, Labels, StepConfig};
 use crate::model::{AsOf, AsOfSource, Disposition, Field, Instant, Item, Stamp};
 use crate::words::Lang;
@@ -234,6 +234,8 @@ pub struct ContinuousResult {
 pub enum Meter<'a> {
     /// `end − start`.
     Continuous,
+    /// Working seconds of a table computed once for the dates judged.
+    Table(&'a WorkingTime<'a>),
     /// Working seconds of the calendar, with local dates in `zone`.
     Office {
         /// The office's working time.
@@ -249,6 +251,7 @@ impl Meter<'_> {
         match self {
             Meter::Continuous => (b - a).num_seconds(),
             Meter::Office { calendar, zone } => calendar.work(a, b, *zone),
+            Meter::Table(table) => table.work(a, b),
         }
     }
 }
@@ -325,13 +328,51 @@ pub fn evaluate_listed(
     as_of: Instant,
     zone: Tz,
 ) -> Vec<Judged> {
+    // The office clock's working time over the dates of the items and the as-of moment,
+    // computed once.
+    let dates = items
+        .iter()
+        .flat_map(|i| [i.stamps.earliest(), i.stamps.latest()])
+        .flatten()
+        .chain([as_of])
+        .map(|t| t.with_timezone(&zone).date_naive());
+    let (first, last) = dates.fold(
+        (None, None),
+        |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+            (
+                Some(lo.map_or(d, |l| l.min(d))),
+                Some(hi.map_or(d, |h| h.max(d))),
+            )
+        },
+    );
+    let table = match (&model.calendar, first, last) {
+        (Some(calendar), Some(first), Some(last)) => Some(WorkingTime::new(
+            calendar,
+            zone,
+            first - chrono::Duration::days(2),
+            last + chrono::Duration::days(2),
+        )),
+        _ => None,
+    };
     items
         .iter()
         .enumerate()
-        .map(|(index, item)| judge_item(index, item, model, labels, listed, as_of, zone))
+        .map(|(index, item)| {
+            judge_item(
+                index,
+                item,
+                model,
+                labels,
+                listed,
+                as_of,
+                zone,
+                table.as_ref(),
+            )
+        })
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn judge_item(
     index: usize,
     item: &Item,
@@ -340,7 +381,12 @@ fn judge_item(
     listed: Option<&std::collections::HashSet<String>>,
     as_of: Instant,
     zone: Tz,
+    table: Option<&WorkingTime<'_>>,
 ) -> Judged {
+    let meter = |clock: Clock| match (clock, table) {
+        (Clock::Office, Some(table)) => Meter::Table(table),
+        _ => model.meter(clock, zone),
+    };
     let disposition = item.disposition();
     let applicable: Vec<&Step> = model
         .steps
@@ -364,7 +410,7 @@ fn judge_item(
             .filter(|s| s.applies(disposition))
             .any(|s| item.stamps.get(s.end).is_some());
         let result = status_on(
-            model.meter(step.clock, zone),
+            meter(step.clock),
             item.stamps.get(step.start),
             item.stamps.get(step.end),
             step.limit_s,
@@ -376,7 +422,7 @@ fn judge_item(
     let end_to_end = match (applicable.first(), applicable.last()) {
         (Some(first), Some(last)) => marked(
             status_on(
-                model.meter(model.end_to_end_clock, zone),
+                meter(model.end_to_end_clock),
                 item.stamps.get(first.start),
                 item.stamps.get(last.end),
                 applicable.iter().map(|s| s.limit_s).sum(),
@@ -477,7 +523,7 @@ pub fn status_on(
     as_of: Instant,
 ) -> StepResult {
     let mut judged = rule(meter, start, end, limit_s, later_end_present, as_of);
-    if let Meter::Office { .. } = meter {
+    if let Meter::Office { .. } | Meter::Table(_) = meter {
         let c = rule(
             Meter::Continuous,
             start,

@@ -316,6 +316,99 @@ impl Calendar {
     }
 }
 
+/// The working time of a calendar over a range of local dates, computed once: the working
+/// seconds before each date, and each date's intervals as instants. [`WorkingTime::work`]
+/// then costs the intervals of two dates, however long the span (METRICS.md "Office
+/// clock"; the same result as [`Calendar::work`], which it falls back to outside the range).
+#[derive(Debug, Clone)]
+pub struct WorkingTime<'a> {
+    calendar: &'a Calendar,
+    zone: Tz,
+    first: NaiveDate,
+    /// Working seconds of the dates before each date of the range (one more entry).
+    before: Vec<i64>,
+    /// Each date's working intervals as instants.
+    spans: Vec<Vec<(Instant, Instant)>>,
+}
+
+/// The most dates a [`WorkingTime`] table covers (about 40 years): a typo such as 1926
+/// leaves the dates outside to [`Calendar::work`].
+const MAX_TABLE_DAYS: i64 = 40 * 366;
+
+impl<'a> WorkingTime<'a> {
+    /// The table of `calendar` in `zone` from local date `first` to `last` (inclusive;
+    /// empty when `last < first` or the range is longer than about forty years).
+    pub fn new(calendar: &'a Calendar, zone: Tz, first: NaiveDate, last: NaiveDate) -> Self {
+        let days = (last - first).num_days() + 1;
+        let days = if (1..=MAX_TABLE_DAYS).contains(&days) {
+            days as usize
+        } else {
+            0
+        };
+        let mut before = Vec::with_capacity(days + 1);
+        let mut spans = Vec::with_capacity(days);
+        let mut total = 0;
+        for date in first.iter_days().take(days) {
+            before.push(total);
+            let day: Vec<(Instant, Instant)> = calendar
+                .intervals(date)
+                .iter()
+                .map(|i| {
+                    (
+                        wall_instant(date, i.start, zone),
+                        wall_instant(date, i.end, zone),
+                    )
+                })
+                .collect();
+            total += day
+                .iter()
+                .map(|(s, e)| (*e - *s).num_seconds())
+                .sum::<i64>();
+            spans.push(day);
+        }
+        before.push(total);
+        WorkingTime {
+            calendar,
+            zone,
+            first,
+            before,
+            spans,
+        }
+    }
+
+    /// Working seconds from the start of the table to `t`, when `t`'s local date and its
+    /// neighbours are in the table.
+    fn until(&self, t: Instant) -> Option<i64> {
+        let date = t.with_timezone(&self.zone).date_naive();
+        let index = usize::try_from((date - self.first).num_days()).ok()?;
+        // The day before and after must be in the table too: near midnight in a zone whose
+        // offset changes, a neighbour's interval can reach across.
+        if index == 0 || index + 1 >= self.spans.len() {
+            return None;
+        }
+        let mut total = self.before[index - 1];
+        for day in &self.spans[index - 1..=index + 1] {
+            for (s, e) in day {
+                if *s < t {
+                    total += ((*e).min(t) - *s).num_seconds();
+                }
+            }
+        }
+        Some(total)
+    }
+
+    /// Working seconds between `a` and `b`, as [`Calendar::work`] counts them.
+    pub fn work(&self, a: Instant, b: Instant) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        match (self.until(a), self.until(b)) {
+            (Some(x), Some(y)) => y - x,
+            _ => self.calendar.work(a, b, self.zone),
+        }
+    }
+}
+
 /// The instant of wall time `seconds` after midnight of `date` in `zone` (METRICS.md
 /// "Office clock"): a time that does not exist (a gap) is the first instant after the gap;
 /// an ambiguous one is the earlier instant.
@@ -758,6 +851,11 @@ mod tests {
                 })
                 .count() as i64;
             proptest::prop_assert_eq!(c.work(a, b, zone), minutes * 60);
+            // The precomputed table gives the same, inside its range and across its edges.
+            let table = WorkingTime::new(&c, zone, origin - Duration::days(2), origin + Duration::days(25));
+            proptest::prop_assert_eq!(table.work(a, b), minutes * 60);
+            let short = WorkingTime::new(&c, zone, origin + Duration::days(5), origin + Duration::days(8));
+            proptest::prop_assert_eq!(short.work(a, b), minutes * 60);
         }
     }
 }
