@@ -102,8 +102,8 @@ impl RawWeek {
                     format!("{key}{day}"),
                     format!(
                         "the intervals {} and {} overlap: write each working hour once",
-                        clock_text(pair[0]),
-                        clock_text(pair[1])
+                        pair[0].text(),
+                        pair[1].text()
                     ),
                 ));
             }
@@ -111,12 +111,6 @@ impl RawWeek {
         }
         Ok(week)
     }
-}
-
-/// An interval as written: `07:30-16:00`.
-fn clock_text(i: Interval) -> String {
-    let hm = |s: u32| format!("{:02}:{:02}", s / 3600, s % 3600 / 60);
-    format!("{}-{}", hm(i.start), hm(i.end))
 }
 
 /// `[[calendar.special]]` as written.

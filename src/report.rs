@@ -247,12 +247,9 @@ fn coverage(
     as_of: Option<Instant>,
     zone: Tz,
 ) -> (Option<Instant>, Option<Instant>) {
-    let local = |date: NaiveDate, h, m, s| {
-        let wall = date.and_hms_opt(h, m, s).expect("a valid time");
-        crate::timestamp::localize(wall, zone).0
-    };
-    let opens = local(start, 0, 0, 0);
-    let closes = local(end, 23, 59, 59);
+    // Local midnight that does not exist is taken as working hours take it (METRICS.md).
+    let opens = crate::calendar::wall_instant(start, 0, zone);
+    let closes = crate::calendar::wall_instant(end, 24 * 3600 - 1, zone);
     (
         first.filter(|&f| f > opens),
         // No as-of (no items) leaves nothing to say; an as-of before the end cuts it short.

@@ -346,12 +346,14 @@ pub fn evaluate_listed(
         },
     );
     let table = match (&model.calendar, first, last) {
-        (Some(calendar), Some(first), Some(last)) => Some(WorkingTime::new(
-            calendar,
-            zone,
-            first - chrono::Duration::days(2),
-            last + chrono::Duration::days(2),
-        )),
+        (Some(calendar), Some(first), Some(last)) if model.uses_office_clock() => {
+            Some(WorkingTime::new(
+                calendar,
+                zone,
+                first - chrono::Duration::days(2),
+                last + chrono::Duration::days(2),
+            ))
+        }
         _ => None,
     };
     items
