@@ -275,6 +275,28 @@ impl Default for Ranking {
     }
 }
 
+/// `[pages]`: how long a page may grow, so that a page opens and prints at any size of
+/// history (issue 13). The full register stays in the downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Pages {
+    /// Items per page of a department's register; a longer register goes on over
+    /// further pages (`<department>.hal-2.html`, ...).
+    pub register_rows: u64,
+    /// Late items listed on a period's page, the most late first; the rest are on the
+    /// departments' pages.
+    pub late_items: u64,
+}
+
+impl Default for Pages {
+    fn default() -> Self {
+        Pages {
+            register_rows: 500,
+            late_items: 100,
+        }
+    }
+}
+
 /// A person who signs the printed record.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -417,6 +439,8 @@ struct RawConfig {
     #[serde(default)]
     targets: BTreeMap<String, f64>,
     record: Option<Record>,
+    #[serde(default)]
+    pages: Pages,
 }
 
 /// The validated configuration.
@@ -470,6 +494,8 @@ pub struct Config {
     pub targets: BTreeMap<String, f64>,
     /// The printed record: letterhead, document number, signers.
     pub record: Option<Record>,
+    /// How long a page may grow.
+    pub pages: Pages,
 }
 
 /// The office named on the pages by default.
@@ -682,6 +708,14 @@ impl Config {
                 ));
             }
         }
+        for (key, value) in [
+            ("pages.register_rows", raw.pages.register_rows),
+            ("pages.late_items", raw.pages.late_items),
+        ] {
+            if value == 0 {
+                return Err(value_error(key, "write a positive number of rows".into()));
+            }
+        }
         let as_of = match raw.as_of {
             Some(written) => {
                 let at = crate::timestamp::parse_moment(
@@ -721,6 +755,7 @@ impl Config {
             ranking: raw.ranking,
             targets: raw.targets,
             record: raw.record,
+            pages: raw.pages,
         })
     }
 }
@@ -1090,6 +1125,24 @@ mod tests {
             );
         }
         // Ranking: 10 items by default.
+        assert_eq!(
+            Config::default().pages,
+            Pages {
+                register_rows: 500,
+                late_items: 100
+            }
+        );
+        assert_eq!(
+            ok("[pages]\nregister_rows = 50\n").pages,
+            Pages {
+                register_rows: 50,
+                late_items: 100
+            }
+        );
+        assert_eq!(
+            err("[pages]\nlate_items = 0\n"),
+            "invalid configuration patuh.toml: `pages.late_items`: write a positive number of rows"
+        );
         assert_eq!(Config::default().ranking.min_items, 10);
         assert_eq!(ok("[ranking]\nmin_items = 3\n").ranking.min_items, 3);
         // The record's number pattern and logo.

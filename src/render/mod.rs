@@ -73,6 +73,8 @@ pub struct Presentation {
     pub logo: Option<String>,
     /// Groups with fewer items are shown but not given a place in order (`[ranking]`).
     pub min_items: u64,
+    /// How long a page may grow (`[pages]`).
+    pub pages: crate::config::Pages,
 }
 
 impl Presentation {
@@ -93,6 +95,7 @@ impl Presentation {
                 .and_then(|r| r.logo.as_deref())
                 .map(logo_path),
             min_items: config.ranking.min_items,
+            pages: config.pages,
         }
     }
 }

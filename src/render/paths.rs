@@ -85,6 +85,17 @@ pub const SUMMARY: &str = "data/summary.json";
 /// The download of every data issue, beside the data-quality page.
 pub const ISSUES: &str = "masalah-data.csv";
 
+/// Page `page` (from 1) of a department's register in a period: the department's page
+/// itself, then `<period dir>/<slug>.hal-<page>` (a slug never holds a dot, so these
+/// never meet another department's page).
+pub fn register_page(period: &PeriodReport, slug: &str, page: usize) -> PagePath {
+    if page <= 1 {
+        department(period, slug)
+    } else {
+        PagePath(format!("{}/{slug}.hal-{page}", period_dir(period)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

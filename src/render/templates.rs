@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The built-in templates and assets: (name, text).
-pub const BUILT_IN: [(&str, &str); 24] = [
+pub const BUILT_IN: [(&str, &str); 26] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -14,6 +14,10 @@ pub const BUILT_IN: [(&str, &str); 24] = [
         include_str!("../../templates/department.html"),
     ),
     ("history.html", include_str!("../../templates/history.html")),
+    (
+        "register.html",
+        include_str!("../../templates/register.html"),
+    ),
     ("quality.html", include_str!("../../templates/quality.html")),
     ("method.html", include_str!("../../templates/method.html")),
     (
@@ -36,6 +40,7 @@ pub const BUILT_IN: [(&str, &str); 24] = [
         include_str!("../../templates/department.md"),
     ),
     ("history.md", include_str!("../../templates/history.md")),
+    ("register.md", include_str!("../../templates/register.md")),
     ("quality.md", include_str!("../../templates/quality.md")),
     ("method.md", include_str!("../../templates/method.md")),
     (

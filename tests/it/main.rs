@@ -21,6 +21,7 @@ mod hostile_workbooks;
 mod injection;
 mod inputs;
 mod limits;
+mod long_pages;
 mod method;
 mod overview;
 mod privacy;

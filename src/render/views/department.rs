@@ -71,6 +71,8 @@ pub(super) fn department_page(
         chart_svg: String,
         trends: super::trend::Trends,
         register: Vec<ItemRow>,
+        /// Where the first page of the register sits, when it takes more than one.
+        pager: Option<super::register::Pager>,
         /// The department's history; none for a pseudo-department.
         history: Option<Target>,
         csv_href: String,
@@ -93,6 +95,8 @@ pub(super) fn department_page(
         }],
         &[("name", &ctx.shown(name))],
     );
+    let chart_svg = ctx.durations_svg(&members);
+    let (register, pager) = ctx.register_rows(members, period, slug, 1, root);
     let view = View {
         common,
         name: ctx.shown(name),
@@ -103,9 +107,10 @@ pub(super) fn department_page(
         partial: ctx.partial_notice(period),
         steps,
         change_note,
-        chart_svg: ctx.durations_svg(&members),
+        chart_svg,
         trends: ctx.trends(period, Some(name)),
-        register: ctx.item_rows(members.into_iter()),
+        register,
+        pager,
         history,
         csv_href: paths::register_name(slug),
         step_names: &ctx.step_names,

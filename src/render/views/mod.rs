@@ -13,6 +13,7 @@ mod people;
 mod period;
 mod quality;
 mod record;
+mod register;
 mod rows;
 mod todo;
 mod trend;
@@ -80,6 +81,12 @@ pub(crate) enum Spec {
         next: Option<usize>,
         department: usize,
     },
+    /// Page `page` (from 2) of a department's register in a period.
+    Register {
+        period: usize,
+        department: usize,
+        page: usize,
+    },
     History {
         name: String,
         slug: String,
@@ -100,13 +107,21 @@ pub(crate) fn specs(input: &RenderInput<'_>) -> Vec<Spec> {
             let prev = k.checked_sub(1).map(|j| of_kind[j]);
             let next = of_kind.get(k + 1).copied();
             specs.push(Spec::Period { period, prev, next });
-            for department in 0..periods[period].departments.len() {
+            for (department, d) in periods[period].departments.iter().enumerate() {
                 specs.push(Spec::Department {
                     period,
                     prev,
                     next,
                     department,
                 });
+                let rows = input.presentation.pages.register_rows;
+                for page in 2..=register::page_count(d.stats.items, rows) {
+                    specs.push(Spec::Register {
+                        period,
+                        department,
+                        page,
+                    });
+                }
             }
         }
     }
@@ -145,6 +160,14 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
                 at(*prev),
                 at(*next),
             )
+        }
+        Spec::Register {
+            period,
+            department,
+            page,
+        } => {
+            let d = &periods[*period].departments[*department];
+            register::register_page(ctx, &periods[*period], &d.name, &d.slug, *page)
         }
         Spec::History { name, slug } => history::history_page(ctx, name, slug),
         Spec::Quality => quality::quality_page(ctx),

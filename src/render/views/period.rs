@@ -29,16 +29,9 @@ pub(super) fn period_page(
     next: Option<&PeriodReport>,
 ) -> Page {
     let root = "../../";
-    let judged = &ctx.input.judged;
     let items = &ctx.input.ledger.items;
     let (ranked, pseudo) = ctx.departments_of(period, root, ctx.input.presentation.min_items);
-    let exceptions = ctx.item_rows(
-        period
-            .members
-            .iter()
-            .map(|&m| &judged[m])
-            .filter(|j| is_exception(j)),
-    );
+    let (exceptions, exceptions_note) = ctx.exceptions_of(period);
     let commentary = ctx
         .input
         .commentary
@@ -73,6 +66,9 @@ pub(super) fn period_page(
         by_channel: Vec<GroupRow>,
         by_kind: Vec<GroupRow>,
         exceptions: Vec<ItemRow>,
+        /// Says that only the most late are listed, when there are more than
+        /// `[pages] late_items`.
+        exceptions_note: Option<String>,
         commentary_html: Option<String>,
         commentary_md: Option<String>,
         signature: Option<SignatureView>,
@@ -124,6 +120,7 @@ pub(super) fn period_page(
                 .unwrap_or_else(|| "–".into())
         }),
         exceptions,
+        exceptions_note,
         commentary_html: commentary.as_deref().map(markdown::commentary_to_html),
         commentary_md: commentary,
         signature,
@@ -134,5 +131,45 @@ pub(super) fn period_page(
         template: "period",
         path: paths::period(period),
         context: to_value(view),
+    }
+}
+
+impl Ctx<'_> {
+    /// The exceptions of a period (late, invalid or unmeasurable items), in the
+    /// register's order; when there are more than `[pages] late_items`, only that many,
+    /// the most late first, with a note saying so and where the rest are.
+    fn exceptions_of(&self, period: &PeriodReport) -> (Vec<ItemRow>, Option<String>) {
+        let judged = &self.input.judged;
+        let all: Vec<&crate::sop::Judged> = period
+            .members
+            .iter()
+            .map(|&m| &judged[m])
+            .filter(|j| is_exception(j))
+            .collect();
+        let cap = self.input.presentation.pages.late_items as usize;
+        if all.len() <= cap {
+            return (self.item_rows(all.into_iter()), None);
+        }
+        let total = all.len();
+        let mut by_lateness: Vec<(Option<i64>, &crate::sop::Judged)> =
+            all.into_iter().map(|j| (self.lateness(j), j)).collect();
+        // The most late first; exceptions that are not late (invalid, unmeasurable)
+        // after every late one; ties in the register's order.
+        let ordered = self.register_order(by_lateness.iter().map(|(_, j)| *j).collect());
+        let position: std::collections::HashMap<usize, usize> = ordered
+            .iter()
+            .enumerate()
+            .map(|(k, j)| (j.item, k))
+            .collect();
+        by_lateness.sort_by_key(|(late, j)| (std::cmp::Reverse(*late), position[&j.item]));
+        let rows = self.rows_of(by_lateness.into_iter().take(cap).map(|(_, j)| j));
+        let note = crate::words::fill(
+            &self.t["exceptions_capped"],
+            &[
+                ("shown", &self.int(cap as u64)),
+                ("total", &self.int(total as u64)),
+            ],
+        );
+        (rows, Some(note))
     }
 }

@@ -452,7 +452,11 @@ impl Ctx<'_> {
 
     /// Items of a period (or department), exceptions first, then by posting time.
     pub(super) fn item_rows<'j>(&self, members: impl Iterator<Item = &'j Judged>) -> Vec<ItemRow> {
-        let mut judged: Vec<&Judged> = members.collect();
+        self.rows_of(self.register_order(members.collect()).into_iter())
+    }
+
+    /// The order of a register: exceptions first, then by posting time.
+    pub(super) fn register_order<'j>(&self, mut judged: Vec<&'j Judged>) -> Vec<&'j Judged> {
         let items = &self.input.ledger.items;
         judged.sort_by_key(|j| {
             (
@@ -461,7 +465,28 @@ impl Ctx<'_> {
                 j.item,
             )
         });
-        judged.into_iter().map(|j| self.item_row(j)).collect()
+        judged
+    }
+
+    /// The rows of these items, in this order.
+    pub(super) fn rows_of<'j>(&self, judged: impl Iterator<Item = &'j Judged>) -> Vec<ItemRow> {
+        judged.map(|j| self.item_row(j)).collect()
+    }
+
+    /// How late an exception is: the most any step ran past its limit, in seconds (on
+    /// the step's own clock); `None` for an exception that is not late (invalid or
+    /// unmeasurable only).
+    pub(super) fn lateness(&self, j: &Judged) -> Option<i64> {
+        let model = &self.input.report.model;
+        j.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r.status, Status::Breached { .. }))
+            .filter_map(|(i, r)| {
+                let limit = model.steps.get(i)?.limit_s;
+                Some(r.duration_s? - limit)
+            })
+            .max()
     }
 
     /// Breakdown of a period's items by some key (channel, kind, admin).
