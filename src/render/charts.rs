@@ -307,10 +307,51 @@ pub fn duration_scale(limit_s: i64) -> (i64, i64) {
     (end, step)
 }
 
+/// Durations a step's row draws one dot each; a row with more is drawn as bars of how
+/// many items fall in each narrow span of the axis, so that a chart of any number of
+/// items stays small (issue 13).
+pub const DOTS_MAX: usize = 500;
+
+/// Width of one bar of a [`histogram`], in pixels.
+const BIN_W: f64 = 3.0;
+
+/// Tallest bar of a [`histogram`], in pixels.
+const BAR_MAX: f64 = 12.0;
+
+/// The durations of `row` within the axis (`0..=end` seconds) as bars standing on the
+/// axis line at `line_y`: one per [`BIN_W`] pixels, as tall as its count relative to the
+/// fullest (any bar with an item is at least one pixel); a bar that starts past the
+/// limit is marked late.
+fn histogram(svg: &mut String, row: &DurationRow, end: i64, line_y: f64) {
+    let bins = ((DUR_R - DUR_L) / BIN_W) as usize;
+    let mut counts = vec![0u64; bins];
+    for &d in row.durations.iter().filter(|&&d| d <= end) {
+        let at = (d.max(0) as f64 / end as f64 * bins as f64) as usize;
+        counts[at.min(bins - 1)] += 1;
+    }
+    let fullest = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    for (b, &count) in counts.iter().enumerate().filter(|(_, &c)| c > 0) {
+        let height = (BAR_MAX * count as f64 / fullest).max(1.0);
+        let starts = end as f64 * b as f64 / bins as f64;
+        let class = if starts > row.limit_s as f64 {
+            "bar late"
+        } else {
+            "bar"
+        };
+        let _ = write!(
+            svg,
+            r#"<rect x="{:.1}" y="{:.1}" width="{BIN_W}" height="{height:.1}" class="{class}"/>"#,
+            DUR_L + BIN_W * b as f64,
+            line_y - height,
+        );
+    }
+}
+
 /// A dot plot per step on a linear time axis of its own (0 to at least three times the
 /// limit, ticks labelled by `tick` with their unit): each item's duration as a dot, the
-/// limit as a dashed vertical line with its label. Durations beyond the axis are not
-/// drawn inside it: an arrow at its end carries `beyond(count, longest)`.
+/// limit as a dashed vertical line with its label; a step with more than [`DOTS_MAX`]
+/// durations is drawn as bars of counts instead of dots. Durations beyond the axis are
+/// not drawn inside it: an arrow at its end carries `beyond(count, longest)`.
 pub fn durations(
     id: &str,
     title: &str,
@@ -368,21 +409,24 @@ pub fn durations(
             line_y - 12.0,
             xml(&row.limit_label)
         );
-        let mut outside: Vec<i64> = Vec::new();
-        for (k, &d) in row.durations.iter().enumerate() {
-            if d > end {
-                outside.push(d);
-                continue;
+        let outside: Vec<i64> = row.durations.iter().copied().filter(|&d| d > end).collect();
+        if row.durations.len() <= DOTS_MAX {
+            for (k, &d) in row.durations.iter().enumerate() {
+                if d > end {
+                    continue;
+                }
+                // A small fixed offset up or down, so that equal durations stay countable.
+                let dy = (k % 5) as f64 * 2.0 - 4.0;
+                let class = if d > row.limit_s { "dot late" } else { "dot" };
+                let _ = write!(
+                    svg,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" class="{class}"/>"#,
+                    x_of(d.max(0)),
+                    line_y + dy
+                );
             }
-            // A small fixed offset up or down, so that equal durations stay countable.
-            let dy = (k % 5) as f64 * 2.0 - 4.0;
-            let class = if d > row.limit_s { "dot late" } else { "dot" };
-            let _ = write!(
-                svg,
-                r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" class="{class}"/>"#,
-                x_of(d.max(0)),
-                line_y + dy
-            );
+        } else {
+            histogram(&mut svg, row, end, line_y);
         }
         if let Some(&longest) = outside.iter().max() {
             let _ = write!(
@@ -528,6 +572,39 @@ mod tests {
         assert_eq!(duration_scale(86_400), (3 * 86_400, 86_400));
         // 3 × 25 min = 75 min: in 20-minute ticks, up to 80 min.
         assert_eq!(duration_scale(1500), (4800, 1200));
+    }
+
+    #[test]
+    fn more_durations_than_dots_are_drawn_as_bars_of_counts() {
+        // Limit 600 s: the axis is 0..1800 s over 12..330, 106 bars of 3 px. 501 items
+        // at 300 s fall in bar 17 (300/1800 × 106 = 17.7), 10 at 1200 s in bar 70
+        // (70.7), which starts at 1800 × 70/106 = 1188.7 s, past the limit: late. One
+        // item at 5000 s is beyond the axis.
+        let mut all = vec![300; 501];
+        all.extend([1200; 10]);
+        all.push(5000);
+        let svg = durations(
+            "d",
+            "Durasi",
+            "x",
+            &[DurationRow {
+                name: "Disposisi".into(),
+                limit_s: 600,
+                limit_label: "batas 10 mnt".into(),
+                durations: all,
+            }],
+            &|s| format!("{} mnt", s / 60),
+            &|n, longest| format!("{n} item > 30 mnt, terlama {longest} dtk"),
+        );
+        assert!(!svg.contains("<circle"));
+        assert_eq!(svg.matches("<rect").count(), 2, "{svg}");
+        // The fullest bar is 12 px tall, standing on the axis line at y 42; the other
+        // 10/501 of it, drawn 1 px tall.
+        assert!(svg.contains(r#"<rect x="63.0" y="30.0" width="3" height="12.0" class="bar"/>"#));
+        assert!(
+            svg.contains(r#"<rect x="222.0" y="41.0" width="3" height="1.0" class="bar late"/>"#)
+        );
+        assert!(svg.contains("1 item &gt; 30 mnt, terlama 5000 dtk"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::render::paths;
 use crate::report::PeriodReport;
 
-use super::rows::{ItemRow, StepRow};
+use super::rows::StepRow;
 use super::{to_value, Common, Ctx, Link, Page, Target};
 
 /// The page of department `name` (`slug`) in `period`, linked to the same department
@@ -70,7 +70,7 @@ pub(super) fn department_page(
         change_note: Option<String>,
         chart_svg: String,
         trends: super::trend::Trends,
-        register: Vec<ItemRow>,
+        register: super::items_table::ItemsTable,
         /// Where the first page of the register sits, when it takes more than one.
         pager: Option<super::register::Pager>,
         /// The department's history; none for a pseudo-department.
@@ -109,7 +109,13 @@ pub(super) fn department_page(
         change_note,
         chart_svg,
         trends: ctx.trends(period, Some(name)),
-        register,
+        register: super::items_table::items_table(
+            &register,
+            ctx.t,
+            &ctx.t["register"],
+            &ctx.step_names,
+            super::items_table::Columns::Register,
+        ),
         pager,
         history,
         csv_href: paths::register_name(slug),

@@ -7,6 +7,7 @@ mod css;
 mod department;
 mod figures;
 mod history;
+mod items_table;
 mod method;
 mod overview;
 mod people;

@@ -65,7 +65,7 @@ pub(super) fn period_page(
         people: People,
         by_channel: Vec<GroupRow>,
         by_kind: Vec<GroupRow>,
-        exceptions: Vec<ItemRow>,
+        exceptions: super::items_table::ItemsTable,
         /// Says that only the most late are listed, when there are more than
         /// `[pages] late_items`.
         exceptions_note: Option<String>,
@@ -119,7 +119,17 @@ pub(super) fn period_page(
                 .map(|k| ctx.t[&format!("kind_{}", format!("{k:?}").to_lowercase())].clone())
                 .unwrap_or_else(|| "–".into())
         }),
-        exceptions,
+        exceptions: if exceptions.is_empty() {
+            Default::default()
+        } else {
+            super::items_table::items_table(
+                &exceptions,
+                ctx.t,
+                &ctx.t["exceptions"],
+                &ctx.step_names,
+                super::items_table::Columns::Period,
+            )
+        },
         exceptions_note,
         commentary_html: commentary.as_deref().map(markdown::commentary_to_html),
         commentary_md: commentary,

@@ -121,17 +121,21 @@ pub(super) fn register_page(
     struct View<'a> {
         #[serde(flatten)]
         common: Common<'a>,
-        register: Vec<ItemRow>,
+        register: super::items_table::ItemsTable,
         pager: Option<Pager>,
         csv_href: String,
-        step_names: &'a [String],
     }
     let view = View {
         common,
-        register,
+        register: super::items_table::items_table(
+            &register,
+            ctx.t,
+            &ctx.t["register"],
+            &ctx.step_names,
+            super::items_table::Columns::Register,
+        ),
         pager,
         csv_href: paths::register_name(slug),
-        step_names: &ctx.step_names,
     };
     Page {
         template: "register",

@@ -102,39 +102,39 @@ pub(super) struct GroupRow {
 /// One step of an item on a register: its status, duration and clock times.
 #[derive(Serialize, Clone)]
 pub(super) struct ItemStep {
-    status_key: &'static str,
-    status: String,
-    duration: String,
+    pub(super) status_key: &'static str,
+    pub(super) status: String,
+    pub(super) duration: String,
     /// The duration in seconds, for sorting (`data-sort`); `None` when there is none.
-    duration_s: Option<i64>,
+    pub(super) duration_s: Option<i64>,
     /// Start and end as times of day (`21.30 → 07.00 (+1 hari)`), empty without a start.
-    clock: String,
+    pub(super) clock: String,
     /// Judged from a date without a time (read as midnight): marked `*`.
-    date_only: bool,
+    pub(super) date_only: bool,
 }
 
 /// An item on a register: what it is, who handled it and each step.
 #[derive(Serialize, Clone)]
 pub(super) struct ItemRow {
-    id: String,
-    url: Option<String>,
-    department: String,
-    posted: String,
+    pub(super) id: String,
+    pub(super) url: Option<String>,
+    pub(super) department: String,
+    pub(super) posted: String,
     /// The posting time in seconds since 1970, for sorting (`data-sort`).
-    posted_s: Option<i64>,
-    channel: String,
-    kind: String,
-    admin: String,
-    text: String,
-    steps: Vec<ItemStep>,
+    pub(super) posted_s: Option<i64>,
+    pub(super) channel: String,
+    pub(super) kind: String,
+    pub(super) admin: String,
+    pub(super) text: String,
+    pub(super) steps: Vec<ItemStep>,
     /// The word of the zone the clock times are in (`WIB`).
-    zone: String,
+    pub(super) zone: String,
     /// Whether a step is marked as judged from a date without a time (the table then
     /// explains the mark).
-    date_only: bool,
+    pub(super) date_only: bool,
     /// Whether a clock time is marked as outside office hours (`[calendar]` set).
-    outside_hours: bool,
-    exception: bool,
+    pub(super) outside_hours: bool,
+    pub(super) exception: bool,
 }
 
 impl Ctx<'_> {

@@ -1,0 +1,382 @@
+//! The table of items (a department's register, a period's late items), written here
+//! rather than by a template: it is most of the bytes of the site, and a loop over
+//! thousands of rows in Tera costs a value tree per row (issue 13). Every value is
+//! escaped as the templates escape it (HTML with [`markdown::escape_html`], Markdown with
+//! [`markdown::escape`]); templates insert the finished table with `| safe`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::render::markdown::{escape, escape_html};
+use crate::words::Words;
+
+use super::rows::ItemRow;
+
+/// The columns of a table of items: a register (its department is the page's, and the
+/// citizen's text is shown) or a period's list (the department instead of the channel
+/// and the text).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Columns {
+    /// Ticket, posted, channel, admin, the steps, the text.
+    Register,
+    /// Ticket, posted, department, admin, the steps (the HTML table keeps channel and
+    /// text).
+    Period,
+}
+
+/// A table of items, finished, in both formats.
+#[derive(Serialize, Default)]
+pub(super) struct ItemsTable {
+    /// The HTML table and its notes.
+    html: String,
+    /// The Markdown table and its notes.
+    md: String,
+}
+
+/// The table of `rows` headed `caption`, with the steps `step_names`, in both formats.
+pub(super) fn items_table(
+    rows: &[ItemRow],
+    t: &Words,
+    caption: &str,
+    step_names: &[String],
+    columns: Columns,
+) -> ItemsTable {
+    ItemsTable {
+        html: html(rows, t, caption, step_names, columns),
+        md: md(rows, t, step_names, columns),
+    }
+}
+
+/// The notes under a table, each part as written (unescaped): the zone of the clock
+/// times, with the mark of times outside office hours when one is marked; and the mark
+/// of a date without a time, when one is marked.
+struct Notes<'a> {
+    clock: Option<(String, Option<&'a str>)>,
+    date_only: Option<&'a str>,
+}
+
+fn notes<'a>(rows: &[ItemRow], t: &'a Words) -> Notes<'a> {
+    Notes {
+        clock: rows.first().map(|first| {
+            (
+                t["clock_note"].replace("{zone}", &first.zone),
+                rows.iter()
+                    .any(|r| r.outside_hours)
+                    .then(|| t["outside_hours_note"].as_str()),
+            )
+        }),
+        date_only: rows
+            .iter()
+            .any(|r| r.date_only)
+            .then(|| t["date_only_note"].as_str()),
+    }
+}
+
+/// The notes in a format: the clock note and its mark escaped apart, as the templates
+/// did (Markdown escaping depends on where a text starts).
+fn clock_note(notes: &Notes<'_>, escape: fn(&str) -> String) -> Option<String> {
+    notes.clock.as_ref().map(|(note, outside)| {
+        let mut text = escape(note);
+        if let Some(outside) = outside {
+            text.push(' ');
+            text.push_str(&escape(outside));
+        }
+        text
+    })
+}
+
+fn html(
+    rows: &[ItemRow],
+    t: &Words,
+    caption: &str,
+    step_names: &[String],
+    columns: Columns,
+) -> String {
+    let e = escape_html;
+    let department = columns == Columns::Period;
+    let mut out = String::with_capacity(400 + rows.len() * 1200);
+    let _ = write!(
+        out,
+        "\n<div class=\"scroll stack\" tabindex=\"0\"><table class=\"items sortable\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        e(caption),
+        e(&t["item_id"]),
+        e(&t["posted"])
+    );
+    if department {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", e(&t["department"]));
+    }
+    let _ = write!(
+        out,
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        e(&t["channel"]),
+        e(&t["admin"])
+    );
+    for n in step_names {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", e(n));
+    }
+    let _ = write!(
+        out,
+        "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        e(&t["text"])
+    );
+    let labels = Labels {
+        item_id: e(&t["item_id"]),
+        posted: e(&t["posted"]),
+        department: e(&t["department"]),
+        channel: e(&t["channel"]),
+        admin: e(&t["admin"]),
+        text: e(&t["text"]),
+        date_only: e(&t["date_only_note"]),
+        steps: step_names.iter().map(|n| e(n)).collect(),
+    };
+    for r in rows {
+        html_row(&mut out, r, &labels, department);
+    }
+    out.push_str("</tbody></table></div>");
+    let notes = notes(rows, t);
+    if let Some(clock) = clock_note(&notes, e) {
+        let _ = write!(out, "\n<p class=\"clock-note\">{clock}</p>");
+    }
+    if let Some(note) = notes.date_only {
+        let _ = write!(out, "\n<p class=\"hint\">* {}</p>", e(note));
+    }
+    out.push('\n');
+    out
+}
+
+/// The escaped column labels of the cells (shown beside each value on a phone).
+struct Labels {
+    item_id: String,
+    posted: String,
+    department: String,
+    channel: String,
+    admin: String,
+    text: String,
+    date_only: String,
+    steps: Vec<String>,
+}
+
+fn html_row(out: &mut String, r: &ItemRow, l: &Labels, department: bool) {
+    let e = escape_html;
+    out.push_str(if r.exception {
+        "<tr class=\"exception\">"
+    } else {
+        "<tr>"
+    });
+    let _ = write!(out, "<th scope=\"row\" data-label=\"{}\">", l.item_id);
+    match &r.url {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" rel=\"nofollow noopener noreferrer\">{}</a>",
+                e(url),
+                e(&r.id)
+            );
+        }
+        None => out.push_str(&e(&r.id)),
+    }
+    let _ = write!(out, "</th><td data-label=\"{}\"", l.posted);
+    if let Some(s) = r.posted_s {
+        let _ = write!(out, " data-sort=\"{s}\"");
+    }
+    let _ = write!(out, ">{}</td>", e(&r.posted));
+    if department {
+        let _ = write!(
+            out,
+            "<td data-label=\"{}\">{}</td>",
+            l.department,
+            e(&r.department)
+        );
+    }
+    let _ = write!(
+        out,
+        "<td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td>",
+        l.channel,
+        e(&r.channel),
+        l.admin,
+        e(&r.admin)
+    );
+    for (i, s) in r.steps.iter().enumerate() {
+        let label = l.steps.get(i).map_or("", String::as_str);
+        let _ = write!(
+            out,
+            "<td class=\"st {}\" data-label=\"{label}\"",
+            e(s.status_key)
+        );
+        if let Some(d) = s.duration_s {
+            let _ = write!(out, " data-sort=\"{d}\"");
+        }
+        let _ = write!(out, ">{}", e(&s.status));
+        if s.duration_s.is_some() || s.clock.is_empty() {
+            let _ = write!(out, "<br><span class=\"dur\">{}", e(&s.duration));
+            if s.date_only {
+                let _ = write!(out, "<abbr title=\"{}\">*</abbr>", l.date_only);
+            }
+            out.push_str("</span>");
+        }
+        if !s.clock.is_empty() {
+            let _ = write!(out, "<br><span class=\"clock\">{}", e(&s.clock));
+            if s.date_only && s.duration_s.is_none() {
+                let _ = write!(out, "<abbr title=\"{}\">*</abbr>", l.date_only);
+            }
+            out.push_str("</span>");
+        }
+        out.push_str("</td>");
+    }
+    let _ = writeln!(
+        out,
+        "<td class=\"text\" data-label=\"{}\">{}</td></tr>",
+        l.text,
+        e(&r.text)
+    );
+}
+
+fn md(rows: &[ItemRow], t: &Words, step_names: &[String], columns: Columns) -> String {
+    let e = escape;
+    let register = columns == Columns::Register;
+    let third = if register { "channel" } else { "department" };
+    let mut out = String::with_capacity(400 + rows.len() * 400);
+    let _ = write!(
+        out,
+        "| {} | {} | {} | {} |",
+        e(&t["item_id"]),
+        e(&t["posted"]),
+        e(&t[third]),
+        e(&t["admin"])
+    );
+    for n in step_names {
+        let _ = write!(out, " {} |", e(n));
+    }
+    if register {
+        let _ = write!(out, " {} |", e(&t["text"]));
+    }
+    out.push_str("\n|---|---|---|---|");
+    for _ in step_names {
+        out.push_str("---|");
+    }
+    if register {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for r in rows {
+        let third = if register { &r.channel } else { &r.department };
+        let _ = write!(
+            out,
+            "| {} | {} | {} | {} |",
+            e(&r.id),
+            e(&r.posted),
+            e(third),
+            e(&r.admin)
+        );
+        for s in &r.steps {
+            let _ = write!(out, " {} (", e(&s.status));
+            if s.duration_s.is_some() {
+                out.push_str(&e(&s.duration));
+                if s.date_only {
+                    out.push_str("\\*");
+                }
+                let _ = write!(out, "; {}", e(&s.clock));
+            } else if !s.clock.is_empty() {
+                out.push_str(&e(&s.clock));
+                if s.date_only {
+                    out.push_str("\\*");
+                }
+            } else {
+                out.push_str(&e(&s.duration));
+            }
+            out.push_str(") |");
+        }
+        if register {
+            let _ = write!(out, " {} |", e(&r.text));
+        }
+        out.push('\n');
+    }
+    let notes = notes(rows, t);
+    if let Some(clock) = clock_note(&notes, e) {
+        let _ = writeln!(out, "\n{clock}");
+    }
+    if let Some(note) = notes.date_only {
+        let _ = writeln!(out, "\n\\* {}", e(note));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::views::rows::ItemStep;
+    use crate::words::{words, Lang};
+
+    fn row(text: &str) -> ItemRow {
+        ItemRow {
+            id: "MS-1".into(),
+            url: Some("https://x.test/a?b=1&c=2".into()),
+            department: "Dinas <b>".into(),
+            posted: "16/11/2026 10.00".into(),
+            posted_s: Some(1_795_323_600),
+            channel: "Twitter/X".into(),
+            kind: "complaint".into(),
+            admin: "Rina".into(),
+            text: text.into(),
+            steps: vec![
+                ItemStep {
+                    status_key: "breached",
+                    status: "Terlambat".into(),
+                    duration: "1 jam 30 mnt".into(),
+                    duration_s: Some(5400),
+                    clock: "10.00 → 11.30".into(),
+                    date_only: false,
+                },
+                ItemStep {
+                    status_key: "unmeasurable",
+                    status: "Tidak terukur".into(),
+                    duration: "–".into(),
+                    duration_s: None,
+                    clock: String::new(),
+                    date_only: true,
+                },
+            ],
+            zone: "WIB".into(),
+            date_only: true,
+            outside_hours: false,
+            exception: true,
+        }
+    }
+
+    #[test]
+    fn a_row_is_written_escaped_in_both_formats() {
+        let t = words(Lang::Id);
+        let names = ["Pemantauan".to_string(), "Disposisi".to_string()];
+        let table = items_table(
+            &[row("<script>x</script> | *a*")],
+            t,
+            "Daftar item",
+            &names,
+            Columns::Register,
+        );
+        assert!(table.html.contains(concat!(
+            "<tr class=\"exception\"><th scope=\"row\" data-label=\"Nomor\"><a href=\"https:&#x2F;&#x2F;x.test&#x2F;a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\">MS-1</a></th>",
+            "<td data-label=\"Waktu posting\" data-sort=\"1795323600\">16&#x2F;11&#x2F;2026 10.00</td>",
+            "<td data-label=\"Kanal\">Twitter&#x2F;X</td><td data-label=\"Admin\">Rina</td>",
+            "<td class=\"st breached\" data-label=\"Pemantauan\" data-sort=\"5400\">Terlambat<br><span class=\"dur\">1 jam 30 mnt</span><br><span class=\"clock\">10.00 → 11.30</span></td>",
+            "<td class=\"st unmeasurable\" data-label=\"Disposisi\">Tidak terukur<br><span class=\"dur\">–<abbr title=\"dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\">*</abbr></span></td>",
+            "<td class=\"text\" data-label=\"Isi\">&lt;script&gt;x&lt;&#x2F;script&gt; | *a*</td></tr>\n",
+        )), "{}", table.html);
+        assert!(table.html.ends_with("</tbody></table></div>\n<p class=\"clock-note\">Jam mulai → selesai tiap tahap dalam WIB; (+1 hari): selesai pada hari berikutnya.</p>\n<p class=\"hint\">* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)</p>\n"));
+        assert_eq!(
+            table.md,
+            "| Nomor | Waktu posting | Kanal | Admin | Pemantauan | Disposisi | Isi |\n\
+             |---|---|---|---|---|---|---|\n\
+             | MS-1 | 16/11/2026 10.00 | Twitter/X | Rina | Terlambat (1 jam 30 mnt; 10.00 → 11.30) | Tidak terukur (–) | \\<script>x\\</script> \\| \\*a\\* |\n\
+             \n\
+             Jam mulai → selesai tiap tahap dalam WIB; (+1 hari): selesai pada hari berikutnya.\n\
+             \n\
+             \\* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\n"
+        );
+        // A period's list: the department in the third column, no text.
+        let period = items_table(&[row("x")], t, "Item terlambat", &names, Columns::Period);
+        assert!(period.md.starts_with("| Nomor | Waktu posting | Perangkat Daerah | Admin | Pemantauan | Disposisi |\n|---|---|---|---|---|---|\n| MS-1 | 16/11/2026 10.00 | Dinas \\<b> | Rina |"));
+        assert!(period.html.contains("<td data-label=\"Perangkat Daerah\">Dinas &lt;b&gt;</td><td data-label=\"Kanal\">"));
+    }
+}
