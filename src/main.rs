@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+/// mimalloc: a build makes and frees many small strings on every thread, which the
+/// system allocator serves about twice as slowly (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Measures how a city communications office handles citizens' complaints against its SOP
 /// time standards, from the admins' weekly exports.
 #[derive(Parser, Debug)]
@@ -174,6 +179,16 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     };
     let progress = patuh::progress::Progress::default();
     let outcome = with_progress(&progress, || patuh::build(&config, &options, &progress))?;
+    if std::env::var_os("PATUH_TIMINGS").is_some() {
+        // Seconds per stage, for benchmarks (BENCHMARKS.md); English, like a log.
+        for (stage, took) in progress.timings() {
+            eprintln!(
+                "timing: {:<18} {:>8.3} s",
+                stage.describe(),
+                took.as_secs_f64()
+            );
+        }
+    }
     eprint!(
         "{}",
         patuh::check::build_summary(

@@ -42,6 +42,8 @@ pub struct Progress {
     stage: AtomicU8,
     files_total: AtomicUsize,
     files_done: AtomicUsize,
+    /// When each stage was entered, in order (for `PATUH_TIMINGS`, BENCHMARKS.md).
+    entered: std::sync::Mutex<Vec<(Stage, std::time::Instant)>>,
 }
 
 impl Progress {
@@ -49,6 +51,24 @@ impl Progress {
     pub fn enter(&self, stage: Stage) {
         let index = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
         self.stage.store(index as u8, Ordering::Relaxed);
+        if let Ok(mut entered) = self.entered.lock() {
+            entered.push((stage, std::time::Instant::now()));
+        }
+    }
+
+    /// How long each stage entered so far took: until the next one was entered, the
+    /// last one until now.
+    pub fn timings(&self) -> Vec<(Stage, std::time::Duration)> {
+        let entered = self.entered.lock().map(|e| e.clone()).unwrap_or_default();
+        let now = std::time::Instant::now();
+        entered
+            .iter()
+            .enumerate()
+            .map(|(i, (stage, at))| {
+                let until = entered.get(i + 1).map_or(now, |(_, next)| *next);
+                (*stage, until - *at)
+            })
+            .collect()
     }
 
     /// Sets the number of files to read.
@@ -70,5 +90,20 @@ impl Progress {
             self.files_done.load(Ordering::Relaxed),
             self.files_total.load(Ordering::Relaxed),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timings_list_the_stages_in_the_order_entered() {
+        let progress = Progress::default();
+        assert!(progress.timings().is_empty());
+        progress.enter(Stage::Reading);
+        progress.enter(Stage::Judging);
+        let stages: Vec<Stage> = progress.timings().into_iter().map(|(s, _)| s).collect();
+        assert_eq!(stages, [Stage::Reading, Stage::Judging]);
     }
 }

@@ -285,6 +285,25 @@ pub fn duration(lang: Lang, seconds: i64) -> String {
     format!("{sign}{text}")
 }
 
+/// A duration of working time (a step on the office clock) in words: as [`duration`],
+/// but in hours past an hour, never in days, so that it is not read as calendar days
+/// ("65 jam 10 mnt" of working time, not "2 hari 17 jam").
+pub fn working_duration(lang: Lang, seconds: i64) -> String {
+    let t = seconds.unsigned_abs();
+    if t < 86_400 {
+        return duration(lang, seconds);
+    }
+    let (h, m) = match lang {
+        Lang::Id => ("jam", "mnt"),
+        Lang::En => ("h", "min"),
+    };
+    let sign = if seconds < 0 { "−" } else { "" };
+    match (t % 3600) / 60 {
+        0 => format!("{sign}{} {h}", t / 3600),
+        minutes => format!("{sign}{} {h} {minutes} {m}", t / 3600),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +311,19 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn working_time_is_written_in_hours_never_days() {
+        // 2 days 17 hours 10 minutes of working time = 65 h 10 min.
+        let s = 2 * 86_400 + 17 * 3600 + 600;
+        assert_eq!(duration(Lang::Id, s), "2 hari 17 jam");
+        assert_eq!(working_duration(Lang::Id, s), "65 jam 10 mnt");
+        assert_eq!(working_duration(Lang::En, s), "65 h 10 min");
+        assert_eq!(working_duration(Lang::Id, -86_400), "−24 jam");
+        // Under a day it is written as any duration.
+        assert_eq!(working_duration(Lang::Id, 3 * 3600 + 1200), "3 jam 20 mnt");
+        assert_eq!(working_duration(Lang::Id, 45), "45 dtk");
     }
 
     #[test]

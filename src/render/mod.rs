@@ -152,14 +152,17 @@ pub fn render_all<E: From<RenderError> + Send>(
         .map(|spec| -> Result<Vec<Written>, E> {
             let page = views::page(&ctx, spec);
             let mut out = Vec::with_capacity(2);
+            // One context for both formats, the view model moved into it (no copy).
+            let context = tera::Context::from_value(page.context).map_err(|e| RenderError {
+                template: page.template.to_string(),
+                message: error_chain(&e),
+            })?;
             for (ext, tera) in [("html", &templates.html), ("md", &templates.md)] {
                 let template = format!("{}.{ext}", page.template);
                 let failed = |e: &dyn std::error::Error| RenderError {
                     template: template.clone(),
                     message: error_chain(e),
                 };
-                let context =
-                    tera::Context::from_serialize(&page.context).map_err(|e| failed(&e))?;
                 let text = tera.render(&template, &context).map_err(|e| failed(&e))?;
                 out.push(write(OutputFile {
                     path: match ext {

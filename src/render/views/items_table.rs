@@ -377,6 +377,8 @@ mod tests {
         // A period's list: the department in the third column, no text.
         let period = items_table(&[row("x")], t, "Item terlambat", &names, Columns::Period);
         assert!(period.md.starts_with("| Nomor | Waktu posting | Perangkat Daerah | Admin | Pemantauan | Disposisi |\n|---|---|---|---|---|---|\n| MS-1 | 16/11/2026 10.00 | Dinas \\<b> | Rina |"));
-        assert!(period.html.contains("<td data-label=\"Perangkat Daerah\">Dinas &lt;b&gt;</td><td data-label=\"Kanal\">"));
+        assert!(period.html.contains(
+            "<td data-label=\"Perangkat Daerah\">Dinas &lt;b&gt;</td><td data-label=\"Kanal\">"
+        ));
     }
 }

@@ -227,6 +227,24 @@ impl Ctx<'_> {
             .unwrap_or_else(|| "–".into())
     }
 
+    /// The clock step `index` runs on (past the configured steps: `end_to_end`).
+    fn clock_of(&self, index: usize) -> crate::calendar::Clock {
+        let model = &self.input.report.model;
+        model
+            .steps
+            .get(index)
+            .map_or(model.end_to_end_clock, |s| s.clock)
+    }
+
+    /// A duration of step `index` on its own clock: working time is written in hours,
+    /// never days ([`format::working_duration`]).
+    fn step_duration(&self, index: usize, s: Option<i64>) -> String {
+        match (s, self.clock_of(index)) {
+            (Some(s), crate::calendar::Clock::Office) => format::working_duration(self.lang, s),
+            _ => self.duration(s),
+        }
+    }
+
     fn int(&self, n: u64) -> String {
         format::integer(self.lang, n)
     }

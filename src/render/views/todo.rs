@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::Instant;
-use crate::render::{format, paths};
+use crate::render::paths;
 use crate::report::PeriodKind;
 use crate::sop::{Judged, Status};
 use crate::words::fill;
@@ -183,12 +183,9 @@ impl Ctx<'_> {
             gap: {
                 let gap = fill(
                     &self.t[gap_word],
-                    &[("d", &format::duration(self.lang, o.gap_s))],
+                    &[("d", &self.step_duration(o.step, Some(o.gap_s)))],
                 );
-                let clock = model
-                    .steps
-                    .get(o.step)
-                    .map_or(model.end_to_end_clock, |s| s.clock);
+                let clock = self.clock_of(o.step);
                 if clock == crate::calendar::Clock::Office {
                     format!("{gap} ({})", self.t["clock_office"])
                 } else {

@@ -317,13 +317,9 @@ impl Ctx<'_> {
             .collect();
         let lang = self.lang;
         let mut description = self.t["durations_alt"].clone();
-        for row in &rows {
+        for (i, row) in rows.iter().enumerate() {
             let late = row.durations.iter().filter(|&&d| d > row.limit_s).count();
-            let longest = row
-                .durations
-                .iter()
-                .max()
-                .map_or("–".into(), |&d| format::duration(lang, d));
+            let longest = self.step_duration(i, row.durations.iter().max().copied());
             description.push_str(&format!(
                 ". {}",
                 crate::words::fill(
