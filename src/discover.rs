@@ -118,8 +118,8 @@ pub enum DiscoverError {
     Walk {
         /// The folder or file.
         path: PathBuf,
-        /// The operating system's message.
-        message: String,
+        /// The operating system's reason.
+        message: crate::words::Message,
     },
     /// Two files whose names read the same once shown as text (names that are not valid
     /// Unicode have their stray bytes written as `\xNN`).
@@ -143,7 +143,10 @@ impl crate::words::Describe for DiscoverError {
             ),
             DiscoverError::Walk { path, message } => say(
                 "err_walk",
-                &[("path", &path.display().to_string()), ("reason", message)],
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &message.describe(lang)),
+                ],
             ),
             DiscoverError::SameName(name) => say("err_same_name", &[("name", name)]),
             DiscoverError::Pattern { pattern, message } => say(
@@ -219,8 +222,8 @@ pub fn find_exports(
                 return Err(DiscoverError::Walk {
                     message: e
                         .io_error()
-                        .map(|io| io.to_string())
-                        .unwrap_or_else(|| e.to_string()),
+                        .map(crate::words::io_message)
+                        .unwrap_or_else(|| crate::words::Message::Text(e.to_string())),
                     path,
                 });
             }

@@ -179,9 +179,9 @@ impl std::fmt::Display for Message {
     }
 }
 
-/// Why the operating system refused a file, in `lang`: the common reasons in words, any
-/// other as the system's own message.
-pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+/// Why the operating system refused a file: the common reasons in words, any other as the
+/// system's own message.
+pub fn io_message(error: &std::io::Error) -> Message {
     use std::io::ErrorKind;
     let key = match error.kind() {
         ErrorKind::NotFound => "err_io_not_found",
@@ -192,9 +192,14 @@ pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
         ErrorKind::StorageFull => "err_io_storage_full",
         ErrorKind::ReadOnlyFilesystem => "err_io_read_only",
         ErrorKind::InvalidData => "err_io_invalid_data",
-        _ => return error.to_string(),
+        _ => return Message::Text(error.to_string()),
     };
-    words(lang)[key].clone()
+    Message::new(key)
+}
+
+/// Why the operating system refused a file, in `lang` ([`io_message`]).
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    io_message(error).describe(lang)
 }
 
 #[cfg(test)]

@@ -320,3 +320,28 @@ fn every_error_key_is_in_both_word_lists_and_used() {
         assert!(unused.is_empty(), "{lang:?}: never named: {unused:?}");
     }
 }
+
+#[test]
+fn a_configuration_that_cannot_be_read_names_the_file_and_why() {
+    let work = tempfile::tempdir().unwrap();
+    says(
+        work.path(),
+        &["check", "--config", "kantor.toml"],
+        "Kesalahan: Tidak dapat membaca konfigurasi kantor.toml: berkas atau folder tidak ada",
+        "error: cannot read the configuration kantor.toml: the file or folder does not exist",
+    );
+    // Not UTF-8 (saved in Windows-1252): said in words, with what to do.
+    std::fs::write(
+        work.path().join("kantor.toml"),
+        b"office = \"Dinas \xe9\"\n",
+    )
+    .unwrap();
+    says(
+        work.path(),
+        &["check", "--config", "kantor.toml"],
+        "Kesalahan: Tidak dapat membaca konfigurasi kantor.toml: berkas bukan teks UTF-8: \
+         simpan ulang dengan pengodean UTF-8",
+        "error: cannot read the configuration kantor.toml: the file is not UTF-8 text: save \
+         it as UTF-8",
+    );
+}
