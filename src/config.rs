@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::calendar::{Calendar, Clock, Interval, Special, Week};
 use crate::model::Field;
-use crate::words::Lang;
+use crate::words::{Describe, Lang, Message};
 
 /// The file read from the working folder when `--config` is not given.
 pub const DEFAULT_FILE: &str = "patuh.toml";
@@ -79,7 +79,7 @@ struct RawWeek {
 
 impl RawWeek {
     /// The week, or the key and message of the first interval that cannot be read.
-    fn read(&self, key: &str) -> Result<Week, (String, String)> {
+    fn read(&self, key: &str) -> Result<Week, (String, Message)> {
         let days = [
             ("mon", &self.mon),
             ("tue", &self.tue),
@@ -95,16 +95,14 @@ impl RawWeek {
                 .iter()
                 .map(|t| Interval::parse(t))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| (format!("{key}{day}"), e.to_string()))?;
+                .map_err(|e| (format!("{key}{day}"), interval_message(&e)))?;
             intervals.sort();
             if let Some(pair) = intervals.windows(2).find(|p| p[1].start < p[0].end) {
                 return Err((
                     format!("{key}{day}"),
-                    format!(
-                        "the intervals {} and {} overlap: write each working hour once",
-                        pair[0].text(),
-                        pair[1].text()
-                    ),
+                    Message::new("err_cfg_overlap")
+                        .with("first", pair[0].text())
+                        .with("second", pair[1].text()),
                 ));
             }
             week[i] = intervals;
@@ -139,12 +137,12 @@ struct RawCalendar {
 
 impl RawCalendar {
     /// The calendar, or the key and message of what cannot be used.
-    fn read(&self) -> Result<Calendar, (String, String)> {
+    fn read(&self) -> Result<Calendar, (String, Message)> {
         let date = |key: String, text: &str| {
             chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
                 (
                     key,
-                    format!("{text:?} is not a date: write it as \"2026-12-31\""),
+                    Message::new("err_cfg_date").with("text", format!("{text:?}")),
                 )
             })
         };
@@ -154,7 +152,7 @@ impl RawCalendar {
             Some(other) => {
                 return Err((
                     "calendar.holidays".into(),
-                    format!("{other:?} is not a holiday list: use \"id\" (the built-in Indonesian list) or \"none\""),
+                    Message::new("err_cfg_holidays").with("text", format!("{other:?}")),
                 ))
             }
         };
@@ -163,7 +161,12 @@ impl RawCalendar {
             let key = |k: &str| format!("calendar.special[{i}].{k}");
             let (from, to) = (date(key("from"), &s.from)?, date(key("to"), &s.to)?);
             if from > to {
-                return Err((key("from"), format!("{from} is after `to` ({to})")));
+                return Err((
+                    key("from"),
+                    Message::new("err_cfg_from_after_to")
+                        .with("from", from)
+                        .with("to", to),
+                ));
             }
             special.push(Special {
                 from,
@@ -507,11 +510,11 @@ impl Default for Config {
     }
 }
 
-/// A configuration that cannot be used.
+/// A configuration that cannot be used. Its `Display` is the English text
+/// ([`Describe`] tells it in either language).
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("cannot read the configuration {path}: {source}")]
     Read {
         /// The file.
         path: PathBuf,
@@ -519,7 +522,6 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     /// The file is not valid TOML or has a wrong or unknown key.
-    #[error("invalid configuration {path}: {message}")]
     Syntax {
         /// The file.
         path: PathBuf,
@@ -527,15 +529,60 @@ pub enum ConfigError {
         message: String,
     },
     /// A key has a value patuh cannot use.
-    #[error("invalid configuration {path}: `{key}`: {message}")]
     Value {
         /// The file (or `defaults`).
         path: PathBuf,
         /// The key, e.g. `timezone` or `columns.posted_at`.
         key: String,
         /// What is wrong and what to write instead.
-        message: String,
+        message: Message,
     },
+}
+
+impl Describe for ConfigError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Read { path, source } => crate::words::say(
+                lang,
+                "err_config_read",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &crate::words::io_reason(source, lang)),
+                ],
+            ),
+            ConfigError::Syntax { path, message } => crate::words::say(
+                lang,
+                "err_config_syntax",
+                &[("path", &path.display().to_string()), ("message", message)],
+            ),
+            ConfigError::Value { path, key, message } => crate::words::say(
+                lang,
+                "err_config_value",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("key", key),
+                    ("message", &message.describe(lang)),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Why an interval of `[calendar]` cannot be read, in words of either language.
+fn interval_message(e: &crate::calendar::IntervalError) -> Message {
+    use crate::calendar::IntervalError;
+    let (key, text) = match e {
+        IntervalError::Form(text) => ("err_cfg_interval_form", text),
+        IntervalError::Order(text) => ("err_cfg_interval_order", text),
+    };
+    Message::new(key).with("text", format!("{text:?}"))
 }
 
 impl Config {
@@ -571,7 +618,7 @@ impl Config {
     fn from_raw(raw: RawConfig, source: Option<PathBuf>) -> Result<Config, ConfigError> {
         let written = raw.clone();
         let path = source.clone().unwrap_or_else(|| PathBuf::from("defaults"));
-        let value_error = |key: &str, message: String| ConfigError::Value {
+        let value_error = |key: &str, message: Message| ConfigError::Value {
             path: path.clone(),
             key: key.to_string(),
             message,
@@ -580,16 +627,16 @@ impl Config {
         let timezone: Tz = zone_name.parse().map_err(|_| {
             value_error(
                 "timezone",
-                format!(
-                    "unknown time zone {zone_name:?}: write an IANA name such as \"Asia/Jakarta\""
-                ),
+                Message::new("err_cfg_timezone").with("zone", format!("{zone_name:?}")),
             )
         })?;
         for (i, pattern) in raw.exclude.iter().enumerate() {
             globset::Glob::new(pattern).map_err(|e| {
                 value_error(
                     &format!("exclude[{i}]"),
-                    format!("{pattern:?} is not a glob pattern: {e}"),
+                    Message::new("err_cfg_glob")
+                        .with("pattern", format!("{pattern:?}"))
+                        .with("why", e),
                 )
             })?;
         }
@@ -598,7 +645,7 @@ impl Config {
                 if crate::names::header_key(alias).is_empty() {
                     return Err(value_error(
                         &format!("columns.{}", field.name()),
-                        format!("{alias:?} has no letters or digits to match a header by"),
+                        Message::new("err_cfg_alias_empty").with("alias", format!("{alias:?}")),
                     ));
                 }
             }
@@ -610,13 +657,13 @@ impl Config {
             if name.trim().is_empty() {
                 return Err(value_error(
                     "departments",
-                    "a department name is empty".into(),
+                    Message::new("err_cfg_department_empty"),
                 ));
             }
             if variants.iter().any(|v| v.trim().is_empty()) {
                 return Err(value_error(
                     &format!("departments.{name:?}"),
-                    "a variant is empty".into(),
+                    Message::new("err_cfg_variant_empty"),
                 ));
             }
             for spelling in std::iter::once(name).chain(variants) {
@@ -630,11 +677,10 @@ impl Config {
                         };
                         return Err(value_error(
                             "departments",
-                            format!(
-                                "{spelling:?} names both {first:?} and {second:?}: a spelling \
-                                 may belong to one department only; remove it from one of them \
-                                 (or join the two departments)"
-                            ),
+                            Message::new("err_cfg_spelling_twice")
+                                .with("spelling", format!("{spelling:?}"))
+                                .with("first", format!("{first:?}"))
+                                .with("second", format!("{second:?}")),
                         ));
                     }
                     _ => {}
@@ -644,9 +690,7 @@ impl Config {
         if raw.departments.closed && raw.departments.names.is_empty() {
             return Err(value_error(
                 "departments.closed",
-                "a closed list needs at least one department: list them as \
-                 \"Canonical name\" = [\"variant\", ...]"
-                    .into(),
+                Message::new("err_cfg_closed_empty"),
             ));
         }
         if let Some(steps) = &raw.steps {
@@ -676,12 +720,7 @@ impl Config {
         };
         if let Some(key) = office_key {
             if !calendar.as_ref().is_some_and(Calendar::has_working_time) {
-                return Err(value_error(
-                    &key,
-                    "the office clock counts working time only: add a [calendar] with the \
-                     office's hours, such as mon = [\"07:30-16:00\"]"
-                        .into(),
-                ));
+                return Err(value_error(&key, Message::new("err_cfg_office_clock")));
             }
         }
         validate_targets(&raw.targets, &step_ids)
@@ -702,10 +741,7 @@ impl Config {
             ("limits.max_memory_per_file", raw.limits.max_memory_per_file),
         ] {
             if value == 0 {
-                return Err(value_error(
-                    key,
-                    "the limit must be a positive number".into(),
-                ));
+                return Err(value_error(key, Message::new("err_cfg_limit_positive")));
             }
         }
         for (key, value) in [
@@ -713,7 +749,7 @@ impl Config {
             ("pages.late_items", raw.pages.late_items),
         ] {
             if value == 0 {
-                return Err(value_error(key, "write a positive number of rows".into()));
+                return Err(value_error(key, Message::new("err_cfg_rows_positive")));
             }
         }
         let as_of = match raw.as_of {
@@ -726,7 +762,7 @@ impl Config {
                 .map_err(|e| {
                     value_error(
                         "as_of",
-                        format!("{e}: write a date and time such as \"2026-11-29 23:59\""),
+                        Message::new("err_cfg_as_of").with_words("reason", e.message()),
                     )
                 })?;
                 Some(ConfiguredMoment { written, at })
@@ -849,23 +885,19 @@ pub const ACTOR_FIELDS: [Field; 2] = [Field::Admin, Field::DisposedBy];
 fn validate_targets(
     targets: &BTreeMap<String, f64>,
     step_ids: &[&str],
-) -> Result<(), (String, String)> {
+) -> Result<(), (String, Message)> {
     for (id, &target) in targets {
         let key = format!("targets.{id}");
         if id != "end_to_end" && !step_ids.contains(&id.as_str()) {
             return Err((
                 key,
-                format!(
-                    "no step has the id {id:?}: use one of {}, end_to_end",
-                    step_ids.join(", ")
-                ),
+                Message::new("err_cfg_target_step")
+                    .with("id", format!("{id:?}"))
+                    .with("ids", step_ids.join(", ")),
             ));
         }
         if !(target > 0.0 && target <= 100.0) {
-            return Err((
-                key,
-                "a target is a percentage above 0 and at most 100, such as 90".into(),
-            ));
+            return Err((key, Message::new("err_cfg_target_percent")));
         }
     }
     Ok(())
@@ -873,7 +905,7 @@ fn validate_targets(
 
 /// Checks `[record]`: the logo is a picture beside `patuh.toml`, the number pattern uses
 /// known placeholders.
-fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String, String)> {
+fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String, Message)> {
     if let Some(logo) = &record.logo {
         let lower = logo.to_ascii_lowercase();
         if ![".png", ".jpg", ".jpeg", ".svg"]
@@ -882,7 +914,7 @@ fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String
         {
             return Err((
                 "record.logo".into(),
-                format!("{logo:?} is not a PNG, JPEG or SVG picture"),
+                Message::new("err_cfg_logo_kind").with("logo", format!("{logo:?}")),
             ));
         }
         let plain = Path::new(logo)
@@ -891,17 +923,14 @@ fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String
         if !plain {
             return Err((
                 "record.logo".into(),
-                format!("{logo:?}: name a file in the folder of patuh.toml, such as \"logo.png\""),
+                Message::new("err_cfg_logo_plain").with("logo", format!("{logo:?}")),
             ));
         }
         if let Some(folder) = folder {
             if !folder.join(logo).is_file() {
                 return Err((
                     "record.logo".into(),
-                    format!(
-                        "{} does not exist: put the logo beside patuh.toml or remove the key",
-                        folder.join(logo).display()
-                    ),
+                    Message::new("err_cfg_logo_missing").with("path", folder.join(logo).display()),
                 ));
             }
         }
@@ -914,10 +943,9 @@ fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String
             if !NUMBER_PLACEHOLDERS.contains(&placeholder) {
                 return Err((
                     "record.number".into(),
-                    format!(
-                        "{placeholder:?} is not a placeholder: use {}",
-                        NUMBER_PLACEHOLDERS.join(", ")
-                    ),
+                    Message::new("err_cfg_placeholder")
+                        .with("placeholder", format!("{placeholder:?}"))
+                        .with("placeholders", NUMBER_PLACEHOLDERS.join(", ")),
                 ));
             }
             rest = &rest[close.unwrap_or(rest.len())..];
@@ -931,33 +959,30 @@ fn validate_record(record: &Record, folder: Option<&Path>) -> Result<(), (String
 pub const MAX_LIMIT_MINUTES: i64 = 10 * 366 * 24 * 60;
 
 /// Checks a `[[steps]]` model; on error gives the key and the message.
-fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
+fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, Message)> {
     if steps.is_empty() {
-        return Err(("steps".into(), "at least one step is needed".into()));
+        return Err(("steps".into(), Message::new("err_cfg_no_steps")));
     }
     let mut seen = std::collections::BTreeSet::new();
     for (i, step) in steps.iter().enumerate() {
         let key = |k: &str| format!("steps[{i}].{k}");
         if step.id.trim().is_empty() {
-            return Err((key("id"), "the id is empty".into()));
+            return Err((key("id"), Message::new("err_cfg_id_empty")));
         }
         if step.id == "end_to_end" {
-            return Err((
-                key("id"),
-                "`end_to_end` is reserved for the whole chain; choose another id".into(),
-            ));
+            return Err((key("id"), Message::new("err_cfg_id_reserved")));
         }
         if !seen.insert(step.id.as_str()) {
-            return Err((key("id"), format!("the id {:?} is used twice", step.id)));
+            return Err((
+                key("id"),
+                Message::new("err_cfg_id_twice").with("id", format!("{:?}", step.id)),
+            ));
         }
         for (k, field) in [("start", step.start), ("end", step.end)] {
             if field.stamp().is_none() {
                 return Err((
                     key(k),
-                    format!(
-                        "`{}` is not a timestamp field: use posted_at, reported_at, disposed_at, forwarded_at or closed_at",
-                        field.name()
-                    ),
+                    Message::new("err_cfg_not_a_stamp").with("field", field.name()),
                 ));
             }
         }
@@ -965,23 +990,20 @@ fn validate_steps(steps: &[StepConfig]) -> Result<(), (String, String)> {
             if !ACTOR_FIELDS.contains(&actor) {
                 return Err((
                     key("actor"),
-                    format!(
-                        "`{}` does not name a person: use admin or disposed_by",
-                        actor.name()
-                    ),
+                    Message::new("err_cfg_not_a_person").with("field", actor.name()),
                 ));
             }
         }
         if step.limit_minutes <= 0 {
             return Err((
                 key("limit_minutes"),
-                "the limit must be a positive number of minutes".into(),
+                Message::new("err_cfg_minutes_positive"),
             ));
         }
         if step.limit_minutes > MAX_LIMIT_MINUTES {
             return Err((
                 key("limit_minutes"),
-                format!("the limit must be at most {MAX_LIMIT_MINUTES} minutes (ten years)"),
+                Message::new("err_cfg_minutes_max").with("max", MAX_LIMIT_MINUTES),
             ));
         }
     }

@@ -109,40 +109,62 @@ pub struct Discovery {
     pub skipped: Vec<SkippedFile>,
 }
 
-/// The walk could not be done.
+/// The walk could not be done (told in either language; `Display` is the English text).
 #[derive(Debug, thiserror::Error)]
 pub enum DiscoverError {
     /// The data folder does not exist or is not a folder.
-    #[error(
-        "the data folder {0} does not exist: put the exports there, or name the folder with --data"
-    )]
     NoDataFolder(PathBuf),
     /// A folder or file could not be opened while walking.
-    #[error(
-        "cannot open {path} in the data folder: {message}. Check it (a broken link, or no permission?), \
-         remove it, or leave it out with an exclude pattern in patuh.toml"
-    )]
     Walk {
         /// The folder or file.
         path: PathBuf,
-        /// The operating system's message.
-        message: String,
+        /// The operating system's reason.
+        message: crate::words::Message,
     },
     /// Two files whose names read the same once shown as text (names that are not valid
     /// Unicode have their stray bytes written as `\xNN`).
-    #[error(
-        "two files in the data folder are both shown as {0}: rename one of them so that each \
-         export has a name of its own"
-    )]
     SameName(String),
     /// An `exclude` pattern is not a glob.
-    #[error("invalid exclude pattern {pattern:?}: {message}")]
     Pattern {
         /// The pattern.
         pattern: String,
         /// Why.
         message: String,
     },
+}
+
+impl crate::words::Describe for DiscoverError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        let say = |key: &str, values: &[(&str, &str)]| crate::words::say(lang, key, values);
+        match self {
+            DiscoverError::NoDataFolder(path) => say(
+                "err_no_data_folder",
+                &[("path", &path.display().to_string())],
+            ),
+            DiscoverError::Walk { path, message } => say(
+                "err_walk",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &message.describe(lang)),
+                ],
+            ),
+            DiscoverError::SameName(name) => say("err_same_name", &[("name", name)]),
+            DiscoverError::Pattern { pattern, message } => say(
+                "err_exclude_pattern",
+                &[("pattern", &format!("{pattern:?}")), ("reason", message)],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DiscoverError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 /// Walks `data_dir` recursively and lists the exports to read.
@@ -200,8 +222,8 @@ pub fn find_exports(
                 return Err(DiscoverError::Walk {
                     message: e
                         .io_error()
-                        .map(|io| io.to_string())
-                        .unwrap_or_else(|| e.to_string()),
+                        .map(crate::words::io_message)
+                        .unwrap_or_else(|| crate::words::Message::Text(e.to_string())),
                     path,
                 });
             }

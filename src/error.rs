@@ -1,29 +1,25 @@
 //! The errors that end a run (exit status 1), one variant per stage.
 //!
 //! Data problems that a run survives are not errors: they are data issues in the ledger.
+//!
+//! Every error here tells itself in either language ([`Describe`]); its `Display` is the
+//! English text, which the JSON report and logs keep using.
 
 use crate::config::ConfigError;
 use crate::discover::DiscoverError;
 use crate::ingest::ReadError;
+use crate::words::{io_reason, say, Describe, Lang};
 
 /// A run that cannot go on.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The configuration is invalid.
-    #[error(transparent)]
     Config(#[from] ConfigError),
     /// The data folder cannot be walked.
-    #[error(transparent)]
     Discover(#[from] DiscoverError),
     /// One or more exports cannot be read.
-    #[error(transparent)]
     Read(#[from] ReadError),
     /// No item was read, and the output folder holds a previous site.
-    #[error(
-        "no item was read from {data} ({exports} exports): the site in {out} was left as it \
-         was. Check that --data names the folder of exports (`patuh check` lists what it \
-         finds there)"
-    )]
     NothingRead {
         /// The data folder.
         data: std::path::PathBuf,
@@ -33,13 +29,10 @@ pub enum Error {
         out: std::path::PathBuf,
     },
     /// More departments than `[limits] max_departments`.
-    #[error(transparent)]
     TooManyDepartments(#[from] crate::ingest::TooManyDepartments),
-    /// The as-of moment cannot be read.
-    #[error("invalid as-of moment {0}: write a date and time such as \"2026-11-29 23:59\"")]
-    AsOf(String),
+    /// The as-of moment (`--as-of`) cannot be read.
+    AsOf(crate::timestamp::MomentError),
     /// The letterhead's logo (`[record] logo`) cannot be read.
-    #[error("cannot read the logo {file} (`record.logo` in patuh.toml): {source}")]
     Logo {
         /// The logo file.
         file: std::path::PathBuf,
@@ -47,15 +40,55 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A template cannot be loaded.
-    #[error(transparent)]
-    Template(crate::render::templates::TemplateError),
+    Template(#[source] crate::render::templates::TemplateError),
     /// A page cannot be rendered.
-    #[error(transparent)]
     Render(#[from] crate::render::RenderError),
     /// `patuh init` cannot write its files.
-    #[error(transparent)]
     Init(#[from] crate::init::InitError),
     /// The site cannot be written.
-    #[error(transparent)]
     Publish(#[from] crate::site::PublishError),
+}
+
+impl Describe for Error {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Error::Config(e) => e.describe(lang),
+            Error::Discover(e) => e.describe(lang),
+            Error::Read(e) => e.describe(lang),
+            Error::NothingRead { data, exports, out } => say(
+                lang,
+                "err_nothing_read",
+                &[
+                    ("data", &data.display().to_string()),
+                    ("exports", &exports.to_string()),
+                    ("out", &out.display().to_string()),
+                ],
+            ),
+            Error::TooManyDepartments(e) => e.describe(lang),
+            Error::AsOf(e) => say(
+                lang,
+                "err_as_of",
+                &[("reason", &e.message().describe(lang))],
+            ),
+            Error::Logo { file, source } => say(
+                lang,
+                "err_logo",
+                &[
+                    ("file", &file.display().to_string()),
+                    ("reason", &io_reason(source, lang)),
+                ],
+            ),
+            Error::Template(e) => e.describe(lang),
+            Error::Render(e) => e.describe(lang),
+            Error::Init(e) => e.describe(lang),
+            Error::Publish(e) => e.describe(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
 }

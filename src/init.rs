@@ -8,20 +8,49 @@ use crate::render::templates::BUILT_IN;
 /// The commented configuration `patuh init` writes.
 pub const CONFIG_TEMPLATE: &str = include_str!("../templates/init/patuh.toml");
 
-/// `patuh init` could not write its files.
+/// `patuh init` could not write its files (told in either language; `Display` is the
+/// English text).
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// A file is already there.
-    #[error("{0} already exists: patuh init never overwrites a file; move it away first")]
     Exists(PathBuf),
     /// A file could not be written.
-    #[error("cannot write {path}: {source}")]
     Io {
         /// The path.
         path: PathBuf,
         /// Why.
         source: std::io::Error,
     },
+}
+
+impl crate::words::Describe for InitError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        match self {
+            InitError::Exists(path) => crate::words::say(
+                lang,
+                "err_init_exists",
+                &[("path", &path.display().to_string())],
+            ),
+            InitError::Io { path, source } => crate::words::say(
+                lang,
+                "err_write",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &crate::words::io_reason(source, lang)),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for InitError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 /// Writes `patuh.toml` into `dir` and, with `templates`, the templates into `dir/templates/`.

@@ -38,6 +38,9 @@ struct InitArgs {
     /// Folder to write into.
     #[arg(long, value_name = "DIR", default_value = ".")]
     dir: PathBuf,
+    /// Language of the messages (overrides `lang` in patuh.toml).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -110,19 +113,21 @@ enum OutputFormat {
 }
 
 fn main() -> ExitCode {
-    let lang = help_language(&std::env::args_os().collect::<Vec<_>>());
+    let lang = run_language(&std::env::args_os().collect::<Vec<_>>());
     let command = localized(Cli::command(), patuh::words::words(lang));
     let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit());
     patuh::ingest::quiet_reader_panics();
     let result = match cli.command {
         Command::Check(args) => check(args),
-        Command::Build(args) => build(args),
-        Command::Init(args) => init(args),
+        Command::Build(args) => build(args, lang),
+        Command::Init(args) => init(args, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", patuh::check::printable(&e.to_string()));
+            use patuh::words::Describe;
+            let message = patuh::words::say(lang, "err_prefix", &[("message", &e.describe(lang))]);
+            eprintln!("{}", patuh::check::printable(&message));
             ExitCode::from(1)
         }
     }
@@ -164,7 +169,7 @@ fn check(args: CheckArgs) -> Result<(), patuh::error::Error> {
     Ok(())
 }
 
-fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
+fn build(args: BuildArgs, lang: patuh::words::Lang) -> Result<(), patuh::error::Error> {
     let working_dir = PathBuf::from(".");
     let mut config =
         patuh::config::Config::load(args.config.as_deref(), &[&working_dir, &args.data])?;
@@ -178,7 +183,9 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
         now: chrono::Utc::now(),
     };
     let progress = patuh::progress::Progress::default();
-    let outcome = with_progress(&progress, || patuh::build(&config, &options, &progress))?;
+    let outcome = with_progress(&progress, lang, || {
+        patuh::build(&config, &options, &progress)
+    })?;
     if std::env::var_os("PATUH_TIMINGS").is_some() {
         // Seconds per stage, for benchmarks (BENCHMARKS.md); English, like a log.
         for (stage, took) in progress.timings() {
@@ -214,21 +221,22 @@ fn build(args: BuildArgs) -> Result<(), patuh::error::Error> {
     Ok(())
 }
 
-fn init(args: InitArgs) -> Result<(), patuh::error::Error> {
+fn init(args: InitArgs, lang: patuh::words::Lang) -> Result<(), patuh::error::Error> {
+    let lang = args.lang.map(LangArg::lang).unwrap_or(lang);
     let written = patuh::init::init(&args.dir, args.templates)?;
     for path in written {
-        eprintln!(
-            "patuh: wrote {}",
-            patuh::check::printable(&path.display().to_string())
-        );
+        let line = patuh::words::say(lang, "init_wrote", &[("path", &path.display().to_string())]);
+        eprintln!("{}", patuh::check::printable(&line));
     }
     Ok(())
 }
 
-/// The language the help speaks: `--lang` on the command line, else the configuration's
-/// `lang` (the file `--config` names, else patuh.toml in the working folder or the data
-/// folder), else Indonesian.
-fn help_language(args: &[std::ffi::OsString]) -> patuh::words::Lang {
+/// The language the run speaks (its help, its errors, its progress): `--lang` on the
+/// command line, else the configuration's `lang` (the file `--config` names, else
+/// patuh.toml in the working folder or the data folder) when the configuration can be
+/// read, else Indonesian. So an invalid configuration is reported in `--lang` or in
+/// Indonesian.
+fn run_language(args: &[std::ffi::OsString]) -> patuh::words::Lang {
     let args: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -345,14 +353,22 @@ fn localized(command: clap::Command, t: &'static patuh::words::Words) -> clap::C
             texts(
                 c,
                 "cli_init",
-                &[("templates", "cli_init_templates"), ("dir", "cli_init_dir")],
+                &[
+                    ("templates", "cli_init_templates"),
+                    ("dir", "cli_init_dir"),
+                    ("lang", "cli_lang_init"),
+                ],
             )
         })
 }
 
-/// Runs `work`, showing its progress on standard error when that is a terminal and the
-/// work takes longer than a moment; quiet otherwise.
-fn with_progress<T>(progress: &patuh::progress::Progress, work: impl FnOnce() -> T) -> T {
+/// Runs `work`, showing its progress in `lang` on standard error when that is a terminal
+/// and the work takes longer than a moment; quiet otherwise.
+fn with_progress<T>(
+    progress: &patuh::progress::Progress,
+    lang: patuh::words::Lang,
+    work: impl FnOnce() -> T,
+) -> T {
     use std::io::{IsTerminal, Write};
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::{Duration, Instant};
@@ -370,13 +386,24 @@ fn with_progress<T>(progress: &patuh::progress::Progress, work: impl FnOnce() ->
                     continue;
                 }
                 let (stage, read, total) = progress.snapshot();
-                let mut err = std::io::stderr().lock();
-                let _ = write!(
-                    err,
-                    "\rpatuh: {} ({read}/{total} files) {:.0} s\x1b[K",
-                    stage.describe(),
-                    start.elapsed().as_secs_f64()
+                let stage = match stage {
+                    patuh::progress::Stage::Reading => "progress_reading",
+                    patuh::progress::Stage::Judging => "progress_judging",
+                    patuh::progress::Stage::Rendering => "progress_rendering",
+                    patuh::progress::Stage::Publishing => "progress_publishing",
+                };
+                let t = patuh::words::words(lang);
+                let line = patuh::words::fill(
+                    &t["progress_line"],
+                    &[
+                        ("stage", &t[stage]),
+                        ("read", &read.to_string()),
+                        ("total", &total.to_string()),
+                        ("seconds", &format!("{:.0}", start.elapsed().as_secs_f64())),
+                    ],
                 );
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "\r{line}\x1b[K");
                 let _ = err.flush();
                 shown = true;
             }

@@ -13,21 +13,13 @@ use crate::hash::sha256_hex;
 pub use crate::manifest::{is_site, CalendarRecord, Manifest, Written, MANIFEST};
 pub use crate::render::OutputFile;
 
-/// Publishing failed, or cannot start; the previous site is untouched.
+/// Publishing failed, or cannot start; the previous site is untouched (told in either
+/// language; `Display` is the English text).
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     /// The output folder holds something that is not a patuh site.
-    #[error(
-        "refusing to write into {0}: it is not empty and holds no patuh site (no {MANIFEST}); \
-         choose an empty or new folder with --out"
-    )]
     NotASite(PathBuf),
     /// The output folder is a patuh site that also holds files patuh did not write.
-    #[error(
-        "refusing to replace {out}: it holds files that patuh did not write ({count}), such \
-         as {first}; a build replaces the whole folder, so move them out of it first, or \
-         choose another folder with --out"
-    )]
     Foreign {
         /// The output folder, as given.
         out: PathBuf,
@@ -37,23 +29,10 @@ pub enum PublishError {
         first: String,
     },
     /// The output folder is the working folder or holds it (`--out .`, `--out ..`).
-    #[error(
-        "the output folder {0} is the folder patuh runs in, or holds it: a build replaces \
-         its output folder whole, so give the site a folder of its own, such as --out site"
-    )]
     HoldsWorkingFolder(PathBuf),
     /// The data folder is the output folder: the site would replace the exports.
-    #[error(
-        "the data folder {0} is also the output folder: give the site a folder of its own \
-         with --out"
-    )]
     DataIsOutput(PathBuf),
     /// The data folder lies inside the output folder: the site would replace the exports.
-    #[error(
-        "the data folder {data} is inside the output folder {out}: a build replaces {out} \
-         whole and the exports with it; keep the exports outside it, or choose another \
-         folder with --out"
-    )]
     DataInsideOutput {
         /// The data folder, as given.
         data: PathBuf,
@@ -61,28 +40,67 @@ pub enum PublishError {
         out: PathBuf,
     },
     /// The output folder is a symbolic link to nothing.
-    #[error(
-        "the output folder {0} is a link to a folder that does not exist: create that \
-         folder, or name another with --out"
-    )]
     BrokenLink(PathBuf),
     /// Another build is writing the same site now.
-    #[error(
-        "another patuh build is writing {0} right now: wait until it has finished, then run \
-         this one again"
-    )]
     Busy(PathBuf),
     /// Two files of the site have the same path.
-    #[error("two files of the site would be written to {0}; please report this")]
     Twice(String),
     /// A file system operation failed.
-    #[error("cannot write {path}: {source}")]
     Io {
         /// The path.
         path: PathBuf,
         /// The operating system's error.
         source: std::io::Error,
     },
+}
+
+impl crate::words::Describe for PublishError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        let say = |key: &str, values: &[(&str, &str)]| crate::words::say(lang, key, values);
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            PublishError::NotASite(out) => say(
+                "err_out_not_a_site",
+                &[("out", &shown(out)), ("manifest", MANIFEST)],
+            ),
+            PublishError::Foreign { out, count, first } => say(
+                "err_out_foreign",
+                &[
+                    ("out", &shown(out)),
+                    ("count", &count.to_string()),
+                    ("first", first),
+                ],
+            ),
+            PublishError::HoldsWorkingFolder(out) => {
+                say("err_out_holds_working_folder", &[("out", &shown(out))])
+            }
+            PublishError::DataIsOutput(data) => say("err_out_is_data", &[("data", &shown(data))]),
+            PublishError::DataInsideOutput { data, out } => say(
+                "err_out_holds_data",
+                &[("data", &shown(data)), ("out", &shown(out))],
+            ),
+            PublishError::BrokenLink(out) => say("err_out_broken_link", &[("out", &shown(out))]),
+            PublishError::Busy(out) => say("err_out_busy", &[("out", &shown(out))]),
+            PublishError::Twice(path) => say("err_out_twice", &[("path", path)]),
+            PublishError::Io { path, source } => say(
+                "err_write",
+                &[
+                    ("path", &shown(path)),
+                    ("reason", &crate::words::io_reason(source, lang)),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for PublishError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {

@@ -600,7 +600,7 @@ pub fn resolve_as_of(
     items: &[Item],
     zone: Tz,
     order: crate::config::DateOrderSetting,
-) -> Result<Option<AsOf>, String> {
+) -> Result<Option<AsOf>, crate::timestamp::MomentError> {
     let found = |at: Instant, source| AsOf { at, source };
     if let Some(text) = command_line {
         let at = crate::timestamp::parse_moment(text, zone, order)?;

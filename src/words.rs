@@ -95,6 +95,113 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Something a person is told in either language: the errors that end a run. Their
+/// `Display` is the English text ([`Describe::describe`] with [`Lang::En`]), what the JSON
+/// report and logs keep; the command line prints [`Describe::describe`] in the run's
+/// language.
+pub trait Describe {
+    /// The text in `lang`.
+    fn describe(&self, lang: Lang) -> String;
+}
+
+/// The words of `key` in `lang` with their placeholders filled ([`fill`]).
+pub fn say(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    fill(&words(lang)[key], values)
+}
+
+/// A message of the word lists: its key and the values of its placeholders, told in
+/// either language; or a text from elsewhere (another library's message), the same in
+/// both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// The words of `key`, filled with `values`.
+    Words {
+        /// The key in `templates/lang/*.toml`.
+        key: &'static str,
+        /// Each placeholder's name and value (itself told in the language).
+        values: Vec<(&'static str, Message)>,
+    },
+    /// A text patuh does not translate.
+    Text(String),
+}
+
+impl Message {
+    /// The words of `key`, with no value yet.
+    pub fn new(key: &'static str) -> Message {
+        Message::Words {
+            key,
+            values: Vec::new(),
+        }
+    }
+
+    /// The message with `{name}` filled by `value`.
+    pub fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> Message {
+        if let Message::Words { values, .. } = &mut self {
+            values.push((name, Message::Text(value.to_string())));
+        }
+        self
+    }
+
+    /// The message with `{name}` filled by `words`, told in the same language.
+    pub fn with_words(mut self, name: &'static str, words: Message) -> Message {
+        if let Message::Words { values, .. } = &mut self {
+            values.push((name, words));
+        }
+        self
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::Text(text)
+    }
+}
+
+impl Describe for Message {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Message::Words { key, values } => {
+                let told: Vec<(&str, String)> =
+                    values.iter().map(|(n, v)| (*n, v.describe(lang))).collect();
+                let values: Vec<(&str, &str)> =
+                    told.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                say(lang, key, &values)
+            }
+            Message::Text(text) => text.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Message {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Why the operating system refused a file: the common reasons in words, any other as the
+/// system's own message.
+pub fn io_message(error: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    let key = match error.kind() {
+        ErrorKind::NotFound => "err_io_not_found",
+        ErrorKind::PermissionDenied => "err_io_permission_denied",
+        ErrorKind::AlreadyExists => "err_io_already_exists",
+        ErrorKind::IsADirectory => "err_io_is_a_directory",
+        ErrorKind::NotADirectory => "err_io_not_a_directory",
+        ErrorKind::StorageFull => "err_io_storage_full",
+        ErrorKind::ReadOnlyFilesystem => "err_io_read_only",
+        ErrorKind::InvalidData => "err_io_invalid_data",
+        _ => return Message::Text(error.to_string()),
+    };
+    Message::new(key)
+}
+
+/// Why the operating system refused a file, in `lang` ([`io_message`]).
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    io_message(error).describe(lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

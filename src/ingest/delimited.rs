@@ -213,24 +213,16 @@ pub fn prefers_tab(path: &Path) -> bool {
 /// The most fields a record may have: the widest row of a spreadsheet (column XFD).
 pub const MAX_FIELDS: u64 = 16_384;
 
-/// Why a delimited file is refused before its records are read.
+/// Why a delimited file is refused before its records are read (told in either language;
+/// `Display` is the English text).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldsError {
     /// One record has more fields than a spreadsheet row holds.
-    #[error(
-        "record {record} has more than {MAX_FIELDS} fields, more than a \
-         spreadsheet row holds (column XFD); check that it is a table export"
-    )]
     TooManyFields {
         /// The record (1-based).
         record: u64,
     },
     /// The records together hold more cells than `[limits] max_cells_per_file`.
-    #[error(
-        "it holds more than {max} cells (record {record}), the limit for \
-         one export; the file may be damaged. If it is genuine, split it, or \
-         raise [limits] max_cells_per_file in patuh.toml"
-    )]
     TooManyCells {
         /// `[limits] max_cells_per_file`.
         max: u64,
@@ -243,11 +235,60 @@ pub enum FieldsError {
 #[derive(Debug, thiserror::Error)]
 pub enum DelimitedError {
     /// Refused before its records are read.
-    #[error(transparent)]
     Fields(#[from] FieldsError),
     /// A record the CSV reader cannot read: the text itself is at fault.
-    #[error("{0}; check that it is a text export")]
     Records(csv::Error),
+}
+
+impl crate::words::Describe for FieldsError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        match self {
+            FieldsError::TooManyFields { record } => crate::words::say(
+                lang,
+                "err_csv_too_many_fields",
+                &[
+                    ("record", &record.to_string()),
+                    ("max", &MAX_FIELDS.to_string()),
+                ],
+            ),
+            FieldsError::TooManyCells { max, record } => crate::words::say(
+                lang,
+                "err_csv_too_many_cells",
+                &[("max", &max.to_string()), ("record", &record.to_string())],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldsError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
+}
+
+impl crate::words::Describe for DelimitedError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        match self {
+            DelimitedError::Fields(e) => e.describe(lang),
+            DelimitedError::Records(e) => {
+                crate::words::say(lang, "err_csv_records", &[("reason", &e.to_string())])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for DelimitedError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 /// Counts the fields of each record as the reader will split them, keeping none of them

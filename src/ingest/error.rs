@@ -1,8 +1,11 @@
 //! Why an export cannot be read: the error of one file, one variant per reason (each
 //! reader's own error, the limits of one export, the disk), and of the run when any fails.
-//! Each reason's text is the message shown for the file, with what to do about it.
+//! Each reason's text is the message shown for the file, with what to do about it, told in
+//! either language ([`Describe`]); `Display` and the JSON report give the English text.
 
 use std::fmt;
+
+use crate::words::{io_reason, Describe, Lang, Message};
 
 use serde::Serialize;
 
@@ -11,7 +14,6 @@ use crate::ingest::workbook::ReaderError;
 
 /// An export that could not be read at all.
 #[derive(Debug, Serialize, thiserror::Error)]
-#[error("cannot read {file}: {kind}")]
 pub struct FileError {
     /// Path relative to the data folder.
     pub file: String,
@@ -27,6 +29,23 @@ impl FileError {
     }
 }
 
+impl Describe for FileError {
+    fn describe(&self, lang: Lang) -> String {
+        crate::words::say(
+            lang,
+            "err_file",
+            &[("file", &self.file), ("reason", &self.kind.describe(lang))],
+        )
+    }
+}
+
+impl fmt::Display for FileError {
+    /// The English text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
 /// Writes a value as the text it displays.
 fn as_text<S: serde::Serializer>(value: &impl fmt::Display, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(value)
@@ -36,32 +55,17 @@ fn as_text<S: serde::Serializer>(value: &impl fmt::Display, s: S) -> Result<S::O
 #[derive(Debug, thiserror::Error)]
 pub enum FileErrorKind {
     /// The file cannot be read from the disk (gone, or not readable).
-    #[error(
-        "{0}. Check that the file is still there and can be read (is it open in another \
-         program?), then run patuh again"
-    )]
     Unreadable(std::io::Error),
     /// A text export (CSV, TSV) whose records cannot be read.
-    #[error(transparent)]
     Delimited(DelimitedError),
     /// A workbook the readers or their checks refuse.
-    #[error(
-        "{0}. Open it in a spreadsheet program and save it again, or move it out of the data \
-         folder"
-    )]
     Workbook(ReaderError),
     /// A spreadsheet library panicked on the file.
-    #[error(
-        "the spreadsheet reader failed on this file ({why}); it is damaged or in a form \
-         patuh cannot read: open it in a spreadsheet program and save it again, or move \
-         it out of the data folder"
-    )]
     ReaderPanicked {
         /// The panic's message, when it has one.
         why: String,
     },
     /// The export went past a limit of one export while it was read.
-    #[error(transparent)]
     Limit(LimitReached),
 }
 
@@ -70,11 +74,6 @@ pub enum FileErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LimitReached {
     /// More cells than `[limits] max_cells_per_file`.
-    #[error(
-        "it holds more than {max} cells, all its sheets together ({at}), the limit for one \
-         export; the file may be damaged. If it is genuine, split it, or raise [limits] \
-         max_cells_per_file in patuh.toml"
-    )]
     Cells {
         /// `[limits] max_cells_per_file`.
         max: u64,
@@ -82,17 +81,61 @@ pub enum LimitReached {
         at: StoppedAt,
     },
     /// More memory than `[limits] max_memory_per_file`.
-    #[error(
-        "it takes more than {max} bytes of memory once read ({at}), the limit for one \
-         export; the file may be damaged (rows repeated many times?). If it is genuine, \
-         split it, or raise [limits] max_memory_per_file in patuh.toml"
-    )]
     Memory {
         /// `[limits] max_memory_per_file`.
         max: u64,
         /// Where the count went over.
         at: StoppedAt,
     },
+}
+
+impl Describe for FileErrorKind {
+    fn describe(&self, lang: Lang) -> String {
+        let say = crate::words::say;
+        match self {
+            FileErrorKind::Unreadable(e) => say(
+                lang,
+                "err_file_unreadable",
+                &[("reason", &io_reason(e, lang))],
+            ),
+            FileErrorKind::Delimited(e) => e.describe(lang),
+            FileErrorKind::Workbook(e) => {
+                say(lang, "err_file_workbook", &[("reason", &e.describe(lang))])
+            }
+            FileErrorKind::ReaderPanicked { why } => {
+                say(lang, "err_file_reader_panicked", &[("why", why)])
+            }
+            FileErrorKind::Limit(limit) => limit.describe(lang),
+        }
+    }
+}
+
+impl fmt::Display for FileErrorKind {
+    /// The English text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl Describe for LimitReached {
+    fn describe(&self, lang: Lang) -> String {
+        let (key, max, at) = match self {
+            LimitReached::Cells { max, at } => ("err_limit_cells", max, at),
+            LimitReached::Memory { max, at } => ("err_limit_memory", max, at),
+        };
+        crate::words::say(
+            lang,
+            key,
+            &[("max", &max.to_string()), ("at", &at.describe(lang))],
+        )
+    }
+}
+
+impl fmt::Display for LimitReached {
+    /// The English text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
 }
 
 /// Where the reading of an export stopped.
@@ -109,23 +152,50 @@ pub enum StoppedAt {
     },
 }
 
-impl fmt::Display for StoppedAt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Describe for StoppedAt {
+    fn describe(&self, lang: Lang) -> String {
         match self {
-            StoppedAt::Grids => f.write_str("in the grids the reader builds of its sheets"),
+            StoppedAt::Grids => Message::new("err_at_grids"),
             StoppedAt::Row {
                 sheet: Some(sheet),
                 row,
-            } => write!(f, "sheet {sheet:?}, row {row}"),
-            StoppedAt::Row { sheet: None, row } => write!(f, "row {row}"),
+            } => Message::new("err_at_sheet_row")
+                .with("sheet", format!("{sheet:?}"))
+                .with("row", row),
+            StoppedAt::Row { sheet: None, row } => Message::new("err_at_row").with("row", row),
         }
+        .describe(lang)
+    }
+}
+
+impl fmt::Display for StoppedAt {
+    /// The English text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
 /// Reading failed: one or more exports could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
 pub struct ReadError(pub Vec<FileError>);
+
+impl Describe for ReadError {
+    /// Each file's message, one a line.
+    fn describe(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|e| e.describe(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl fmt::Display for ReadError {
+    /// The English text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -136,15 +206,21 @@ mod tests {
     /// `format!` calls below are those of the reading, kept as they were.
     #[test]
     fn each_reason_reads_as_the_message_it_replaced() {
-        let gone =
-            || std::io::Error::new(std::io::ErrorKind::NotFound, "No such file (os error 2)");
-        let e = gone();
+        // A reason the system gives keeps its text; a common one is said in words.
+        let busy = || std::io::Error::other("Resource busy (os error 16)");
+        let e = busy();
         assert_eq!(
-            FileErrorKind::Unreadable(gone()).to_string(),
+            FileErrorKind::Unreadable(busy()).to_string(),
             format!(
                 "{e}. Check that the file is still there and can be read (is it open in another \
                  program?), then run patuh again"
             )
+        );
+        let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file (os error 2)");
+        assert_eq!(
+            FileErrorKind::Unreadable(gone).describe(Lang::Id),
+            "berkas atau folder tidak ada. Periksa bahwa berkas itu masih ada dan dapat dibaca \
+             (apakah sedang dibuka di program lain?), lalu jalankan patuh lagi"
         );
         let csv = || csv::Error::from(std::io::Error::other("record 3: bad quote"));
         let e = std::io::Error::new(std::io::ErrorKind::InvalidData, csv().to_string());
@@ -219,6 +295,61 @@ mod tests {
                 )
             );
         }
+    }
+
+    /// Each reason told in Indonesian, the words inside it too (the place, the kind of
+    /// reference).
+    #[test]
+    fn reasons_are_told_in_indonesian() {
+        let limit = FileErrorKind::Limit(LimitReached::Cells {
+            max: 1000,
+            at: StoppedAt::Row {
+                sheet: Some("Data".into()),
+                row: 7,
+            },
+        });
+        assert_eq!(
+            limit.describe(Lang::Id),
+            "berkas ini memuat lebih dari 1000 sel untuk seluruh lembarnya (lembar \"Data\", \
+             baris 7), batas untuk satu berkas ekspor; berkas mungkin rusak. Jika berkas itu \
+             asli, pecah menjadi beberapa berkas, atau naikkan [limits] max_cells_per_file di \
+             patuh.toml"
+        );
+        let error = FileError {
+            file: "a.xlsx".into(),
+            kind: FileErrorKind::Workbook(ReaderError::ReferenceOutsideSheet {
+                part: "xl/worksheets/sheet1.xml".into(),
+                what: "cell",
+                shown: "A0".into(),
+            }),
+        };
+        assert_eq!(
+            error.describe(Lang::Id),
+            "Tidak dapat membaca a.xlsx: buku kerja rusak (xl/worksheets/sheet1.xml memuat sel \
+             pada \"A0\", yang bukan sel lembar kerja (A1 sampai XFD1048576)). Buka berkas itu \
+             di program spreadsheet lalu simpan kembali, atau pindahkan berkas itu dari folder \
+             data"
+        );
+        assert_eq!(
+            error.to_string(),
+            "cannot read a.xlsx: the workbook is damaged (xl/worksheets/sheet1.xml has a cell \
+             at \"A0\", which is no cell of a sheet (A1 to XFD1048576)). Open it in a \
+             spreadsheet program and save it again, or move it out of the data folder"
+        );
+        assert_eq!(
+            ReadError(vec![
+                FileError {
+                    file: "a.csv".into(),
+                    kind: FileErrorKind::ReaderPanicked { why: "x".into() },
+                },
+                error,
+            ])
+            .describe(Lang::Id)
+            .lines()
+            .map(|l| l.split(':').next().unwrap())
+            .collect::<Vec<_>>(),
+            ["Tidak dapat membaca a.csv", "Tidak dapat membaca a.xlsx"]
+        );
     }
 
     /// The error of a file displays and serializes as when its reason was text.

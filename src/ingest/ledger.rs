@@ -197,18 +197,37 @@ pub struct Ledger {
 }
 
 /// The exports name more departments than `[limits] max_departments`: a text column read
-/// as the department would make pages by the thousand.
+/// as the department would make pages by the thousand. Told in either language; `Display`
+/// is the English text.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error(
-    "the exports name {count} departments, more than the limit of {max}: check that the \
-     department column holds department names (`patuh check` shows which column is read as \
-     `department`), or raise [limits] max_departments in patuh.toml"
-)]
 pub struct TooManyDepartments {
     /// Distinct departments named.
     pub count: usize,
     /// The limit.
     pub max: u64,
+}
+
+impl crate::words::Describe for TooManyDepartments {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        crate::words::say(
+            lang,
+            "err_too_many_departments",
+            &[
+                ("count", &self.count.to_string()),
+                ("max", &self.max.to_string()),
+            ],
+        )
+    }
+}
+
+impl std::fmt::Display for TooManyDepartments {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 /// Refuses a ledger whose items name more departments than `max`: `build` would make

@@ -127,14 +127,34 @@ pub struct RenderInput<'a> {
     pub commentary: &'a BTreeMap<String, String>,
 }
 
-/// Rendering failed: a template (usually a user's override) is broken.
+/// Rendering failed: a template (usually a user's override) is broken (told in either
+/// language; `Display` is the English text).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot render {template}: {message}")]
 pub struct RenderError {
     /// The template's name.
     pub template: String,
     /// Tera's message with its causes.
     pub message: String,
+}
+
+impl crate::words::Describe for RenderError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        crate::words::say(
+            lang,
+            "err_render",
+            &[("template", &self.template), ("message", &self.message)],
+        )
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 /// Renders every page of the site, plus its assets and registers, handing each file to

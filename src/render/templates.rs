@@ -76,14 +76,34 @@ pub struct Templates {
     assets: Vec<(String, Vec<u8>)>,
 }
 
-/// A template that cannot be loaded.
+/// A template that cannot be loaded (told in either language; `Display` is the English
+/// text).
 #[derive(Debug, thiserror::Error)]
-#[error("invalid template {name}: {message}")]
 pub struct TemplateError {
     /// The template's file name.
     pub name: String,
     /// What is wrong.
     pub message: String,
+}
+
+impl crate::words::Describe for TemplateError {
+    fn describe(&self, lang: crate::words::Lang) -> String {
+        crate::words::say(
+            lang,
+            "err_template",
+            &[("name", &self.name), ("message", &self.message)],
+        )
+    }
+}
+
+impl std::fmt::Display for TemplateError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::Describe::describe(
+            self,
+            crate::words::Lang::En,
+        ))
+    }
 }
 
 impl Templates {

@@ -140,6 +140,60 @@ pub fn to_instant(
     }
 }
 
+/// Why a moment a person wrote (`--as-of`, `as_of`) cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MomentError {
+    /// The text is no timestamp.
+    #[error("{text:?}: {error}")]
+    Stamp {
+        /// As written (trimmed).
+        text: String,
+        /// Why.
+        error: StampError,
+    },
+    /// A time of day without a date.
+    #[error("{0:?} has no date")]
+    NoDate(String),
+}
+
+impl MomentError {
+    /// Why, in words of either language.
+    pub fn message(&self) -> crate::words::Message {
+        use crate::words::Message;
+        match self {
+            MomentError::Stamp { text, error } => Message::new("err_moment")
+                .with("text", format!("{text:?}"))
+                .with_words("reason", error.message()),
+            MomentError::NoDate(text) => {
+                Message::new("err_moment_no_date").with("text", format!("{text:?}"))
+            }
+        }
+    }
+}
+
+impl StampError {
+    /// Why, in words of either language.
+    pub fn message(&self) -> crate::words::Message {
+        use crate::words::Message;
+        match self {
+            StampError::Unreadable => Message::new("reason_not_a_date"),
+            StampError::Impossible => Message::new("reason_no_such_date"),
+            StampError::SerialOutOfRange(serial) => {
+                Message::new("err_serial").with("serial", serial)
+            }
+            StampError::ContradictsOrder { expected, other } => {
+                let order = |o: &str| match o {
+                    "month-first" => Message::new("order_month_first"),
+                    _ => Message::new("order_day_first"),
+                };
+                Message::new("reason_contradicts_order")
+                    .with_words("expected", order(expected))
+                    .with_words("other", order(other))
+            }
+        }
+    }
+}
+
 /// A moment written by a person (`--as-of`, `as_of`): any timestamp form the exports may
 /// use, a date alone meaning the end of that day (23:59:59 local), a whole serial number
 /// likewise; read in `order`, local to `zone`.
@@ -147,20 +201,23 @@ pub fn parse_moment(
     text: &str,
     zone: Tz,
     order: DateOrderSetting,
-) -> Result<crate::model::Instant, String> {
+) -> Result<crate::model::Instant, MomentError> {
     let text = text.trim();
+    let stamp_error = |error| MomentError::Stamp {
+        text: text.to_string(),
+        error,
+    };
     let end_of_day = NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time");
     if let Ok(serial) = text.parse::<f64>() {
-        let mut local =
-            serial_to_local(serial, DateSystem::Excel1900).map_err(|e| format!("{text:?}: {e}"))?;
+        let mut local = serial_to_local(serial, DateSystem::Excel1900).map_err(stamp_error)?;
         if serial.fract() == 0.0 {
             local = local.date().and_time(end_of_day);
         }
         return Ok(localize(local, zone).0);
     }
-    let mut stamp = parse_written(text).map_err(|e| format!("{text:?}: {e}"))?;
+    let mut stamp = parse_written(text).map_err(stamp_error)?;
     let Some(date) = stamp.date else {
-        return Err(format!("{text:?} has no date"));
+        return Err(MomentError::NoDate(text.to_string()));
     };
     if stamp.time.is_none() {
         stamp.time = Some(end_of_day);
@@ -173,7 +230,7 @@ pub fn parse_moment(
     };
     to_instant(&stamp, order, zone)
         .map(|(at, _)| at)
-        .map_err(|e| format!("{text:?}: {e}"))
+        .map_err(stamp_error)
 }
 
 #[cfg(test)]

@@ -418,6 +418,17 @@ fn check_cmd(case: &str) -> Ran {
     patuh_in_empty(&["check", "--data", hostile(case).to_str().unwrap()])
 }
 
+/// `patuh check --lang en --data <case>`: its messages in English.
+fn check_cmd_en(case: &str) -> Ran {
+    patuh_in_empty(&[
+        "check",
+        "--lang",
+        "en",
+        "--data",
+        hostile(case).to_str().unwrap(),
+    ])
+}
+
 /// The record types of the BIFF12 stream of `part` in an XLSB file, in order.
 fn record_types(xlsb: &Path, part: &str) -> Vec<u16> {
     use std::io::Read;
@@ -652,7 +663,7 @@ fn check_exits_1_naming_the_short_record_xlsb() {
             code,
             stdout,
             stderr,
-        } = check_cmd(case);
+        } = check_cmd_en(case);
         assert_eq!(code, Some(1), "{case}: {stdout}{stderr}");
         assert!(
             stderr.contains(&format!(
@@ -900,7 +911,7 @@ fn a_panic_inside_the_xls_reader_is_an_error_naming_the_file() {
         code,
         stdout,
         stderr,
-    } = check_cmd("xls_reader_panic");
+    } = check_cmd_en("xls_reader_panic");
     assert_eq!(code, Some(1), "{stdout}");
     // Only the error, not the library's panic message and backtrace.
     assert!(

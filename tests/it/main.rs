@@ -15,6 +15,7 @@ mod commentary;
 mod departments;
 mod door;
 mod downloads;
+mod errors;
 mod fuzz_regressions;
 mod history;
 mod hostile_workbooks;

@@ -15,16 +15,16 @@ fn small_workdir() -> tempfile::TempDir {
 
 /// `patuh build ARGS…` in `work`, not yet run, with `PATUH_FAULT` set to `fault` when given.
 fn build_command(work: &Path, args: &[&str], fault: Option<&str>) -> Command {
-    let mut command = patuh_command(work, &[&["build"], args].concat());
+    let mut command = patuh_command(work, &[&["build", "--lang", "en"], args].concat());
     if let Some(fault) = fault {
         command.env("PATUH_FAULT", fault);
     }
     command
 }
 
-/// `patuh build ARGS…` run in `work`.
+/// `patuh build --lang en ARGS…` run in `work` (its messages in English).
 fn build(work: &Path, args: &[&str]) -> Ran {
-    patuh(work, &[&["build"], args].concat())
+    patuh(work, &[&["build", "--lang", "en"], args].concat())
 }
 
 /// Whether `dir` holds a complete site: a manifest listing every other file with its

@@ -1047,14 +1047,20 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         assert_eq!(fingerprint(&site), before, "the previous site is unchanged");
         assert_no_leftovers(work.path(), "site");
     }
-    let failed = patuh(work.path(), &["build", "--data", "kosong", "--out", "site"]);
+    let failed = patuh(
+        work.path(),
+        &["build", "--lang", "en", "--data", "kosong", "--out", "site"],
+    );
     assert_eq!(
         failed.stderr.trim_end(),
         "error: no item was read from kosong (0 exports): the site in site was left as it \
          was. Check that --data names the folder of exports (`patuh check` lists what it \
          finds there)"
     );
-    let failed = patuh(work.path(), &["build", "--data", "site", "--out", "site"]);
+    let failed = patuh(
+        work.path(),
+        &["build", "--lang", "en", "--data", "site", "--out", "site"],
+    );
     assert_eq!(
         failed.stderr.trim_end(),
         "error: the data folder site is also the output folder: give the site a folder of \
@@ -1096,7 +1102,15 @@ fn refuses_to_replace_a_folder_that_is_not_a_patuh_site() {
         let before = fingerprint(dir);
         let output = patuh(
             work.path(),
-            &["build", "--data", "data", "--out", dir.to_str().unwrap()],
+            &[
+                "build",
+                "--lang",
+                "en",
+                "--data",
+                "data",
+                "--out",
+                dir.to_str().unwrap(),
+            ],
         );
         let stderr = &output.stderr;
         assert_eq!(output.code, Some(1), "{name}: {stderr}");

@@ -20,7 +20,11 @@ fn init_writes_the_configuration_and_templates_and_an_edited_template_is_used() 
         code, stderr: err, ..
     } = patuh(dir, &["init"]);
     assert_eq!(code, Some(1));
-    assert!(err.contains("patuh.toml already exists"), "{err}");
+    assert_eq!(
+        err,
+        "Kesalahan: ./patuh.toml sudah ada: patuh init tidak pernah menimpa berkas; \
+         pindahkan berkas itu terlebih dahulu\n"
+    );
 
     // The office edits one template; the others stay built in.
     let index_md = dir.join("templates/index.md");

@@ -1,28 +1,21 @@
 //! Why a workbook (XLSX, XLSB, XLS, ODS) cannot be read: one variant per reason the
 //! readers and their pre-scans give. Its text is the message shown for the file (the
 //! caller adds what to do about it); the errors of other crates are kept as their text.
+//! It is told in either language ([`Describe`]); its `Display` is the English text.
+
+use crate::words::{Describe, Lang, Message};
 
 /// Why a workbook cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReaderError {
     /// calamine could not open or read the workbook (its own message).
-    #[error("{0}")]
     Calamine(String),
     /// An XLSB sheet part holds short cell records, which calamine skips.
-    #[error(
-        "{part} uses short cell records that the XLSB reader would skip without a word; \
-         save the workbook as .xlsx and read that instead"
-    )]
     ShortCellRecords {
         /// The sheet part.
         part: String,
     },
     /// The sheets of an XLS or ODS workbook, read whole, would take too much memory.
-    #[error(
-        "its sheets would take {bytes} bytes of memory once read, more than the limit of \
-         {max}; the file may be damaged. If it is genuine, raise [limits] \
-         max_workbook_bytes in patuh.toml"
-    )]
     SheetsTooLarge {
         /// Bytes the sheets would take.
         bytes: u64,
@@ -30,10 +23,6 @@ pub enum ReaderError {
         max: u64,
     },
     /// More sheets than `[limits] max_sheets_per_workbook`.
-    #[error(
-        "the workbook holds {sheets} sheets, more than the limit of {max}; it may be damaged. \
-         If it is genuine, raise [limits] max_sheets_per_workbook in patuh.toml"
-    )]
     TooManySheets {
         /// Sheets in the workbook.
         sheets: usize,
@@ -41,16 +30,11 @@ pub enum ReaderError {
         max: u64,
     },
     /// A sheet holds more cells than `[limits] max_cells_per_sheet`.
-    #[error(
-        "a sheet holds more than {max} cells, the limit for one sheet; split the export, \
-         or raise [limits] max_cells_per_sheet in patuh.toml if the file is genuine"
-    )]
     TooManyCells {
         /// `[limits] max_cells_per_sheet`.
         max: u64,
     },
     /// The cells of a streamed sheet go back to an earlier row.
-    #[error("the cells of row {row} come after row {after}: the sheet is out of order")]
     RowsOutOfOrder {
         /// The row that comes late (1-based).
         row: u32,
@@ -58,16 +42,13 @@ pub enum ReaderError {
         after: u32,
     },
     /// A cell beyond the widest sheet.
-    #[error("a cell lies beyond column XFD (column {column})")]
     BeyondLastColumn {
         /// Its column (1-based).
         column: usize,
     },
     /// The file is no zip package.
-    #[error("not a valid workbook: {0}")]
     NotAPackage(String),
     /// A part of the package cannot be read.
-    #[error("{part}: {detail}")]
     Part {
         /// The part.
         part: String,
@@ -75,10 +56,6 @@ pub enum ReaderError {
         detail: String,
     },
     /// A cell, row or range reference outside A1:XFD1048576.
-    #[error(
-        "the workbook is damaged ({part} has a {what} at \"{shown}\", which is no \
-         {what} of a sheet (A1 to XFD1048576))"
-    )]
     ReferenceOutsideSheet {
         /// The part.
         part: String,
@@ -88,10 +65,6 @@ pub enum ReaderError {
         shown: String,
     },
     /// Two sheets are one and the same part.
-    #[error(
-        "the workbook is damaged (sheets \"{first}\" and \"{name}\" are one and the \
-         same part, {target})"
-    )]
     SharedSheetPart {
         /// The first sheet.
         first: String,
@@ -101,10 +74,6 @@ pub enum ReaderError {
         target: String,
     },
     /// A shared-strings part declares more strings than it can hold.
-    #[error(
-        "the workbook is damaged ({part} declares {declared} shared strings in {size} bytes, \
-         more than it can hold)"
-    )]
     SharedStringsBeyondPart {
         /// The part.
         part: String,
@@ -114,11 +83,6 @@ pub enum ReaderError {
         size: u64,
     },
     /// A shared-strings part declares more strings than the memory limit allows.
-    #[error(
-        "{part} declares {declared} shared strings ({memory} bytes of memory before one is \
-         read), more than the limit of {max}; it may be damaged. If the file is \
-         genuine, raise [limits] max_workbook_bytes in patuh.toml"
-    )]
     SharedStringsTooLarge {
         /// The part.
         part: String,
@@ -130,10 +94,6 @@ pub enum ReaderError {
         max: u64,
     },
     /// The parts of a zip package expand beyond the limit.
-    #[error(
-        "the workbook expands to {total} bytes, more than the limit of {max}; it may be damaged \
-         or a zip bomb. If the file is genuine, raise [limits] max_workbook_bytes in patuh.toml"
-    )]
     ExpandsTooFar {
         /// Bytes its entries declare.
         total: u64,
@@ -141,34 +101,21 @@ pub enum ReaderError {
         max: u64,
     },
     /// An `.xls` that is no Compound File.
-    #[error(
-        "this is not an Excel 97–2003 workbook (the file does not begin like one; a web page \
-         or a text file saved with the .xls extension, perhaps)"
-    )]
     NotXls,
     /// The Compound File of an `.xls` is damaged.
-    #[error("the workbook's file structure is damaged ({0})")]
     XlsStructure(String),
     /// The Compound File of an `.xls` holds no workbook stream.
-    #[error("the file holds no workbook (it has no Workbook stream)")]
     NoWorkbookStream,
     /// The workbook stream of an `.xls` could not be copied into a fresh container.
-    #[error("could not copy the workbook stream: {0}")]
     XlsCopy(String),
     /// A sheet's DIMENSIONS record ends before it starts.
-    #[error("the workbook is damaged (a sheet's dimensions end before they start)")]
     DimensionsReversed,
     /// Two sheets of an `.xls` start at one place of its workbook stream.
-    #[error("the workbook is damaged (two sheets start at byte {at} of its workbook stream)")]
     SheetsShareStart {
         /// The byte both start at.
         at: usize,
     },
     /// A sheet of an `.xls` starts past the end of its workbook stream.
-    #[error(
-        "the workbook is damaged (sheet \"{name}\" starts at byte {offset} of a workbook \
-         stream of {len} bytes)"
-    )]
     SheetBeyondStream {
         /// The sheet.
         name: String,
@@ -178,11 +125,6 @@ pub enum ReaderError {
         len: usize,
     },
     /// A sheet of an `.xls` declares or spreads over more cells than the limit.
-    #[error(
-        "sheet \"{name}\" {what} {rows} rows × {cols} columns ({cells} cells), more than \
-         the limit of {max} for one sheet; the file may be damaged. If it is genuine, \
-         raise [limits] max_cells_per_sheet in patuh.toml"
-    )]
     XlsSheetTooLarge {
         /// The sheet.
         name: String,
@@ -198,19 +140,12 @@ pub enum ReaderError {
         max: u64,
     },
     /// An `.ods` that is no zip package.
-    #[error("not a valid ODS file: {0}")]
     NotOds(String),
     /// An `.ods` without a readable `content.xml`.
-    #[error("not a valid ODS file (content.xml: {0})")]
     NoOdsContent(String),
     /// The `content.xml` of an `.ods` is malformed.
-    #[error("content.xml: {0}")]
     OdsContent(String),
     /// A sheet of an `.ods` spans more cells than the limit.
-    #[error(
-        "sheet {sheet:?} spans {rows} rows × {width} columns ({cells} cells), more than \
-         the limit of {max} for one sheet; delete the empty rows and columns between its cells, or raise [limits] max_cells_per_sheet in patuh.toml"
-    )]
     OdsSheetTooLarge {
         /// The sheet.
         sheet: String,
@@ -223,4 +158,127 @@ pub enum ReaderError {
         /// `[limits] max_cells_per_sheet`.
         max: u64,
     },
+}
+
+impl ReaderError {
+    /// The message in words of the word lists.
+    pub fn message(&self) -> Message {
+        use ReaderError as E;
+        let m = Message::new;
+        match self {
+            E::Calamine(text) => Message::Text(text.clone()),
+            E::ShortCellRecords { part } => m("err_wb_short_cells").with("part", part),
+            E::SheetsTooLarge { bytes, max } => m("err_wb_sheets_too_large")
+                .with("bytes", bytes)
+                .with("max", max),
+            E::TooManySheets { sheets, max } => m("err_wb_too_many_sheets")
+                .with("sheets", sheets)
+                .with("max", max),
+            E::TooManyCells { max } => m("err_wb_too_many_cells").with("max", max),
+            E::RowsOutOfOrder { row, after } => m("err_wb_rows_out_of_order")
+                .with("row", row)
+                .with("after", after),
+            E::BeyondLastColumn { column } => m("err_wb_beyond_xfd").with("column", column),
+            E::NotAPackage(detail) => m("err_wb_not_a_package").with("detail", detail),
+            E::Part { part, detail } => m("err_wb_part").with("part", part).with("detail", detail),
+            E::ReferenceOutsideSheet { part, what, shown } => {
+                let what = match *what {
+                    "cell" => m("err_wb_ref_cell"),
+                    "row" => m("err_wb_ref_row"),
+                    "range" => m("err_wb_ref_range"),
+                    other => Message::Text(other.to_string()),
+                };
+                m("err_wb_reference_outside")
+                    .with("part", part)
+                    .with_words("what", what)
+                    .with("shown", shown)
+            }
+            E::SharedSheetPart {
+                first,
+                name,
+                target,
+            } => m("err_wb_shared_sheet_part")
+                .with("first", first)
+                .with("name", name)
+                .with("target", target),
+            E::SharedStringsBeyondPart {
+                part,
+                declared,
+                size,
+            } => m("err_wb_strings_beyond_part")
+                .with("part", part)
+                .with("declared", declared)
+                .with("size", size),
+            E::SharedStringsTooLarge {
+                part,
+                declared,
+                memory,
+                max,
+            } => m("err_wb_strings_too_large")
+                .with("part", part)
+                .with("declared", declared)
+                .with("memory", memory)
+                .with("max", max),
+            E::ExpandsTooFar { total, max } => m("err_wb_expands_too_far")
+                .with("total", total)
+                .with("max", max),
+            E::NotXls => m("err_wb_not_xls"),
+            E::XlsStructure(detail) => m("err_wb_xls_structure").with("detail", detail),
+            E::NoWorkbookStream => m("err_wb_no_workbook_stream"),
+            E::XlsCopy(detail) => m("err_wb_xls_copy").with("detail", detail),
+            E::DimensionsReversed => m("err_wb_dimensions_reversed"),
+            E::SheetsShareStart { at } => m("err_wb_sheets_share_start").with("at", at),
+            E::SheetBeyondStream { name, offset, len } => m("err_wb_sheet_beyond_stream")
+                .with("name", name)
+                .with("offset", offset)
+                .with("len", len),
+            E::XlsSheetTooLarge {
+                name,
+                what,
+                rows,
+                cols,
+                cells,
+                max,
+            } => {
+                let key = match *what {
+                    "declares" => "err_wb_xls_sheet_declares",
+                    _ => "err_wb_xls_sheet_spread",
+                };
+                m(key)
+                    .with("name", name)
+                    .with("rows", rows)
+                    .with("cols", cols)
+                    .with("cells", cells)
+                    .with("max", max)
+            }
+            E::NotOds(detail) => m("err_wb_not_ods").with("detail", detail),
+            E::NoOdsContent(detail) => m("err_wb_no_ods_content").with("detail", detail),
+            E::OdsContent(detail) => m("err_wb_ods_content").with("detail", detail),
+            E::OdsSheetTooLarge {
+                sheet,
+                rows,
+                width,
+                cells,
+                max,
+            } => m("err_wb_ods_sheet_too_large")
+                .with("sheet", format!("{sheet:?}"))
+                .with("rows", rows)
+                .with("width", width)
+                .with("cells", cells)
+                .with("max", max),
+        }
+    }
+}
+
+impl Describe for ReaderError {
+    fn describe(&self, lang: Lang) -> String {
+        self.message().describe(lang)
+    }
+}
+
+impl std::fmt::Display for ReaderError {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
 }
