@@ -11,7 +11,6 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::calendar::Clock;
 use crate::ingest::RowCounts;
 use crate::model::{AsOf, Instant};
 use crate::sop::{Judged, SopModel, Status};
@@ -168,13 +167,7 @@ pub fn assemble(
     zone: Tz,
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
-    let office: Vec<bool> = model
-        .steps
-        .iter()
-        .map(|s| s.clock)
-        .chain([model.end_to_end_clock])
-        .map(|c| c == Clock::Office)
-        .collect();
+    let office = model.office_steps();
     let slugs = slugs(judged.iter().map(|j| j.group.name.as_str()));
     let first = judged.iter().map(|j| j.placed).min();
     let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

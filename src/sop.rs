@@ -152,6 +152,17 @@ impl SopModel {
             || self.steps.iter().any(|s| s.clock == Clock::Office)
     }
 
+    /// Whether each step runs on the office clock, then whether `end_to_end` does: the
+    /// steps whose figures are also given on the continuous clock.
+    pub fn office_steps(&self) -> Vec<bool> {
+        self.steps
+            .iter()
+            .map(|s| s.clock)
+            .chain([self.end_to_end_clock])
+            .map(|c| c == Clock::Office)
+            .collect()
+    }
+
     /// The ids of every step, then `end_to_end`.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.steps

@@ -288,6 +288,23 @@ fn pages_show_both_clocks_for_steps_on_the_office_clock() {
         dept.contains("| Pemantauan & penyampaian ke Kasi (jam kerja) | 1 jam | 100,0% (1 dari 1) · 24 jam: 0,0% (0 dari 1) |"),
         "{dept}"
     );
+    // So do the group tables (departments, channels; HTML through the figure macro) and
+    // the department's history: each figure with its continuous twin beside it.
+    let week = text(&files, "minggu/2026-W47/index.md");
+    assert!(
+        week.contains("| – | [Dinas A](../../minggu/2026-W47/dinas-a.md) | 100,0% (1 dari 1) · 24 jam: 0,0% (0 dari 1) | 1 | 100,0% (1 dari 1) · 24 jam: 0,0% (0 dari 1) | 100,0% (1 dari 1) · 24 jam: 100,0% (1 dari 1) | 100,0% (1 dari 1) · 24 jam: 100,0% (1 dari 1) | 0 |\n"),
+        "{week}"
+    );
+    assert!(
+        week.contains("| – | 50,0% (1 dari 2) · 24 jam: 0,0% (0 dari 2) | 2 | 50,0% (1 dari 2) · 24 jam: 0,0% (0 dari 2) | 50,0% (1 dari 2) · 24 jam: 50,0% (1 dari 2) | 100,0% (1 dari 1) · 24 jam: 100,0% (1 dari 1) |\n"),
+        "{week}"
+    );
+    assert!(text(&files, "minggu/2026-W47/index.html").contains(
+        "<strong><span class=\"pct\">100,0%</span> <small class=\"cnt\">(1 dari 1)</small> <small class=\"cont\">24 jam: 0,0% (0 dari 1)</small></strong>"
+    ));
+    assert!(text(&files, "pd/dinas-a.md").contains(
+        "| [Pekan ke-47 (16–22 November 2026)](../minggu/2026-W47/dinas-a.md) (belum lengkap) | 100,0% (1 dari 1) · 24 jam: 0,0% (0 dari 1) | 1 |"
+    ));
     // The method page states the calendar in force and the days off in the data's periods
     // (16 November to 31 December 2026: Christmas Eve's cuti bersama and Christmas).
     let skb =

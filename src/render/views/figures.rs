@@ -27,6 +27,10 @@ pub(super) struct Figure {
     pub(super) sort: i64,
     /// Whether the percentage shown is below the step's target.
     pub(super) below: bool,
+    /// For a step on the office clock, the same figure on the continuous clock in words
+    /// (`24 jam: 71,2% (99 dari 139)`), shown beside it (METRICS.md "Office clock"); else
+    /// `None`.
+    pub(super) cont: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -46,7 +50,22 @@ impl Ctx<'_> {
             },
             sort: tenths.map_or(-1, |t| t as i64),
             below: self.below_target(id, tenths),
+            cont: s.continuous.as_deref().map(|c| self.continuous_text(id, c)),
         }
+    }
+
+    /// A step's figure on the continuous clock in words: `24 jam: 71,2% (99 dari 139)`.
+    pub(super) fn continuous_text(&self, id: &str, c: &StepStats) -> String {
+        let figure = self.figure(id, c);
+        let counted = if figure.count.is_empty() {
+            figure.pct
+        } else {
+            format!("{} ({})", figure.pct, figure.count)
+        };
+        fill(
+            &self.t["continuous_figure"],
+            &[("clock", &self.t["clock_continuous"]), ("figure", &counted)],
+        )
     }
 
     /// The target of step `id` in percent, when the office set one.

@@ -48,6 +48,8 @@ pub(crate) struct Ctx<'a> {
     t: &'static Words,
     step_names: Vec<String>,
     ids: Vec<String>,
+    /// Which steps (then `end_to_end`) run on the office clock.
+    office: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -63,6 +65,7 @@ impl<'a> Ctx<'a> {
             lang,
             step_names,
             ids: model.ids().map(str::to_string).collect(),
+            office: model.office_steps(),
             t,
         }
     }
@@ -243,6 +246,15 @@ impl Ctx<'_> {
             (Some(s), crate::calendar::Clock::Office) => format::working_duration(self.lang, s),
             _ => self.duration(s),
         }
+    }
+
+    /// The numbers of a group of items, with the continuous figures beside the steps on
+    /// the office clock, as the report's own groups have them.
+    fn aggregate<'j>(
+        &self,
+        items: impl Iterator<Item = &'j crate::sop::Judged>,
+    ) -> crate::report::GroupStats {
+        crate::report::aggregate_clocks(items, &self.ids, &self.office)
     }
 
     fn int(&self, n: u64) -> String {

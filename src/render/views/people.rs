@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Field, Item};
-use crate::report::{aggregate, PeriodReport};
+use crate::report::PeriodReport;
 use crate::sop::{Judged, Status};
 use crate::words::fill;
 
@@ -122,7 +122,7 @@ impl Ctx<'_> {
             let rows = people
                 .into_iter()
                 .map(|(name, js)| {
-                    let stats = aggregate(js.iter().copied(), &self.ids);
+                    let stats = self.aggregate(js.iter().copied());
                     let overdue = js
                         .iter()
                         .filter(|j| {

@@ -10,9 +10,8 @@ use crate::model::{Item, Stamp};
 use crate::privacy;
 use crate::render::format::{self, Lang};
 use crate::render::paths;
-use crate::report::{aggregate, GroupStats, PeriodReport};
+use crate::report::{GroupStats, PeriodReport};
 use crate::sop::{Judged, Status};
-use crate::words::fill;
 
 use super::figures::Figure;
 use super::{Ctx, Target};
@@ -196,16 +195,8 @@ impl Ctx<'_> {
                         below: false,
                         ..self.figure(id, c)
                     };
-                    let counted = if figure.count.is_empty() {
-                        figure.pct.clone()
-                    } else {
-                        format!("{} ({})", figure.pct, figure.count)
-                    };
                     ContinuousRow {
-                        text: fill(
-                            &self.t["continuous_figure"],
-                            &[("clock", &self.t["clock_continuous"]), ("figure", &counted)],
-                        ),
+                        text: self.continuous_text(id, c),
                         median: self.duration(c.median_s),
                         p90: self.duration(c.p90_s),
                         max: self.duration(c.max_s),
@@ -502,7 +493,7 @@ impl Ctx<'_> {
         }
         groups
             .into_iter()
-            .map(|(name, js)| self.group_row(&name, None, &aggregate(js.into_iter(), &self.ids)))
+            .map(|(name, js)| self.group_row(&name, None, &self.aggregate(js.into_iter())))
             .collect()
     }
 }
