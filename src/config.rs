@@ -417,6 +417,7 @@ struct RawConfig {
     #[serde(default)]
     targets: BTreeMap<String, f64>,
     record: Option<Record>,
+    csv_delimiter: Option<String>,
 }
 
 /// The validated configuration.
@@ -470,6 +471,9 @@ pub struct Config {
     pub targets: BTreeMap<String, f64>,
     /// The printed record: letterhead, document number, signers.
     pub record: Option<Record>,
+    /// The delimiter of the CSV downloads (`None`: `;` for Indonesian pages, `,` for
+    /// English ones, as spreadsheet programs with those regional settings expect).
+    pub csv_delimiter: Option<char>,
 }
 
 /// The office named on the pages by default.
@@ -699,6 +703,20 @@ impl Config {
             }
             None => None,
         };
+        let csv_delimiter = match raw.csv_delimiter.as_deref() {
+            None => None,
+            Some(d) => match d {
+                "," | ";" | "\t" | "|" => d.chars().next(),
+                _ => {
+                    return Err(value_error(
+                        "csv_delimiter",
+                        format!(
+                            "{d:?} is not a delimiter: write \";\", \",\", \"|\" or \"\\t\" (tab)"
+                        ),
+                    ))
+                }
+            },
+        };
         Ok(Config {
             source,
             written,
@@ -721,6 +739,7 @@ impl Config {
             ranking: raw.ranking,
             targets: raw.targets,
             record: raw.record,
+            csv_delimiter,
         })
     }
 }
