@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::model::Stamp;
 use crate::privacy;
 use crate::render::format::{self, Lang};
-use crate::render::{paths, OutputFile, RenderInput};
+use crate::render::{paths, OutputFile, RenderError, RenderInput};
 use crate::report::{PeriodKind, PeriodReport};
 use crate::sop::Judged;
 use crate::words::{fill, words, Words};
@@ -304,8 +304,8 @@ pub(crate) fn jobs<'a>(input: &'a RenderInput<'a>) -> Vec<Job<'a>> {
 }
 
 impl Job<'_> {
-    /// The files of the job.
-    pub(crate) fn files(&self, input: &RenderInput<'_>) -> Vec<OutputFile> {
+    /// The files of the job; fails when a workbook cannot be written.
+    pub(crate) fn files(&self, input: &RenderInput<'_>) -> Result<Vec<OutputFile>, RenderError> {
         match *self {
             Job::Period(i) => {
                 let period = &input.report.periods[i];
@@ -322,19 +322,19 @@ impl Job<'_> {
                         }
                     })
                     .collect();
-                files.push(super::xlsx::period_workbook(input, i));
-                files
+                files.push(super::xlsx::period_workbook(input, i)?);
+                Ok(files)
             }
             Job::History(name, slug) => {
                 let register = Register::new(input, true);
                 let rows = history_rows(input, name);
-                vec![
+                Ok(vec![
+                    super::xlsx::history_workbook(input, name, slug)?,
                     OutputFile {
                         path: paths::history_register(slug),
                         bytes: csv_bytes(CsvStyle::of(input), &register.header, rows),
                     },
-                    super::xlsx::history_workbook(input, name, slug),
-                ]
+                ])
             }
         }
     }

@@ -182,7 +182,7 @@ pub fn render_all<E: From<RenderError> + Send>(
     // items, every item is in a week's and a month's workbook and in a history workbook.
     let downloads: Vec<Vec<Written>> = download::jobs(input)
         .par_iter()
-        .map(|job| job.files(input).into_iter().map(write).collect())
+        .map(|job| job.files(input)?.into_iter().map(write).collect())
         .collect::<Result<_, E>>()?;
     written.extend(downloads.into_iter().flatten());
     if let Some(file) = download::issues(input) {

@@ -16,7 +16,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 
 use crate::render::download::{self, Cell, Register};
 use crate::render::format;
-use crate::render::{paths, OutputFile, RenderInput};
+use crate::render::{paths, OutputFile, RenderError, RenderInput};
 use crate::report::{DepartmentStats, GroupStats, PeriodKind, PeriodReport};
 use crate::words::{fill, words, Words};
 
@@ -171,31 +171,41 @@ impl Widths {
     }
 }
 
-/// A header row at `row`: bold, wrapped past 30 characters; notes the headers' widths.
+/// A header row at `row`: bold, wrapped past `wrap` characters (its column is made no
+/// wider for it); notes the headers' widths.
 fn header_row(
     sheet: &mut Worksheet,
     row: u32,
     header: &[String],
+    wrap: usize,
     f: &Formats,
     widths: &mut Widths,
 ) -> Result<(), XlsxError> {
+    sheet.set_row_height(row, header_height(header, wrap))?;
     for (col, h) in header.iter().enumerate() {
         sheet.write_string_with_format(row, col as u16, h, &f.header)?;
-        widths.see(col, h.chars().count().min(30));
+        widths.see(col, h.chars().count().min(wrap));
     }
     Ok(())
 }
 
-/// The height of a header row whose longest header wraps past 30 characters.
-fn header_height(header: &[String]) -> f64 {
+/// The height of a header row, for its longest header wrapped at `wrap` characters.
+fn header_height(header: &[String], wrap: usize) -> f64 {
     let lines = header
         .iter()
-        .map(|h| h.chars().count().div_ceil(28).max(1))
+        .map(|h| h.chars().count().div_ceil(wrap).max(1))
         .max()
         .unwrap_or(1)
-        .min(4);
+        .min(5);
     15.0 * lines as f64
 }
+
+/// Where a register's headers wrap: `Pemantauan & penyampaian ke Kasi: durasi (menit)`
+/// on two lines.
+const REGISTER_WRAP: usize = 28;
+
+/// Where a summary table's headers wrap: its columns are figures, narrow.
+const SUMMARY_WRAP: usize = 14;
 
 /// A register sheet named `name`: header, rows, frozen header, autofilter, widths.
 fn register_sheet(
@@ -208,8 +218,7 @@ fn register_sheet(
     let sheet = workbook.add_worksheet_with_constant_memory()?;
     sheet.set_name(name)?;
     let mut widths = Widths::new();
-    sheet.set_row_height(0, header_height(&register.header))?;
-    header_row(sheet, 0, &register.header, f, &mut widths)?;
+    header_row(sheet, 0, &register.header, REGISTER_WRAP, f, &mut widths)?;
     let mut last = 0u32;
     for (i, row) in rows.enumerate() {
         last = i as u32 + 1;
@@ -467,8 +476,7 @@ fn table(
 ) -> Result<(u32, u32, u32), XlsxError> {
     sheet.write_string_with_format(row, 0, title, &f.title)?;
     let header_at = row + 1;
-    sheet.set_row_height(header_at, header_height(header))?;
-    header_row(sheet, header_at, header, f, widths)?;
+    header_row(sheet, header_at, header, SUMMARY_WRAP, f, widths)?;
     let mut at = header_at;
     for cells in rows {
         at += 1;
@@ -502,14 +510,24 @@ fn summary_head(
     Ok(3)
 }
 
+/// A workbook that could not be written (in constant-memory mode its sheets go through
+/// temporary files, which may fail).
+fn failed(path: &str, e: XlsxError) -> RenderError {
+    RenderError {
+        template: path.to_string(),
+        message: e.to_string(),
+    }
+}
+
 /// The workbook of period `index`: its summary, then a register per department in the
 /// page's order.
-pub(crate) fn period_workbook(input: &RenderInput<'_>, index: usize) -> OutputFile {
-    let period = &input.report.periods[index];
-    OutputFile {
-        path: paths::period_workbook(period),
-        bytes: period_bytes(input, index).expect("a workbook of valid cells"),
-    }
+pub(crate) fn period_workbook(
+    input: &RenderInput<'_>,
+    index: usize,
+) -> Result<OutputFile, RenderError> {
+    let path = paths::period_workbook(&input.report.periods[index]);
+    let bytes = period_bytes(input, index).map_err(|e| failed(&path, e))?;
+    Ok(OutputFile { path, bytes })
 }
 
 fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxError> {
@@ -592,11 +610,14 @@ fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxEr
 
 /// The history workbook of department `name` (`slug`): its months and weeks, then its
 /// register over every period.
-pub(crate) fn history_workbook(input: &RenderInput<'_>, name: &str, slug: &str) -> OutputFile {
-    OutputFile {
-        path: paths::history_workbook(slug),
-        bytes: history_bytes(input, name).expect("a workbook of valid cells"),
-    }
+pub(crate) fn history_workbook(
+    input: &RenderInput<'_>,
+    name: &str,
+    slug: &str,
+) -> Result<OutputFile, RenderError> {
+    let path = paths::history_workbook(slug);
+    let bytes = history_bytes(input, name).map_err(|e| failed(&path, e))?;
+    Ok(OutputFile { path, bytes })
 }
 
 fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxError> {
