@@ -444,6 +444,7 @@ struct RawConfig {
     record: Option<Record>,
     #[serde(default)]
     pages: Pages,
+    csv_delimiter: Option<String>,
 }
 
 /// The validated configuration.
@@ -499,6 +500,9 @@ pub struct Config {
     pub record: Option<Record>,
     /// How long a page may grow.
     pub pages: Pages,
+    /// The delimiter of the CSV downloads (`None`: `;` for Indonesian pages, `,` for
+    /// English ones, as spreadsheet programs with those regional settings expect).
+    pub csv_delimiter: Option<char>,
 }
 
 /// The office named on the pages by default.
@@ -769,6 +773,18 @@ impl Config {
             }
             None => None,
         };
+        let csv_delimiter = match raw.csv_delimiter.as_deref() {
+            None => None,
+            Some(d) => match d {
+                "," | ";" | "\t" | "|" => d.chars().next(),
+                _ => {
+                    return Err(value_error(
+                        "csv_delimiter",
+                        Message::new("err_cfg_csv_delimiter").with("value", format!("{d:?}")),
+                    ))
+                }
+            },
+        };
         Ok(Config {
             source,
             written,
@@ -792,6 +808,7 @@ impl Config {
             targets: raw.targets,
             record: raw.record,
             pages: raw.pages,
+            csv_delimiter,
         })
     }
 }

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod paths;
 pub mod templates;
 mod views;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 
@@ -75,6 +76,9 @@ pub struct Presentation {
     pub min_items: u64,
     /// How long a page may grow (`[pages]`).
     pub pages: crate::config::Pages,
+    /// The delimiter of the CSV downloads: `csv_delimiter`, else `;` for Indonesian pages
+    /// (Excel with Indonesian regional settings splits on it) and `,` for English ones.
+    pub csv_delimiter: char,
 }
 
 impl Presentation {
@@ -96,6 +100,10 @@ impl Presentation {
                 .map(logo_path),
             min_items: config.ranking.min_items,
             pages: config.pages,
+            csv_delimiter: config.csv_delimiter.unwrap_or(match config.lang {
+                Lang::Id => ';',
+                Lang::En => ',',
+            }),
         }
     }
 }
@@ -196,10 +204,14 @@ pub fn render_all<E: From<RenderError> + Send>(
         })
         .collect::<Result<_, E>>()?;
     let mut written: Vec<Written> = pages.into_iter().flatten().collect();
-    for file in download::registers(input)
-        .into_iter()
-        .chain(download::issues(input))
-    {
+    // The downloads of each period and department history, in parallel: at a million
+    // items, every item is in a week's and a month's workbook and in a history workbook.
+    let downloads: Vec<Vec<Written>> = download::jobs(input)
+        .par_iter()
+        .map(|job| job.files(input)?.into_iter().map(write).collect())
+        .collect::<Result<_, E>>()?;
+    written.extend(downloads.into_iter().flatten());
+    if let Some(file) = download::issues(input) {
         written.push(write(file)?);
     }
     for (name, bytes) in templates.assets() {

@@ -96,6 +96,25 @@ pub fn register_page(period: &PeriodReport, slug: &str, page: usize) -> PagePath
     }
 }
 
+/// The file name of a period's workbook, beside its page: `index` is never a
+/// department's slug, so it cannot take a register's name.
+pub const PERIOD_WORKBOOK: &str = "index.xlsx";
+
+/// A period's workbook (its summary and every register): `<period dir>/index.xlsx`.
+pub fn period_workbook(period: &PeriodReport) -> String {
+    format!("{}/{PERIOD_WORKBOOK}", period_dir(period))
+}
+
+/// A department's register over every period, beside its history: `pd/<slug>.csv`.
+pub fn history_register(slug: &str) -> String {
+    format!("pd/{slug}.csv")
+}
+
+/// A department's history workbook, beside its history: `pd/<slug>.xlsx`.
+pub fn history_workbook(slug: &str) -> String {
+    format!("pd/{slug}.xlsx")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The built-in templates and assets: (name, text).
-pub const BUILT_IN: [(&str, &str); 26] = [
+pub const BUILT_IN: [(&str, &str); 28] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -56,6 +56,11 @@ pub const BUILT_IN: [(&str, &str); 26] = [
         "record_sign.md",
         include_str!("../../templates/record_sign.md"),
     ),
+    (
+        "downloads.html",
+        include_str!("../../templates/downloads.html"),
+    ),
+    ("downloads.md", include_str!("../../templates/downloads.md")),
     (
         "assets/style.css",
         include_str!("../../templates/assets/style.css"),

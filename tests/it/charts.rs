@@ -27,6 +27,7 @@ fn small_with_targets() -> &'static BTreeMap<String, String> {
 fn texts(out: &std::path::Path) -> BTreeMap<String, String> {
     site_files(out)
         .into_iter()
+        .filter(|(path, _)| !path.ends_with(".xlsx"))
         .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
         .collect()
 }

@@ -294,7 +294,9 @@ fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
     assert!(!other.contains("tanggal tanpa jam"));
     // The CSV register has a column per step.
     let csv = read(&site, "minggu/2026-W43/kecamatan-bekasi-timur.csv");
-    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     let row: Vec<String> = reader
@@ -302,9 +304,22 @@ fn a_date_without_a_time_is_an_issue_and_marks_the_steps_it_decides() {
         .map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
         .find(|r| r[0] == "MS-2026-000500")
         .unwrap();
-    assert_eq!(row[at("pemantauan_seconds")], "35400");
-    assert_eq!(row[at("pemantauan_date_only")], "yes");
-    assert_eq!(row[at("disposisi_date_only")], "");
-    assert_eq!(row[at("penerusan_date_only")], "");
-    assert_eq!(row[at("end_to_end_date_only")], "yes");
+    // 35 400 s: 590 minutes.
+    assert_eq!(
+        row[at("Pemantauan & penyampaian ke Kasi: durasi (menit)")],
+        "590"
+    );
+    assert_eq!(
+        row[at("Pemantauan & penyampaian ke Kasi: tanggal tanpa jam")],
+        "ya"
+    );
+    assert_eq!(row[at("Analisis & disposisi: tanggal tanpa jam")], "");
+    assert_eq!(
+        row[at("Penerusan ke Perangkat Daerah: tanggal tanpa jam")],
+        ""
+    );
+    assert_eq!(
+        row[at("Total (posting sampai selesai di Diskominfo): tanggal tanpa jam")],
+        "ya"
+    );
 }

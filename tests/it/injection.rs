@@ -954,7 +954,15 @@ fn check_md(page: &str, src: &str, files: &BTreeMap<String, Vec<u8>>, v: &mut Ve
 
 /// Checks a downloadable CSV register: no cell a spreadsheet would run as a formula.
 fn check_csv(page: &str, bytes: &[u8], v: &mut Vec<String>) {
+    // `;` for Indonesian pages, `,` for English ones: the header line has no other.
+    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = if first_line.contains(&b';') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
@@ -982,6 +990,35 @@ fn check_csv(page: &str, bytes: &[u8], v: &mut Vec<String>) {
     }
 }
 
+/// Checks a downloadable workbook: it opens, and no cell of any sheet is a formula.
+fn check_xlsx(page: &str, bytes: &[u8], v: &mut Vec<String>) {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        match calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)) {
+            Ok(book) => book,
+            Err(e) => {
+                v.push(format!("{page}: not a workbook: {e}"));
+                return;
+            }
+        };
+    for name in book.sheet_names() {
+        if let Some(c) = name.chars().find(|c| is_bidi(*c)) {
+            v.push(format!(
+                "{page}: raw control character U+{:04X} in sheet name {name:?}",
+                c as u32
+            ));
+        }
+        match book.worksheet_formula(&name) {
+            Ok(formulas) => {
+                if let Some(f) = formulas.used_cells().next() {
+                    v.push(format!("{page}, {name}: a formula: {:?}", f.2));
+                }
+            }
+            Err(e) => v.push(format!("{page}, {name}: cannot read: {e}")),
+        }
+    }
+}
+
 /// Checks every file of a site; gives the citizens' post links found in item tables.
 fn check_site(
     files: &BTreeMap<String, Vec<u8>>,
@@ -993,6 +1030,10 @@ fn check_site(
     for (path, bytes) in files {
         if path.ends_with(".csv") {
             check_csv(path, bytes, v);
+            continue;
+        }
+        if path.ends_with(".xlsx") {
+            check_xlsx(path, bytes, v);
             continue;
         }
         let Ok(src) = std::str::from_utf8(bytes) else {

@@ -483,7 +483,12 @@ fn sample_site_has_a_page_for_every_period_and_department() {
             "week" => format!("minggu/{label}/"),
             _ => format!("bulan/{label}/"),
         };
-        let mut expected = BTreeSet::from(["index.html".to_string(), "index.md".to_string()]);
+        let mut expected = BTreeSet::from([
+            "index.html".to_string(),
+            "index.md".to_string(),
+            // The period's workbook.
+            "index.xlsx".to_string(),
+        ]);
         let mut slugs = BTreeSet::new();
         for d in p["departments"].as_array().unwrap() {
             let (name, slug) = (d["name"].as_str().unwrap(), d["slug"].as_str().unwrap());
@@ -549,8 +554,8 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         all_departments["RSUD dr. Chasbullah Abdulmadjid"],
         "rsud-dr-chasbullah-abdulmadjid"
     );
-    // One history page per department; the two pseudo-departments are not departments
-    // and have none.
+    // One history page per department, with its workbook and its register over every
+    // period; the two pseudo-departments are not departments and have none.
     let history: BTreeSet<String> = children(&files, "pd/")
         .into_iter()
         .map(str::to_string)
@@ -558,16 +563,16 @@ fn sample_site_has_a_page_for_every_period_and_department() {
     let expected: BTreeSet<String> = all_departments
         .iter()
         .filter(|(name, _)| !["Belum Didisposisi", "Dijawab Langsung"].contains(&name.as_str()))
-        .flat_map(|(_, slug)| [format!("{slug}.html"), format!("{slug}.md")])
+        .flat_map(|(_, slug)| ["html", "md", "csv", "xlsx"].map(|ext| format!("{slug}.{ext}")))
         .collect();
-    assert_eq!(history.len(), 2 * 16);
+    assert_eq!(history.len(), 4 * 16);
     assert_eq!(history, expected);
     // 11 = the 10 files of a site without issues and masalah-data.csv (the sample has
     // data issues).
     assert_eq!(
         files.len(),
-        11 + 2 * 11
-            + 2 * 16
+        11 + 3 * 11
+            + 4 * 16
             // A page in two formats and a CSV register per department and period.
             + 3 * {
                 periods
@@ -623,6 +628,9 @@ fn every_link_resolves_and_nothing_loads_from_the_network() {
     let mut problems = Vec::new();
     let mut post_links = 0;
     for (page, bytes) in &files {
+        if page.ends_with(".xlsx") {
+            continue;
+        }
         let src = std::str::from_utf8(bytes).unwrap();
         if page.ends_with(".html") {
             let toks = html_tokens(src);
@@ -1219,6 +1227,9 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
     let mut all_html_text = String::new();
     let mut all_md_text = String::new();
     for (page, bytes) in &files {
+        if page.ends_with(".xlsx") {
+            continue;
+        }
         let src = std::str::from_utf8(bytes).unwrap();
         if page.ends_with(".html") {
             assert!(!src.contains("<script>alert"), "{page}");
@@ -1568,6 +1579,7 @@ fn small_site() -> &'static BTreeMap<String, String> {
         let version = format!("patuh {}", env!("CARGO_PKG_VERSION"));
         site_files(&out)
             .into_iter()
+            .filter(|(path, _)| !path.ends_with(".xlsx"))
             .map(|(path, bytes)| {
                 let text = String::from_utf8(bytes).unwrap();
                 (path, text.replace(&version, "patuh [version]"))
@@ -1618,8 +1630,10 @@ fn small_site_pages() {
             for ext in ["html", "md"] {
                 expected.push(format!("{dir}/{page}.{ext}"));
             }
-            // Department pages of a period come with their register as CSV.
-            if dir != "pd" && page != "index" {
+            // Department pages of a period come with their register as CSV, a
+            // history with its register over every period (its workbook is left
+            // out of this map, as is the period's).
+            if page != "index" {
                 expected.push(format!("{dir}/{page}.csv"));
             }
         }

@@ -177,7 +177,29 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
         Spec::Quality => quality::quality_page(ctx),
         Spec::Method => method::method_page(ctx),
     };
-    with_record(ctx, spec, page)
+    with_downloads(ctx, spec, with_record(ctx, spec, page))
+}
+
+/// A period, department or history page with its download links (`downloads`, shown by
+/// `templates/downloads.html` and `.md`) added to its view model.
+fn with_downloads(ctx: &Ctx<'_>, spec: &Spec, mut page: Page) -> Page {
+    use crate::render::download;
+    let periods = &ctx.input.report.periods;
+    let links = match spec {
+        Spec::Period { period, .. } => download::period_links(ctx.lang, &periods[*period]),
+        Spec::Department {
+            period, department, ..
+        } => {
+            let p = &periods[*period];
+            download::department_links(ctx.lang, p, &p.departments[*department].slug)
+        }
+        Spec::History { slug, .. } => download::history_links(ctx.lang, slug),
+        _ => return page,
+    };
+    if let Some(map) = page.context.as_object_mut() {
+        map.insert("downloads".into(), to_value(links));
+    }
+    page
 }
 
 /// A period or department page with its printed record (`record`: letterhead, number,

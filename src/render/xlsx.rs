@@ -1,0 +1,700 @@
+//! The workbooks of the site (issue 15): per period, a summary sheet (the period's step
+//! table and department table, as the period's page shows them) and one register sheet per
+//! department; per department, its history (the months and weeks, as its history page
+//! shows them) and one register of every item over every period, each with its month, so
+//! that one filter or pivot table spans them all.
+//!
+//! Cells are typed: moments are date-time cells of the wall time in the report's zone (the
+//! header names the zone: Excel has none), durations numbers of minutes, percentages
+//! numbers with a percent format, statuses the pages' words; text is written as text,
+//! never as a formula. Registers are written in constant-memory mode (one row held at a
+//! time), with a frozen header, an autofilter and column widths measured from their
+//! cells. The files are byte-stable: the only date in them is the creation time, set to
+//! the as-of moment.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use crate::render::download::{self, Cell, Register};
+use crate::render::format;
+use crate::render::{paths, OutputFile, RenderError, RenderInput};
+use crate::report::{DepartmentStats, GroupStats, PeriodKind, PeriodReport};
+use crate::words::{fill, words, Words};
+
+/// The longest a sheet's name may be in Excel.
+pub const SHEET_NAME_MAX: usize = 31;
+
+/// The widest a column is made, in characters (a complaint's text wraps past it).
+const WIDTH_MAX: usize = 60;
+
+/// The longest text Excel keeps in a cell.
+const CELL_TEXT_MAX: usize = 32_767;
+
+/// A unique sheet name for `name`: characters that never reach a reader taken out (as on
+/// the pages), the characters Excel forbids (`[]:*?/\`) and controls become spaces, an
+/// apostrophe may not start or end it, it is cut to 31 characters, and when it is `taken`
+/// already (Excel compares names ignoring case) it is numbered ` (2)`, ` (3)` … within
+/// the 31 characters.
+pub fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
+    let cleaned: String = crate::text::without_hidden_controls(name)
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trim = |s: &str| s.trim().trim_matches('\'').trim().to_string();
+    let base = match trim(&cleaned) {
+        b if b.is_empty() => "-".to_string(),
+        b => b,
+    };
+    let is_taken = |candidate: &str, taken: &[String]| {
+        let lower = candidate.to_lowercase();
+        // Excel keeps `History` for itself.
+        lower == "history" || taken.iter().any(|t| t.to_lowercase() == lower)
+    };
+    for n in 1.. {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let keep = SHEET_NAME_MAX - suffix.chars().count();
+        let cut: String = base.chars().take(keep).collect();
+        let candidate = format!("{}{suffix}", trim(&cut));
+        if !is_taken(&candidate, taken) {
+            taken.push(candidate.clone());
+            return candidate;
+        }
+    }
+    unreachable!("some number is free")
+}
+
+/// The formats of a workbook's cells.
+struct Formats {
+    header: Format,
+    title: Format,
+    moment: Format,
+    minutes: Format,
+    percent: Format,
+    points: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new().set_bold().set_text_wrap(),
+            title: Format::new().set_bold().set_font_size(13),
+            moment: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+            minutes: Format::new().set_num_format("#,##0.0#"),
+            percent: Format::new().set_num_format("0.0%"),
+            points: Format::new().set_num_format("+0.0;-0.0;0.0"),
+        }
+    }
+}
+
+/// Days from Excel's day 0 (1899-12-30 in the 1900 system) to 1970-01-01.
+const UNIX_EPOCH_SERIAL: i64 = 25_569;
+
+/// `cell` at (`row`, `col`) of `sheet`; gives its width in characters.
+fn put(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    f: &Formats,
+) -> Result<usize, XlsxError> {
+    match cell {
+        Cell::Text(text) => {
+            let clean = crate::text::without_hidden_controls(text);
+            let text: std::borrow::Cow<'_, str> = if clean.chars().count() > CELL_TEXT_MAX {
+                clean.chars().take(CELL_TEXT_MAX).collect::<String>().into()
+            } else {
+                clean
+            };
+            if !text.is_empty() {
+                sheet.write_string(row, col, text.as_ref())?;
+            }
+            Ok(text.chars().count())
+        }
+        Cell::Number(n) => {
+            sheet.write_number(row, col, *n as f64)?;
+            Ok(n.to_string().len())
+        }
+        Cell::Minutes(s) => {
+            sheet.write_number_with_format(row, col, *s as f64 / 60.0, &f.minutes)?;
+            Ok(download::minutes_text(*s, '.').len() + 2)
+        }
+        Cell::Moment(t) => {
+            let utc = t.and_utc();
+            let serial = (utc.timestamp().div_euclid(86_400) + UNIX_EPOCH_SERIAL) as f64
+                + utc.timestamp().rem_euclid(86_400) as f64 / 86_400.0;
+            sheet.write_number_with_format(row, col, serial, &f.moment)?;
+            Ok(19)
+        }
+        Cell::Percent(t) => {
+            sheet.write_number_with_format(row, col, *t as f64 / 1000.0, &f.percent)?;
+            Ok(6)
+        }
+        Cell::Points(t) => {
+            sheet.write_number_with_format(row, col, *t as f64 / 10.0, &f.points)?;
+            Ok(6)
+        }
+        Cell::Empty => Ok(0),
+    }
+}
+
+/// Widths measured so far, one per column, in characters.
+struct Widths(Vec<usize>);
+
+impl Widths {
+    fn new() -> Widths {
+        Widths(Vec::new())
+    }
+
+    fn see(&mut self, col: usize, width: usize) {
+        if self.0.len() <= col {
+            self.0.resize(col + 1, 0);
+        }
+        self.0[col] = self.0[col].max(width);
+    }
+
+    /// Sets the columns' widths: what the widest cell needs, at least 8, at most 60.
+    fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        for (col, w) in self.0.iter().enumerate() {
+            let width = (*w + 2).clamp(8, WIDTH_MAX);
+            sheet.set_column_width(col as u16, width as f64)?;
+        }
+        Ok(())
+    }
+}
+
+/// A header row at `row`: bold, wrapped past `wrap` characters (its column is made no
+/// wider for it); notes the headers' widths.
+fn header_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    header: &[String],
+    wrap: usize,
+    f: &Formats,
+    widths: &mut Widths,
+) -> Result<(), XlsxError> {
+    sheet.set_row_height(row, header_height(header, wrap))?;
+    for (col, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(row, col as u16, h, &f.header)?;
+        widths.see(col, h.chars().count().min(wrap));
+    }
+    Ok(())
+}
+
+/// The height of a header row, for its longest header wrapped at `wrap` characters.
+fn header_height(header: &[String], wrap: usize) -> f64 {
+    let lines = header
+        .iter()
+        .map(|h| h.chars().count().div_ceil(wrap).max(1))
+        .max()
+        .unwrap_or(1)
+        .min(5);
+    15.0 * lines as f64
+}
+
+/// Where a register's headers wrap: `Pemantauan & penyampaian ke Kasi: durasi (menit)`
+/// on two lines.
+const REGISTER_WRAP: usize = 28;
+
+/// Where a summary table's headers wrap: its columns are figures, narrow.
+const SUMMARY_WRAP: usize = 14;
+
+/// A register sheet named `name`: header, rows, frozen header, autofilter, widths.
+fn register_sheet(
+    workbook: &mut Workbook,
+    name: &str,
+    register: &Register,
+    rows: impl Iterator<Item = Vec<Cell>>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let sheet = workbook.add_worksheet_with_constant_memory()?;
+    sheet.set_name(name)?;
+    let mut widths = Widths::new();
+    header_row(sheet, 0, &register.header, REGISTER_WRAP, f, &mut widths)?;
+    let mut last = 0u32;
+    for (i, row) in rows.enumerate() {
+        last = i as u32 + 1;
+        for (col, cell) in row.iter().enumerate() {
+            let w = put(sheet, last, col as u16, cell, f)?;
+            widths.see(col, w);
+        }
+    }
+    for (col, moment) in register.moments.iter().enumerate() {
+        if *moment {
+            widths.see(col, 19);
+        }
+    }
+    widths.apply(sheet)?;
+    sheet.set_freeze_panes(1, 0)?;
+    // On paper: landscape, the header on every page.
+    sheet.set_landscape();
+    sheet.set_repeat_rows(0, 0)?;
+    let last_col = register.header.len().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, last, last_col)?;
+    Ok(())
+}
+
+/// A new workbook created at the as-of moment (the only date in the file).
+fn workbook(input: &RenderInput<'_>) -> Workbook {
+    let mut workbook = Workbook::new();
+    let created = input
+        .report
+        .as_of
+        .map(|a| {
+            use chrono::{Datelike, Timelike};
+            let at = a.at.naive_utc();
+            ExcelDateTime::from_ymd(at.year() as u16, at.month() as u8, at.day() as u8)
+                .and_then(|d| d.and_hms(at.hour() as u16, at.minute() as u8, at.second() as f64))
+        })
+        .and_then(Result::ok)
+        .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
+    let properties = DocProperties::new()
+        .set_creation_datetime(&created)
+        .set_company(&input.presentation.office)
+        .set_author("patuh");
+    workbook.set_properties(&properties);
+    workbook
+}
+
+/// A period's title as its page says it: `Pekan ke-45 (2–8 November 2026)`, `Bulan
+/// November 2026`.
+fn period_title(t: &Words, lang: format::Lang, p: &PeriodReport) -> String {
+    use chrono::Datelike;
+    match p.kind {
+        PeriodKind::Week => fill(
+            &t["week_title"],
+            &[
+                ("n", &p.start.iso_week().week().to_string()),
+                ("range", &format::day_range(lang, p.start, p.end)),
+            ],
+        ),
+        PeriodKind::Month => format!(
+            "{} {}",
+            t["month"],
+            format::month(lang, p.start.year(), p.start.month())
+        ),
+    }
+}
+
+/// The departments of a period in the page's order: those with at least `min_items`
+/// items by end-to-end compliance (no value last, ties by name) with their place, then
+/// those with fewer by name, without one; and the pseudo-departments apart. The same
+/// order as the period page's table.
+fn departments_in_order(
+    period: &PeriodReport,
+    min_items: u64,
+) -> (
+    Vec<(&DepartmentStats, Option<usize>)>,
+    Vec<&DepartmentStats>,
+) {
+    let mut ranked: Vec<(&DepartmentStats, Option<f64>)> = period
+        .departments
+        .iter()
+        .filter(|d| !d.pseudo && d.stats.items >= min_items)
+        .map(|d| (d, d.stats.steps.last().and_then(|(_, s)| s.compliance_pct)))
+        .collect();
+    ranked.sort_by(|a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.0.name.cmp(&b.0.name)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.name.cmp(&b.0.name),
+    });
+    let mut out: Vec<(&DepartmentStats, Option<usize>)> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, (d, _))| (*d, Some(i + 1)))
+        .collect();
+    out.extend(
+        period
+            .departments
+            .iter()
+            .filter(|d| !d.pseudo && d.stats.items < min_items)
+            .map(|d| (d, None)),
+    );
+    let pseudo = period.departments.iter().filter(|d| d.pseudo).collect();
+    (out, pseudo)
+}
+
+/// The compliance of a step, in tenths of a percent, as the pages round it.
+fn compliance(s: &crate::report::StepStats) -> Cell {
+    format::percent_tenths(s.met, s.met + s.breached).map_or(Cell::Empty, Cell::Percent)
+}
+
+/// The step table of `stats` (with the change from `previous`), as a period page shows
+/// it: header and rows.
+fn step_table(
+    input: &RenderInput<'_>,
+    t: &Words,
+    stats: &GroupStats,
+    previous: Option<&GroupStats>,
+) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let model = &input.report.model;
+    let names = download::step_names(input, t);
+    let clocks = model.uses_office_clock();
+    let targets = &input.presentation.targets;
+    let any_target = stats.steps.iter().any(|(id, _)| targets.contains_key(id));
+    let minutes = |k: &str| fill(&t["col_in_minutes"], &[("name", &t[k])]);
+    let mut header = vec![t["step"].clone()];
+    if clocks {
+        header.push(t["col_clock"].clone());
+    }
+    header.push(minutes("limit"));
+    if any_target {
+        header.push(t["target"].clone());
+    }
+    header.push(t["compliance"].clone());
+    for k in [
+        "met",
+        "breached",
+        "overdue",
+        "pending",
+        "invalid",
+        "unmeasurable",
+        "not_applicable",
+    ] {
+        header.push(t[k].clone());
+    }
+    for k in ["median", "p90", "max"] {
+        header.push(minutes(k));
+    }
+    header.push(fill(&t["col_in_points"], &[("name", &t["change"])]));
+    let rows = stats
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, (id, s))| {
+            let step = model.steps.get(i);
+            let mut row: Vec<Cell> = vec![names[i].clone().into()];
+            if clocks {
+                let clock = step.map_or(model.end_to_end_clock, |s| s.clock);
+                row.push(
+                    t[if clock == crate::calendar::Clock::Office {
+                        "clock_office"
+                    } else {
+                        "clock_continuous"
+                    }]
+                    .clone()
+                    .into(),
+                );
+            }
+            row.push(match step {
+                Some(step) => Cell::Minutes(step.limit_s),
+                None => t["end_to_end_limit"].clone().into(),
+            });
+            if any_target {
+                row.push(
+                    targets
+                        .get(id)
+                        .map_or(Cell::Empty, |p| Cell::Percent((p * 10.0).round() as u64)),
+                );
+            }
+            row.push(compliance(s));
+            for n in [
+                s.met,
+                s.breached,
+                s.overdue,
+                s.pending,
+                s.invalid,
+                s.unmeasurable,
+                s.not_applicable,
+            ] {
+                row.push(Cell::Number(n as i64));
+            }
+            for d in [s.median_s, s.p90_s, s.max_s] {
+                row.push(Cell::minutes(d));
+            }
+            let tenths = |s: &crate::report::StepStats| {
+                format::percent_tenths(s.met, s.met + s.breached).map(|t| t as i64)
+            };
+            let change = previous
+                .and_then(|p| tenths(&p.steps[i].1))
+                .zip(tenths(s))
+                .map_or(Cell::Empty, |(before, now)| Cell::Points(now - before));
+            row.push(change);
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The header of a group table (`first`: the word of its first column, the group's name;
+/// `order`: then the place column, empty for groups given none), as the pages show it:
+/// end-to-end compliance first, then the items, the steps' compliance and the overdue
+/// items. The name comes first so that names share the wide first column with the step
+/// table's.
+fn group_header(input: &RenderInput<'_>, t: &Words, first: &str, order: bool) -> Vec<String> {
+    let names = download::step_names(input, t);
+    let mut header = vec![t[first].clone()];
+    if order {
+        header.push(t["order"].clone());
+    }
+    header.push(names.last().cloned().unwrap_or_default());
+    header.push(t["items"].clone());
+    header.extend(names[..names.len() - 1].iter().cloned());
+    header.push(t["overdue"].clone());
+    header
+}
+
+/// A group's row under [`group_header`].
+fn group_row(name: String, place: Option<Option<usize>>, stats: &GroupStats) -> Vec<Cell> {
+    let mut row = vec![name.into()];
+    if let Some(place) = place {
+        row.push(place.map_or(Cell::Empty, |p| Cell::Number(p as i64)));
+    }
+    row.push(
+        stats
+            .steps
+            .last()
+            .map_or(Cell::Empty, |(_, s)| compliance(s)),
+    );
+    row.push(Cell::Number(stats.items as i64));
+    for (_, s) in &stats.steps[..stats.steps.len().saturating_sub(1)] {
+        row.push(compliance(s));
+    }
+    row.push(Cell::Number(stats.overdue_items as i64));
+    row
+}
+
+/// A table at `row` of a summary sheet: its title, header and rows; gives the row after
+/// it and the rows its header and last row are on.
+fn table(
+    sheet: &mut Worksheet,
+    row: u32,
+    title: &str,
+    header: &[String],
+    rows: &[Vec<Cell>],
+    f: &Formats,
+    widths: &mut Widths,
+) -> Result<(u32, u32, u32), XlsxError> {
+    sheet.write_string_with_format(row, 0, title, &f.title)?;
+    let header_at = row + 1;
+    header_row(sheet, header_at, header, SUMMARY_WRAP, f, widths)?;
+    let mut at = header_at;
+    for cells in rows {
+        at += 1;
+        for (col, cell) in cells.iter().enumerate() {
+            let w = put(sheet, at, col as u16, cell, f)?;
+            widths.see(col, w);
+        }
+    }
+    Ok((at + 2, header_at, at))
+}
+
+/// The first lines of a summary sheet: the title and the as-of moment.
+fn summary_head(
+    input: &RenderInput<'_>,
+    sheet: &mut Worksheet,
+    title: &str,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let lang = input.presentation.lang;
+    let t = words(lang);
+    sheet.write_string_with_format(0, 0, title, &f.title)?;
+    let mut line = input.presentation.office.clone();
+    if let Some(a) = input.report.as_of {
+        line.push_str(&format!(
+            " · {}: {}",
+            t["as_of"],
+            format::moment(lang, input.report.zone, a.at)
+        ));
+    }
+    sheet.write_string(1, 0, &line)?;
+    Ok(3)
+}
+
+/// A workbook that could not be written (in constant-memory mode its sheets go through
+/// temporary files, which may fail).
+fn failed(path: &str, e: XlsxError) -> RenderError {
+    RenderError {
+        template: path.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// The workbook of period `index`: its summary, then a register per department in the
+/// page's order.
+pub(crate) fn period_workbook(
+    input: &RenderInput<'_>,
+    index: usize,
+) -> Result<OutputFile, RenderError> {
+    let path = paths::period_workbook(&input.report.periods[index]);
+    let bytes = period_bytes(input, index).map_err(|e| failed(&path, e))?;
+    Ok(OutputFile { path, bytes })
+}
+
+fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxError> {
+    let lang = input.presentation.lang;
+    let t = words(lang);
+    let f = Formats::new();
+    let period = &input.report.periods[index];
+    let previous = input.report.periods[..index]
+        .iter()
+        .rev()
+        .find(|p| p.kind == period.kind);
+    let masking = input.presentation.mask_personal_data;
+    let shown = |name: &str| crate::privacy::shown(name, masking).into_owned();
+    let mut workbook = workbook(input);
+    let mut taken = Vec::new();
+    let (ranked, pseudo) = departments_in_order(period, input.presentation.min_items);
+    {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(&t["sheet_summary"], &mut taken))?;
+        let mut title = period_title(t, lang, period);
+        if !period.complete {
+            title.push_str(&format!(" ({})", t["partial_short"]));
+        }
+        let mut widths = Widths::new();
+        let row = summary_head(input, sheet, &title, &f)?;
+        let (header, rows) = step_table(input, t, &period.total, previous.map(|p| &p.total));
+        let (row, _, _) = table(
+            sheet,
+            row,
+            &t["compliance"],
+            &header,
+            &rows,
+            &f,
+            &mut widths,
+        )?;
+        let header = group_header(input, t, "department", true);
+        let rows: Vec<Vec<Cell>> = ranked
+            .iter()
+            .map(|(d, place)| group_row(shown(&d.name), Some(*place), &d.stats))
+            .collect();
+        let (next, first, last) = table(
+            sheet,
+            row,
+            &t["by_department"],
+            &header,
+            &rows,
+            &f,
+            &mut widths,
+        )?;
+        sheet.autofilter(first, 0, last, header.len() as u16 - 1)?;
+        if !pseudo.is_empty() {
+            // The same columns as the departments', their place empty: they have none.
+            let header = group_header(input, t, "group", true);
+            let rows: Vec<Vec<Cell>> = pseudo
+                .iter()
+                .map(|d| group_row(shown(&d.name), Some(None), &d.stats))
+                .collect();
+            table(
+                sheet,
+                next,
+                &t["other_groups"],
+                &header,
+                &rows,
+                &f,
+                &mut widths,
+            )?;
+        }
+        widths.apply(sheet)?;
+        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+    }
+    let register = Register::new(input, false);
+    for d in ranked.iter().map(|(d, _)| *d).chain(pseudo) {
+        let name = sheet_name(&shown(&d.name), &mut taken);
+        let members = super::group_members(input.judged, period, &d.name);
+        let rows = members.iter().map(|j| Register::row(input, j, None));
+        register_sheet(&mut workbook, &name, &register, rows, &f)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// The history workbook of department `name` (`slug`): its months and weeks, then its
+/// register over every period.
+pub(crate) fn history_workbook(
+    input: &RenderInput<'_>,
+    name: &str,
+    slug: &str,
+) -> Result<OutputFile, RenderError> {
+    let path = paths::history_workbook(slug);
+    let bytes = history_bytes(input, name).map_err(|e| failed(&path, e))?;
+    Ok(OutputFile { path, bytes })
+}
+
+fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxError> {
+    let lang = input.presentation.lang;
+    let t = words(lang);
+    let f = Formats::new();
+    let masking = input.presentation.mask_personal_data;
+    let mut workbook = workbook(input);
+    let mut taken = Vec::new();
+    {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(&t["sheet_summary"], &mut taken))?;
+        let title = format!(
+            "{} · {}",
+            t["department_history"],
+            crate::privacy::shown(name, masking)
+        );
+        let mut widths = Widths::new();
+        let mut row = summary_head(input, sheet, &title, &f)?;
+        let header = group_header(input, t, "period", false);
+        for (kind, caption) in [(PeriodKind::Month, "months"), (PeriodKind::Week, "weeks")] {
+            let rows: Vec<Vec<Cell>> = input
+                .report
+                .periods
+                .iter()
+                .filter(|p| p.kind == kind)
+                .filter_map(|p| {
+                    let d = p.departments.iter().find(|d| d.name == name)?;
+                    let mut title = period_title(t, lang, p);
+                    if !p.complete {
+                        title.push_str(&format!(" ({})", t["partial_short"]));
+                    }
+                    Some(group_row(title, None, &d.stats))
+                })
+                .collect();
+            row = table(sheet, row, &t[caption], &header, &rows, &f, &mut widths)?.0;
+        }
+        widths.apply(sheet)?;
+        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+    }
+    let register = Register::new(input, true);
+    let sheet = sheet_name(&t["register"], &mut taken);
+    register_sheet(
+        &mut workbook,
+        &sheet,
+        &register,
+        download::history_rows(input, name),
+        &f,
+    )?;
+    workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_keep_excels_rules_and_are_unique() {
+        let mut taken = vec!["Ringkasan".to_string()];
+        let long = "Dinas Perumahan, Kawasan Permukiman dan Pertanahan";
+        assert_eq!(
+            sheet_name(long, &mut taken),
+            "Dinas Perumahan, Kawasan Permuk"
+        );
+        assert_eq!(
+            sheet_name(long, &mut taken),
+            "Dinas Perumahan, Kawasan Pe (2)"
+        );
+        assert_eq!(
+            sheet_name("Dinas Perumahan, Kawasan Permukiman", &mut taken),
+            "Dinas Perumahan, Kawasan Pe (3)"
+        );
+        assert_eq!(sheet_name("a/b [c]: *?\\", &mut taken), "a b  c");
+        assert_eq!(sheet_name("RINGKASAN", &mut taken), "RINGKASAN (2)");
+        assert_eq!(sheet_name("'kutip'", &mut taken), "kutip");
+        assert_eq!(sheet_name("[]", &mut taken), "-");
+        assert_eq!(sheet_name("history", &mut taken), "history (2)");
+        assert!(taken.iter().all(|n| n.chars().count() <= SHEET_NAME_MAX));
+    }
+}
