@@ -85,6 +85,14 @@ pub const SUMMARY: &str = "data/summary.json";
 /// The download of every data issue, beside the data-quality page.
 pub const ISSUES: &str = "masalah-data.csv";
 
+/// A month's letter to the Wali Kota's office and the Perangkat Daerah (issue 15):
+/// `<period dir>/surat`, beside the month's page. No department's page takes its place:
+/// `surat` is a reserved slug (`report::slug` gives a department named "Surat"
+/// `surat-pd`).
+pub fn letter(period: &PeriodReport) -> PagePath {
+    PagePath(format!("{}/surat", period_dir(period)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

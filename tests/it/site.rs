@@ -484,6 +484,10 @@ fn sample_site_has_a_page_for_every_period_and_department() {
             _ => format!("bulan/{label}/"),
         };
         let mut expected = BTreeSet::from(["index.html".to_string(), "index.md".to_string()]);
+        // A month's letter to the Wali Kota's office and the Perangkat Daerah.
+        if p["kind"] == "month" {
+            expected.extend(["surat.html".to_string(), "surat.md".to_string()]);
+        }
         let mut slugs = BTreeSet::new();
         for d in p["departments"].as_array().unwrap() {
             let (name, slug) = (d["name"].as_str().unwrap(), d["slug"].as_str().unwrap());
@@ -568,6 +572,8 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         files.len(),
         11 + 2 * 11
             + 2 * 16
+            // A letter in two formats per month.
+            + 2 * 3
             // A page in two formats and a CSV register per department and period.
             + 3 * {
                 periods
@@ -1595,8 +1601,11 @@ fn small_site_pages() {
             "dijawab-langsung dinas-kesehatan dinas-perhubungan index",
         ),
         ("minggu/2026-W45", &format!("{all} index")),
-        ("bulan/2026-10", "dijawab-langsung dinas-perhubungan index"),
-        ("bulan/2026-11", &format!("{all} index")),
+        (
+            "bulan/2026-10",
+            "dijawab-langsung dinas-perhubungan index surat",
+        ),
+        ("bulan/2026-11", &format!("{all} index surat")),
         // The pseudo-departments are not departments: no history page.
         ("pd", "dinas-kesehatan dinas-perhubungan"),
     ] {
@@ -1605,7 +1614,7 @@ fn small_site_pages() {
                 expected.push(format!("{dir}/{page}.{ext}"));
             }
             // Department pages of a period come with their register as CSV.
-            if dir != "pd" && page != "index" {
+            if dir != "pd" && page != "index" && page != "surat" {
                 expected.push(format!("{dir}/{page}.csv"));
             }
         }
