@@ -20,6 +20,7 @@ mod history;
 mod hostile_workbooks;
 mod injection;
 mod inputs;
+mod letter;
 mod limits;
 mod method;
 mod overview;

@@ -371,6 +371,8 @@ pub(super) fn letter_page(ctx: &Ctx<'_>, period: &PeriodReport) -> Page {
         month: String,
         last_month: String,
         figures: Vec<FigureRow>,
+        /// Whether a step has a target (else the table has no target column).
+        targets: bool,
         changes: Vec<String>,
         change_note: Option<String>,
         /// The end-to-end trend chart (SVG, its texts escaped).
@@ -408,6 +410,7 @@ pub(super) fn letter_page(ctx: &Ctx<'_>, period: &PeriodReport) -> Page {
         ),
         partial: ctx.partial_notice(period),
         figures: ctx.letter_figures(period, last),
+        targets: ctx.ids.iter().any(|id| ctx.target(id).is_some()),
         changes: ctx.letter_changes(period, last),
         change_note: ctx.letter_change_note(period, last),
         month,
