@@ -375,3 +375,27 @@ fn snapshot_sample_letter_md() {
     let md = page(&site(work.path()), "bulan/2026-11/surat.md");
     insta::assert_snapshot!("sample_letter_md", md);
 }
+
+#[test]
+fn the_office_names_whom_the_letter_is_addressed_to() {
+    let work = workdir(&fixture("letter/small"));
+    // `[record]` is the fixture's last table: its lines that are not blank, escaped.
+    let toml = work.path().join("patuh.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str(
+        "letter_to = [\"Wali Kota Bekasi\", \"  \", \"Sekretaris Daerah <Setda> & *PD*\"]\n",
+    );
+    std::fs::write(&toml, text).unwrap();
+    patuh(work.path(), &["build", "--out", "site"]).success();
+    let site = site(work.path());
+    assert!(
+        page(&site, "bulan/2026-11/surat.md").contains(
+            "Kepada Yth.\n\n- Wali Kota Bekasi\n- Sekretaris Daerah \\<Setda> & \\*PD\\*\n\ndi Tempat\n"
+        ),
+        "{}",
+        page(&site, "bulan/2026-11/surat.md")
+    );
+    assert!(page(&site, "bulan/2026-11/surat.html").contains(
+        "<ul><li>Wali Kota Bekasi</li><li>Sekretaris Daerah &lt;Setda&gt; &amp; *PD*</li></ul>"
+    ));
+}

@@ -300,6 +300,31 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// Whom the letter is addressed to: `[record] letter_to` (its lines that are not
+    /// blank), else the Wali Kota and the heads of the Perangkat Daerah.
+    fn letter_to(&self) -> Vec<String> {
+        let configured: Vec<String> = self
+            .input
+            .presentation
+            .record
+            .as_ref()
+            .and_then(|r| r.letter_to.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|a| a.trim())
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+            .collect();
+        if configured.is_empty() {
+            vec![
+                self.t["letter_to_mayor"].clone(),
+                self.t["letter_to_departments"].clone(),
+            ]
+        } else {
+            configured
+        }
+    }
+
     /// The letter's printed record: the record of the month's pages (letterhead, number,
     /// signatures) titled as the letter; without `[record]`, a letterhead of the office's
     /// name alone.
@@ -400,10 +425,7 @@ pub(super) fn letter_page(ctx: &Ctx<'_>, period: &PeriodReport) -> Page {
     let view = View {
         common,
         record: ctx.letter_record(period, root),
-        to: vec![
-            ctx.t["letter_to_mayor"].clone(),
-            ctx.t["letter_to_departments"].clone(),
-        ],
+        to: ctx.letter_to(),
         intro: fill(
             &ctx.t["letter_intro"],
             &[("month", &month), ("items", &ctx.int(period.total.items))],
