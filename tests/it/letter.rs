@@ -399,3 +399,26 @@ fn the_office_names_whom_the_letter_is_addressed_to() {
         "<ul><li>Wali Kota Bekasi</li><li>Sekretaris Daerah &lt;Setda&gt; &amp; *PD*</li></ul>"
     ));
 }
+
+#[test]
+fn a_late_items_ticket_and_department_are_masked_like_the_pages() {
+    let work = workdir(&fixture("letter/small"));
+    // A ninth November item, a day late in its first step, whose ticket is a phone number
+    // and whose department names a NIK.
+    let export = work.path().join("data/Laporan November 2026.csv");
+    let mut csv = std::fs::read_to_string(&export).unwrap();
+    csv.push_str(
+        "0812-3456-7890;WhatsApp;Pengaduan;@warga_n9;10/11/2026 08.00;11/11/2026 09.00;\
+         11/11/2026 09.05;Teruskan;Kelurahan 3201234567890123;11/11/2026 09.10;Rina;Isi;\n",
+    );
+    std::fs::write(&export, csv).unwrap();
+    patuh(work.path(), &["build", "--out", "site"]).success();
+    let md = page(&site(work.path()), "bulan/2026-11/surat.md");
+    assert!(
+        md.contains(
+            "| 08••-••••-••90 | Kelurahan ••••••••••••0123 | Pemantauan & penyampaian ke Kasi | lewat 1 hari |\n"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("3456"), "{md}");
+}
