@@ -337,6 +337,10 @@ pub struct Record {
     /// Who acknowledges it ("Mengetahui").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<Signer>,
+    /// Whom the monthly letter is addressed to, one a line (without it: the Wali Kota and
+    /// the heads of the Perangkat Daerah, in the page language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_to: Option<Vec<String>>,
 }
 
 /// The placeholders a `[record] number` pattern may hold.

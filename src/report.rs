@@ -428,11 +428,12 @@ pub fn slug(name: &str) -> String {
     let mut s = s.trim_end_matches('-').to_string();
     s.truncate(MAX_SLUG);
     let s = s.trim_end_matches('-').to_string();
-    // `index` would replace a period's own page; the others are reserved file names on Windows.
-    const RESERVED: [&str; 25] = [
-        "index", "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5",
-        "com6", "com7", "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
-        "lpt7", "lpt8", "lpt9",
+    // `index` would replace a period's own page, `surat` a month's letter; the others are
+    // reserved file names on Windows.
+    const RESERVED: [&str; 26] = [
+        "index", "surat", "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4",
+        "com5", "com6", "com7", "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5",
+        "lpt6", "lpt7", "lpt8", "lpt9",
     ];
     if s.is_empty() {
         "pd".to_string()
@@ -699,6 +700,7 @@ mod tests {
         assert_eq!(slug("Perumda Tirta Patriot"), "perumda-tirta-patriot");
         assert_eq!(slug("../.."), "pd");
         assert_eq!(slug("Index"), "index-pd");
+        assert_eq!(slug("Surat"), "surat-pd");
         assert_eq!(slug("CON"), "con-pd");
         let s = slugs(["A B", "a-b", "A  B!"].into_iter());
         assert_eq!(s["A  B!"], "a-b");

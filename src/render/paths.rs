@@ -115,6 +115,14 @@ pub fn history_workbook(slug: &str) -> String {
     format!("pd/{slug}.xlsx")
 }
 
+/// A month's letter to the Wali Kota's office and the Perangkat Daerah (issue 15):
+/// `<period dir>/surat`, beside the month's page. No department's page takes its place:
+/// `surat` is a reserved slug (`report::slug` gives a department named "Surat"
+/// `surat-pd`).
+pub fn letter(period: &PeriodReport) -> PagePath {
+    PagePath(format!("{}/surat", period_dir(period)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The built-in templates and assets: (name, text).
-pub const BUILT_IN: [(&str, &str); 28] = [
+pub const BUILT_IN: [(&str, &str); 32] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -55,6 +55,16 @@ pub const BUILT_IN: [(&str, &str); 28] = [
     (
         "record_sign.md",
         include_str!("../../templates/record_sign.md"),
+    ),
+    ("letter.html", include_str!("../../templates/letter.html")),
+    ("letter.md", include_str!("../../templates/letter.md")),
+    (
+        "letter_link.html",
+        include_str!("../../templates/letter_link.html"),
+    ),
+    (
+        "letter_link.md",
+        include_str!("../../templates/letter_link.md"),
     ),
     (
         "downloads.html",

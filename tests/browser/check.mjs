@@ -456,6 +456,11 @@ async function main() {
     if (failures.length > failuresBefore) failedLoads += 1;
     await context.close();
   }
+  {
+    const r = await letterOnePage(browser, shots, screenshots);
+    checked += r.checked;
+    failedLoads += r.failed;
+  }
   await browser.close();
   fs.rmSync(profile, { recursive: true, force: true });
 
@@ -508,6 +513,55 @@ function checkPdf(pdf, record, file) {
     if (!last.includes(heading)) fail(`the last page has no signature block ${JSON.stringify(heading)}`);
   }
   if (failures.length === before) notes.push(`PDF: ${pages.length} A4 pages, each with ${JSON.stringify(record.office)} and "${word} i ${of} ${pages.length}"; signatures ${record.signers.join(" ")} on the last`);
+}
+
+// The monthly letter (issue 15): the latest month's letter, linked from the overview,
+// prints on exactly one A4 page (the PDF's page count, from pdfinfo) with its letterhead
+// and signature blocks on it; axe checks it on a desktop-sized window.
+async function letterOnePage(browser, shots, screenshots) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort("blockedbyclient"));
+  const failuresBefore = failures.length;
+  const p = await openPage(context, "index.html (letter link)");
+  await load(p, fileUrl("index.html"));
+  const letters = (await p.page.evaluate(() => Array.from(document.querySelectorAll(".letter-link a[href]"), (a) => a.href)))
+    .filter((h) => h.startsWith("file:"))
+    .map(rel);
+  flush(p, "");
+  await p.page.close();
+  const file = letters.find((h) => /^bulan\/[^/]+\/surat\.html$/.test(h));
+  if (!file || !fs.existsSync(path.join(site, file))) {
+    failures.push(`letter: the overview links no monthly letter (a .letter-link to bulan/<label>/surat.html): ${JSON.stringify(letters)}`);
+    await context.close();
+    return { checked: 1, failed: 1 };
+  }
+  const q = await openPage(context, `${file} @ PDF A4`);
+  await load(q, fileUrl(file));
+  await runAxe(q);
+  const pdf = path.join(shots, "letter.pdf");
+  await q.page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true, printBackground: true });
+  screenshots.push(pdf);
+  flush(q, "pdf");
+  const fail = (m) => failures.push(`${file} @ PDF A4: ${m}`);
+  const expected = await q.page.evaluate(() => ({
+    office: document.querySelector(".kop-office")?.textContent || null,
+    signers: document.querySelectorAll(".record-sign .signer").length,
+  }));
+  let pages = NaN;
+  let text = "";
+  try {
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    pages = Number((info.match(/^Pages:\s+(\d+)/m) || [])[1]);
+    text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } catch (err) {
+    fail(`pdfinfo/pdftotext failed: ${err.message}`);
+  }
+  if (pages !== 1) fail(`the letter prints on ${pages} A4 pages, one expected`);
+  if (!expected.office || !text.includes(expected.office)) fail(`the printed letter lacks its letterhead ${JSON.stringify(expected.office)}`);
+  if (expected.signers < 1) fail("the letter has no signature block");
+  if (failures.length === failuresBefore) notes.push(`letter: ${file} prints on 1 A4 page with ${JSON.stringify(expected.office)} and ${expected.signers} signature blocks`);
+  await context.close();
+  return { checked: 1, failed: failures.length > failuresBefore ? 1 : 0 };
 }
 
 main().catch((err) => {

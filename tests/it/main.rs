@@ -21,6 +21,7 @@ mod history;
 mod hostile_workbooks;
 mod injection;
 mod inputs;
+mod letter;
 mod limits;
 mod long_pages;
 mod method;

@@ -489,6 +489,10 @@ fn sample_site_has_a_page_for_every_period_and_department() {
             // The period's workbook.
             "index.xlsx".to_string(),
         ]);
+        // A month's letter to the Wali Kota's office and the Perangkat Daerah.
+        if p["kind"] == "month" {
+            expected.extend(["surat.html".to_string(), "surat.md".to_string()]);
+        }
         let mut slugs = BTreeSet::new();
         for d in p["departments"].as_array().unwrap() {
             let (name, slug) = (d["name"].as_str().unwrap(), d["slug"].as_str().unwrap());
@@ -573,6 +577,8 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         files.len(),
         11 + 3 * 11
             + 4 * 16
+            // A letter in two formats per month.
+            + 2 * 3
             // A page in two formats and a CSV register per department and period.
             + 3 * {
                 periods
@@ -1621,8 +1627,11 @@ fn small_site_pages() {
             "dijawab-langsung dinas-kesehatan dinas-perhubungan index",
         ),
         ("minggu/2026-W45", &format!("{all} index")),
-        ("bulan/2026-10", "dijawab-langsung dinas-perhubungan index"),
-        ("bulan/2026-11", &format!("{all} index")),
+        (
+            "bulan/2026-10",
+            "dijawab-langsung dinas-perhubungan index surat",
+        ),
+        ("bulan/2026-11", &format!("{all} index surat")),
         // The pseudo-departments are not departments: no history page.
         ("pd", "dinas-kesehatan dinas-perhubungan"),
     ] {
@@ -1633,7 +1642,7 @@ fn small_site_pages() {
             // Department pages of a period come with their register as CSV, a
             // history with its register over every period (its workbook is left
             // out of this map, as is the period's).
-            if page != "index" {
+            if page != "index" && page != "surat" {
                 expected.push(format!("{dir}/{page}.csv"));
             }
         }

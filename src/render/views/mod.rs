@@ -8,6 +8,7 @@ mod department;
 mod figures;
 mod history;
 mod items_table;
+mod letter;
 mod method;
 mod overview;
 mod people;
@@ -97,6 +98,10 @@ pub(crate) enum Spec {
     },
     Quality,
     Method,
+    /// A month's letter to the Wali Kota's office and the Perangkat Daerah (months only).
+    Letter {
+        period: usize,
+    },
 }
 
 /// Every page of the site.
@@ -137,6 +142,7 @@ pub(crate) fn specs(input: &RenderInput<'_>) -> Vec<Spec> {
     }
     specs.push(Spec::Quality);
     specs.push(Spec::Method);
+    specs.extend(letter::letter_specs(periods));
     specs
 }
 
@@ -176,7 +182,9 @@ pub(crate) fn page(ctx: &Ctx<'_>, spec: &Spec) -> Page {
         Spec::History { name, slug } => history::history_page(ctx, name, slug),
         Spec::Quality => quality::quality_page(ctx),
         Spec::Method => method::method_page(ctx),
+        Spec::Letter { period } => letter::letter_page(ctx, &periods[*period]),
     };
+    let page = letter::with_letter_link(ctx, spec, page);
     with_downloads(ctx, spec, with_record(ctx, spec, page))
 }
 
