@@ -36,6 +36,8 @@ const DEFAULT_WEEKS: u32 = 8;
 const DEFAULT_PER_DAY: u32 = 22;
 /// ISO week of the first export: 2026-W40 (Monday 2026-09-28).
 const DEFAULT_START: (i32, u32) = (2026, 40);
+/// Weekly exports in benchmark mode unless `--weeks` says otherwise (about three years).
+const BENCH_WEEKS: u32 = 150;
 
 struct Args {
     out: PathBuf,
@@ -44,6 +46,19 @@ struct Args {
     weeks: u32,
     per_day: u32,
     seed: u64,
+    /// Benchmark mode (`--items N`): exactly N items spread evenly over the weeks.
+    items: Option<u64>,
+    /// Benchmark mode: number of Perangkat Daerah (default 60).
+    departments: usize,
+    /// Benchmark mode: one workbook instead of weekly CSV exports.
+    xlsx: bool,
+    /// Benchmark mode: weeks written after the history, at the same rate, into `append_out`.
+    append: u32,
+    append_out: Option<PathBuf>,
+    /// Which of `--out`, `--start`, `--weeks` were given (benchmark defaults differ).
+    out_given: bool,
+    start_given: bool,
+    weeks_given: bool,
 }
 
 const USAGE: &str = "usage: cargo run --example make_sample_data -- [--out DIR] [--start YYYY-Www] [--weeks N] [--per-day N] [--seed S]
@@ -52,7 +67,20 @@ const USAGE: &str = "usage: cargo run --example make_sample_data -- [--out DIR] 
   --start WEEK   ISO week of the first export, e.g. 2026-W40 (default 2026-W40)
   --weeks N      number of weekly exports (default 8)
   --per-day N    mean number of items posted per day (default 22; each day gets 70%..135%)
-  --seed S       PRNG seed (default 20261005)";
+  --seed S       PRNG seed (default 20261005)
+
+Benchmark mode (issue 13; see BENCHMARKS.md), chosen by --items:
+  --items N        exactly N items (tickets), spread evenly over --weeks (default 150)
+                   weekly CSV exports; --out is required; --start defaults to the week that
+                   makes the last export 2026-W47; every export is `;`-separated UTF-8 CSV in
+                   one of three office layouts; the configuration (timezone, date order,
+                   every department and its aliases) is written beside the folder as
+                   <out>.patuh.toml (use patuh --config)
+  --departments D  number of Perangkat Daerah (default 60): the city's dinas, badan,
+                   kecamatan, then kelurahan and UPTD names
+  --xlsx           one workbook `Rekap Pengaduan Medsos.xlsx` holding all N items instead
+  --append K       also write K more weekly exports at the same rate (the continuation of
+                   the same history) into --append-out DIR (default <out>-append)";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -61,6 +89,14 @@ fn parse_args() -> Result<Args, String> {
         weeks: DEFAULT_WEEKS,
         per_day: DEFAULT_PER_DAY,
         seed: DEFAULT_SEED,
+        items: None,
+        departments: 60,
+        xlsx: false,
+        append: 0,
+        append_out: None,
+        out_given: false,
+        start_given: false,
+        weeks_given: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -79,9 +115,27 @@ fn parse_args() -> Result<Args, String> {
             }
         };
         match key.as_str() {
-            "--out" => args.out = PathBuf::from(value()?),
-            "--start" => args.start = parse_iso_week(&value()?)?,
-            "--weeks" => args.weeks = value()?.parse().map_err(|e| format!("--weeks: {e}"))?,
+            "--out" => {
+                args.out = PathBuf::from(value()?);
+                args.out_given = true;
+            }
+            "--start" => {
+                args.start = parse_iso_week(&value()?)?;
+                args.start_given = true;
+            }
+            "--weeks" => {
+                args.weeks = value()?.parse().map_err(|e| format!("--weeks: {e}"))?;
+                args.weeks_given = true;
+            }
+            "--items" => args.items = Some(value()?.parse().map_err(|e| format!("--items: {e}"))?),
+            "--departments" => {
+                args.departments = value()?
+                    .parse()
+                    .map_err(|e| format!("--departments: {e}"))?
+            }
+            "--xlsx" => args.xlsx = true,
+            "--append" => args.append = value()?.parse().map_err(|e| format!("--append: {e}"))?,
+            "--append-out" => args.append_out = Some(PathBuf::from(value()?)),
             "--per-day" => {
                 args.per_day = value()?.parse().map_err(|e| format!("--per-day: {e}"))?
             }
@@ -94,6 +148,25 @@ fn parse_args() -> Result<Args, String> {
     }
     if args.per_day == 0 {
         return Err("--per-day must be at least 1".into());
+    }
+    if args.items.is_some() {
+        if !args.out_given {
+            return Err("--items needs --out (the default folder is the committed sample)".into());
+        }
+        if !args.weeks_given {
+            args.weeks = BENCH_WEEKS;
+        }
+        if !args.start_given {
+            let last =
+                NaiveDate::from_isoywd_opt(DEFAULT_START.0, DEFAULT_START.1 + 7, Weekday::Mon)
+                    .unwrap();
+            args.start = last - TimeDelta::weeks(i64::from(args.weeks) - 1);
+        }
+        if args.departments == 0 {
+            return Err("--departments must be at least 1".into());
+        }
+    } else if args.xlsx || args.append > 0 || args.append_out.is_some() {
+        return Err("--xlsx, --append and --append-out need --items".into());
     }
     Ok(args)
 }
@@ -736,6 +809,12 @@ fn gen_week(rng: &mut Rng, monday: NaiveDate, per_day: u32, seq: &mut IdSeq) -> 
         }
     }
     posts.sort();
+    make_items(rng, posts, seq)
+}
+
+/// Generates the items of one week posted at `posts` (sorted): ids, channels, texts and the
+/// true times of every step.
+fn make_items(rng: &mut Rng, posts: Vec<NaiveDateTime>, seq: &mut IdSeq) -> Vec<Item> {
     let mut items = Vec::with_capacity(posts.len());
     for (i, posted) in posts.into_iter().enumerate() {
         if posted.year() != seq.year {
@@ -1771,7 +1850,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&args) {
+    let result = if args.items.is_some() {
+        bench::run(&args)
+    } else {
+        run(&args)
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("make_sample_data: {e}");
@@ -2452,3 +2536,6 @@ fn write_readme(
     writeln!(s, "```").unwrap();
     fs::write(args.out.join("README.md"), s)
 }
+
+#[path = "make_sample_data/bench.rs"]
+mod bench;
