@@ -69,6 +69,8 @@ pub(super) fn department_page(
         /// Explains the `†` of changes compared with a period not complete.
         change_note: Option<String>,
         chart_svg: String,
+        /// What the chart draws: dots, or bars of counts for a long list.
+        chart_caption: String,
         trends: super::trend::Trends,
         register: super::items_table::ItemsTable,
         /// Where the first page of the register sits, when it takes more than one.
@@ -96,6 +98,7 @@ pub(super) fn department_page(
         &[("name", &ctx.shown(name))],
     );
     let chart_svg = ctx.durations_svg(&members);
+    let chart_caption = ctx.durations_caption(&members);
     let (register, pager) = ctx.register_rows(members, period, slug, 1, root);
     let view = View {
         common,
@@ -108,6 +111,7 @@ pub(super) fn department_page(
         steps,
         change_note,
         chart_svg,
+        chart_caption,
         trends: ctx.trends(period, Some(name)),
         register: super::items_table::items_table(
             &register,

@@ -292,6 +292,32 @@ impl Ctx<'_> {
             .svg
     }
 
+    /// What the durations chart of `members` draws, in words: one dot per item, or bars
+    /// of counts for a step with more than [`charts::DOTS_MAX`] durations.
+    pub(super) fn durations_caption(&self, members: &[&Judged]) -> String {
+        let bars = self
+            .input
+            .report
+            .model
+            .steps
+            .iter()
+            .enumerate()
+            .any(|(i, _)| {
+                members
+                    .iter()
+                    .filter(|j| matches!(j.steps[i].status, Status::Met | Status::Breached { .. }))
+                    .filter(|j| j.steps[i].duration_s.is_some())
+                    .count()
+                    > charts::DOTS_MAX
+            });
+        self.t[if bars {
+            "durations_alt_bars"
+        } else {
+            "durations_alt"
+        }]
+        .clone()
+    }
+
     /// The durations of `members` per step against the step's limit (a department's page).
     pub(super) fn durations_svg(&self, members: &[&Judged]) -> String {
         let rows: Vec<DurationRow> = self
@@ -316,7 +342,7 @@ impl Ctx<'_> {
             })
             .collect();
         let lang = self.lang;
-        let mut description = self.t["durations_alt"].clone();
+        let mut description = self.durations_caption(members);
         for (i, row) in rows.iter().enumerate() {
             let late = row.durations.iter().filter(|&&d| d > row.limit_s).count();
             let longest = self.step_duration(i, row.durations.iter().max().copied());
