@@ -10,6 +10,7 @@ pub mod download;
 pub mod format;
 pub mod markdown;
 pub mod paths;
+pub mod search;
 pub mod templates;
 mod views;
 
@@ -177,6 +178,9 @@ pub fn render_all<E: From<RenderError> + Send>(
         .into_iter()
         .chain(download::issues(input))
     {
+        written.push(write(file)?);
+    }
+    for file in search::files(input) {
         written.push(write(file)?);
     }
     for (name, bytes) in templates.assets() {

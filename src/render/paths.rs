@@ -96,6 +96,16 @@ pub fn register_page(period: &PeriodReport, slug: &str, page: usize) -> PagePath
     }
 }
 
+/// The search index's manifest (issue 15): a script listing the index's shards, newest
+/// first. Pages load it with `<script src>` (a page opened from `file://` cannot fetch).
+pub const SEARCH_MANIFEST: &str = "cari/index.js";
+
+/// Part `part` (from 1, the newest items first) of the search index of the month
+/// `label`: `cari/<label>.<part>.js`.
+pub fn search_shard(label: &str, part: usize) -> String {
+    format!("cari/{label}.{part}.js")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +118,6 @@ mod tests {
         assert_eq!(quality().md(), "kualitas-data.md");
         assert_eq!(method().stem(), "metode");
         assert_eq!(asset("style.css"), "assets/style.css");
+        assert_eq!(search_shard("2026-11", 2), "cari/2026-11.2.js");
     }
 }
