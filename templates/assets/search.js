@@ -10,6 +10,8 @@
   var form = document.getElementById("cari");
   if (!form) { return; }
   var LIMIT = 50;
+  var KEEP = 8;
+  var kept = [];
   var root = form.getAttribute("data-root") || "";
   var input = document.getElementById("cari-q");
   var status = document.getElementById("cari-status");
@@ -46,6 +48,10 @@
         e.push(fold(e[0] + " " + e[1] + " " + data.d[e[3]] + " " + e[5] + " " + e[7]));
       }
       shards[file] = data;
+      // At most KEEP shards stay in memory (a search through a large site reads them
+      // all); a dropped one is loaded again when needed.
+      kept.push(file);
+      if (kept.length > KEEP) { delete shards[kept.shift()]; }
     }
     var done = waiting[file] || [];
     delete waiting[file];
@@ -62,7 +68,9 @@
     waiting[file] = [callback];
     var script = document.createElement("script");
     script.src = root + file;
+    script.onload = function () { script.parentNode.removeChild(script); };
     script.onerror = function () {
+      script.parentNode.removeChild(script);
       var done = waiting[file] || [];
       delete waiting[file];
       for (var j = 0; j < done.length; j++) { done[j](false); }
