@@ -216,7 +216,13 @@ X2;Twitter;Pengaduan;@x2;16/11/2026 09.00;16/11/2026 09.20;16/11/2026 09.25;Teru
 
 #[test]
 fn the_index_is_masked_and_inert() {
-    let work = one_export("Laporan 16 Nov 2026.csv", HOSTILE);
+    // A third item with a long text: the index holds its first 160 characters, as the
+    // register shows them.
+    let long = format!(
+        "{HOSTILE}X3;Twitter;Pengaduan;@x3;16/11/2026 07.00;16/11/2026 07.20;16/11/2026 07.25;Teruskan;Dishub;16/11/2026 07.35;Rina;{}\n",
+        "kata ".repeat(40)
+    );
+    let work = one_export("Laporan 16 Nov 2026.csv", long);
     let cfg = config(
         "timezone = \"Asia/Jakarta\"\ndate_order = \"dmy\"\nlang = \"id\"\n[departments]\n\"Dinas Perhubungan\" = [\"Dishub\"]\n",
     );
@@ -234,6 +240,13 @@ fn the_index_is_masked_and_inert() {
     }
     let shard = payload(script);
     let entries = entries(&shard);
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[2][5], format!("{}…", "kata ".repeat(32)));
+    let register = text(&files, "bulan/2026-11/dinas-perhubungan.html");
+    assert!(register.contains(&format!(
+        "<td class=\"text\" data-label=\"Isi\">{}…</td>",
+        "kata ".repeat(32)
+    )));
     assert_eq!(entries[0][0], "X2");
     assert_eq!(
         entries[0][5],
