@@ -169,14 +169,14 @@
   }
 
   // Loads the manifest and the newest shard when someone is about to search.
-  function prefetch() {
+  function warmUp() {
     load(form.getAttribute("data-index"), function (ok) {
       if (ok && manifest.shards.length) { load(manifest.shards[0].f, function () {}); }
     });
   }
 
   form.hidden = false;
-  input.addEventListener("focus", prefetch);
+  input.addEventListener("focus", warmUp);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
