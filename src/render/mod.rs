@@ -10,6 +10,7 @@ pub mod download;
 pub mod format;
 pub mod markdown;
 pub mod paths;
+pub mod search;
 pub mod templates;
 mod views;
 pub mod xlsx;
@@ -212,6 +213,9 @@ pub fn render_all<E: From<RenderError> + Send>(
         .collect::<Result<_, E>>()?;
     written.extend(downloads.into_iter().flatten());
     if let Some(file) = download::issues(input) {
+        written.push(write(file)?);
+    }
+    for file in search::files(input) {
         written.push(write(file)?);
     }
     for (name, bytes) in templates.assets() {

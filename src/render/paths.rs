@@ -123,6 +123,16 @@ pub fn letter(period: &PeriodReport) -> PagePath {
     PagePath(format!("{}/surat", period_dir(period)))
 }
 
+/// The search index's manifest (issue 15): a script listing the index's shards, newest
+/// first. Pages load it with `<script src>` (a page opened from `file://` cannot fetch).
+pub const SEARCH_MANIFEST: &str = "cari/index.js";
+
+/// Part `part` (from 1, the newest items first) of the search index of the month
+/// `label`: `cari/<label>.<part>.js`.
+pub fn search_shard(label: &str, part: usize) -> String {
+    format!("cari/{label}.{part}.js")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +145,6 @@ mod tests {
         assert_eq!(quality().md(), "kualitas-data.md");
         assert_eq!(method().stem(), "metode");
         assert_eq!(asset("style.css"), "assets/style.css");
+        assert_eq!(search_shard("2026-11", 2), "cari/2026-11.2.js");
     }
 }

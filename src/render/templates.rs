@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The built-in templates and assets: (name, text).
-pub const BUILT_IN: [(&str, &str); 32] = [
+pub const BUILT_IN: [(&str, &str); 34] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -32,6 +32,10 @@ pub const BUILT_IN: [(&str, &str); 32] = [
     (
         "record_sign.html",
         include_str!("../../templates/record_sign.html"),
+    ),
+    (
+        "search_box.html",
+        include_str!("../../templates/search_box.html"),
     ),
     ("index.md", include_str!("../../templates/index.md")),
     ("period.md", include_str!("../../templates/period.md")),
@@ -78,6 +82,10 @@ pub const BUILT_IN: [(&str, &str); 32] = [
     (
         "assets/sort.js",
         include_str!("../../templates/assets/sort.js"),
+    ),
+    (
+        "assets/search.js",
+        include_str!("../../templates/assets/search.js"),
     ),
 ];
 

@@ -347,6 +347,76 @@ async function sortCheck(browser, pages) {
   return { checked, failed };
 }
 
+// Search (issue 15): on the overview opened from file:// at phone width, typing a ticket
+// of the sample data (data/, "Laporan Medsos 5-11 Okt 2026.csv", row 1) and then a word
+// lists results whose links land on the item's row in its month register: the target
+// page has an element with the link's id, holding the ticket. The box passes axe with
+// results shown and the page does not scroll sideways. Prints the time to the first
+// result (from pressing Enter; the index loads on demand).
+const SEARCH_TICKET = "MS-2026-000163";
+const SEARCH_WORD = "trotoar";
+async function searchCheck(browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort("blockedbyclient"));
+  const before = failures.length;
+  const p = await openPage(context, "index.html @ search");
+  await load(p, fileUrl("index.html"));
+  const box = p.page.locator("form#cari[role=search]");
+  if (!(await box.isVisible())) p.problems.push("the search box is not shown (search.js did not run?)");
+  const times = [];
+  for (const query of [SEARCH_TICKET, SEARCH_WORD]) {
+    await p.page.fill("#cari-q", query);
+    const t0 = await p.page.evaluate(() => performance.now());
+    await p.page.press("#cari-q", "Enter");
+    const first = p.page.locator("#cari-hasil li a").first();
+    try {
+      await first.waitFor({ timeout: 10000 });
+    } catch {
+      p.problems.push(`"${query}": no result (status: ${JSON.stringify(await p.page.textContent("#cari-status"))})`);
+      continue;
+    }
+    times.push(`${query}: ${Math.round((await p.page.evaluate(() => performance.now())) - t0)} ms`);
+    await p.page.waitForFunction(() => !/…/.test(document.getElementById("cari-status").textContent));
+    const results = await p.page.locator("#cari-hasil li").allTextContents();
+    const status = await p.page.textContent("#cari-status");
+    if (query === SEARCH_TICKET && (results.length !== 1 || !results[0].startsWith(SEARCH_TICKET))) {
+      p.problems.push(`"${query}": ${results.length} results (${status}), expected exactly the item: ${JSON.stringify(results.slice(0, 3))}`);
+    }
+    if (query === SEARCH_WORD && (results.length < 2 || results.some((r) => !r.toLowerCase().includes(SEARCH_WORD)))) {
+      p.problems.push(`"${query}": ${results.length} results (${status}), each should hold the word`);
+    }
+    const wide = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (wide > 0) p.problems.push(`"${query}": with results shown the page scrolls ${wide} px sideways`);
+    await runAxe(p);
+    const ticket = (await first.textContent()).trim();
+    const href = await first.getAttribute("href");
+    await first.click();
+    await p.page.waitForLoadState("load");
+    const url = p.page.url();
+    const id = decodeURIComponent(new URL(url).hash.slice(1));
+    const target = await p.page.evaluate((id) => {
+      const el = document.getElementById(id);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, top: r.top, matches: el.matches(":target") };
+    }, id);
+    if (!url.startsWith("file:") || !id) p.problems.push(`"${query}": the first result links to ${href}, not to a row of a page of the site`);
+    else if (!target) p.problems.push(`"${query}": ${href}: no element with id ${id}`);
+    else {
+      if (!target.text.includes(ticket)) p.problems.push(`"${query}": ${href}: the row does not hold ${ticket}`);
+      if (!target.matches) p.problems.push(`"${query}": ${href}: the row is not the page's :target`);
+      if (target.top < -1 || target.top > 844) p.problems.push(`"${query}": ${href}: the row is not scrolled into view (top ${target.top})`);
+    }
+    flush(p, `search "${query}"`);
+    await p.page.goBack();
+    await p.page.waitForLoadState("load");
+  }
+  console.log(`browser: search from file:// at 390 px, time to first result: ${times.join(", ")}`);
+  await p.page.close();
+  await context.close();
+  return { checked: 1, failed: failures.length > before ? 1 : 0 };
+}
+
 async function main() {
   const started = Date.now();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "patuh-chromium-"));
@@ -427,6 +497,12 @@ async function main() {
   }
 
   for (const r of [await phoneWidth(browser, pages, shots, screenshots), await sortCheck(browser, pages)]) {
+    checked += r.checked;
+    failedLoads += r.failed;
+  }
+
+  {
+    const r = await searchCheck(browser);
     checked += r.checked;
     failedLoads += r.failed;
   }

@@ -93,7 +93,7 @@ fn build_names_every_file_and_sheet_it_did_not_read_and_counts_the_issues() {
         built,
         "patuh: konfigurasi bawaan\n\
          patuh: 165 item dari 1 ekspor (dibaca 165 = dimasukkan 165 + duplikat 0 + ditolak 0); \
-         364 berkas ditulis ke site\n\
+         368 berkas ditulis ke site\n\
          Tidak dibaca (2):\n  \
          notulen rapat.pdf: bukan format ekspor (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)\n  \
          Laporan Medsos 28 Sep-4 Okt 2026.xlsx, lembar \"Keterangan\": tidak ada baris judul \

@@ -7,7 +7,7 @@
 //!
 //! - HTML: only the site's own elements and attributes; one `<style>` (the print header,
 //!   one well-formed CSS string, in `<head>`) and one `<script>` (`assets/sort.js`, before
-//!   `</body>`); no event handler; no `javascript:`/`data:` link, and no link out of the
+//!   `</body>`) besides the search box, which must be exactly the site's; no event handler; no `javascript:`/`data:` link, and no link out of the
 //!   site except a citizen's http(s) post link in an item table with
 //!   `rel="nofollow noopener noreferrer"`; no direction control; template syntax shown,
 //!   not evaluated.
@@ -647,6 +647,31 @@ fn check_print_header(css: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// `src` without the site's search box, which must be on the page once, exactly as
+/// `templates/search_box.html` writes it in the page's language (its form, input and
+/// script are the only ones the site writes).
+fn without_search_box(page: &str, src: &str, v: &mut Vec<String>) -> String {
+    let root = "..&#x2F;".repeat(page.matches('/').count());
+    let lang = if src.contains("<html lang=\"en\">") {
+        patuh::words::Lang::En
+    } else {
+        patuh::words::Lang::Id
+    };
+    let t = patuh::words::words(lang);
+    let mut search_box = include_str!("../../templates/search_box.html")
+        .trim_end()
+        .replace("{{ root }}", &root);
+    while let Some(i) = search_box.find("{{ t.") {
+        let end = i + search_box[i..].find(" }}").unwrap();
+        let word = patuh::render::markdown::escape_html(&t[&search_box[i + 5..end]]);
+        search_box.replace_range(i..end + 3, &word);
+    }
+    if src.matches(&search_box).count() != 1 {
+        v.push(format!("{page}: the search box is not the site's, once"));
+    }
+    src.replacen(&search_box, "", 1)
+}
+
 /// Checks one HTML page; the citizens' post links it holds go to `post_links`.
 fn check_html(
     page: &str,
@@ -663,6 +688,10 @@ fn check_html(
             excerpt(src, i)
         ));
     }
+    // The site's search box (issue 15): exactly as the template writes it, with only the
+    // site's words in it; checked here, then left out of the checks below.
+    let without_box = without_search_box(page, src, v);
+    let src = without_box.as_str();
     let lower = src.to_ascii_lowercase();
     // The letterhead's logo is the one picture the site shows, from its own assets.
     let logo = format!(

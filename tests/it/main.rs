@@ -30,6 +30,7 @@ mod privacy;
 mod publish;
 mod realdata;
 mod record;
+mod search;
 mod site;
 mod sop;
 mod summary;

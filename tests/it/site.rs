@@ -410,6 +410,7 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         BTreeSet::from([
             "assets",
             "bulan",
+            "cari",
             "data",
             "index.html",
             "index.md",
@@ -426,7 +427,7 @@ fn sample_site_has_a_page_for_every_period_and_department() {
     assert_eq!(children(&files, "data/"), BTreeSet::from(["summary.json"]));
     assert_eq!(
         children(&files, "assets/"),
-        BTreeSet::from(["sort.js", "style.css"])
+        BTreeSet::from(["search.js", "sort.js", "style.css"])
     );
 
     // data/README.md: 2026-W40 … 2026-W47, 1347 rows read = 1299 + 47 + 1.
@@ -571,14 +572,16 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         .collect();
     assert_eq!(history.len(), 4 * 16);
     assert_eq!(history, expected);
-    // 11 = the 10 files of a site without issues and masalah-data.csv (the sample has
-    // data issues).
+    // 13 = the 12 files of a site without issues (with assets/search.js and the search
+    // manifest cari/index.js) and masalah-data.csv (the sample has data issues).
     assert_eq!(
         files.len(),
-        11 + 3 * 11
+        13 + 3 * 11
             + 4 * 16
             // A letter in two formats per month.
             + 2 * 3
+            // The search index: one shard per month (2026-09, 2026-10, 2026-11).
+            + 3
             // A page in two formats and a CSV register per department and period.
             + 3 * {
                 periods
@@ -1248,8 +1251,10 @@ fn citizens_text_cannot_add_markup_to_html_or_markdown() {
                 assert!(name != "img", "{page}: an <img>");
                 if name == "script" {
                     assert!(
-                        attr(&attrs, "src").is_some_and(|s| s.ends_with("assets/sort.js")),
-                        "{page}: a <script> other than sort.js: {attrs:?}"
+                        attr(&attrs, "src")
+                            .is_some_and(|s| s.ends_with("assets/sort.js")
+                                || s.ends_with("assets/search.js")),
+                        "{page}: a <script> other than sort.js and search.js: {attrs:?}"
                     );
                 }
                 for (n, v) in &attrs {
@@ -1606,8 +1611,12 @@ fn small_site_pages() {
     let site = small_site();
     let paths: Vec<&str> = site.keys().map(String::as_str).collect();
     let mut expected: Vec<String> = [
+        "assets/search.js",
         "assets/sort.js",
         "assets/style.css",
+        "cari/2026-10.1.js",
+        "cari/2026-11.1.js",
+        "cari/index.js",
         "data/summary.json",
         "index.html",
         "index.md",

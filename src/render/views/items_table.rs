@@ -130,8 +130,20 @@ fn html(
         date_only: e(&t["date_only_note"]),
         steps: step_names.iter().map(|n| e(n)).collect(),
     };
-    for r in rows {
-        html_row(&mut out, r, &labels, department);
+    // A register's rows carry anchors, which search results link to; a period's list
+    // (whose items are in their registers) does not.
+    let anchors = match columns {
+        Columns::Register => anchors(rows.iter().map(|r| r.id.as_str())),
+        Columns::Period => Vec::new(),
+    };
+    for (i, r) in rows.iter().enumerate() {
+        html_row(
+            &mut out,
+            r,
+            anchors.get(i).map(String::as_str),
+            &labels,
+            department,
+        );
     }
     out.push_str("</tbody></table></div>");
     let notes = notes(rows, t);
@@ -157,12 +169,17 @@ struct Labels {
     steps: Vec<String>,
 }
 
-fn html_row(out: &mut String, r: &ItemRow, l: &Labels, department: bool) {
+fn html_row(out: &mut String, r: &ItemRow, anchor: Option<&str>, l: &Labels, department: bool) {
     let e = escape_html;
+    out.push_str("<tr");
+    if let Some(anchor) = anchor {
+        // An anchor is ASCII letters, digits, `-` and `_`: nothing to escape.
+        let _ = write!(out, " id=\"{anchor}\"");
+    }
     out.push_str(if r.exception {
-        "<tr class=\"exception\">"
+        " class=\"exception\">"
     } else {
-        "<tr>"
+        ">"
     });
     let _ = write!(out, "<th scope=\"row\" data-label=\"{}\">", l.item_id);
     match &r.url {
@@ -230,6 +247,65 @@ fn html_row(out: &mut String, r: &ItemRow, l: &Labels, department: bool) {
         l.text,
         e(&r.text)
     );
+}
+
+/// The anchors of the rows of one register page, from their tickets as shown (masked,
+/// `–` without one), in the page's order: `i-<ticket slug>` (`MS-2026-000163` →
+/// `i-ms-2026-000163`); the `k`-th row of a page with the same slug as an earlier one
+/// `i-<slug>_<k>`; the `k`-th row without a ticket (no letter or digit) `i_<k>`. A slug
+/// holds only `a-z`, `0-9` and `-`, so no two rows of a page share an anchor.
+pub(super) fn anchors<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    ids.map(|id| {
+        let slug = anchor_slug(id);
+        let n = seen.entry(slug.clone()).or_insert(0);
+        *n += 1;
+        match (slug.is_empty(), *n) {
+            (true, n) => format!("i_{n}"),
+            (false, 1) => format!("i-{slug}"),
+            (false, n) => format!("i-{slug}_{n}"),
+        }
+    })
+    .collect()
+}
+
+/// A ticket as an anchor: ASCII letters (lower case) and digits, every other run of
+/// characters one `-`, none at either end.
+fn anchor_slug(id: &str) -> String {
+    let mut s = String::with_capacity(id.len());
+    for ch in id.chars() {
+        if ch.is_ascii_alphanumeric() {
+            s.push(ch.to_ascii_lowercase());
+        } else if !s.is_empty() && !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
+
+impl super::Ctx<'_> {
+    /// Where each item of a department's register (`members`, a department's items in a
+    /// period) is shown: in the register's order, the item, its page (from 1) and the
+    /// anchor of its row on that page, as the register pages write them.
+    pub(crate) fn register_places<'j>(
+        &self,
+        members: Vec<&'j crate::sop::Judged>,
+    ) -> Vec<(&'j crate::sop::Judged, usize, String)> {
+        let per_page = self.input.presentation.pages.register_rows.max(1) as usize;
+        let sorted = self.register_order(members);
+        let mut places = Vec::with_capacity(sorted.len());
+        for (k, page) in sorted.chunks(per_page).enumerate() {
+            let ids: Vec<String> = page
+                .iter()
+                .map(|j| self.item_id_and_url(&self.input.ledger.items[j.item]).0)
+                .collect();
+            let anchors = anchors(ids.iter().map(String::as_str));
+            for (j, anchor) in page.iter().zip(anchors) {
+                places.push((*j, k + 1, anchor));
+            }
+        }
+        places
+    }
 }
 
 fn md(rows: &[ItemRow], t: &Words, step_names: &[String], columns: Columns) -> String {
@@ -356,7 +432,7 @@ mod tests {
             Columns::Register,
         );
         assert!(table.html.contains(concat!(
-            "<tr class=\"exception\"><th scope=\"row\" data-label=\"Nomor\"><a href=\"https:&#x2F;&#x2F;x.test&#x2F;a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\">MS-1</a></th>",
+            "<tr id=\"i-ms-1\" class=\"exception\"><th scope=\"row\" data-label=\"Nomor\"><a href=\"https:&#x2F;&#x2F;x.test&#x2F;a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\">MS-1</a></th>",
             "<td data-label=\"Waktu posting\" data-sort=\"1795323600\">16&#x2F;11&#x2F;2026 10.00</td>",
             "<td data-label=\"Kanal\">Twitter&#x2F;X</td><td data-label=\"Admin\">Rina</td>",
             "<td class=\"st breached\" data-label=\"Pemantauan\" data-sort=\"5400\">Terlambat<br><span class=\"dur\">1 jam 30 mnt</span><br><span class=\"clock\">10.00 → 11.30</span></td>",
@@ -380,5 +456,34 @@ mod tests {
         assert!(period.html.contains(
             "<td data-label=\"Perangkat Daerah\">Dinas &lt;b&gt;</td><td data-label=\"Kanal\">"
         ));
+        // A period's list carries no anchors: its items are in their registers.
+        assert!(period.html.contains("<tr class=\"exception\"><th"));
+    }
+
+    #[test]
+    fn the_rows_of_a_page_have_distinct_anchors() {
+        let ids = [
+            "MS-2026-000163",
+            "–",
+            "ms 2026/000163",
+            "T1",
+            "–",
+            "0812-****-7890",
+            "ms-2026-000163",
+            "Tiket ✓",
+        ];
+        assert_eq!(
+            anchors(ids.into_iter()),
+            [
+                "i-ms-2026-000163",
+                "i_1",
+                "i-ms-2026-000163_2",
+                "i-t1",
+                "i_2",
+                "i-0812-7890",
+                "i-ms-2026-000163_3",
+                "i-tiket",
+            ]
+        );
     }
 }

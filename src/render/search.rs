@@ -1,0 +1,283 @@
+//! Search that works offline (issue 15): an index of every item, as scripts a page loads
+//! with `<script src>` (a page opened from `file://` cannot `fetch`), so that the site
+//! finds an item by ticket, account, words of its text or department with no server.
+//!
+//! The index is sharded by month: [`paths::SEARCH_MANIFEST`] lists the shards newest
+//! first, and each month's items, the newest first, go into parts of at most
+//! [`PER_SHARD`] items ([`paths::search_shard`]), so that a search loads only the parts
+//! it reaches and shows the newest results first. Each shard is one call
+//! `patuhCari({...});` of JSON whose `<`, U+2028 and U+2029 are written as `\u` escapes,
+//! so that no text of the data closes a script or a string.
+//!
+//! An entry holds what a result shows, masked as the registers show it
+//! ([`privacy::shown`], [`privacy::start_of`]): the ticket, the citizen's account, the
+//! posting time, the department, the status and the start of the text; and where the
+//! item's row is: its page of the month's register of its department and the row's
+//! anchor. Months, not weeks: every item is in exactly one month register, the period
+//! leadership reads and prints as the record, and a month's shard then links only into
+//! that month's folder.
+
+use serde::Serialize;
+
+use crate::privacy;
+use crate::render::format;
+use crate::render::paths;
+use crate::render::views::Ctx;
+use crate::render::{OutputFile, RenderInput};
+use crate::report::PeriodKind;
+use crate::sop::{Judged, Status};
+
+/// Most items in one part of a month's index: a part loads in a few tens of
+/// milliseconds, so the first results come quickly however large the site.
+pub const PER_SHARD: usize = 5_000;
+
+/// Longest start of a citizen's text in the index, in characters: as the registers show
+/// it.
+pub const EXCERPT: usize = 160;
+
+/// The manifest: the shards, newest first.
+#[derive(Serialize)]
+struct Manifest {
+    /// The shards.
+    shards: Vec<ShardRef>,
+}
+
+/// A shard in the manifest.
+#[derive(Serialize)]
+struct ShardRef {
+    /// The shard's file, relative to the site's root.
+    f: String,
+    /// Its month's label (`2026-11`).
+    p: String,
+    /// How many items it holds.
+    n: usize,
+    /// The first and last of its tickets (as shown, in lower case) in text order: a
+    /// query that is one ticket searches the shards whose range holds it first, so that
+    /// an old item is found without loading every newer shard first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    t: Option<(String, String)>,
+}
+
+/// One shard: tables of the texts its entries share, and the entries.
+#[derive(Serialize)]
+struct Shard {
+    /// The shard's own file (the page tells the shards it loaded apart by it).
+    f: String,
+    /// Departments, as shown.
+    d: Vec<String>,
+    /// Status summaries.
+    s: Vec<String>,
+    /// Register pages, relative to the site's root.
+    h: Vec<String>,
+    /// The entries: ticket, account, posted, department (index in `d`), status (index in
+    /// `s`), excerpt, page (index in `h`), anchor of the row.
+    i: Vec<Row>,
+}
+
+/// An entry of a shard, written as a JSON array: ticket, account, posted, department
+/// (index in the shard's `d`), status (in `s`), excerpt, page (in `h`), anchor of the row.
+type Row = (String, String, String, usize, usize, String, usize, String);
+
+/// An item of a month, with its place in the register.
+struct Entry<'j> {
+    judged: &'j Judged,
+    department: String,
+    page: String,
+    anchor: String,
+}
+
+/// The search index of the site: the manifest and every shard.
+pub fn files(input: &RenderInput<'_>) -> Vec<OutputFile> {
+    let ctx = Ctx::new(input);
+    let mut months: Vec<&crate::report::PeriodReport> = input
+        .report
+        .periods
+        .iter()
+        .filter(|p| p.kind == PeriodKind::Month)
+        .collect();
+    months.sort_by(|a, b| b.label.cmp(&a.label));
+    let mut files = Vec::new();
+    let mut shards = Vec::new();
+    for month in months {
+        let mut entries: Vec<Entry<'_>> = Vec::with_capacity(month.members.len());
+        for d in &month.departments {
+            let members = crate::render::group_members(input.judged, month, &d.name);
+            let department = privacy::shown(&d.name, masking(input)).into_owned();
+            for (judged, page, anchor) in ctx.register_places(members) {
+                entries.push(Entry {
+                    judged,
+                    department: department.clone(),
+                    page: paths::register_page(month, &d.slug, page).html(),
+                    anchor,
+                });
+            }
+        }
+        // The newest first; the same moment by the order of the data.
+        entries.sort_by(|a, b| {
+            b.judged
+                .placed
+                .cmp(&a.judged.placed)
+                .then(a.judged.item.cmp(&b.judged.item))
+        });
+        for (k, part) in entries.chunks(PER_SHARD).enumerate() {
+            let file = paths::search_shard(&month.label, k + 1);
+            let shard = shard(input, file.clone(), part);
+            let mut tickets = shard
+                .i
+                .iter()
+                .filter(|e| e.0 != "–")
+                .map(|e| e.0.to_lowercase());
+            let first = tickets.next();
+            let range = first.map(|first| {
+                tickets.fold((first.clone(), first), |(lo, hi), t| {
+                    (lo.min(t.clone()), hi.max(t))
+                })
+            });
+            files.push(OutputFile {
+                path: file.clone(),
+                bytes: script(&shard).into_bytes(),
+            });
+            shards.push(ShardRef {
+                f: file,
+                p: month.label.clone(),
+                n: part.len(),
+                t: range,
+            });
+        }
+    }
+    files.insert(
+        0,
+        OutputFile {
+            path: paths::SEARCH_MANIFEST.to_string(),
+            bytes: script(&Manifest { shards }).into_bytes(),
+        },
+    );
+    files
+}
+
+fn masking(input: &RenderInput<'_>) -> bool {
+    input.presentation.mask_personal_data
+}
+
+/// The shard `file` of `entries`.
+fn shard(input: &RenderInput<'_>, file: String, entries: &[Entry<'_>]) -> Shard {
+    let mut shard = Shard {
+        f: file,
+        d: Vec::new(),
+        s: Vec::new(),
+        h: Vec::new(),
+        i: Vec::with_capacity(entries.len()),
+    };
+    let masking = masking(input);
+    let zone = input.report.zone;
+    let lang = input.presentation.lang;
+    for e in entries {
+        let item = &input.ledger.items[e.judged.item];
+        let ticket = item
+            .id
+            .as_deref()
+            .map(|id| privacy::shown(id, masking).into_owned())
+            .unwrap_or_else(|| "–".into());
+        let account = item
+            .account
+            .as_deref()
+            .map(|a| privacy::shown(a, masking).into_owned())
+            .unwrap_or_default();
+        let posted = item
+            .stamps
+            .get(crate::model::Stamp::PostedAt)
+            .map(|t| format::short_moment(lang, zone, t))
+            .unwrap_or_else(|| "–".into());
+        let excerpt = privacy::start_of(item.text.as_deref().unwrap_or(""), EXCERPT, masking);
+        shard.i.push((
+            ticket,
+            account,
+            posted,
+            index_of(&mut shard.d, &e.department),
+            index_of(&mut shard.s, &status(input, e.judged)),
+            excerpt,
+            index_of(&mut shard.h, &e.page),
+            e.anchor.clone(),
+        ));
+    }
+    shard
+}
+
+/// The place of `text` in `table`, added at the end when it is not there yet (tables are
+/// short: a month's departments, statuses, register pages).
+fn index_of(table: &mut Vec<String>, text: &str) -> usize {
+    match table.iter().rposition(|t| t == text) {
+        Some(i) => i,
+        None => {
+            table.push(text.to_string());
+            table.len() - 1
+        }
+    }
+}
+
+/// An item's status in short: its end-to-end status, then the steps breached, invalid or
+/// unmeasurable (`Terlambat · Pemantauan: Terlambat`).
+fn status(input: &RenderInput<'_>, j: &Judged) -> String {
+    let t = crate::words::words(input.presentation.lang);
+    let steps = &input.report.model.steps;
+    let mut text = j
+        .steps
+        .last()
+        .map(|r| t[r.status.key()].clone())
+        .unwrap_or_else(|| "–".into());
+    let exceptions: Vec<String> = j
+        .steps
+        .iter()
+        .zip(steps)
+        .filter(|(r, _)| {
+            matches!(
+                r.status,
+                Status::Breached { .. } | Status::Invalid | Status::Unmeasurable
+            )
+        })
+        .map(|(r, step)| format!("{}: {}", step.name, t[r.status.key()]))
+        .collect();
+    if !exceptions.is_empty() {
+        text.push_str(" · ");
+        text.push_str(&exceptions.join("; "));
+    }
+    text
+}
+
+/// `patuhCari(<value as JSON>);` with `<`, U+2028 and U+2029 escaped: inert in a script
+/// whatever the data holds (they occur only inside JSON strings, where `\u` escapes
+/// mean the same characters).
+fn script(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("the index serialises");
+    let mut out = String::with_capacity(json.len() + 64);
+    out.push_str("patuhCari(");
+    for ch in json.chars() {
+        match ch {
+            '<' => out.push_str("\\u003c"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push_str(");\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_script_holds_no_closing_tag_nor_line_separator() {
+        #[derive(Serialize)]
+        struct T {
+            a: &'static str,
+        }
+        assert_eq!(
+            script(&T {
+                a: "</script><script>alert(1)</script>\u{2028}\u{2029}\"&"
+            }),
+            "patuhCari({\"a\":\"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\\u2028\\u2029\\\"&\"});\n"
+        );
+    }
+}
