@@ -55,3 +55,26 @@ fn init_writes_the_configuration_and_templates_and_an_edited_template_is_used() 
         "only the edited template changed"
     );
 }
+
+#[test]
+fn the_style_sheet_closes_every_block_it_opens() {
+    // A block left open (a merge that dropped a `}`) moves every later rule inside it,
+    // e.g. screen rules into `@media print`, and no page test notices.
+    let css = include_str!("../../templates/assets/style.css");
+    let mut depth = 0i32;
+    for (n, line) in css.lines().enumerate() {
+        for c in line.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            assert!(depth >= 0, "line {}: `}}` closes nothing", n + 1);
+        }
+        // Every section comment (`/* name */` at the start of a line) is at the top level.
+        if line.starts_with("/*") {
+            assert_eq!(depth, 0, "line {}: {line} is inside a block", n + 1);
+        }
+    }
+    assert_eq!(depth, 0);
+}
