@@ -53,6 +53,10 @@ fn a_register_longer_than_a_page_goes_on_over_further_pages() {
     assert!(second.contains(
         "\nButir 3–3 dari 3 · halaman 2 dari 2 · [1](../../minggu/2026-W47/dinas-perhubungan.md) · **2**\n"
     ));
+    // The further pages offer the same downloads as the department's page.
+    assert!(second.contains(
+        "\n[Unduh daftar item (CSV)](dinas-perhubungan.csv) · [Unduh buku kerja periode ini (XLSX)](index.xlsx)\n"
+    ));
     assert!(second.starts_with(
         "# Dinas Perhubungan · Pekan ke-47 (16–22 November 2026) · Daftar item, halaman 2\n"
     ));

@@ -77,7 +77,6 @@ pub(super) fn department_page(
         pager: Option<super::register::Pager>,
         /// The department's history; none for a pseudo-department.
         history: Option<Target>,
-        csv_href: String,
         step_names: &'a [String],
     }
     let history = (!department.pseudo).then(|| Target::new(root, &paths::history(slug)));
@@ -122,7 +121,6 @@ pub(super) fn department_page(
         ),
         pager,
         history,
-        csv_href: paths::register_name(slug),
         step_names: &ctx.step_names,
     };
     Page {

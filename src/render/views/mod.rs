@@ -197,6 +197,9 @@ fn with_downloads(ctx: &Ctx<'_>, spec: &Spec, mut page: Page) -> Page {
         Spec::Period { period, .. } => download::period_links(ctx.lang, &periods[*period]),
         Spec::Department {
             period, department, ..
+        }
+        | Spec::Register {
+            period, department, ..
         } => {
             let p = &periods[*period];
             download::department_links(ctx.lang, p, &p.departments[*department].slug)

@@ -123,7 +123,6 @@ pub(super) fn register_page(
         common: Common<'a>,
         register: super::items_table::ItemsTable,
         pager: Option<Pager>,
-        csv_href: String,
     }
     let view = View {
         common,
@@ -135,7 +134,6 @@ pub(super) fn register_page(
             super::items_table::Columns::Register,
         ),
         pager,
-        csv_href: paths::register_name(slug),
     };
     Page {
         template: "register",
