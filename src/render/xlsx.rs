@@ -207,6 +207,37 @@ const REGISTER_WRAP: usize = 28;
 /// Where a summary table's headers wrap: its columns are figures, narrow.
 const SUMMARY_WRAP: usize = 14;
 
+/// Data rows one worksheet holds: Excel's 1,048,576 rows, less the header.
+const SHEET_ROWS: usize = 1_048_575;
+
+/// The register `rows` on sheets named `name`, `name (2)`, ... of at most `per_sheet` rows
+/// each (a department's history over many years can hold more items than one sheet):
+/// each sheet with the header, frozen, filtered. An empty register has one sheet.
+fn register_sheets(
+    workbook: &mut Workbook,
+    name: &str,
+    taken: &mut Vec<String>,
+    register: &Register,
+    rows: impl Iterator<Item = Vec<Cell>>,
+    f: &Formats,
+    per_sheet: usize,
+) -> Result<(), XlsxError> {
+    let mut rows = rows.peekable();
+    let mut part = 1;
+    loop {
+        let sheet = if part == 1 {
+            name.to_string()
+        } else {
+            sheet_name(&format!("{name} ({part})"), taken)
+        };
+        register_sheet(workbook, &sheet, register, rows.by_ref().take(per_sheet), f)?;
+        if rows.peek().is_none() {
+            return Ok(());
+        }
+        part += 1;
+    }
+}
+
 /// A register sheet named `name`: header, rows, frozen header, autofilter, widths.
 fn register_sheet(
     workbook: &mut Workbook,
@@ -603,7 +634,15 @@ fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxEr
         let name = sheet_name(&shown(&d.name), &mut taken);
         let members = super::group_members(input.judged, period, &d.name);
         let rows = members.iter().map(|j| Register::row(input, j, None));
-        register_sheet(&mut workbook, &name, &register, rows, &f)?;
+        register_sheets(
+            &mut workbook,
+            &name,
+            &mut taken,
+            &register,
+            rows,
+            &f,
+            SHEET_ROWS,
+        )?;
     }
     workbook.save_to_buffer()
 }
@@ -660,12 +699,14 @@ fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxErr
     }
     let register = Register::new(input, true);
     let sheet = sheet_name(&t["register"], &mut taken);
-    register_sheet(
+    register_sheets(
         &mut workbook,
         &sheet,
+        &mut taken,
         &register,
         download::history_rows(input, name),
         &f,
+        SHEET_ROWS,
     )?;
     workbook.save_to_buffer()
 }
@@ -673,6 +714,43 @@ fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_register_longer_than_a_sheet_goes_on_over_further_sheets() {
+        // Five rows, two a sheet: "Daftar item" (rows 1–2), "Daftar item (2)" (3–4),
+        // "Daftar item (3)" (5); read back with calamine.
+        use calamine::{Reader, Xlsx};
+        let register = Register {
+            header: vec!["Nomor".into()],
+            moments: vec![false],
+        };
+        let mut workbook = Workbook::new();
+        let mut taken = vec!["Daftar item".to_string()];
+        let rows = (1..=5).map(|n| vec![Cell::Text(format!("T{n}"))]);
+        register_sheets(
+            &mut workbook,
+            "Daftar item",
+            &mut taken,
+            &register,
+            rows,
+            &Formats::new(),
+            2,
+        )
+        .unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            ["Daftar item", "Daftar item (2)", "Daftar item (3)"]
+        );
+        let cells = |name: &str, book: &mut Xlsx<_>| -> Vec<String> {
+            let range = book.worksheet_range(name).unwrap();
+            range.rows().map(|r| r[0].to_string()).collect()
+        };
+        assert_eq!(cells("Daftar item", &mut book), ["Nomor", "T1", "T2"]);
+        assert_eq!(cells("Daftar item (2)", &mut book), ["Nomor", "T3", "T4"]);
+        assert_eq!(cells("Daftar item (3)", &mut book), ["Nomor", "T5"]);
+    }
 
     #[test]
     fn sheet_names_keep_excels_rules_and_are_unique() {
