@@ -139,6 +139,46 @@ pub struct PeriodReport {
     pub members: Vec<usize>,
 }
 
+impl PeriodReport {
+    /// The departments of a period in the page's order: those with at least `min_items`
+    /// items by end-to-end compliance (no value last, ties by name) with their place, then
+    /// those with fewer by name, without one; and the pseudo-departments apart. The same
+    /// order as the period page's table.
+    pub fn departments_in_order(
+        &self,
+        min_items: u64,
+    ) -> (
+        Vec<(&DepartmentStats, Option<usize>)>,
+        Vec<&DepartmentStats>,
+    ) {
+        let mut ranked: Vec<(&DepartmentStats, Option<f64>)> = self
+            .departments
+            .iter()
+            .filter(|d| !d.pseudo && d.stats.items >= min_items)
+            .map(|d| (d, d.stats.steps.last().and_then(|(_, s)| s.compliance_pct)))
+            .collect();
+        ranked.sort_by(|a, b| match (a.1, b.1) {
+            (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.0.name.cmp(&b.0.name)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.0.name.cmp(&b.0.name),
+        });
+        let mut out: Vec<(&DepartmentStats, Option<usize>)> = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| (*d, Some(i + 1)))
+            .collect();
+        out.extend(
+            self.departments
+                .iter()
+                .filter(|d| !d.pseudo && d.stats.items < min_items)
+                .map(|d| (d, None)),
+        );
+        let pseudo = self.departments.iter().filter(|d| d.pseudo).collect();
+        (out, pseudo)
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {

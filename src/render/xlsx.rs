@@ -17,7 +17,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 use crate::render::download::{self, Cell, Register};
 use crate::render::format;
 use crate::render::{paths, OutputFile, RenderError, RenderInput};
-use crate::report::{DepartmentStats, GroupStats, PeriodKind, PeriodReport};
+use crate::report::{GroupStats, PeriodKind, PeriodReport};
 use crate::words::{fill, words, Words};
 
 /// The longest a sheet's name may be in Excel.
@@ -315,45 +315,6 @@ fn period_title(t: &Words, lang: format::Lang, p: &PeriodReport) -> String {
     }
 }
 
-/// The departments of a period in the page's order: those with at least `min_items`
-/// items by end-to-end compliance (no value last, ties by name) with their place, then
-/// those with fewer by name, without one; and the pseudo-departments apart. The same
-/// order as the period page's table.
-fn departments_in_order(
-    period: &PeriodReport,
-    min_items: u64,
-) -> (
-    Vec<(&DepartmentStats, Option<usize>)>,
-    Vec<&DepartmentStats>,
-) {
-    let mut ranked: Vec<(&DepartmentStats, Option<f64>)> = period
-        .departments
-        .iter()
-        .filter(|d| !d.pseudo && d.stats.items >= min_items)
-        .map(|d| (d, d.stats.steps.last().and_then(|(_, s)| s.compliance_pct)))
-        .collect();
-    ranked.sort_by(|a, b| match (a.1, b.1) {
-        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.0.name.cmp(&b.0.name)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.0.name.cmp(&b.0.name),
-    });
-    let mut out: Vec<(&DepartmentStats, Option<usize>)> = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, (d, _))| (*d, Some(i + 1)))
-        .collect();
-    out.extend(
-        period
-            .departments
-            .iter()
-            .filter(|d| !d.pseudo && d.stats.items < min_items)
-            .map(|d| (d, None)),
-    );
-    let pseudo = period.departments.iter().filter(|d| d.pseudo).collect();
-    (out, pseudo)
-}
-
 /// The compliance of a step, in tenths of a percent, as the pages round it.
 fn compliance(s: &crate::report::StepStats) -> Cell {
     format::percent_tenths(s.met, s.met + s.breached).map_or(Cell::Empty, Cell::Percent)
@@ -574,7 +535,7 @@ fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxEr
     let shown = |name: &str| crate::privacy::shown(name, masking).into_owned();
     let mut workbook = workbook(input);
     let mut taken = Vec::new();
-    let (ranked, pseudo) = departments_in_order(period, input.presentation.min_items);
+    let (ranked, pseudo) = period.departments_in_order(input.presentation.min_items);
     {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&t["sheet_summary"], &mut taken))?;

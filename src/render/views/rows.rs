@@ -275,58 +275,24 @@ impl Ctx<'_> {
         root: &str,
         min_items: u64,
     ) -> (Vec<GroupRow>, Vec<GroupRow>) {
-        let mut ranked: Vec<(&crate::report::DepartmentStats, Option<f64>)> = period
-            .departments
-            .iter()
-            .filter(|d| !d.pseudo && d.stats.items >= min_items)
-            .map(|d| (d, d.stats.steps.last().and_then(|(_, s)| s.compliance_pct)))
-            .collect();
-        ranked.sort_by(|a, b| match (a.1, b.1) {
-            (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.0.name.cmp(&b.0.name)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.0.name.cmp(&b.0.name),
-        });
-        let rows = ranked
-            .iter()
-            .enumerate()
-            .map(|(i, (d, _))| {
-                let mut row = self.group_row(
-                    &d.name,
-                    Some(Target::new(root, &paths::department(period, &d.slug))),
-                    &d.stats,
-                );
-                row.rank = Some(i + 1);
-                row
-            })
-            .chain(
-                period
-                    .departments
-                    .iter()
-                    .filter(|d| !d.pseudo && d.stats.items < min_items)
-                    .map(|d| {
-                        let mut row = self.group_row(
-                            &d.name,
-                            Some(Target::new(root, &paths::department(period, &d.slug))),
-                            &d.stats,
-                        );
-                        row.few = true;
-                        row
-                    }),
+        let (ordered, pseudo) = period.departments_in_order(min_items);
+        let row = |d: &crate::report::DepartmentStats| {
+            self.group_row(
+                &d.name,
+                Some(Target::new(root, &paths::department(period, &d.slug))),
+                &d.stats,
             )
-            .collect();
-        let pseudo = period
-            .departments
-            .iter()
-            .filter(|d| d.pseudo)
-            .map(|d| {
-                self.group_row(
-                    &d.name,
-                    Some(Target::new(root, &paths::department(period, &d.slug))),
-                    &d.stats,
-                )
+        };
+        let rows = ordered
+            .into_iter()
+            .map(|(d, place)| {
+                let mut r = row(d);
+                r.rank = place;
+                r.few = place.is_none();
+                r
             })
             .collect();
+        let pseudo = pseudo.into_iter().map(row).collect();
         (rows, pseudo)
     }
 
