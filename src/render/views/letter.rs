@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::calendar::Clock;
 use crate::render::{format, markdown, paths};
 use crate::report::{PeriodKind, PeriodReport, StepStats};
-use crate::sop::{Judged, Status};
+use crate::sop::Judged;
 use crate::words::fill;
 
 use super::{to_value, Common, Ctx, Link, Page, Spec};
@@ -223,26 +223,6 @@ impl Ctx<'_> {
                 &[("periods", &partial.join("; "))],
             )
         })
-    }
-
-    /// How late step `step` of `j` is: past its limit when done late, or at the as-of
-    /// moment when still open past it; `None` when it is not past its limit.
-    fn step_lateness(&self, j: &Judged, step: usize) -> Option<(i64, bool)> {
-        let r = &j.steps[step];
-        match r.status {
-            Status::Breached { overdue: false } => Some((r.duration_s? - r.limit_s, false)),
-            Status::Breached { overdue: true } => {
-                let as_of = self.input.report.as_of?.at;
-                let (start, _) = self.step_stamps(j, step)?;
-                let start = self.input.ledger.items[j.item].stamps.get(start)?;
-                let model = &self.input.report.model;
-                let elapsed = model
-                    .meter(model.steps[step].clock, self.input.report.zone)
-                    .span(start, as_of);
-                Some((elapsed - r.limit_s, true))
-            }
-            _ => None,
-        }
     }
 
     /// The items of `period` most late in one step (the configured steps, not

@@ -430,20 +430,33 @@ impl Ctx<'_> {
         judged.map(|j| self.item_row(j)).collect()
     }
 
-    /// How late an exception is: the most any step ran past its limit, in seconds (on
-    /// the step's own clock); `None` for an exception that is not late (invalid or
-    /// unmeasurable only).
+    /// How late an exception is: the most any step ran past its limit, in seconds, on
+    /// the step's own clock (an open step up to the as-of moment); `None` for an
+    /// exception that is not late (invalid or unmeasurable only).
     pub(super) fn lateness(&self, j: &Judged) -> Option<i64> {
-        let model = &self.input.report.model;
-        j.steps
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| matches!(r.status, Status::Breached { .. }))
-            .filter_map(|(i, r)| {
-                let limit = model.steps.get(i)?.limit_s;
-                Some(r.duration_s? - limit)
-            })
+        (0..self.input.report.model.steps.len())
+            .filter_map(|i| self.step_lateness(j, i).map(|(late, _)| late))
             .max()
+    }
+
+    /// How late step `step` of `j` is: past its limit when done late, or at the as-of
+    /// moment when still open past it; `None` when it is not past its limit.
+    pub(super) fn step_lateness(&self, j: &Judged, step: usize) -> Option<(i64, bool)> {
+        let r = &j.steps[step];
+        match r.status {
+            Status::Breached { overdue: false } => Some((r.duration_s? - r.limit_s, false)),
+            Status::Breached { overdue: true } => {
+                let as_of = self.input.report.as_of?.at;
+                let (start, _) = self.step_stamps(j, step)?;
+                let start = self.input.ledger.items[j.item].stamps.get(start)?;
+                let model = &self.input.report.model;
+                let elapsed = model
+                    .meter(model.steps[step].clock, self.input.report.zone)
+                    .span(start, as_of);
+                Some((elapsed - r.limit_s, true))
+            }
+            _ => None,
+        }
     }
 
     /// Breakdown of a period's items by some key (channel, kind, admin).
