@@ -130,3 +130,27 @@ fn a_period_page_lists_the_most_late_items_first_up_to_its_cap() {
         "<h2>Item terlambat</h2>\n<p class=\"note\">Ditampilkan 2 dari 3 item, yang paling terlambat lebih dulu."
     ));
 }
+
+#[test]
+fn an_item_still_open_past_its_limit_counts_as_late_up_to_the_as_of() {
+    // As of Kamis 19 November 16.30, T6 (reported to the Kasi at 14.30, no disposition)
+    // is open past the 10-minute disposisi limit by 1 h 50 min: the most late of W47's
+    // exceptions, before T2 (30 min past), T3 and T4 (10 min past).
+    let work = workdir(&fixture("site/accountability"));
+    let config = work.path().join("patuh.toml");
+    let toml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("as_of = \"2026-11-19 16:30\"\n{toml}\n[pages]\nlate_items = 2\n"),
+    )
+    .unwrap();
+    let out = work.path().join("site");
+    build_work(work.path(), &out);
+    let files = site_files(&out);
+    let week = text(&files, "minggu/2026-W47/index.md");
+    assert_eq!(
+        tickets(week, "## Item terlambat", "## Menurut"),
+        ["T6", "T2"]
+    );
+    assert!(week.contains("Ditampilkan 2 dari 4 item"));
+}
