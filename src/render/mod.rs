@@ -218,7 +218,10 @@ pub fn render_all<E: From<RenderError> + Send>(
     for file in search::files(input) {
         written.push(write(file)?);
     }
-    for (name, bytes) in templates.assets() {
+    for (name, mut bytes) in templates.assets() {
+        if name == "style.css" {
+            bytes.extend(ctx.phone_labels_css().into_bytes());
+        }
         written.push(write(OutputFile {
             path: paths::asset(&name),
             bytes,

@@ -12,10 +12,9 @@
 //! An entry holds what a result shows, masked as the registers show it
 //! ([`privacy::shown`], [`privacy::start_of`]): the ticket, the citizen's account, the
 //! posting time, the department, the status and the start of the text; and where the
-//! item's row is: its page of the month's register of its department and the row's
-//! anchor. Months, not weeks: every item is in exactly one month register, the period
-//! leadership reads and prints as the record, and a month's shard then links only into
-//! that month's folder.
+//! item's row is: its page of its department's register of its week and the row's
+//! anchor (every item is a row of exactly one week's register; a month's page lists
+//! only its late items).
 
 use serde::Serialize;
 
@@ -96,6 +95,34 @@ pub fn files(input: &RenderInput<'_>) -> Vec<OutputFile> {
         .filter(|p| p.kind == PeriodKind::Month)
         .collect();
     months.sort_by(|a, b| b.label.cmp(&a.label));
+    // Where each item's row is: its department's register of its week (see
+    // `views::department`: a week's page lists every item, a month's does not).
+    let mut pages: Vec<String> = Vec::new();
+    let mut places: std::collections::HashMap<usize, (usize, String)> =
+        std::collections::HashMap::with_capacity(input.judged.len());
+    for week in input
+        .report
+        .periods
+        .iter()
+        .filter(|p| p.kind == PeriodKind::Week)
+    {
+        for d in &week.departments {
+            let members = crate::render::group_members(input.judged, week, &d.name);
+            // The register page being filled, and its index in `pages`.
+            let mut current: Option<(usize, usize)> = None;
+            for (judged, page, anchor) in ctx.register_places(members) {
+                let index = match current {
+                    Some((p, index)) if p == page => index,
+                    _ => {
+                        pages.push(paths::register_page(week, &d.slug, page).html());
+                        current = Some((page, pages.len() - 1));
+                        pages.len() - 1
+                    }
+                };
+                places.insert(judged.item, (index, anchor));
+            }
+        }
+    }
     let mut files = Vec::new();
     let mut shards = Vec::new();
     for month in months {
@@ -103,11 +130,14 @@ pub fn files(input: &RenderInput<'_>) -> Vec<OutputFile> {
         for d in &month.departments {
             let members = crate::render::group_members(input.judged, month, &d.name);
             let department = privacy::shown(&d.name, masking(input)).into_owned();
-            for (judged, page, anchor) in ctx.register_places(members) {
+            for judged in members {
+                let (page, anchor) = places
+                    .remove(&judged.item)
+                    .expect("every item of a month is in a week's register");
                 entries.push(Entry {
                     judged,
                     department: department.clone(),
-                    page: paths::register_page(month, &d.slug, page).html(),
+                    page: pages[page].clone(),
                     anchor,
                 });
             }

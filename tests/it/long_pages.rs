@@ -75,7 +75,8 @@ fn a_register_longer_than_a_page_goes_on_over_further_pages() {
     assert_eq!(tickets(w46, "## Daftar item", "Jam mulai"), ["P1", "P2"]);
     assert!(!w46.contains("halaman 1"));
     assert!(!files.contains_key("minggu/2026-W46/dinas-perhubungan.hal-2.md"));
-    // The month's register of Dinas Perhubungan: P1, T2, T3 (exceptions), P2, T1 → 3 pages.
+    // A month's department page lists only its late items and links to the weeks,
+    // whose pages list every item: no further pages.
     let pages: Vec<&String> = files
         .keys()
         .filter(|k| k.starts_with("bulan/2026-11/dinas-perhubungan"))
@@ -84,16 +85,10 @@ fn a_register_longer_than_a_page_goes_on_over_further_pages() {
         pages,
         [
             "bulan/2026-11/dinas-perhubungan.csv",
-            "bulan/2026-11/dinas-perhubungan.hal-2.html",
-            "bulan/2026-11/dinas-perhubungan.hal-2.md",
-            "bulan/2026-11/dinas-perhubungan.hal-3.html",
-            "bulan/2026-11/dinas-perhubungan.hal-3.md",
             "bulan/2026-11/dinas-perhubungan.html",
             "bulan/2026-11/dinas-perhubungan.md",
         ]
     );
-    let third = text(files, "bulan/2026-11/dinas-perhubungan.hal-3.md");
-    assert_eq!(tickets(third, "## Daftar item", "Jam mulai"), ["T1"]);
     // The download keeps the whole register: a header and five items.
     assert_eq!(
         text(files, "bulan/2026-11/dinas-perhubungan.csv")
@@ -101,6 +96,37 @@ fn a_register_longer_than_a_page_goes_on_over_further_pages() {
             .count(),
         6
     );
+}
+
+#[test]
+fn a_month_department_page_lists_its_most_late_items_and_links_to_its_weeks() {
+    let files = site();
+    // November, Dinas Perhubungan: P1, P2 (W46), T1, T2, T3 (W47). Its exceptions: P1
+    // and T2 30 min past a limit, T3 10 min; two are shown, P1 first (tied with T2,
+    // posted earlier).
+    let md = text(files, "bulan/2026-11/dinas-perhubungan.md");
+    assert_eq!(
+        tickets(md, "## Item terlambat", "## Daftar item"),
+        ["P1", "T2"]
+    );
+    assert!(md.contains(
+        "## Item terlambat\n\nDitampilkan 2 dari 3 item, yang paling terlambat lebih dulu. Semua item ada di halaman tiap pekan (di bawah) dan di unduhan bulan ini.\n\n| "
+    ), "{md}");
+    assert!(md.contains(concat!(
+        "## Daftar item\n\nSetiap item bulan ini tercantum di halaman Perangkat Daerah ini pada pekannya; unduhan bulan ini memuat semuanya.\n\n",
+        "- [Pekan ke-46 (9–15 November 2026)](../../minggu/2026-W46/dinas-perhubungan.md) · 2 item\n",
+        "- [Pekan ke-47 (16–22 November 2026)](../../minggu/2026-W47/dinas-perhubungan.md) · 3 item\n",
+        "\n[Unduh daftar item (CSV)](dinas-perhubungan.csv) · [Unduh buku kerja periode ini (XLSX)](index.xlsx)\n",
+    )), "{md}");
+    let html = text(files, "bulan/2026-11/dinas-perhubungan.html").replace("&#x2F;", "/");
+    assert!(html.contains(concat!(
+        "<ul class=\"weeks\"><li><a href=\"../../minggu/2026-W46/dinas-perhubungan.html\">Pekan ke-46 (9–15 November 2026)</a> · 2 item</li>",
+        "<li><a href=\"../../minggu/2026-W47/dinas-perhubungan.html\">Pekan ke-47 (16–22 November 2026)</a> · 3 item</li></ul>"
+    )), "{html}");
+    assert!(
+        html.contains("<table class=\"items reg sortable\">\n<caption>Item terlambat</caption>")
+    );
+    assert!(!html.contains("class=\"pager\""));
 }
 
 #[test]
@@ -153,4 +179,66 @@ fn an_item_still_open_past_its_limit_counts_as_late_up_to_the_as_of() {
         ["T6", "T2"]
     );
     assert!(week.contains("Ditampilkan 2 dari 4 item"));
+}
+
+#[test]
+fn the_cells_of_a_table_of_items_are_labelled_by_the_style_sheet() {
+    // A table of items writes no label on its cells (most of the bytes of the site);
+    // the style sheet labels each column on a phone, in the site's language, with the
+    // configured steps. The ticket (column 1) is the card's heading.
+    let files = site();
+    let html = text(files, "minggu/2026-W47/dinas-perhubungan.html");
+    let table = &html[html.find("<table class=\"items reg sortable\">").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(!table.contains("data-label"), "{table}");
+    let css = text(files, "assets/style.css");
+    let rules = &css[css
+        .find("/* The labels of the cells of the tables of items")
+        .unwrap()..];
+    let expected: Vec<String> = [
+        ("reg", 2, "Waktu posting"),
+        ("reg", 3, "Kanal"),
+        ("reg", 4, "Admin"),
+        ("reg", 5, "Pemantauan \\26  penyampaian ke Kasi"),
+        ("reg", 6, "Analisis \\26  disposisi"),
+        ("reg", 7, "Penerusan ke Perangkat Daerah"),
+        ("reg", 8, "Total (posting sampai selesai di Diskominfo)"),
+        ("reg", 9, "Isi"),
+        ("per", 2, "Waktu posting"),
+        ("per", 3, "Perangkat Daerah"),
+        ("per", 4, "Kanal"),
+        ("per", 5, "Admin"),
+        ("per", 6, "Pemantauan \\26  penyampaian ke Kasi"),
+        ("per", 7, "Analisis \\26  disposisi"),
+        ("per", 8, "Penerusan ke Perangkat Daerah"),
+        ("per", 9, "Total (posting sampai selesai di Diskominfo)"),
+        ("per", 10, "Isi"),
+    ]
+    .iter()
+    .map(|(class, n, label)| {
+        format!("  .stack table.{class} > tbody > tr > td:nth-child({n})::before {{ content: \"{label}\"; }}")
+    })
+    .collect();
+    let written: Vec<&str> = rules.lines().filter(|l| l.contains("nth-child")).collect();
+    assert_eq!(written, expected);
+    // The columns of the page's table are the ones the rules label.
+    let headings: Vec<&str> = table
+        .split("<th scope=\"col\">")
+        .skip(1)
+        .map(|h| &h[..h.find("</th>").unwrap()])
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Nomor",
+            "Waktu posting",
+            "Kanal",
+            "Admin",
+            "Pemantauan &amp; penyampaian ke Kasi",
+            "Analisis &amp; disposisi",
+            "Penerusan ke Perangkat Daerah",
+            "Total (posting sampai selesai di Diskominfo)",
+            "Isi"
+        ]
+    );
 }

@@ -319,12 +319,12 @@ fn registers_show_each_steps_clock_times_and_the_day_change() {
     ), "{week}");
     let html = text(&files, "minggu/2026-W46/dinas-perhubungan.html");
     assert!(html.contains(
-        "<td data-label=\"Waktu posting\" data-sort=\"1794321000\">10&#x2F;11&#x2F;2026 21.30</td>\
-         <td data-label=\"Kanal\">Twitter&#x2F;X</td><td data-label=\"Admin\">Rina</td>\
-         <td class=\"st breached\" data-label=\"Pemantauan &amp; penyampaian ke Kasi\" data-sort=\"34200\">Terlambat<br><span class=\"dur\">9 jam 30 mnt</span><br><span class=\"clock\">21.30 → 07.00 (+1 hari)</span></td>\
-         <td class=\"st met\" data-label=\"Analisis &amp; disposisi\" data-sort=\"300\">Tepat waktu<br><span class=\"dur\">5 mnt</span><br><span class=\"clock\">07.00 → 07.05</span></td>\
-         <td class=\"st met\" data-label=\"Penerusan ke Perangkat Daerah\" data-sort=\"900\">Tepat waktu<br><span class=\"dur\">15 mnt</span><br><span class=\"clock\">07.05 → 07.20</span></td>\
-         <td class=\"st breached\" data-label=\"Total (posting sampai selesai di Diskominfo)\" data-sort=\"35400\">Terlambat<br><span class=\"dur\">9 jam 50 mnt</span><br><span class=\"clock\">21.30 → 07.20 (+1 hari)</span></td>"
+        "<td data-sort=\"1794321000\">10&#x2F;11&#x2F;2026 21.30</td>\
+         <td>Twitter&#x2F;X</td><td>Rina</td>\
+         <td class=\"st breached\" data-sort=\"34200\">Terlambat<br><span class=\"dur\">9 jam 30 mnt</span><br><span class=\"clock\">21.30 → 07.00 (+1 hari)</span></td>\
+         <td class=\"st met\" data-sort=\"300\">Tepat waktu<br><span class=\"dur\">5 mnt</span><br><span class=\"clock\">07.00 → 07.05</span></td>\
+         <td class=\"st met\" data-sort=\"900\">Tepat waktu<br><span class=\"dur\">15 mnt</span><br><span class=\"clock\">07.05 → 07.20</span></td>\
+         <td class=\"st breached\" data-sort=\"35400\">Terlambat<br><span class=\"dur\">9 jam 50 mnt</span><br><span class=\"clock\">21.30 → 07.20 (+1 hari)</span></td>"
     ), "{html}");
     assert!(html.contains(
         "<p class=\"clock-note\">Jam mulai → selesai tiap tahap dalam WIB; (+1 hari): selesai pada hari berikutnya.</p>"
@@ -361,7 +361,7 @@ fn an_open_step_shows_its_start_and_no_end() {
     ), "{md}");
     let html = text(&files, "minggu/2026-W44/dinas-perhubungan.html");
     assert!(html.contains(
-        "<td class=\"st overdue\" data-label=\"Penerusan ke Perangkat Daerah\">Lewat batas (masih terbuka)<br><span class=\"clock\">20.25 → –</span></td>"
+        "<td class=\"st overdue\">Lewat batas (masih terbuka)<br><span class=\"clock\">20.25 → –</span></td>"
     ), "{html}");
     let w45 = text(&files, "minggu/2026-W45/belum-didisposisi.md");
     assert!(w45.contains("| Dalam proses (09.00 → –) |"), "{w45}");

@@ -1,11 +1,11 @@
 //! Search that works offline (issue 15): the index is a set of scripts (`cari/index.js`
 //! lists the shards, newest first; `cari/<month>.<part>.js` holds a month's items, the
 //! newest first), masked as the pages are, inert whatever a citizen wrote, and each
-//! entry links to its item's row in the month register.
+//! entry links to its item's row in its department's register of its week.
 //!
 //! Fixture: `tests/fixtures/site/accountability/` (its README.md lists every item), with
-//! `[pages] register_rows = 2` added here, so that Dinas Perhubungan's month register
-//! takes three pages.
+//! `[pages] register_rows = 2` added here, so that Dinas Perhubungan's register of
+//! week 47 takes two pages.
 
 use std::collections::BTreeMap;
 
@@ -70,8 +70,8 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
     );
     let shard = payload(text(files, "cari/2026-11.1.js"));
     assert_eq!(shard["f"], "cari/2026-11.1.js");
-    // Newest first. Dinas Perhubungan's month register (exceptions first, then by posting
-    // time): P1, T2 | T3, P2 | T1, two to a page.
+    // Newest first. Dinas Perhubungan's week registers (exceptions first, then by
+    // posting time, two to a page): W46 P1, P2; W47 T2, T3 | T1.
     let late = "Terlambat · Pemantauan & penyampaian ke Kasi: Terlambat";
     let expected: Vec<[&str; 7]> = vec![
         [
@@ -81,7 +81,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Belum Didisposisi",
             "Dalam proses",
             "Sampah menumpuk.",
-            "bulan/2026-11/belum-didisposisi.html#i-t6",
+            "minggu/2026-W47/belum-didisposisi.html#i-t6",
         ],
         [
             "T5",
@@ -90,7 +90,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dijawab Langsung",
             "Tepat waktu",
             "Jam buka kelurahan?",
-            "bulan/2026-11/dijawab-langsung.html#i-t5",
+            "minggu/2026-W47/dijawab-langsung.html#i-t5",
         ],
         [
             "T4",
@@ -99,7 +99,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dinas Kesehatan",
             "Tepat waktu · Penerusan ke Perangkat Daerah: Terlambat",
             "Fogging belum dilakukan.",
-            "bulan/2026-11/dinas-kesehatan.html#i-t4",
+            "minggu/2026-W47/dinas-kesehatan.html#i-t4",
         ],
         [
             "T3",
@@ -108,7 +108,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dinas Perhubungan",
             "Tepat waktu · Analisis & disposisi: Terlambat",
             "Rambu roboh.",
-            "bulan/2026-11/dinas-perhubungan.hal-2.html#i-t3",
+            "minggu/2026-W47/dinas-perhubungan.html#i-t3",
         ],
         [
             "T2",
@@ -117,7 +117,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dinas Perhubungan",
             late,
             "Angkot ngetem.",
-            "bulan/2026-11/dinas-perhubungan.html#i-t2",
+            "minggu/2026-W47/dinas-perhubungan.html#i-t2",
         ],
         [
             "T1",
@@ -126,7 +126,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dinas Perhubungan",
             "Tepat waktu",
             "Jalan berlubang.",
-            "bulan/2026-11/dinas-perhubungan.hal-3.html#i-t1",
+            "minggu/2026-W47/dinas-perhubungan.hal-2.html#i-t1",
         ],
         [
             "P2",
@@ -135,7 +135,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dinas Perhubungan",
             "Tepat waktu",
             "Parkir liar di trotoar.",
-            "bulan/2026-11/dinas-perhubungan.hal-2.html#i-p2",
+            "minggu/2026-W46/dinas-perhubungan.html#i-p2",
         ],
         [
             "P1",
@@ -144,7 +144,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
             "Dinas Perhubungan",
             late,
             "Lampu lalu lintas mati.",
-            "bulan/2026-11/dinas-perhubungan.html#i-p1",
+            "minggu/2026-W46/dinas-perhubungan.html#i-p1",
         ],
     ];
     assert_eq!(
@@ -159,7 +159,7 @@ fn the_index_lists_every_item_of_a_month_newest_first_with_its_row() {
     for (page, root) in [
         ("index.html", ""),
         (
-            "bulan/2026-11/dinas-perhubungan.hal-2.html",
+            "minggu/2026-W47/dinas-perhubungan.hal-2.html",
             "..&#x2F;..&#x2F;",
         ),
         ("pd/dinas-perhubungan.html", "..&#x2F;"),
@@ -192,9 +192,9 @@ fn every_link_of_the_index_lands_on_its_items_row() {
         let row = &html[at..at + html[at..].find("</tr>").unwrap()];
         assert!(row.contains(&format!(">{ticket}</th>")), "{row}");
     }
-    // The second page of Dinas Perhubungan's month register holds T3 (an exception, so
-    // first) and P2, each row with its anchor.
-    let second = text(files, "bulan/2026-11/dinas-perhubungan.hal-2.html");
+    // The first page of Dinas Perhubungan's register of week 47 holds T2 and T3 (both
+    // exceptions, by posting time), each row with its anchor.
+    let second = text(files, "minggu/2026-W47/dinas-perhubungan.html");
     let ids: Vec<&str> = second
         .match_indices("<tr id=\"")
         .map(|(i, m)| {
@@ -202,7 +202,7 @@ fn every_link_of_the_index_lands_on_its_items_row() {
             &rest[..rest.find('"').unwrap()]
         })
         .collect();
-    assert_eq!(ids, ["i-t3", "i-p2"]);
+    assert_eq!(ids, ["i-t2", "i-t3"]);
     // The late items of a period's page carry no anchors: their rows are in the
     // registers.
     assert!(!text(files, "bulan/2026-11/index.html").contains("<tr id="));
@@ -242,11 +242,8 @@ fn the_index_is_masked_and_inert() {
     let entries = entries(&shard);
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[2][5], format!("{}…", "kata ".repeat(32)));
-    let register = text(&files, "bulan/2026-11/dinas-perhubungan.html");
-    assert!(register.contains(&format!(
-        "<td class=\"text\" data-label=\"Isi\">{}…</td>",
-        "kata ".repeat(32)
-    )));
+    let register = text(&files, "minggu/2026-W47/dinas-perhubungan.html");
+    assert!(register.contains(&format!("<td class=\"text\">{}…</td>", "kata ".repeat(32))));
     assert_eq!(entries[0][0], "X2");
     assert_eq!(
         entries[0][5],
@@ -261,7 +258,7 @@ fn the_index_is_masked_and_inert() {
             "Dinas Perhubungan",
             "Tepat waktu",
             "NIK ••••••••••••8901 hubungi 08••-••••-••90 ya",
-            "bulan/2026-11/dinas-perhubungan.html#i-x1",
+            "minggu/2026-W47/dinas-perhubungan.html#i-x1",
         ]
         .map(String::from)
     );

@@ -25,6 +25,57 @@ pub(super) enum Columns {
     Period,
 }
 
+impl Columns {
+    /// The table's class, which the style sheet labels its cells by.
+    fn class(self) -> &'static str {
+        match self {
+            Columns::Register => "reg",
+            Columns::Period => "per",
+        }
+    }
+
+    /// The keys (in the word list) of the labels of the columns after the ticket and
+    /// the posting time, before the steps; the text's column follows the steps.
+    fn middle(self) -> &'static [&'static str] {
+        match self {
+            Columns::Register => &["channel", "admin"],
+            Columns::Period => &["department", "channel", "admin"],
+        }
+    }
+}
+
+impl super::Ctx<'_> {
+    /// The rules of the style sheet that label the cells of the tables of items on a
+    /// phone, where each row is a card (`templates/assets/style.css`, "stacked
+    /// tables"): the other tables carry each label on each cell (`data-label`), but a
+    /// table of items is most of the bytes of the site, so its labels are written once,
+    /// here, in the site's language, with the configured steps (issue 13).
+    pub(crate) fn phone_labels_css(&self) -> String {
+        use super::css::css_string;
+        let mut out = String::from(
+            "\n/* The labels of the cells of the tables of items on a phone (written by patuh, in the\n   site's language, with the configured steps). */\n@media screen and (max-width: 47.99rem) {\n",
+        );
+        for columns in [Columns::Register, Columns::Period] {
+            let mut labels: Vec<&str> = vec![&self.t["posted"]];
+            labels.extend(columns.middle().iter().map(|k| self.t[*k].as_str()));
+            labels.extend(self.step_names.iter().map(String::as_str));
+            labels.push(&self.t["text"]);
+            for (k, label) in labels.iter().enumerate() {
+                // The ticket is the row's heading (column 1): not labelled.
+                let _ = writeln!(
+                    out,
+                    "  .stack table.{} > tbody > tr > td:nth-child({})::before {{ content: {}; }}",
+                    columns.class(),
+                    k + 2,
+                    css_string(label)
+                );
+            }
+        }
+        out.push_str("}\n");
+        out
+    }
+}
+
 /// A table of items, finished, in both formats.
 #[derive(Serialize, Default)]
 pub(super) struct ItemsTable {
@@ -98,7 +149,8 @@ fn html(
     let mut out = String::with_capacity(400 + rows.len() * 1200);
     let _ = write!(
         out,
-        "\n<div class=\"scroll stack\" tabindex=\"0\"><table class=\"items sortable\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        "\n<div class=\"scroll stack\" tabindex=\"0\"><table class=\"items {} sortable\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        columns.class(),
         e(caption),
         e(&t["item_id"]),
         e(&t["posted"])
@@ -120,16 +172,7 @@ fn html(
         "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
         e(&t["text"])
     );
-    let labels = Labels {
-        item_id: e(&t["item_id"]),
-        posted: e(&t["posted"]),
-        department: e(&t["department"]),
-        channel: e(&t["channel"]),
-        admin: e(&t["admin"]),
-        text: e(&t["text"]),
-        date_only: e(&t["date_only_note"]),
-        steps: step_names.iter().map(|n| e(n)).collect(),
-    };
+    let date_only = e(&t["date_only_note"]);
     // A register's rows carry anchors, which search results link to; a period's list
     // (whose items are in their registers) does not.
     let anchors = match columns {
@@ -141,7 +184,7 @@ fn html(
             &mut out,
             r,
             anchors.get(i).map(String::as_str),
-            &labels,
+            &date_only,
             department,
         );
     }
@@ -157,19 +200,15 @@ fn html(
     out
 }
 
-/// The escaped column labels of the cells (shown beside each value on a phone).
-struct Labels {
-    item_id: String,
-    posted: String,
-    department: String,
-    channel: String,
-    admin: String,
-    text: String,
-    date_only: String,
-    steps: Vec<String>,
-}
-
-fn html_row(out: &mut String, r: &ItemRow, anchor: Option<&str>, l: &Labels, department: bool) {
+/// One row of the HTML table. Its cells carry no labels: on a phone, the style sheet
+/// labels them by their column ([`Ctx::phone_labels_css`]).
+fn html_row(
+    out: &mut String,
+    r: &ItemRow,
+    anchor: Option<&str>,
+    date_only: &str,
+    department: bool,
+) {
     let e = escape_html;
     out.push_str("<tr");
     if let Some(anchor) = anchor {
@@ -181,7 +220,7 @@ fn html_row(out: &mut String, r: &ItemRow, anchor: Option<&str>, l: &Labels, dep
     } else {
         ">"
     });
-    let _ = write!(out, "<th scope=\"row\" data-label=\"{}\">", l.item_id);
+    out.push_str("<th scope=\"row\">");
     match &r.url {
         Some(url) => {
             let _ = write!(
@@ -193,34 +232,17 @@ fn html_row(out: &mut String, r: &ItemRow, anchor: Option<&str>, l: &Labels, dep
         }
         None => out.push_str(&e(&r.id)),
     }
-    let _ = write!(out, "</th><td data-label=\"{}\"", l.posted);
+    out.push_str("</th><td");
     if let Some(s) = r.posted_s {
         let _ = write!(out, " data-sort=\"{s}\"");
     }
     let _ = write!(out, ">{}</td>", e(&r.posted));
     if department {
-        let _ = write!(
-            out,
-            "<td data-label=\"{}\">{}</td>",
-            l.department,
-            e(&r.department)
-        );
+        let _ = write!(out, "<td>{}</td>", e(&r.department));
     }
-    let _ = write!(
-        out,
-        "<td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td>",
-        l.channel,
-        e(&r.channel),
-        l.admin,
-        e(&r.admin)
-    );
-    for (i, s) in r.steps.iter().enumerate() {
-        let label = l.steps.get(i).map_or("", String::as_str);
-        let _ = write!(
-            out,
-            "<td class=\"st {}\" data-label=\"{label}\"",
-            e(s.status_key)
-        );
+    let _ = write!(out, "<td>{}</td><td>{}</td>", e(&r.channel), e(&r.admin));
+    for s in &r.steps {
+        let _ = write!(out, "<td class=\"st {}\"", e(s.status_key));
         if let Some(d) = s.duration_s {
             let _ = write!(out, " data-sort=\"{d}\"");
         }
@@ -228,25 +250,20 @@ fn html_row(out: &mut String, r: &ItemRow, anchor: Option<&str>, l: &Labels, dep
         if s.duration_s.is_some() || s.clock.is_empty() {
             let _ = write!(out, "<br><span class=\"dur\">{}", e(&s.duration));
             if s.date_only {
-                let _ = write!(out, "<abbr title=\"{}\">*</abbr>", l.date_only);
+                let _ = write!(out, "<abbr title=\"{date_only}\">*</abbr>");
             }
             out.push_str("</span>");
         }
         if !s.clock.is_empty() {
             let _ = write!(out, "<br><span class=\"clock\">{}", e(&s.clock));
             if s.date_only && s.duration_s.is_none() {
-                let _ = write!(out, "<abbr title=\"{}\">*</abbr>", l.date_only);
+                let _ = write!(out, "<abbr title=\"{date_only}\">*</abbr>");
             }
             out.push_str("</span>");
         }
         out.push_str("</td>");
     }
-    let _ = writeln!(
-        out,
-        "<td class=\"text\" data-label=\"{}\">{}</td></tr>",
-        l.text,
-        e(&r.text)
-    );
+    let _ = writeln!(out, "<td class=\"text\">{}</td></tr>", e(&r.text));
 }
 
 /// The anchors of the rows of one register page, from their tickets as shown (masked,
@@ -432,12 +449,12 @@ mod tests {
             Columns::Register,
         );
         assert!(table.html.contains(concat!(
-            "<tr id=\"i-ms-1\" class=\"exception\"><th scope=\"row\" data-label=\"Nomor\"><a href=\"https:&#x2F;&#x2F;x.test&#x2F;a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\">MS-1</a></th>",
-            "<td data-label=\"Waktu posting\" data-sort=\"1795323600\">16&#x2F;11&#x2F;2026 10.00</td>",
-            "<td data-label=\"Kanal\">Twitter&#x2F;X</td><td data-label=\"Admin\">Rina</td>",
-            "<td class=\"st breached\" data-label=\"Pemantauan\" data-sort=\"5400\">Terlambat<br><span class=\"dur\">1 jam 30 mnt</span><br><span class=\"clock\">10.00 → 11.30</span></td>",
-            "<td class=\"st unmeasurable\" data-label=\"Disposisi\">Tidak terukur<br><span class=\"dur\">–<abbr title=\"dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\">*</abbr></span></td>",
-            "<td class=\"text\" data-label=\"Isi\">&lt;script&gt;x&lt;&#x2F;script&gt; | *a*</td></tr>\n",
+            "<tr id=\"i-ms-1\" class=\"exception\"><th scope=\"row\"><a href=\"https:&#x2F;&#x2F;x.test&#x2F;a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\">MS-1</a></th>",
+            "<td data-sort=\"1795323600\">16&#x2F;11&#x2F;2026 10.00</td>",
+            "<td>Twitter&#x2F;X</td><td>Rina</td>",
+            "<td class=\"st breached\" data-sort=\"5400\">Terlambat<br><span class=\"dur\">1 jam 30 mnt</span><br><span class=\"clock\">10.00 → 11.30</span></td>",
+            "<td class=\"st unmeasurable\">Tidak terukur<br><span class=\"dur\">–<abbr title=\"dihitung dari tanggal tanpa jam (dibaca pukul 00.00)\">*</abbr></span></td>",
+            "<td class=\"text\">&lt;script&gt;x&lt;&#x2F;script&gt; | *a*</td></tr>\n",
         )), "{}", table.html);
         assert!(table.html.ends_with("</tbody></table></div>\n<p class=\"clock-note\">Jam mulai → selesai tiap tahap dalam WIB; (+1 hari): selesai pada hari berikutnya.</p>\n<p class=\"hint\">* dihitung dari tanggal tanpa jam (dibaca pukul 00.00)</p>\n"));
         assert_eq!(
@@ -454,7 +471,7 @@ mod tests {
         let period = items_table(&[row("x")], t, "Item terlambat", &names, Columns::Period);
         assert!(period.md.starts_with("| Nomor | Waktu posting | Perangkat Daerah | Admin | Pemantauan | Disposisi |\n|---|---|---|---|---|---|\n| MS-1 | 16/11/2026 10.00 | Dinas \\<b> | Rina |"));
         assert!(period.html.contains(
-            "<td data-label=\"Perangkat Daerah\">Dinas &lt;b&gt;</td><td data-label=\"Kanal\">"
+            "data-sort=\"1795323600\">16&#x2F;11&#x2F;2026 10.00</td><td>Dinas &lt;b&gt;</td><td>Twitter&#x2F;X</td>"
         ));
         // A period's list carries no anchors: its items are in their registers.
         assert!(period.html.contains("<tr class=\"exception\"><th"));

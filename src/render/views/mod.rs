@@ -86,7 +86,7 @@ pub(crate) enum Spec {
         next: Option<usize>,
         department: usize,
     },
-    /// Page `page` (from 2) of a department's register in a period.
+    /// Page `page` (from 2) of a department's register in a week.
     Register {
         period: usize,
         department: usize,
@@ -123,8 +123,13 @@ pub(crate) fn specs(input: &RenderInput<'_>) -> Vec<Spec> {
                     next,
                     department,
                 });
+                // Only a week's page lists every item (see `department`).
                 let rows = input.presentation.pages.register_rows;
-                for page in 2..=register::page_count(d.stats.items, rows) {
+                let pages = match kind {
+                    PeriodKind::Week => register::page_count(d.stats.items, rows),
+                    PeriodKind::Month => 1,
+                };
+                for page in 2..=pages {
                     specs.push(Spec::Register {
                         period,
                         department,

@@ -31,7 +31,11 @@ pub(super) fn period_page(
     let root = "../../";
     let items = &ctx.input.ledger.items;
     let (ranked, pseudo) = ctx.departments_of(period, root, ctx.input.presentation.min_items);
-    let (exceptions, exceptions_note) = ctx.exceptions_of(period);
+    let judged = &ctx.input.judged;
+    let (exceptions, exceptions_note) = ctx.exceptions_of(
+        period.members.iter().map(|&m| &judged[m]),
+        "exceptions_capped",
+    );
     let commentary = ctx
         .input
         .commentary
@@ -145,17 +149,16 @@ pub(super) fn period_page(
 }
 
 impl Ctx<'_> {
-    /// The exceptions of a period (late, invalid or unmeasurable items), in the
-    /// register's order; when there are more than `[pages] late_items`, only that many,
-    /// the most late first, with a note saying so and where the rest are.
-    fn exceptions_of(&self, period: &PeriodReport) -> (Vec<ItemRow>, Option<String>) {
-        let judged = &self.input.judged;
-        let all: Vec<&crate::sop::Judged> = period
-            .members
-            .iter()
-            .map(|&m| &judged[m])
-            .filter(|j| is_exception(j))
-            .collect();
+    /// The exceptions (late, invalid or unmeasurable items) among `members` (a period's
+    /// items, or a department's in a period), in the register's order; when there are
+    /// more than `[pages] late_items`, only that many, the most late first, with the note
+    /// `capped_note` (a word list key) saying so and where the rest are.
+    pub(super) fn exceptions_of<'j>(
+        &self,
+        members: impl Iterator<Item = &'j crate::sop::Judged>,
+        capped_note: &str,
+    ) -> (Vec<ItemRow>, Option<String>) {
+        let all: Vec<&crate::sop::Judged> = members.filter(|j| is_exception(j)).collect();
         let cap = self.input.presentation.pages.late_items as usize;
         if all.len() <= cap {
             return (self.item_rows(all.into_iter()), None);
@@ -174,7 +177,7 @@ impl Ctx<'_> {
         by_lateness.sort_by_key(|(late, j)| (std::cmp::Reverse(*late), position[&j.item]));
         let rows = self.rows_of(by_lateness.into_iter().take(cap).map(|(_, j)| j));
         let note = crate::words::fill(
-            &self.t["exceptions_capped"],
+            &self.t[capped_note],
             &[
                 ("shown", &self.int(cap as u64)),
                 ("total", &self.int(total as u64)),
