@@ -108,6 +108,10 @@ pub struct DepartmentStats {
     /// Its numbers.
     #[serde(flatten)]
     pub stats: GroupStats,
+    /// Indices (into the judged items) of its items in the period, in the period's
+    /// order.
+    #[serde(skip)]
+    pub members: Vec<usize>,
 }
 
 /// One period's numbers.
@@ -234,6 +238,7 @@ pub fn assemble(
                     slug: slugs[name].clone(),
                     pseudo: judged[ms[0]].group.pseudo,
                     stats: aggregate_clocks(ms.iter().map(|&m| &judged[m]), &ids, &office),
+                    members: ms,
                 })
                 .collect();
             let (data_from, data_until) = coverage(start, end, first, as_of.map(|a| a.at), zone);
@@ -521,7 +526,10 @@ pub fn summary_json(report: &Report, masking: bool) -> String {
                     .iter()
                     .map(|d| DepartmentStats {
                         name: crate::privacy::mask(&d.name).into_owned(),
-                        ..d.clone()
+                        slug: d.slug.clone(),
+                        pseudo: d.pseudo,
+                        stats: d.stats.clone(),
+                        members: Vec::new(),
                     })
                     .collect(),
                 members: Vec::new(),

@@ -44,11 +44,11 @@ pub(crate) fn group_members<'a>(
     name: &str,
 ) -> Vec<&'a crate::sop::Judged> {
     period
-        .members
+        .departments
         .iter()
-        .map(|&m| &judged[m])
-        .filter(|j| j.group.name == name)
-        .collect()
+        .find(|d| d.name == name)
+        .map(|d| d.members.iter().map(|&m| &judged[m]).collect())
+        .unwrap_or_default()
 }
 
 /// How the office wants its pages presented: the few settings of `patuh.toml` that

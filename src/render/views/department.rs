@@ -80,6 +80,9 @@ pub(super) fn department_page(
         trends: super::trend::Trends,
         /// A week's register (its first page), or a month's late items.
         register: super::items_table::ItemsTable,
+        /// Whether `register` lists any item (a test on a Boolean: Tera would escape
+        /// the whole table to test the text).
+        listed: bool,
         /// Where the first page of the register sits, when it takes more than one.
         pager: Option<super::register::Pager>,
         /// A month's page: the note that only the most late of its late items are
@@ -136,6 +139,7 @@ pub(super) fn department_page(
         chart_svg,
         chart_caption,
         trends: ctx.trends(period, Some(name)),
+        listed: !register.is_empty(),
         register: if register.is_empty() {
             Default::default()
         } else {
