@@ -83,6 +83,22 @@ pub(crate) fn merge(
         }
     }
 
+    // The records leave their tables: each becomes (or merges into) an item and is
+    // dropped, so that the records and the items are not held twice (issue 13).
+    let rows_read: Vec<Vec<u32>> = files
+        .iter()
+        .map(|f| f.tables.iter().map(|t| t.rows_read()).collect())
+        .collect();
+    let mut records: Vec<Vec<Vec<RowRecord>>> = files
+        .iter_mut()
+        .map(|f| {
+            f.tables
+                .iter_mut()
+                .map(|t| std::mem::take(&mut t.records))
+                .collect()
+        })
+        .collect();
+
     // Export order: the latest timestamp contained, ties by path (walk order).
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| (files[i].report.latest, i));
@@ -134,9 +150,9 @@ pub(crate) fn merge(
     for &f in &order {
         for (t, table) in files[f].tables.iter().enumerate() {
             counts.rejected += u64::from(table.rejected);
-            for record in &table.records {
+            for record in std::mem::take(&mut records[f][t]) {
                 let occurrence = occurrences.len() as u32;
-                let key = key_of(record);
+                let key = key_of(&record);
                 let item_index = index.get(&key).copied().unwrap_or(items.len());
                 occurrences.push(Occurrence {
                     file: f,
@@ -148,7 +164,7 @@ pub(crate) fn merge(
                     None => {
                         index.insert(key.clone(), items.len());
                         let mut src = [None; Field::ALL.len()];
-                        for field in present_fields(record) {
+                        for field in present_fields(&record) {
                             src[field as usize] = Some(occurrence);
                         }
                         sources.push(src);
@@ -160,7 +176,7 @@ pub(crate) fn merge(
                         counts.duplicates += 1;
                         winner[i] = occurrence as usize;
                         let item = &mut items[i];
-                        for (field, earlier, later) in merge_into(item, record, settings) {
+                        for (field, earlier, later) in merge_into(item, &record, settings) {
                             if let Some(earlier_occurrence) = sources[i][field as usize] {
                                 let this = &occurrences[occurrence as usize];
                                 let that = &occurrences[earlier_occurrence as usize];
@@ -181,7 +197,7 @@ pub(crate) fn merge(
                                 );
                             }
                         }
-                        for field in present_fields(record) {
+                        for field in present_fields(&record) {
                             sources[i][field as usize] = Some(occurrence);
                         }
                         item.occurrences += 1;
@@ -224,8 +240,8 @@ pub(crate) fn merge(
                 t += 1;
             }
         }
-        for table in tables {
-            counts.read += u64::from(table.rows_read());
+        for (table, read) in tables.into_iter().zip(&rows_read[f]) {
+            counts.read += u64::from(*read);
             blank_rows += u64::from(table.blank);
             totals_rows += u64::from(table.totals);
             issues.extend(table.issues);
@@ -285,22 +301,23 @@ fn present_fields(record: &RowRecord) -> Vec<Field> {
     fields
 }
 
-fn new_item(key: String, record: &RowRecord, file: usize, sheet: Option<String>) -> Item {
+fn new_item(key: String, record: RowRecord, file: usize, sheet: Option<String>) -> Item {
+    let (channel, channel_text) = record.channel.unzip();
     Item {
         key,
-        id: record.id.clone(),
-        channel: record.channel.as_ref().map(|(c, _)| *c),
-        channel_text: record.channel.as_ref().map(|(_, t)| t.clone()),
+        id: record.id,
+        channel,
+        channel_text,
         kind: record.kind,
-        account: record.account.clone(),
-        text: record.text.clone(),
-        url: record.url.clone(),
+        account: record.account,
+        text: record.text,
+        url: record.url,
         stamps: record.stamps,
         date_only: record.date_only,
         disposition: record.disposition,
-        department: record.department.clone(),
-        admin: record.admin.clone(),
-        disposed_by: record.disposed_by.clone(),
+        department: record.department,
+        admin: record.admin,
+        disposed_by: record.disposed_by,
         source: RowRef {
             file,
             sheet,

@@ -276,6 +276,8 @@ fn register_sheet(
 /// A new workbook created at the as-of moment (the only date in the file).
 fn workbook(input: &RenderInput<'_>) -> Workbook {
     let mut workbook = Workbook::new();
+    // Level 3 of 9: a tenth larger than the default (6), a third less time deflating.
+    workbook.set_zip_compression_level(3);
     let created = input
         .report
         .as_of
