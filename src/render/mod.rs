@@ -215,9 +215,7 @@ pub fn render_all<E: From<RenderError> + Send>(
     if let Some(file) = download::issues(input) {
         written.push(write(file)?);
     }
-    for file in search::files(input) {
-        written.push(write(file)?);
-    }
+    written.extend(search::write_files(input, write)?);
     for (name, mut bytes) in templates.assets() {
         if name == "style.css" {
             bytes.extend(ctx.phone_labels_css().into_bytes());

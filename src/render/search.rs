@@ -18,12 +18,13 @@
 
 use serde::Serialize;
 
+use crate::manifest::Written;
 use crate::privacy;
 use crate::render::format;
 use crate::render::paths;
 use crate::render::views::Ctx;
 use crate::render::{OutputFile, RenderInput};
-use crate::report::PeriodKind;
+use crate::report::{PeriodKind, PeriodReport};
 use crate::sop::{Judged, Status};
 
 /// Most items in one part of a month's index: a part loads in a few tens of
@@ -85,10 +86,15 @@ struct Entry<'j> {
     anchor: String,
 }
 
-/// The search index of the site: the manifest and every shard.
-pub fn files(input: &RenderInput<'_>) -> Vec<OutputFile> {
+/// The search index of the site, each file handed to `write` as soon as it is made (the
+/// months in parallel): every shard, then the manifest. Gives what `write` gave.
+pub fn write_files<E: Send>(
+    input: &RenderInput<'_>,
+    write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
+) -> Result<Vec<Written>, E> {
+    use rayon::prelude::*;
     let ctx = Ctx::new(input);
-    let mut months: Vec<&crate::report::PeriodReport> = input
+    let mut months: Vec<&PeriodReport> = input
         .report
         .periods
         .iter()
@@ -96,93 +102,109 @@ pub fn files(input: &RenderInput<'_>) -> Vec<OutputFile> {
         .collect();
     months.sort_by(|a, b| b.label.cmp(&a.label));
     // Where each item's row is: its department's register of its week (see
-    // `views::department`: a week's page lists every item, a month's does not).
-    let mut pages: Vec<String> = Vec::new();
-    let mut places: std::collections::HashMap<usize, (usize, String)> =
-        std::collections::HashMap::with_capacity(input.judged.len());
-    for week in input
+    // `views::department`: a week's page lists every item, a month's does not), as
+    // (register page, anchor) by item.
+    let weeks: Vec<(&PeriodReport, &crate::report::DepartmentStats)> = input
         .report
         .periods
         .iter()
         .filter(|p| p.kind == PeriodKind::Week)
-    {
-        for d in &week.departments {
+        .flat_map(|w| w.departments.iter().map(move |d| (w, d)))
+        .collect();
+    let places: Vec<Vec<(usize, String, String)>> = weeks
+        .par_iter()
+        .map(|(week, d)| {
             let members = crate::render::group_members(input.judged, week, &d.name);
-            // The register page being filled, and its index in `pages`.
-            let mut current: Option<(usize, usize)> = None;
-            for (judged, page, anchor) in ctx.register_places(members) {
-                let index = match current {
-                    Some((p, index)) if p == page => index,
-                    _ => {
+            let mut pages: Vec<String> = Vec::new();
+            ctx.register_places(members)
+                .into_iter()
+                .map(|(judged, page, anchor)| {
+                    if pages.len() < page {
                         pages.push(paths::register_page(week, &d.slug, page).html());
-                        current = Some((page, pages.len() - 1));
-                        pages.len() - 1
                     }
-                };
-                places.insert(judged.item, (index, anchor));
-            }
-        }
-    }
-    let mut files = Vec::new();
-    let mut shards = Vec::new();
-    for month in months {
-        let mut entries: Vec<Entry<'_>> = Vec::with_capacity(month.members.len());
-        for d in &month.departments {
-            let members = crate::render::group_members(input.judged, month, &d.name);
-            let department = privacy::shown(&d.name, masking(input)).into_owned();
-            for judged in members {
-                let (page, anchor) = places
-                    .remove(&judged.item)
-                    .expect("every item of a month is in a week's register");
-                entries.push(Entry {
-                    judged,
-                    department: department.clone(),
-                    page: pages[page].clone(),
-                    anchor,
-                });
-            }
-        }
-        // The newest first; the same moment by the order of the data.
-        entries.sort_by(|a, b| {
-            b.judged
-                .placed
-                .cmp(&a.judged.placed)
-                .then(a.judged.item.cmp(&b.judged.item))
-        });
-        for (k, part) in entries.chunks(PER_SHARD).enumerate() {
-            let file = paths::search_shard(&month.label, k + 1);
-            let shard = shard(input, file.clone(), part);
-            let mut tickets = shard
-                .i
-                .iter()
-                .filter(|e| e.0 != "–")
-                .map(|e| e.0.to_lowercase());
-            let first = tickets.next();
-            let range = first.map(|first| {
-                tickets.fold((first.clone(), first), |(lo, hi), t| {
-                    (lo.min(t.clone()), hi.max(t))
+                    (judged.item, pages[page - 1].clone(), anchor)
                 })
-            });
-            files.push(OutputFile {
-                path: file.clone(),
-                bytes: script(&shard).into_bytes(),
-            });
-            shards.push(ShardRef {
-                f: file,
-                p: month.label.clone(),
-                n: part.len(),
-                t: range,
+                .collect()
+        })
+        .collect();
+    let places: std::collections::HashMap<usize, (String, String)> = places
+        .into_iter()
+        .flatten()
+        .map(|(item, page, anchor)| (item, (page, anchor)))
+        .collect();
+    let per_month: Vec<(Vec<Written>, Vec<ShardRef>)> = months
+        .par_iter()
+        .map(|month| month_shards(input, month, &places, write))
+        .collect::<Result<_, E>>()?;
+    let mut written = Vec::new();
+    let mut shards = Vec::new();
+    for (w, s) in per_month {
+        written.extend(w);
+        shards.extend(s);
+    }
+    written.push(write(OutputFile {
+        path: paths::SEARCH_MANIFEST.to_string(),
+        bytes: script(&Manifest { shards }).into_bytes(),
+    })?);
+    Ok(written)
+}
+
+/// The shards of `month`, written, and their entries in the manifest.
+fn month_shards<E>(
+    input: &RenderInput<'_>,
+    month: &PeriodReport,
+    places: &std::collections::HashMap<usize, (String, String)>,
+    write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
+) -> Result<(Vec<Written>, Vec<ShardRef>), E> {
+    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(month.members.len());
+    for d in &month.departments {
+        let members = crate::render::group_members(input.judged, month, &d.name);
+        let department = privacy::shown(&d.name, masking(input)).into_owned();
+        for judged in members {
+            let (page, anchor) = &places[&judged.item];
+            entries.push(Entry {
+                judged,
+                department: department.clone(),
+                page: page.clone(),
+                anchor: anchor.clone(),
             });
         }
     }
-    files.insert(
-        0,
-        OutputFile {
-            path: paths::SEARCH_MANIFEST.to_string(),
-            bytes: script(&Manifest { shards }).into_bytes(),
-        },
-    );
-    files
+    // The newest first; the same moment by the order of the data.
+    entries.sort_by(|a, b| {
+        b.judged
+            .placed
+            .cmp(&a.judged.placed)
+            .then(a.judged.item.cmp(&b.judged.item))
+    });
+    let mut written = Vec::new();
+    let mut shards = Vec::new();
+    for (k, part) in entries.chunks(PER_SHARD).enumerate() {
+        let file = paths::search_shard(&month.label, k + 1);
+        let shard = shard(input, file.clone(), part);
+        let mut tickets = shard
+            .i
+            .iter()
+            .filter(|e| e.0 != "–")
+            .map(|e| e.0.to_lowercase());
+        let first = tickets.next();
+        let range = first.map(|first| {
+            tickets.fold((first.clone(), first), |(lo, hi), t| {
+                (lo.min(t.clone()), hi.max(t))
+            })
+        });
+        written.push(write(OutputFile {
+            path: file.clone(),
+            bytes: script(&shard).into_bytes(),
+        })?);
+        shards.push(ShardRef {
+            f: file,
+            p: month.label.clone(),
+            n: part.len(),
+            t: range,
+        });
+    }
+    Ok((written, shards))
 }
 
 fn masking(input: &RenderInput<'_>) -> bool {
