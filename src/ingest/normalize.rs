@@ -92,6 +92,9 @@ pub fn disposition(value: &str) -> DispositionValue {
 pub struct Departments {
     aliases: HashMap<String, String>,
     first_seen: HashMap<String, String>,
+    /// Each spelling's canonical name once found: an export repeats a few spellings
+    /// over thousands of rows.
+    found: HashMap<String, Option<String>>,
 }
 
 impl Departments {
@@ -108,6 +111,7 @@ impl Departments {
         Departments {
             aliases,
             first_seen: HashMap::new(),
+            found: HashMap::new(),
         }
     }
 
@@ -119,6 +123,17 @@ impl Departments {
     /// The canonical name of a spelling; call in file order so that the first spelling
     /// met names a department no alias covers. `None` for an empty value.
     pub fn canonical(&mut self, value: &str) -> Option<String> {
+        // A spelling's name never changes once found: the aliases are fixed and the
+        // first spelling of a variant stays its name.
+        if let Some(found) = self.found.get(value) {
+            return found.clone();
+        }
+        let found = self.find(value);
+        self.found.insert(value.to_string(), found.clone());
+        found
+    }
+
+    fn find(&mut self, value: &str) -> Option<String> {
         let key = department_key(value);
         if key.is_empty() {
             return None;
@@ -242,5 +257,16 @@ mod tests {
         );
         assert_eq!(d.canonical("Dinkes").as_deref(), Some("Dinkes"));
         assert_eq!(d.canonical("   "), None);
+        // Asked again, each spelling keeps the name it was given (found once, then
+        // remembered): the first spelling of a variant still names it.
+        for (spelling, name) in [
+            ("DINAS KESEHATAN", Some("Dinas Kesehatan")),
+            ("  Dinas   Kesehatan ", Some("Dinas Kesehatan")),
+            ("dishub", Some("Dinas Perhubungan")),
+            ("Dinkes", Some("Dinkes")),
+            ("   ", None),
+        ] {
+            assert_eq!(d.canonical(spelling).as_deref(), name, "{spelling:?}");
+        }
     }
 }
