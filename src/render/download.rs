@@ -307,35 +307,9 @@ impl Job<'_> {
     /// The files of the job; fails when a workbook cannot be written.
     pub(crate) fn files(&self, input: &RenderInput<'_>) -> Result<Vec<OutputFile>, RenderError> {
         match *self {
-            Job::Period(i) => {
-                let period = &input.report.periods[i];
-                let register = Register::new(input, false);
-                let mut files: Vec<OutputFile> = period
-                    .departments
-                    .iter()
-                    .map(|dept| {
-                        let members = super::group_members(input.judged, period, &dept.name);
-                        let rows = members.iter().map(|j| Register::row(input, j, None));
-                        OutputFile {
-                            path: paths::register(period, &dept.slug),
-                            bytes: csv_bytes(CsvStyle::of(input), &register.header, rows),
-                        }
-                    })
-                    .collect();
-                files.push(super::xlsx::period_workbook(input, i)?);
-                Ok(files)
-            }
-            Job::History(name, slug) => {
-                let register = Register::new(input, true);
-                let rows = history_rows(input, name);
-                Ok(vec![
-                    super::xlsx::history_workbook(input, name, slug)?,
-                    OutputFile {
-                        path: paths::history_register(slug),
-                        bytes: csv_bytes(CsvStyle::of(input), &register.header, rows),
-                    },
-                ])
-            }
+            // Each register's rows are made once, for its workbook sheet and its CSV.
+            Job::Period(i) => super::xlsx::period_workbook(input, i),
+            Job::History(name, slug) => super::xlsx::history_workbook(input, name, slug),
         }
     }
 }
@@ -400,17 +374,43 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
 /// A CSV file (UTF-8 with a byte-order mark, CRLF, as spreadsheet programs expect) of
 /// `header` and `rows` in `style`, every text cell neutralised.
 fn csv_bytes(style: CsvStyle, header: &[String], rows: impl Iterator<Item = Vec<Cell>>) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(style.delimiter)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let header: Vec<String> = header.iter().map(|h| neutralise(h)).collect();
-    writer.write_record(&header).expect("writing to memory");
+    let mut csv = CsvFile::new(style, header);
     for row in rows {
-        let row: Vec<String> = row.iter().map(|c| c.written(style)).collect();
-        writer.write_record(&row).expect("writing to memory");
+        csv.row(&row);
     }
-    writer.into_inner().expect("writing to memory")
+    csv.finish()
+}
+
+/// A CSV file being written row by row, in memory: so that a register's rows, made
+/// once, go into its workbook sheet and its CSV file alike.
+pub(crate) struct CsvFile {
+    writer: csv::Writer<Vec<u8>>,
+    style: CsvStyle,
+}
+
+impl CsvFile {
+    /// A CSV file of `header` in `style` (see [`csv_bytes`]).
+    pub(crate) fn new(style: CsvStyle, header: &[String]) -> CsvFile {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(style.delimiter)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(vec![0xEF, 0xBB, 0xBF]);
+        let header: Vec<String> = header.iter().map(|h| neutralise(h)).collect();
+        writer.write_record(&header).expect("writing to memory");
+        CsvFile { writer, style }
+    }
+
+    /// Adds a row.
+    pub(crate) fn row(&mut self, row: &[Cell]) {
+        self.writer
+            .write_record(row.iter().map(|c| c.written(self.style)))
+            .expect("writing to memory");
+    }
+
+    /// The file's bytes.
+    pub(crate) fn finish(self) -> Vec<u8> {
+        self.writer.into_inner().expect("writing to memory")
+    }
 }
 
 /// A download link of a page, for `templates/downloads.html` and `.md`.

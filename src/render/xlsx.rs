@@ -14,7 +14,7 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use crate::render::download::{self, Cell, Register};
+use crate::render::download::{self, Cell, CsvFile, CsvStyle, Register};
 use crate::render::format;
 use crate::render::{paths, OutputFile, RenderError, RenderInput};
 use crate::report::{GroupStats, PeriodKind, PeriodReport};
@@ -513,18 +513,27 @@ fn failed(path: &str, e: XlsxError) -> RenderError {
     }
 }
 
-/// The workbook of period `index`: its summary, then a register per department in the
-/// page's order.
+/// The workbook of period `index` (its summary, then a register per department in the
+/// page's order), then each department's register as CSV (by name), from the same rows.
 pub(crate) fn period_workbook(
     input: &RenderInput<'_>,
     index: usize,
-) -> Result<OutputFile, RenderError> {
-    let path = paths::period_workbook(&input.report.periods[index]);
-    let bytes = period_bytes(input, index).map_err(|e| failed(&path, e))?;
-    Ok(OutputFile { path, bytes })
+) -> Result<Vec<OutputFile>, RenderError> {
+    let period = &input.report.periods[index];
+    let path = paths::period_workbook(period);
+    let mut csvs = Vec::with_capacity(period.departments.len());
+    let bytes = period_bytes(input, index, &mut csvs).map_err(|e| failed(&path, e))?;
+    csvs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut files = vec![OutputFile { path, bytes }];
+    files.extend(csvs);
+    Ok(files)
 }
 
-fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxError> {
+fn period_bytes(
+    input: &RenderInput<'_>,
+    index: usize,
+    csvs: &mut Vec<OutputFile>,
+) -> Result<Vec<u8>, XlsxError> {
     let lang = input.presentation.lang;
     let t = words(lang);
     let f = Formats::new();
@@ -596,7 +605,11 @@ fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxEr
     for d in ranked.iter().map(|(d, _)| *d).chain(pseudo) {
         let name = sheet_name(&shown(&d.name), &mut taken);
         let members = super::group_members(input.judged, period, &d.name);
-        let rows = members.iter().map(|j| Register::row(input, j, None));
+        let mut csv = CsvFile::new(CsvStyle::of(input), &register.header);
+        let rows = members
+            .iter()
+            .map(|j| Register::row(input, j, None))
+            .inspect(|row| csv.row(row));
         register_sheets(
             &mut workbook,
             &name,
@@ -606,23 +619,40 @@ fn period_bytes(input: &RenderInput<'_>, index: usize) -> Result<Vec<u8>, XlsxEr
             &f,
             SHEET_ROWS,
         )?;
+        csvs.push(OutputFile {
+            path: paths::register(period, &d.slug),
+            bytes: csv.finish(),
+        });
     }
     workbook.save_to_buffer()
 }
 
 /// The history workbook of department `name` (`slug`): its months and weeks, then its
-/// register over every period.
+/// register over every period; then that register as CSV, from the same rows.
 pub(crate) fn history_workbook(
     input: &RenderInput<'_>,
     name: &str,
     slug: &str,
-) -> Result<OutputFile, RenderError> {
+) -> Result<Vec<OutputFile>, RenderError> {
     let path = paths::history_workbook(slug);
-    let bytes = history_bytes(input, name).map_err(|e| failed(&path, e))?;
-    Ok(OutputFile { path, bytes })
+    let register = Register::new(input, true);
+    let mut csv = CsvFile::new(CsvStyle::of(input), &register.header);
+    let bytes = history_bytes(input, name, &register, &mut csv).map_err(|e| failed(&path, e))?;
+    Ok(vec![
+        OutputFile { path, bytes },
+        OutputFile {
+            path: paths::history_register(slug),
+            bytes: csv.finish(),
+        },
+    ])
 }
 
-fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxError> {
+fn history_bytes(
+    input: &RenderInput<'_>,
+    name: &str,
+    register: &Register,
+    csv: &mut CsvFile,
+) -> Result<Vec<u8>, XlsxError> {
     let lang = input.presentation.lang;
     let t = words(lang);
     let f = Formats::new();
@@ -660,14 +690,13 @@ fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxErr
         widths.apply(sheet)?;
         sheet.set_landscape().set_print_fit_to_pages(1, 0);
     }
-    let register = Register::new(input, true);
     let sheet = sheet_name(&t["register"], &mut taken);
     register_sheets(
         &mut workbook,
         &sheet,
         &mut taken,
-        &register,
-        download::history_rows(input, name),
+        register,
+        download::history_rows(input, name).inspect(|row| csv.row(row)),
         &f,
         SHEET_ROWS,
     )?;
