@@ -111,27 +111,35 @@ pub fn write_files<E: Send>(
         .filter(|p| p.kind == PeriodKind::Week)
         .flat_map(|w| w.departments.iter().map(move |d| (w, d)))
         .collect();
-    let places: Vec<Vec<(usize, String, String)>> = weeks
+    // Per week and department: its register pages, and each item's page (from 1) and
+    // anchor.
+    type WeekPlaces = (Vec<String>, Vec<(usize, usize, String)>);
+    let found: Vec<WeekPlaces> = weeks
         .par_iter()
         .map(|(week, d)| {
             let members = crate::render::group_members(input.judged, week, &d.name);
-            let mut pages: Vec<String> = Vec::new();
-            ctx.register_places(members)
+            let places = ctx
+                .register_places(members)
                 .into_iter()
-                .map(|(judged, page, anchor)| {
-                    if pages.len() < page {
-                        pages.push(paths::register_page(week, &d.slug, page).html());
-                    }
-                    (judged.item, pages[page - 1].clone(), anchor)
-                })
-                .collect()
+                .map(|(judged, page, anchor)| (judged.item, page, anchor))
+                .collect::<Vec<_>>();
+            let pages = (1..=places.iter().map(|p| p.1).max().unwrap_or(0))
+                .map(|page| paths::register_page(week, &d.slug, page).html())
+                .collect();
+            (pages, places)
         })
         .collect();
-    let places: std::collections::HashMap<usize, (String, String)> = places
-        .into_iter()
-        .flatten()
-        .map(|(item, page, anchor)| (item, (page, anchor)))
-        .collect();
+    // By item (its index in the ledger): its page (in `pages`) and anchor.
+    let mut pages: Vec<String> = Vec::new();
+    let mut places: Vec<(usize, String)> = vec![(0, String::new()); input.ledger.items.len()];
+    for (week_pages, week_places) in found {
+        let first = pages.len();
+        pages.extend(week_pages);
+        for (item, page, anchor) in week_places {
+            places[item] = (first + page - 1, anchor);
+        }
+    }
+    let places = Places { pages, places };
     let per_month: Vec<(Vec<Written>, Vec<ShardRef>)> = months
         .par_iter()
         .map(|month| month_shards(input, month, &places, write))
@@ -149,11 +157,18 @@ pub fn write_files<E: Send>(
     Ok(written)
 }
 
+/// Where each item's row is: the register pages, and by item (its index in the ledger)
+/// its page (an index in `pages`) and the row's anchor.
+struct Places {
+    pages: Vec<String>,
+    places: Vec<(usize, String)>,
+}
+
 /// The shards of `month`, written, and their entries in the manifest.
 fn month_shards<E>(
     input: &RenderInput<'_>,
     month: &PeriodReport,
-    places: &std::collections::HashMap<usize, (String, String)>,
+    places: &Places,
     write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
 ) -> Result<(Vec<Written>, Vec<ShardRef>), E> {
     let mut entries: Vec<Entry<'_>> = Vec::with_capacity(month.members.len());
@@ -161,11 +176,11 @@ fn month_shards<E>(
         let members = crate::render::group_members(input.judged, month, &d.name);
         let department = privacy::shown(&d.name, masking(input)).into_owned();
         for judged in members {
-            let (page, anchor) = &places[&judged.item];
+            let (page, anchor) = &places.places[judged.item];
             entries.push(Entry {
                 judged,
                 department: department.clone(),
-                page: page.clone(),
+                page: places.pages[*page].clone(),
                 anchor: anchor.clone(),
             });
         }
