@@ -156,7 +156,7 @@ pub fn check(
     let labels: std::collections::BTreeSet<&str> = judgement
         .judged
         .iter()
-        .flat_map(|j| [j.week.as_str(), j.month.as_str()])
+        .flat_map(|j| [&*j.week, &*j.month])
         .collect();
     let commentary =
         ingest::commentary::read(data_dir, &ledger.discovery, |label| labels.contains(label));

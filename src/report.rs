@@ -212,7 +212,7 @@ pub fn assemble(
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
     let office = model.office_steps();
-    let slugs = slugs(judged.iter().map(|j| j.group.name.as_str()));
+    let slugs = slugs(judged.iter().map(|j| &*j.group.name));
     let first = judged.iter().map(|j| j.placed).min();
     let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut months: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -259,7 +259,7 @@ pub fn assemble(
     let pseudo: std::collections::BTreeSet<&str> = judged
         .iter()
         .filter(|j| j.group.pseudo)
-        .map(|j| j.group.name.as_str())
+        .map(|j| &*j.group.name)
         .collect();
     let slugs = slugs
         .into_iter()
@@ -358,6 +358,7 @@ pub fn aggregate_clocks<'a>(
                 // Not applicable, unmeasurable and invalid are the same on both clocks.
                 let (status, duration) = result
                     .continuous
+                    .as_deref()
                     .map_or((result.status, result.duration_s), |c| {
                         (c.status, c.duration_s)
                     });

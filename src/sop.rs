@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::calendar::{Calendar, Clock, WorkingTime};
 use crate::config::{AppliesTo, Config, Labels, StepConfig};
@@ -268,7 +269,7 @@ impl Meter<'_> {
 }
 
 /// One step of one item, judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StepResult {
     /// The status.
     pub status: Status,
@@ -280,9 +281,10 @@ pub struct StepResult {
     /// time (read as midnight): registers mark the step.
     #[serde(skip)]
     pub date_only: bool,
-    /// The same step on the continuous clock, when the step runs on the office clock.
+    /// The same step on the continuous clock, when the step runs on the office clock
+    /// (boxed: most steps have none, and a million items hold four steps each).
     #[serde(skip)]
-    pub continuous: Option<ContinuousResult>,
+    pub continuous: Option<Box<ContinuousResult>>,
 }
 
 /// An item with its step results, department group and periods.
@@ -302,17 +304,18 @@ pub struct Judged {
     pub placed: Instant,
     /// The local date that places the item in its periods.
     pub date: NaiveDate,
-    /// ISO week label (`2026-W48`).
-    pub week: String,
-    /// Month label (`2026-11`).
-    pub month: String,
+    /// ISO week label (`2026-W48`), shared by the items of the week.
+    pub week: Arc<str>,
+    /// Month label (`2026-11`), shared by the items of the month.
+    pub month: Arc<str>,
 }
 
 /// The department an item's numbers count for.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Group {
-    /// The name shown (a department, or a pseudo-department label).
-    pub name: String,
+    /// The name shown (a department, or a pseudo-department label), shared by the items
+    /// of the group.
+    pub name: Arc<str>,
     /// Whether it is a pseudo-department (answered directly, undisposed, no department).
     pub pseudo: bool,
 }
@@ -367,6 +370,7 @@ pub fn evaluate_listed(
         }
         _ => None,
     };
+    let mut shared = Shared::default();
     items
         .iter()
         .enumerate()
@@ -380,9 +384,43 @@ pub fn evaluate_listed(
                 as_of,
                 zone,
                 table.as_ref(),
+                &mut shared,
             )
         })
         .collect()
+}
+
+/// One copy of each group name and period label for all the judged items: a million
+/// items name a few hundred of each (issue 13: memory).
+#[derive(Default)]
+struct Shared {
+    names: std::collections::HashMap<String, Arc<str>>,
+    periods: std::collections::HashMap<NaiveDate, (Arc<str>, Arc<str>)>,
+}
+
+impl Shared {
+    /// The shared copy of `name`.
+    fn name(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.names.get(name) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(name);
+        self.names.insert(name.to_string(), shared.clone());
+        shared
+    }
+
+    /// The week and month labels of `date`.
+    fn periods(&mut self, date: NaiveDate) -> (Arc<str>, Arc<str>) {
+        self.periods
+            .entry(date)
+            .or_insert_with(|| {
+                (
+                    Arc::from(week_label(date).as_str()),
+                    Arc::from(month_label(date).as_str()),
+                )
+            })
+            .clone()
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -395,6 +433,7 @@ fn judge_item(
     as_of: Instant,
     zone: Tz,
     table: Option<&WorkingTime<'_>>,
+    shared: &mut Shared,
 ) -> Judged {
     let meter = |clock: Clock| match (clock, table) {
         (Clock::Office, Some(table)) => Meter::Table(table),
@@ -457,23 +496,23 @@ fn judge_item(
     steps.push(end_to_end);
     let group = match (disposition, &item.department) {
         (Disposition::Forward, Some(d)) if listed.is_some_and(|l| !l.contains(d)) => Group {
-            name: labels.unlisted.clone(),
+            name: shared.name(&labels.unlisted),
             pseudo: true,
         },
         (Disposition::Forward, Some(d)) => Group {
-            name: d.clone(),
+            name: shared.name(d),
             pseudo: false,
         },
         (Disposition::Forward, None) => Group {
-            name: labels.no_department.clone(),
+            name: shared.name(&labels.no_department),
             pseudo: true,
         },
         (Disposition::Answer, _) => Group {
-            name: labels.direct_answer.clone(),
+            name: shared.name(&labels.direct_answer),
             pseudo: true,
         },
         (Disposition::Unknown, _) => Group {
-            name: labels.undisposed.clone(),
+            name: shared.name(&labels.undisposed),
             pseudo: true,
         },
     };
@@ -483,6 +522,7 @@ fn judge_item(
         .or_else(|| item.stamps.earliest())
         .expect("an included item has a timestamp");
     let date = placed.with_timezone(&zone).date_naive();
+    let (week, month) = shared.periods(date);
     Judged {
         item: index,
         disposition,
@@ -490,8 +530,8 @@ fn judge_item(
         steps,
         placed,
         date,
-        week: week_label(date),
-        month: month_label(date),
+        week,
+        month,
     }
 }
 
@@ -545,10 +585,10 @@ pub fn status_on(
             later_end_present,
             as_of,
         );
-        judged.continuous = Some(ContinuousResult {
+        judged.continuous = Some(Box::new(ContinuousResult {
             status: c.status,
             duration_s: c.duration_s,
-        });
+        }));
     }
     judged
 }

@@ -416,7 +416,7 @@ fn a_closed_list_counts_other_names_in_the_unlisted_group() {
     let unlisted: Vec<_> = judgement
         .judged
         .iter()
-        .filter(|j| j.group.name == "Perangkat Daerah Tidak Terdaftar")
+        .filter(|j| &*j.group.name == "Perangkat Daerah Tidak Terdaftar")
         .collect();
     assert_eq!(unlisted.len(), 30 + 9 + 4 + 1);
     // As many as "Dinas Kesehatan" (with its aliases) and the typo held, open.

@@ -436,11 +436,7 @@ fn forward_answer_and_unknown_dispositions() {
     for (id, disposition, group, pseudo) in expect {
         let j = run.item(id);
         assert_eq!(j.disposition, *disposition, "{id}");
-        assert_eq!(
-            (j.group.name.as_str(), j.group.pseudo),
-            (*group, *pseudo),
-            "{id}"
-        );
+        assert_eq!((&*j.group.name, j.group.pseudo), (*group, *pseudo), "{id}");
     }
     let m = |d| (Met, Some(d));
     let steps = |id| -> Vec<StepRow> { run.steps(id) };
@@ -542,9 +538,9 @@ undisposed    = "Menunggu Disposisi"
 no_department = "PD Belum Ditentukan"
 "#;
     let run = Run::new(DISPOSITION_ROWS, labels, Some("2026-11-29 23:59"));
-    assert_eq!(run.item("D3").group.name, "PD Belum Ditentukan");
-    assert_eq!(run.item("D4").group.name, "Jawaban Langsung");
-    assert_eq!(run.item("D5").group.name, "Menunggu Disposisi");
+    assert_eq!(&*run.item("D3").group.name, "PD Belum Ditentukan");
+    assert_eq!(&*run.item("D4").group.name, "Jawaban Langsung");
+    assert_eq!(&*run.item("D5").group.name, "Menunggu Disposisi");
     let r = run.report();
     let week = period(&r, PeriodKind::Week, "2026-W48");
     let names: Vec<(&str, &str)> = week
@@ -569,9 +565,9 @@ no_department = "PD Belum Ditentukan"
         "[labels]\nundisposed = \"Belum Ada Disposisi\"\n",
         Some("2026-11-29 23:59"),
     );
-    assert_eq!(run.item("D3").group.name, "Tanpa Perangkat Daerah");
-    assert_eq!(run.item("D4").group.name, "Dijawab Langsung");
-    assert_eq!(run.item("D6").group.name, "Belum Ada Disposisi");
+    assert_eq!(&*run.item("D3").group.name, "Tanpa Perangkat Daerah");
+    assert_eq!(&*run.item("D4").group.name, "Dijawab Langsung");
+    assert_eq!(&*run.item("D6").group.name, "Belum Ada Disposisi");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -752,7 +748,7 @@ fn periods_follow_the_local_date_of_posted_at() {
     let run = Run::new(&rows, "", Some("2027-01-31"));
     let place = |id: &str| {
         let j = run.item(id);
-        (j.date.to_string(), j.week.clone(), j.month.clone())
+        (j.date.to_string(), j.week.to_string(), j.month.to_string())
     };
     let expected = [
         ("P1", "2026-11-30", "2026-W49", "2026-11"),
@@ -833,7 +829,7 @@ fn durations_are_exact_across_a_daylight_saving_change() {
     );
     let n2 = run.item("N2");
     assert_eq!(
-        (n2.date.to_string(), n2.week.as_str(), n2.month.as_str()),
+        (n2.date.to_string(), &*n2.week, &*n2.month),
         ("2026-03-08".to_string(), "2026-W10", "2026-03")
     );
     // Default as-of: the latest timestamp, N2's reported_at, 23:40 EDT (UTC−4).
@@ -1394,11 +1390,11 @@ mod properties {
                 let (want, group, date) = oracle(item, &steps, &labels, as_of, zone);
                 let got: Vec<_> = j.steps.iter().map(|s| (s.status, s.duration_s, s.limit_s)).collect();
                 prop_assert_eq!(&got, &want, "item {:?}", item.stamps);
-                prop_assert_eq!(&j.group.name, &group);
+                prop_assert_eq!(&*j.group.name, group.as_str());
                 prop_assert_eq!(j.date, date);
                 let w = date.iso_week();
-                prop_assert_eq!(&j.week, &format!("{}-W{:02}", w.year(), w.week()));
-                prop_assert_eq!(&j.month, &format!("{}-{:02}", date.year(), date.month()));
+                prop_assert_eq!(j.week.to_string(), format!("{}-W{:02}", w.year(), w.week()));
+                prop_assert_eq!(j.month.to_string(), format!("{}-{:02}", date.year(), date.month()));
             }
 
             let report = report::assemble(&judged, &model, Default::default(), Some(AsOf { at: Utc.timestamp_opt(as_of, 0).unwrap(), source: AsOfSource::CommandLine }), zone);
@@ -1412,7 +1408,7 @@ mod properties {
                     for &m in &p.members {
                         seen[m] += 1;
                         let label = if kind == PeriodKind::Week { &judged[m].week } else { &judged[m].month };
-                        prop_assert_eq!(label, &p.label);
+                        prop_assert_eq!(&**label, p.label.as_str());
                         prop_assert!(p.start <= judged[m].date && judged[m].date <= p.end);
                     }
                     prop_assert_eq!(p.total.items, p.members.len() as u64);
@@ -1435,7 +1431,7 @@ mod properties {
                 );
                 let groups = std::iter::once((&p.total, p.members.clone())).chain(
                     p.departments.iter().map(|d| {
-                        let ms: Vec<usize> = p.members.iter().copied().filter(|&m| judged[m].group.name == d.name).collect();
+                        let ms: Vec<usize> = p.members.iter().copied().filter(|&m| *judged[m].group.name == *d.name).collect();
                         (&d.stats, ms)
                     }),
                 );
@@ -1455,7 +1451,7 @@ mod properties {
                         prop_assert_eq!(s.compliance_pct, pct);
                         let mut d: Vec<i64> = members
                             .iter()
-                            .map(|&m| judged[m].steps[k])
+                            .map(|&m| judged[m].steps[k].clone())
                             .filter(|r| matches!(r.status, Met | Status::Breached { .. }))
                             .filter_map(|r| r.duration_s)
                             .collect();
@@ -1650,7 +1646,12 @@ fn the_office_clock_counts_working_time_and_keeps_the_continuous_figures_beside(
         "O2;2026-11-21 10:00:00;2026-11-23 08:45:00;;;;;",
     ];
     let run = Run::new(&rows, OFFICE, Some("2026-11-23 12:00"));
-    let c = |status, duration_s| Some(patuh::sop::ContinuousResult { status, duration_s });
+    let c = |status, duration_s| {
+        Some(Box::new(patuh::sop::ContinuousResult {
+            status,
+            duration_s,
+        }))
+    };
     let o1 = &run.item("O1").steps;
     assert_eq!((o1[0].status, o1[0].duration_s), (Met, Some(300)));
     assert_eq!(o1[0].continuous, c(LATE, Some(209_100)));
@@ -1666,12 +1667,15 @@ fn the_office_clock_counts_working_time_and_keeps_the_continuous_figures_beside(
     assert_eq!((o2[0].status, o2[0].duration_s), (LATE, Some(4_500)));
     assert_eq!(o2[0].continuous, c(LATE, Some(168_300)));
     assert_eq!(
-        (o2[1].status, o2[1].continuous),
+        (o2[1].status, o2[1].continuous.clone()),
         (OVERDUE, c(OVERDUE, None))
     );
-    assert_eq!((o2[2].status, o2[2].continuous), (NotApplicable, None));
     assert_eq!(
-        (o2[3].status, o2[3].continuous),
+        (o2[2].status, o2[2].continuous.clone()),
+        (NotApplicable, None)
+    );
+    assert_eq!(
+        (o2[3].status, o2[3].continuous.clone()),
         (OVERDUE, c(OVERDUE, None))
     );
     // The week's numbers on both clocks.

@@ -203,14 +203,8 @@ impl Ctx<'_> {
         let report = self.input.report;
         let mut counts: BTreeMap<(&str, &str), u64> = BTreeMap::new();
         for o in rest {
-            let department = if within {
-                o.judged.group.name.as_str()
-            } else {
-                ""
-            };
-            *counts
-                .entry((o.judged.week.as_str(), department))
-                .or_default() += 1;
+            let department = if within { &*o.judged.group.name } else { "" };
+            *counts.entry((&*o.judged.week, department)).or_default() += 1;
         }
         let mut counts: Vec<((&str, &str), u64)> = counts.into_iter().collect();
         // Latest week first, then departments by name.
