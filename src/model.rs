@@ -275,8 +275,6 @@ pub struct RowRef {
 /// One complaint, report or question, after reading and merging duplicates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
-    /// The key that identifies the item across exports.
-    pub key: String,
     /// Ticket number, when the export has one.
     pub id: Option<String>,
     /// Where it was posted.

@@ -998,7 +998,6 @@ mod tests {
     fn open_items_list_later_steps_as_not_reached_and_gaps_as_missing() {
         use crate::model::{RowRef, Stamps};
         let item = |stamps: [Option<Instant>; 5]| Item {
-            key: "k".into(),
             id: Some("A1".into()),
             channel: None,
             channel_text: None,

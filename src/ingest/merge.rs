@@ -43,6 +43,10 @@ fn key_of(record: &RowRecord) -> String {
     format!("row:{channel}\u{1f}{account}\u{1f}{posted}\u{1f}{text}")
 }
 
+/// In the table of which occurrence each field's value came from: none yet. (Half the
+/// size of an `Option<u32>`: the table has a row per item, a million rows at most.)
+const NO_SOURCE: u32 = u32::MAX;
+
 /// Where one occurrence of an item was.
 struct Occurrence {
     file: usize,
@@ -146,7 +150,8 @@ pub(crate) fn merge(
     let all: usize = records.iter().flatten().map(Vec::len).sum();
     let mut index: HashMap<String, usize> = HashMap::with_capacity(all);
     let mut items: Vec<Item> = Vec::with_capacity(all);
-    let mut sources: Vec<[Option<u32>; Field::ALL.len()]> = Vec::with_capacity(all);
+    // Per item and field: the occurrence whose value it holds (`NO_SOURCE`: none yet).
+    let mut sources: Vec<[u32; Field::ALL.len()]> = Vec::with_capacity(all);
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(all);
     let mut conflicts: Vec<DataIssue> = Vec::new();
     let mut counts = RowCounts::default();
@@ -160,31 +165,32 @@ pub(crate) fn merge(
             for record in std::mem::take(&mut records[f][t]) {
                 let occurrence = occurrences.len() as u32;
                 let key = key_of(&record);
-                let item_index = index.get(&key).copied().unwrap_or(items.len());
+                let known = index.get(&key).copied();
                 occurrences.push(Occurrence {
                     file: f,
                     table: t,
                     row: record.row,
-                    item: item_index,
+                    item: known.unwrap_or(items.len()),
                 });
-                match index.get(&key) {
+                match known {
                     None => {
-                        index.insert(key.clone(), items.len());
-                        let mut src = [None; Field::ALL.len()];
+                        index.insert(key, items.len());
+                        let mut src = [NO_SOURCE; Field::ALL.len()];
                         for field in present_fields(&record) {
-                            src[field as usize] = Some(occurrence);
+                            src[field as usize] = occurrence;
                         }
                         sources.push(src);
-                        items.push(new_item(key, record, f, sheet_names[f][t].clone()));
+                        items.push(new_item(record, f, sheet_names[f][t].clone()));
                         winner.push(occurrence as usize);
                         counts.included += 1;
                     }
-                    Some(&i) => {
+                    Some(i) => {
                         counts.duplicates += 1;
                         winner[i] = occurrence as usize;
                         let item = &mut items[i];
                         for (field, earlier, later) in merge_into(item, &record, settings) {
-                            if let Some(earlier_occurrence) = sources[i][field as usize] {
+                            let earlier_occurrence = sources[i][field as usize];
+                            if earlier_occurrence != NO_SOURCE {
                                 let this = &occurrences[occurrence as usize];
                                 let that = &occurrences[earlier_occurrence as usize];
                                 conflicts.push(
@@ -205,7 +211,7 @@ pub(crate) fn merge(
                             }
                         }
                         for field in present_fields(&record) {
-                            sources[i][field as usize] = Some(occurrence);
+                            sources[i][field as usize] = occurrence;
                         }
                         item.occurrences += 1;
                         item.source = RowRef {
@@ -308,10 +314,9 @@ fn present_fields(record: &RowRecord) -> Vec<Field> {
     fields
 }
 
-fn new_item(key: String, record: RowRecord, file: usize, sheet: Option<String>) -> Item {
+fn new_item(record: RowRecord, file: usize, sheet: Option<String>) -> Item {
     let (channel, channel_text) = record.channel.unzip();
     Item {
-        key,
         id: record.id,
         channel,
         channel_text,

@@ -1337,7 +1337,6 @@ mod properties {
                     );
                 }
                 Item {
-                    key: String::new(),
                     id: None,
                     channel: None,
                     channel_text: None,
