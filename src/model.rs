@@ -272,23 +272,24 @@ pub struct RowRef {
     pub row: u32,
 }
 
-/// One complaint, report or question, after reading and merging duplicates.
+/// One complaint, report or question, after reading and merging duplicates. Its texts
+/// are boxed (`Box<str>`, two words, not three): a site holds a million items.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     /// Ticket number, when the export has one.
-    pub id: Option<String>,
+    pub id: Option<Box<str>>,
     /// Where it was posted.
     pub channel: Option<Channel>,
     /// The channel as first written (for display when it is `other`).
-    pub channel_text: Option<String>,
+    pub channel_text: Option<Box<str>>,
     /// laporan / pengaduan / pertanyaan.
     pub kind: Option<Kind>,
     /// The citizen's account.
-    pub account: Option<String>,
+    pub account: Option<Box<str>>,
     /// The citizen's post (untrusted text).
-    pub text: Option<String>,
+    pub text: Option<Box<str>>,
     /// Link to the post.
-    pub url: Option<String>,
+    pub url: Option<Box<str>>,
     /// The five timestamps.
     pub stamps: Stamps,
     /// Which timestamps were written as a date without a time (read as midnight): bit
@@ -297,11 +298,11 @@ pub struct Item {
     /// The disposition value as written.
     pub disposition: Option<DispositionValue>,
     /// The canonical department name.
-    pub department: Option<String>,
+    pub department: Option<Box<str>>,
     /// Who handled it (the Admin Medsos).
-    pub admin: Option<String>,
+    pub admin: Option<Box<str>>,
     /// Who gave the disposition.
-    pub disposed_by: Option<String>,
+    pub disposed_by: Option<Box<str>>,
     /// The row whose values won last (the latest occurrence).
     pub source: RowRef,
     /// How many rows were merged into this item (1 when it appeared once).

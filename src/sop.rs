@@ -495,7 +495,7 @@ fn judge_item(
     };
     steps.push(end_to_end);
     let group = match (disposition, &item.department) {
-        (Disposition::Forward, Some(d)) if listed.is_some_and(|l| !l.contains(d)) => Group {
+        (Disposition::Forward, Some(d)) if listed.is_some_and(|l| !l.contains(&**d)) => Group {
             name: shared.name(&labels.unlisted),
             pseudo: true,
         },
@@ -879,7 +879,7 @@ pub fn step_issues(
             issues.push(DataIssue::new(
                 kind,
                 location(),
-                item.id.clone(),
+                item.id.as_deref().map(str::to_string),
                 Some(field),
                 reason,
             ));

@@ -316,20 +316,21 @@ fn present_fields(record: &RowRecord) -> Vec<Field> {
 
 fn new_item(record: RowRecord, file: usize, sheet: Option<String>) -> Item {
     let (channel, channel_text) = record.channel.unzip();
+    let boxed = |text: Option<String>| text.map(String::into_boxed_str);
     Item {
-        id: record.id,
+        id: boxed(record.id),
         channel,
-        channel_text,
+        channel_text: boxed(channel_text),
         kind: record.kind,
-        account: record.account,
-        text: record.text,
-        url: record.url,
+        account: boxed(record.account),
+        text: boxed(record.text),
+        url: boxed(record.url),
         stamps: record.stamps,
         date_only: record.date_only,
         disposition: record.disposition,
-        department: record.department,
-        admin: record.admin,
-        disposed_by: record.disposed_by,
+        department: boxed(record.department),
+        admin: boxed(record.admin),
+        disposed_by: boxed(record.disposed_by),
         source: RowRef {
             file,
             sheet,
@@ -350,18 +351,18 @@ fn merge_into(
     let mut conflicts = Vec::new();
     fn text_field(
         field: Field,
-        slot: &mut Option<String>,
+        slot: &mut Option<Box<str>>,
         later: &Option<String>,
         normalise: fn(&str) -> String,
         conflicts: &mut Vec<(Field, String, String)>,
     ) {
         if let Some(new) = later {
-            if let Some(old) = slot.as_ref() {
+            if let Some(old) = slot.as_deref() {
                 if normalise(old) != normalise(new) {
-                    conflicts.push((field, old.clone(), new.clone()));
+                    conflicts.push((field, old.to_string(), new.clone()));
                 }
             }
-            *slot = Some(new.clone());
+            *slot = Some(new.as_str().into());
         }
     }
     let collapse = crate::ingest::normalize::tidy;
@@ -417,7 +418,7 @@ fn merge_into(
             ));
         }
         item.channel = Some(*channel);
-        item.channel_text = Some(text.clone());
+        item.channel_text = Some(text.as_str().into());
     }
     if let Some(kind) = record.kind {
         if let Some(old) = item.kind.filter(|old| *old != kind) {

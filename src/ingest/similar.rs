@@ -42,7 +42,7 @@ pub fn department_issues(
     let mut counts: HashMap<&str, u64> = HashMap::new();
     for item in items {
         if let Some(d) = &item.department {
-            *counts.entry(d.as_str()).or_default() += 1;
+            *counts.entry(&**d).or_default() += 1;
         }
     }
     let count = |name: &str| counts.get(name).copied().unwrap_or(0);

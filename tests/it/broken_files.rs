@@ -205,7 +205,7 @@ fn values_far_longer_than_their_field_are_issues_and_do_not_bloat_the_site() {
     // Each value counts as missing; the 5 MB text is kept for the item.
     assert_eq!(ledger.items[0].id, None);
     assert_eq!(ledger.items[1].admin, None);
-    assert_eq!(ledger.items[2].text.as_ref().map(String::len), Some(BIG));
+    assert_eq!(ledger.items[2].text.as_deref().map(str::len), Some(BIG));
     // The site: within 40 KB of the same site with one-character values, and no page
     // over 100 KB (the register CSVs keep 5,000 characters of the text).
     let (small, _, _) = site_size(&long_values_csv(1));

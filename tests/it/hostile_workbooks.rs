@@ -519,7 +519,11 @@ fn assert_three_items(ledger: &Ledger, prefix: &str) {
             4,
         ),
     ];
-    let ids: Vec<_> = ledger.items.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<_> = ledger
+        .items
+        .iter()
+        .map(|i| i.id.as_deref().map(String::from))
+        .collect();
     let want: Vec<_> = expected
         .iter()
         .map(|e| Some(format!("{prefix}{}", e.0)))

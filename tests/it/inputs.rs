@@ -327,7 +327,11 @@ fn ids(ledger: &patuh::ingest::Ledger) -> Vec<String> {
     ledger
         .items
         .iter()
-        .map(|i| i.id.clone().unwrap_or_else(|| "-".into()))
+        .map(|i| {
+            i.id.as_deref()
+                .map(String::from)
+                .unwrap_or_else(|| "-".into())
+        })
         .collect()
 }
 
@@ -436,7 +440,7 @@ fn csv_delimiters_comma_semicolon_tab_and_pipe_are_sniffed() {
     // The `;` file has a title row (with a comma) above its header.
     assert_eq!(table(&ledger, "titik-koma.csv", None).header_row, 2);
     assert_eq!(counts(&ledger), (5, 5, 0, 0));
-    let text = |id: &str| item(&ledger, id).text.clone().unwrap();
+    let text = |id: &str| item(&ledger, id).text.as_deref().map(String::from).unwrap();
     assert_eq!(text("D-1"), "Jalan rusak; tolong | cepat");
     assert_eq!(text("D-2"), "Lampu mati, gelap");
     assert_eq!(text("D-3"), "Sampah, bau");
@@ -502,7 +506,13 @@ fn csv_encodings_utf8_with_and_without_bom_utf16_le_and_be_and_windows_1252() {
             f.file
         );
     }
-    let account = |id: &str| item(&ledger, id).account.clone().unwrap();
+    let account = |id: &str| {
+        item(&ledger, id)
+            .account
+            .as_deref()
+            .map(String::from)
+            .unwrap()
+    };
     assert_eq!(account("E1"), "José");
     assert_eq!(account("E2"), "Zoë");
     assert_eq!(account("E3"), "André");
@@ -1149,7 +1159,7 @@ fn a_lone_no_column_is_the_running_number_not_the_id() {
     let accounts: Vec<_> = ledger
         .items
         .iter()
-        .map(|i| i.account.clone().unwrap())
+        .map(|i| i.account.as_deref().map(String::from).unwrap())
         .collect();
     assert_eq!(accounts, ["@Andi", "@Budi", "Warga RT 05"]);
     let rows: Vec<u32> = ledger.items.iter().map(|i| i.source.row).collect();
@@ -1641,7 +1651,7 @@ fn channel_kind_and_disposition_are_normalised() {
         .iter()
         .map(|i| {
             (
-                i.id.clone().unwrap(),
+                i.id.as_deref().map(String::from).unwrap(),
                 i.channel,
                 i.kind,
                 i.disposition,
@@ -1740,7 +1750,12 @@ fn departments_join_by_configured_alias_and_by_their_first_spelling() {
     let got: Vec<(String, String)> = ledger
         .items
         .iter()
-        .map(|i| (i.id.clone().unwrap(), i.department.clone().unwrap()))
+        .map(|i| {
+            (
+                i.id.as_deref().map(String::from).unwrap(),
+                i.department.as_deref().map(String::from).unwrap(),
+            )
+        })
         .collect();
     let want = [
         ("K-1", "Dinas Perhubungan"), // DISHUB  KOTA BEKASI (alias)
@@ -1933,7 +1948,7 @@ fn rows_without_id_are_keyed_by_channel_account_posting_time_and_text() {
         .map(|i| {
             (
                 i.channel,
-                i.account.clone().unwrap(),
+                i.account.as_deref().map(String::from).unwrap(),
                 i.source.row,
                 i.occurrences,
             )

@@ -831,7 +831,11 @@ fn exceldatareader_googlesourced_xlsx() {
         stamps(&ledger, ClosedAt),
         rows(&[(2, "2013-05-01T00:00:00Z"), (3, "2013-01-03T00:00:00Z")])
     );
-    let ids: Vec<_> = ledger.items.iter().map(|i| i.id.clone().unwrap()).collect();
+    let ids: Vec<_> = ledger
+        .items
+        .iter()
+        .map(|i| i.id.as_deref().map(String::from).unwrap())
+        .collect();
     assert_eq!(ids, ["9583638582", "9745683492"]);
     assert_eq!(
         issues(&ledger),
@@ -926,7 +930,11 @@ fn qsv_excel_1904_epoch_xlsx() {
         stamps(&ledger, PostedAt),
         rows(&[(2, "2024-01-15T00:00:00Z"), (3, "2020-07-04T00:00:00Z")])
     );
-    let ids: Vec<_> = ledger.items.iter().map(|i| i.id.clone().unwrap()).collect();
+    let ids: Vec<_> = ledger
+        .items
+        .iter()
+        .map(|i| i.id.as_deref().map(String::from).unwrap())
+        .collect();
     assert_eq!(ids, ["alpha", "beta"]);
     assert!(issues(&ledger).is_empty());
 }
@@ -1467,7 +1475,11 @@ fn sheetjs_lonumbers_2011_xlsx() {
     assert_eq!(stamps(&ledger, PostedAt), want("1900-01-01T00:00:00Z"));
     assert_eq!(stamps(&ledger, ClosedAt), want("1900-01-12T07:12:00Z"));
     assert!(stamps(&ledger, ReportedAt).is_empty());
-    let ids: Vec<_> = ledger.items.iter().map(|i| i.id.clone().unwrap()).collect();
+    let ids: Vec<_> = ledger
+        .items
+        .iter()
+        .map(|i| i.id.as_deref().map(String::from).unwrap())
+        .collect();
     assert_eq!(ids[..3], ["GENERAL", "YY", "YYYY"]);
     let mut want = Vec::new();
     for row in 2..=38 {
@@ -1649,7 +1661,7 @@ fn xlrd_formate_xls() {
     let texts: Vec<_> = ledger
         .items
         .iter()
-        .map(|i| i.text.clone().unwrap())
+        .map(|i| i.text.as_deref().map(String::from).unwrap())
         .collect();
     assert_eq!(texts, ["Äcker", "Öcker", "viel", "wenig"]);
     let want: Vec<_> = (4..=8)
@@ -1673,7 +1685,11 @@ department = ["Agency"]
 /// (department, items) in the order departments are first met.
 fn departments(ledger: &Ledger) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
-    for d in ledger.items.iter().filter_map(|i| i.department.clone()) {
+    for d in ledger
+        .items
+        .iter()
+        .filter_map(|i| i.department.as_deref().map(String::from))
+    {
         match out.iter_mut().find(|(n, _)| *n == d) {
             Some((_, c)) => *c += 1,
             None => out.push((d, 1)),
@@ -1775,7 +1791,7 @@ fn nyc311_tuplex_311_nyc_sample() {
         .filter_map(|i| {
             Some((
                 i.stamps.get(ClosedAt)? - i.stamps.get(PostedAt)?,
-                i.id.clone()?,
+                i.id.as_deref().map(String::from)?,
             ))
         })
         .max()
@@ -1882,7 +1898,7 @@ fn nyc311_tuplex_311_service_requests_sample() {
         .filter(|i| {
             i.stamps.get(ClosedAt).is_some() && i.stamps.get(ClosedAt) == i.stamps.get(PostedAt)
         })
-        .map(|i| i.id.clone().unwrap())
+        .map(|i| i.id.as_deref().map(String::from).unwrap())
         .collect();
     assert_eq!(zero, ["26588468", "26582356"]);
     assert_eq!(
@@ -1915,10 +1931,10 @@ fn item_rows(ledger: &Ledger) -> Vec<ItemRow> {
         .iter()
         .map(|i| {
             (
-                i.id.clone().unwrap_or_default(),
+                i.id.as_deref().map(String::from).unwrap_or_default(),
                 i.stamps.get(PostedAt).map(show),
                 i.stamps.get(ClosedAt).map(show),
-                i.department.clone(),
+                i.department.as_deref().map(String::from),
             )
         })
         .collect()

@@ -1268,7 +1268,7 @@ mod properties {
         let (st, dur) = status(at(first.0), at(last.1), limit, false, as_of);
         out.push((st, dur, limit));
         let group = match (d, &item.department) {
-            (Disp::Forward, Some(name)) => name.clone(),
+            (Disp::Forward, Some(name)) => name.to_string(),
             (Disp::Forward, None) => labels.no_department.clone(),
             (Disp::Answer, _) => labels.direct_answer.clone(),
             (Disp::Unknown, _) => labels.undisposed.clone(),
@@ -1347,7 +1347,7 @@ mod properties {
                     stamps,
                     date_only: 0,
                     disposition,
-                    department: department.map(str::to_string),
+                    department: department.map(Into::into),
                     admin: None,
                     disposed_by: None,
                     source: RowRef {
