@@ -47,12 +47,21 @@ fn key_of(record: &RowRecord) -> String {
 /// size of an `Option<u32>`: the table has a row per item, a million rows at most.)
 const NO_SOURCE: u32 = u32::MAX;
 
-/// Where one occurrence of an item was.
+/// Where one occurrence of an item was (indices of four bytes: there is one per row read).
 struct Occurrence {
-    file: usize,
-    table: usize,
+    file: u32,
+    table: u32,
     row: u32,
-    item: usize,
+    item: u32,
+}
+
+impl Occurrence {
+    fn file(&self) -> usize {
+        self.file as usize
+    }
+    fn table(&self) -> usize {
+        self.table as usize
+    }
 }
 
 /// Merges the files (in walk order) into the ledger.
@@ -78,8 +87,8 @@ pub(crate) fn merge(
                             && !departments.listed(name)
                         {
                             let at = Occurrence {
-                                file: f,
-                                table: t,
+                                file: f as u32,
+                                table: t as u32,
                                 row: record.row,
                                 item: 0,
                             };
@@ -124,13 +133,13 @@ pub(crate) fn merge(
         .collect();
     let location = |o: &Occurrence, field: Option<Field>| -> Location {
         let loc = Location::row(
-            &files[o.file].report.file,
-            sheet_names[o.file][o.table].as_deref(),
+            &files[o.file()].report.file,
+            sheet_names[o.file()][o.table()].as_deref(),
             o.row,
         );
         match field {
             Some(f) => {
-                let map = &files[o.file].tables[o.table].columns;
+                let map = &files[o.file()].tables[o.table()].columns;
                 let column = map.plain.get(&f).copied().or_else(|| {
                     f.stamp()
                         .and_then(|s| map.stamps.get(&s))
@@ -157,7 +166,7 @@ pub(crate) fn merge(
     let mut counts = RowCounts::default();
     // Per file and table: (included, duplicates).
     // The occurrence that won last, per item: it is the included row, the others duplicates.
-    let mut winner: Vec<usize> = Vec::with_capacity(all);
+    let mut winner: Vec<u32> = Vec::with_capacity(all);
 
     for &f in &order {
         for (t, table) in files[f].tables.iter().enumerate() {
@@ -167,10 +176,10 @@ pub(crate) fn merge(
                 let key = key_of(&record);
                 let known = index.get(&key).copied();
                 occurrences.push(Occurrence {
-                    file: f,
-                    table: t,
+                    file: f as u32,
+                    table: t as u32,
                     row: record.row,
-                    item: known.unwrap_or(items.len()),
+                    item: known.unwrap_or(items.len()) as u32,
                 });
                 match known {
                     None => {
@@ -181,12 +190,12 @@ pub(crate) fn merge(
                         }
                         sources.push(src);
                         items.push(new_item(record, f, sheet_names[f][t].clone()));
-                        winner.push(occurrence as usize);
+                        winner.push(occurrence);
                         counts.included += 1;
                     }
                     Some(i) => {
                         counts.duplicates += 1;
-                        winner[i] = occurrence as usize;
+                        winner[i] = occurrence;
                         let item = &mut items[i];
                         for (field, earlier, later) in merge_into(item, &record, settings) {
                             let earlier_occurrence = sources[i][field as usize];
@@ -233,10 +242,10 @@ pub(crate) fn merge(
     let mut per_table: Vec<Vec<(u32, u32)>> =
         files.iter().map(|f| vec![(0, 0); f.tables.len()]).collect();
     for (id, o) in occurrences.iter().enumerate() {
-        if winner[o.item] == id {
-            per_table[o.file][o.table].0 += 1;
+        if winner[o.item as usize] as usize == id {
+            per_table[o.file()][o.table()].0 += 1;
         } else {
-            per_table[o.file][o.table].1 += 1;
+            per_table[o.file()][o.table()].1 += 1;
         }
     }
     let mut issues = Vec::new();
