@@ -297,7 +297,7 @@ pub struct Judged {
     /// The department group: a canonical department or a pseudo-department label.
     pub group: Group,
     /// One result per configured step, in order, then `end_to_end`.
-    pub steps: Vec<StepResult>,
+    pub steps: Box<[StepResult]>,
     /// The moment that places the item in its periods: `posted_at`, else its earliest
     /// timestamp (METRICS.md "Periods").
     #[serde(skip)]
@@ -527,7 +527,7 @@ fn judge_item(
         item: index,
         disposition,
         group,
-        steps,
+        steps: steps.into_boxed_slice(),
         placed,
         date,
         week,

@@ -374,12 +374,16 @@ pub fn issues(input: &RenderInput<'_>) -> Option<OutputFile> {
 /// A CSV file (UTF-8 with a byte-order mark, CRLF, as spreadsheet programs expect) of
 /// `header` and `rows` in `style`, every text cell neutralised.
 fn csv_bytes(style: CsvStyle, header: &[String], rows: impl Iterator<Item = Vec<Cell>>) -> Vec<u8> {
-    let mut csv = CsvFile::new(style, header);
+    let mut csv = CsvFile::new(style, header, 0);
     for row in rows {
         csv.row(&row);
     }
     csv.finish()
 }
+
+/// The room reserved for a row of a register's CSV: more than a row takes (about 350
+/// bytes with a long text).
+const ROOM_PER_ROW: usize = 1024;
 
 /// A CSV file being written row by row, in memory: so that a register's rows, made
 /// once, go into its workbook sheet and its CSV file alike.
@@ -389,12 +393,17 @@ pub(crate) struct CsvFile {
 }
 
 impl CsvFile {
-    /// A CSV file of `header` in `style` (see [`csv_bytes`]).
-    pub(crate) fn new(style: CsvStyle, header: &[String]) -> CsvFile {
+    /// A CSV file of `header` in `style` (see [`csv_bytes`]) that will hold about `rows`
+    /// rows. Its buffer is reserved for them once: growing a buffer of tens of megabytes
+    /// by doubling would hold the old and the new copy at once (memory that is reserved
+    /// but not written is not used).
+    pub(crate) fn new(style: CsvStyle, header: &[String], rows: usize) -> CsvFile {
+        let mut buffer = Vec::with_capacity(4096 + rows.saturating_mul(ROOM_PER_ROW));
+        buffer.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
         let mut writer = csv::WriterBuilder::new()
             .delimiter(style.delimiter)
             .terminator(csv::Terminator::CRLF)
-            .from_writer(vec![0xEF, 0xBB, 0xBF]);
+            .from_writer(buffer);
         let header: Vec<String> = header.iter().map(|h| neutralise(h)).collect();
         writer.write_record(&header).expect("writing to memory");
         CsvFile { writer, style }

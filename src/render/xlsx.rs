@@ -605,7 +605,7 @@ fn period_bytes(
     for d in ranked.iter().map(|(d, _)| *d).chain(pseudo) {
         let name = sheet_name(&shown(&d.name), &mut taken);
         let members = super::group_members(input.judged, period, &d.name);
-        let mut csv = CsvFile::new(CsvStyle::of(input), &register.header);
+        let mut csv = CsvFile::new(CsvStyle::of(input), &register.header, members.len());
         let rows = members
             .iter()
             .map(|j| Register::row(input, j, None))
@@ -636,7 +636,12 @@ pub(crate) fn history_workbook(
 ) -> Result<Vec<OutputFile>, RenderError> {
     let path = paths::history_workbook(slug);
     let register = Register::new(input, true);
-    let mut csv = CsvFile::new(CsvStyle::of(input), &register.header);
+    let rows = download::history_periods(input)
+        .iter()
+        .flat_map(|p| p.departments.iter().filter(|d| d.name == name))
+        .map(|d| d.members.len())
+        .sum();
+    let mut csv = CsvFile::new(CsvStyle::of(input), &register.header, rows);
     let bytes = history_bytes(input, name, &register, &mut csv).map_err(|e| failed(&path, e))?;
     Ok(vec![
         OutputFile { path, bytes },
