@@ -147,7 +147,7 @@ fn a_period_page_lists_the_most_late_items_first_up_to_its_cap() {
         tickets(month, "## Item terlambat", "## Menurut"),
         ["P1", "T2"]
     );
-    assert!(month.contains("Ditampilkan 2 dari 4 item"));
+    assert!(month.contains("## Item terlambat\n\nDitampilkan 2 dari 4 item, yang paling terlambat lebih dulu. Daftar lengkap ada di halaman tiap pekan (lewat halaman tiap Perangkat Daerah di bawah) dan di unduhan bulan ini.\n\n| "), "{month}");
     // W46 has one exception (P1): all shown, no note.
     let w46 = text(files, "minggu/2026-W46/index.md");
     assert_eq!(tickets(w46, "## Item terlambat", "## Menurut"), ["P1"]);

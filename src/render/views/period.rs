@@ -34,7 +34,12 @@ pub(super) fn period_page(
     let judged = &ctx.input.judged;
     let (exceptions, exceptions_note) = ctx.exceptions_of(
         period.members.iter().map(|&m| &judged[m]),
-        "exceptions_capped",
+        // A month's department pages list only their late items: the full lists are on
+        // the week pages.
+        match period.kind {
+            crate::report::PeriodKind::Week => "exceptions_capped",
+            crate::report::PeriodKind::Month => "exceptions_capped_month",
+        },
     );
     let commentary = ctx
         .input
