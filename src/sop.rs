@@ -394,7 +394,7 @@ pub fn evaluate_listed(
 /// items name a few hundred of each (issue 13: memory).
 #[derive(Default)]
 struct Shared {
-    names: std::collections::HashMap<String, Arc<str>>,
+    names: std::collections::HashSet<Arc<str>>,
     periods: std::collections::HashMap<NaiveDate, (Arc<str>, Arc<str>)>,
 }
 
@@ -405,7 +405,7 @@ impl Shared {
             return shared.clone();
         }
         let shared: Arc<str> = Arc::from(name);
-        self.names.insert(name.to_string(), shared.clone());
+        self.names.insert(shared.clone());
         shared
     }
 

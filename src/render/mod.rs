@@ -47,8 +47,16 @@ pub(crate) fn group_members<'a>(
         .departments
         .iter()
         .find(|d| d.name == name)
-        .map(|d| d.members.iter().map(|&m| &judged[m]).collect())
+        .map(|d| department_members(judged, d))
         .unwrap_or_default()
+}
+
+/// The judged items of department `d` of a period, in the period's order.
+pub(crate) fn department_members<'a>(
+    judged: &'a [crate::sop::Judged],
+    d: &crate::report::DepartmentStats,
+) -> Vec<&'a crate::sop::Judged> {
+    d.members.iter().map(|&m| &judged[m]).collect()
 }
 
 /// How the office wants its pages presented: the few settings of `patuh.toml` that

@@ -117,7 +117,7 @@ pub fn write_files<E: Send>(
     let found: Vec<WeekPlaces> = weeks
         .par_iter()
         .map(|(week, d)| {
-            let members = crate::render::group_members(input.judged, week, &d.name);
+            let members = crate::render::department_members(input.judged, d);
             let places = ctx
                 .register_places(members)
                 .into_iter()
@@ -173,7 +173,7 @@ fn month_shards<E>(
 ) -> Result<(Vec<Written>, Vec<ShardRef>), E> {
     let mut entries: Vec<Entry<'_>> = Vec::with_capacity(month.members.len());
     for d in &month.departments {
-        let members = crate::render::group_members(input.judged, month, &d.name);
+        let members = crate::render::department_members(input.judged, d);
         let department = privacy::shown(&d.name, masking(input)).into_owned();
         for judged in members {
             let (page, anchor) = &places.places[judged.item];

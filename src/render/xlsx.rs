@@ -523,7 +523,6 @@ pub(crate) fn period_workbook(
     let path = paths::period_workbook(period);
     let mut csvs = Vec::with_capacity(period.departments.len());
     let bytes = period_bytes(input, index, &mut csvs).map_err(|e| failed(&path, e))?;
-    csvs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut files = vec![OutputFile { path, bytes }];
     files.extend(csvs);
     Ok(files)
@@ -604,7 +603,7 @@ fn period_bytes(
     let register = Register::new(input, false);
     for d in ranked.iter().map(|(d, _)| *d).chain(pseudo) {
         let name = sheet_name(&shown(&d.name), &mut taken);
-        let members = super::group_members(input.judged, period, &d.name);
+        let members = super::department_members(input.judged, d);
         let mut csv = CsvFile::new(CsvStyle::of(input), &register.header, members.len());
         let rows = members
             .iter()

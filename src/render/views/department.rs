@@ -29,12 +29,12 @@ pub(super) fn department_page(
 ) -> Page {
     let root = "../../";
     let judged = &ctx.input.judged;
-    let members = crate::render::group_members(judged, period, name);
     let department = period
         .departments
         .iter()
         .find(|d| d.name == name)
         .expect("listed department");
+    let members = crate::render::department_members(judged, department);
     let stats = &department.stats;
     let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
     let mut common = ctx.common(
@@ -80,9 +80,6 @@ pub(super) fn department_page(
         trends: super::trend::Trends,
         /// A week's register (its first page), or a month's late items.
         register: super::items_table::ItemsTable,
-        /// Whether `register` lists any item (a test on a Boolean: Tera would escape
-        /// the whole table to test the text).
-        listed: bool,
         /// Where the first page of the register sits, when it takes more than one.
         pager: Option<super::register::Pager>,
         /// A month's page: the note that only the most late of its late items are
@@ -139,18 +136,13 @@ pub(super) fn department_page(
         chart_svg,
         chart_caption,
         trends: ctx.trends(period, Some(name)),
-        listed: !register.is_empty(),
-        register: if register.is_empty() {
-            Default::default()
-        } else {
-            super::items_table::items_table(
-                &register,
-                ctx.t,
-                caption,
-                &ctx.step_names,
-                super::items_table::Columns::Register,
-            )
-        },
+        register: super::items_table::items_table(
+            &register,
+            ctx.t,
+            caption,
+            &ctx.step_names,
+            super::items_table::Columns::Register,
+        ),
         pager,
         register_note,
         weeks,

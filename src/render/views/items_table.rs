@@ -76,16 +76,20 @@ impl super::Ctx<'_> {
     }
 }
 
-/// A table of items, finished, in both formats.
+/// A table of items, finished, in both formats; empty (no table at all) without items.
 #[derive(Serialize, Default)]
 pub(super) struct ItemsTable {
     /// The HTML table and its notes.
     html: String,
     /// The Markdown table and its notes.
     md: String,
+    /// Whether it lists any item: templates test this rather than the text (Tera
+    /// would escape the whole table to test it).
+    listed: bool,
 }
 
-/// The table of `rows` headed `caption`, with the steps `step_names`, in both formats.
+/// The table of `rows` headed `caption`, with the steps `step_names`, in both formats;
+/// the empty table when there are no rows.
 pub(super) fn items_table(
     rows: &[ItemRow],
     t: &Words,
@@ -93,9 +97,13 @@ pub(super) fn items_table(
     step_names: &[String],
     columns: Columns,
 ) -> ItemsTable {
+    if rows.is_empty() {
+        return ItemsTable::default();
+    }
     ItemsTable {
         html: html(rows, t, caption, step_names, columns),
         md: md(rows, t, step_names, columns),
+        listed: true,
     }
 }
 
@@ -475,6 +483,13 @@ mod tests {
         ));
         // A period's list carries no anchors: its items are in their registers.
         assert!(period.html.contains("<tr class=\"exception\"><th"));
+        assert!(table.listed && period.listed);
+        // No rows, no table: the templates say there is nothing to list.
+        let none = items_table(&[], t, "Item terlambat", &names, Columns::Period);
+        assert_eq!(
+            (none.html.as_str(), none.md.as_str(), none.listed),
+            ("", "", false)
+        );
     }
 
     #[test]

@@ -75,9 +75,6 @@ pub(super) fn period_page(
         by_channel: Vec<GroupRow>,
         by_kind: Vec<GroupRow>,
         exceptions: super::items_table::ItemsTable,
-        /// Whether `exceptions` lists any item (a test on a Boolean: Tera would escape
-        /// the whole table to test the text).
-        listed: bool,
         /// Says that only the most late are listed, when there are more than
         /// `[pages] late_items`.
         exceptions_note: Option<String>,
@@ -131,18 +128,13 @@ pub(super) fn period_page(
                 .map(|k| ctx.t[&format!("kind_{}", format!("{k:?}").to_lowercase())].clone())
                 .unwrap_or_else(|| "–".into())
         }),
-        listed: !exceptions.is_empty(),
-        exceptions: if exceptions.is_empty() {
-            Default::default()
-        } else {
-            super::items_table::items_table(
-                &exceptions,
-                ctx.t,
-                &ctx.t["exceptions"],
-                &ctx.step_names,
-                super::items_table::Columns::Period,
-            )
-        },
+        exceptions: super::items_table::items_table(
+            &exceptions,
+            ctx.t,
+            &ctx.t["exceptions"],
+            &ctx.step_names,
+            super::items_table::Columns::Period,
+        ),
         exceptions_note,
         commentary_html: commentary.as_deref().map(markdown::commentary_to_html),
         commentary_md: commentary,
