@@ -50,9 +50,13 @@ pub fn detect(bytes: &[u8]) -> (Encoding, usize) {
             (Encoding::Utf16, bom_len)
         };
     }
+    if std::str::from_utf8(bytes).is_ok() {
+        return (Encoding::Utf8, 0);
+    }
     let (mut several_bytes, mut stray) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        several_bytes += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        // A character of several bytes starts with a byte 11xxxxxx.
+        several_bytes += chunk.valid().bytes().filter(|b| *b >= 0xC0).count();
         stray += usize::from(!chunk.invalid().is_empty());
     }
     if stray == 0 || (several_bytes > 0 && several_bytes >= stray) {
@@ -296,33 +300,35 @@ impl std::fmt::Display for DelimitedError {
 /// fields would take gigabytes). An error when a record has more than [`MAX_FIELDS`], or
 /// all of them more than `max_cells`.
 pub fn check_fields(text: &[u8], delimiter: u8, max_cells: u64) -> Result<(), FieldsError> {
-    use csv_core::ReadFieldResult;
+    use csv_core::ReadRecordResult;
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-    let mut out = [0u8; 4096];
+    // Only the fields are counted: the output is written over, call after call.
+    let mut out = vec![0u8; 64 * 1024];
+    let mut ends = [0usize; 1024];
     let (mut input, mut records, mut fields, mut cells) = (text, 1u64, 0u64, 0u64);
     loop {
-        let (result, read, _) = reader.read_field(input, &mut out);
+        let (result, read, _, ended) = reader.read_record(input, &mut out, &mut ends);
         input = &input[read..];
+        fields += ended as u64;
+        cells += ended as u64;
+        if fields > MAX_FIELDS {
+            return Err(FieldsError::TooManyFields { record: records });
+        }
+        if cells > max_cells {
+            return Err(FieldsError::TooManyCells {
+                max: max_cells,
+                record: records,
+            });
+        }
         match result {
-            ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
-            ReadFieldResult::Field { record_end } => {
-                fields += 1;
-                cells += 1;
-                if fields > MAX_FIELDS {
-                    return Err(FieldsError::TooManyFields { record: records });
-                }
-                if cells > max_cells {
-                    return Err(FieldsError::TooManyCells {
-                        max: max_cells,
-                        record: records,
-                    });
-                }
-                if record_end {
-                    records += 1;
-                    fields = 0;
-                }
+            ReadRecordResult::InputEmpty
+            | ReadRecordResult::OutputFull
+            | ReadRecordResult::OutputEndsFull => {}
+            ReadRecordResult::Record => {
+                records += 1;
+                fields = 0;
             }
-            ReadFieldResult::End => return Ok(()),
+            ReadRecordResult::End => return Ok(()),
         }
     }
 }
@@ -542,6 +548,30 @@ mod tests {
 #[cfg(test)]
 mod numbering_tests {
     use super::*;
+
+    #[test]
+    fn fields_are_counted_as_the_reader_splits_them_however_long_the_cells() {
+        // Record 1: three fields, the middle one quoted, 100,000 bytes long, holding
+        // delimiters and line breaks (more than the counting buffer holds); record 2: 3,000
+        // fields (more ends than one call gives back); record 3: two fields.
+        let long = "x;\n".repeat(100_000 / 3);
+        let text = format!("a;\"{long}\";c\n{}\nd;e\n", vec!["f"; 3000].join(";"));
+        assert_eq!(check_fields(text.as_bytes(), b';', 3005), Ok(()));
+        assert_eq!(
+            check_fields(text.as_bytes(), b';', 3004),
+            Err(FieldsError::TooManyCells {
+                max: 3004,
+                record: 3
+            })
+        );
+        assert_eq!(
+            check_fields(text.as_bytes(), b';', 3002),
+            Err(FieldsError::TooManyCells {
+                max: 3002,
+                record: 2
+            })
+        );
+    }
 
     #[test]
     fn rows_are_numbered_as_a_spreadsheet_shows_them() {

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::discover::Discovery;
 use crate::ingest::normalize::Departments;
 use crate::ingest::table::RowRecord;
@@ -46,6 +48,65 @@ fn key_of(record: &RowRecord) -> String {
 /// In the table of which occurrence each field's value came from: none yet. (Half the
 /// size of an `Option<u32>`: the table has a row per item, a million rows at most.)
 const NO_SOURCE: u32 = u32::MAX;
+
+/// Per item and field: the occurrence whose value the item holds (`NO_SOURCE`: none).
+///
+/// An item met once holds the values of its first occurrence: kept as that occurrence and
+/// the fields it had (eight bytes an item). The full table of sources is made only for the
+/// items met more than once, a few in a hundred (issue 13).
+struct Sources {
+    /// Per item: its first occurrence, and a bit per field (`Field as usize`) it had.
+    first: Vec<(u32, u32)>,
+    /// Per item met more than once: the occurrence of each field's value.
+    merged: HashMap<usize, [u32; Field::ALL.len()]>,
+}
+
+impl Sources {
+    fn with_capacity(items: usize) -> Self {
+        Sources {
+            first: Vec::with_capacity(items),
+            merged: HashMap::new(),
+        }
+    }
+
+    /// A new item, made from `record` (occurrence `occurrence`).
+    fn push(&mut self, occurrence: u32, record: &RowRecord) {
+        let fields = present_fields(record).fold(0u32, |bits, f| bits | 1 << f as usize);
+        self.first.push((occurrence, fields));
+    }
+
+    /// The occurrence whose value item `item` holds for `field`.
+    fn of(&self, item: usize, field: Field) -> u32 {
+        match self.merged.get(&item) {
+            Some(table) => table[field as usize],
+            None => {
+                let (occurrence, fields) = self.first[item];
+                if fields & (1 << field as usize) != 0 {
+                    occurrence
+                } else {
+                    NO_SOURCE
+                }
+            }
+        }
+    }
+
+    /// Item `item` took the values `record` (occurrence `occurrence`) has.
+    fn merged(&mut self, item: usize, occurrence: u32, record: &RowRecord) {
+        let first = self.first[item];
+        let table = self.merged.entry(item).or_insert_with(|| {
+            let mut table = [NO_SOURCE; Field::ALL.len()];
+            for field in Field::ALL {
+                if first.1 & (1 << field as usize) != 0 {
+                    table[field as usize] = first.0;
+                }
+            }
+            table
+        });
+        for field in present_fields(record) {
+            table[field as usize] = occurrence;
+        }
+    }
+}
 
 /// Where one occurrence of an item was (indices of four bytes: there is one per row read).
 struct Occurrence {
@@ -157,10 +218,19 @@ pub(crate) fn merge(
     // Sized for every record up front: at a million records, growing them would copy
     // hundreds of megabytes (issue 13).
     let all: usize = records.iter().flatten().map(Vec::len).sum();
+    // The keys, made on every core before the single-threaded merge (issue 13).
+    let mut keys: Vec<Vec<Vec<String>>> = records
+        .par_iter()
+        .map(|tables| {
+            tables
+                .iter()
+                .map(|records| records.iter().map(key_of).collect())
+                .collect()
+        })
+        .collect();
     let mut index: HashMap<String, usize> = HashMap::with_capacity(all);
     let mut items: Vec<Item> = Vec::with_capacity(all);
-    // Per item and field: the occurrence whose value it holds (`NO_SOURCE`: none yet).
-    let mut sources: Vec<[u32; Field::ALL.len()]> = Vec::with_capacity(all);
+    let mut sources = Sources::with_capacity(all);
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(all);
     let mut conflicts: Vec<DataIssue> = Vec::new();
     let mut counts = RowCounts::default();
@@ -171,9 +241,12 @@ pub(crate) fn merge(
     for &f in &order {
         for (t, table) in files[f].tables.iter().enumerate() {
             counts.rejected += u64::from(table.rejected);
-            for record in std::mem::take(&mut records[f][t]) {
+            let table_keys = std::mem::take(&mut keys[f][t]);
+            for (record, key) in std::mem::take(&mut records[f][t])
+                .into_iter()
+                .zip(table_keys)
+            {
                 let occurrence = occurrences.len() as u32;
-                let key = key_of(&record);
                 let known = index.get(&key).copied();
                 occurrences.push(Occurrence {
                     file: f as u32,
@@ -184,11 +257,7 @@ pub(crate) fn merge(
                 match known {
                     None => {
                         index.insert(key, items.len());
-                        let mut src = [NO_SOURCE; Field::ALL.len()];
-                        for field in present_fields(&record) {
-                            src[field as usize] = occurrence;
-                        }
-                        sources.push(src);
+                        sources.push(occurrence, &record);
                         items.push(new_item(record, f, sheet_names[f][t].clone()));
                         winner.push(occurrence);
                         counts.included += 1;
@@ -198,7 +267,7 @@ pub(crate) fn merge(
                         winner[i] = occurrence;
                         let item = &mut items[i];
                         for (field, earlier, later) in merge_into(item, &record, settings) {
-                            let earlier_occurrence = sources[i][field as usize];
+                            let earlier_occurrence = sources.of(i, field);
                             if earlier_occurrence != NO_SOURCE {
                                 let this = &occurrences[occurrence as usize];
                                 let that = &occurrences[earlier_occurrence as usize];
@@ -219,9 +288,7 @@ pub(crate) fn merge(
                                 );
                             }
                         }
-                        for field in present_fields(&record) {
-                            sources[i][field as usize] = occurrence;
-                        }
+                        sources.merged(i, occurrence, &record);
                         item.occurrences += 1;
                         item.source = RowRef {
                             file: f,
@@ -294,8 +361,7 @@ pub(crate) fn merge(
 }
 
 /// The fields a record has a value for.
-fn present_fields(record: &RowRecord) -> Vec<Field> {
-    let mut fields = Vec::new();
+fn present_fields(record: &RowRecord) -> impl Iterator<Item = Field> + '_ {
     let plain = [
         (Field::Id, record.id.is_some()),
         (Field::Channel, record.channel.is_some()),
@@ -308,19 +374,16 @@ fn present_fields(record: &RowRecord) -> Vec<Field> {
         (Field::Admin, record.admin.is_some()),
         (Field::DisposedBy, record.disposed_by.is_some()),
     ];
-    fields.extend(
-        plain
-            .into_iter()
-            .filter(|(_, present)| *present)
-            .map(|(f, _)| f),
-    );
-    fields.extend(
-        Stamp::ALL
-            .into_iter()
-            .filter(|s| record.stamps.get(*s).is_some())
-            .map(Stamp::field),
-    );
-    fields
+    plain
+        .into_iter()
+        .filter(|(_, present)| *present)
+        .map(|(f, _)| f)
+        .chain(
+            Stamp::ALL
+                .into_iter()
+                .filter(|s| record.stamps.get(*s).is_some())
+                .map(Stamp::field),
+        )
 }
 
 fn new_item(record: RowRecord, file: usize, sheet: Option<String>) -> Item {
