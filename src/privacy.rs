@@ -49,6 +49,18 @@ const MOST_DIGITS: usize = 16;
 /// the start is masked, with a margin past the cut so that a number or address that the
 /// cut splits is still recognised; a long text costs no more than a short one.
 pub fn start_of(text: &str, max: usize, masking: bool) -> String {
+    // Most texts are shorter than `max` bytes, so than `max` characters: nothing to cut
+    // unless masking made the text longer (issue 13: every item's text passes here).
+    if text.len() <= max {
+        let masked = if masking {
+            mask(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        if masked.len() <= max {
+            return masked.into_owned();
+        }
+    }
     let start: String = text.chars().take(max + LONGEST_DATUM).collect();
     let masked = if masking {
         mask(&start)
