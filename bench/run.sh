@@ -245,6 +245,9 @@ for n in $sizes; do
     (cd "$data-append" && tar cf - .) | tar xf - -C "$data"
     measure "rebuild $set + 1 export" "csv-$set" "" "$bin" build --data "$data" --config "$cfg" --out "$site"
     [ -d "$site" ] && note_last "$(site_note "$site")"
+    # the files that came out as the first build left them, kept rather than written
+    kept=$(sed -n 's/^patuh: \([0-9]*\) \(of them are\|di antaranya\).*/\1/p' "$LAST_LOG")
+    note_last "${kept:-0} files kept as the first build wrote them"
     (cd "$data-append" && find . -type f -print0) | (cd "$data" && xargs -0 rm -f --)
     rm -rf "$site" "$site.patuh-new"
 

@@ -136,6 +136,8 @@ pub struct BuildOutcome {
     pub report: report::Report,
     /// The files written, relative to the output folder.
     pub files: Vec<String>,
+    /// How many of them the site replaced held byte for byte, and were kept as they were.
+    pub kept: usize,
     /// What changed since the site this build replaced; `None` when there was none (or
     /// its numbers cannot be read).
     pub since_last: Option<report::SinceLast>,
@@ -251,6 +253,7 @@ pub fn build(
         bytes: summary.into_bytes(),
     })?;
     progress.enter(progress::Stage::Publishing);
+    let kept = staging.kept();
     let files = staging.commit(site::Provenance {
         config_sha256: hash::sha256_hex(config.effective_json().as_bytes()),
         inputs: input_hashes
@@ -266,6 +269,7 @@ pub fn build(
         ledger,
         report,
         files,
+        kept,
         since_last,
     })
 }

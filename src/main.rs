@@ -213,6 +213,11 @@ fn build(args: BuildArgs, lang: patuh::words::Lang) -> Result<(), patuh::error::
             config.lang,
         )
     );
+    if outcome.kept > 0 {
+        let kept = outcome.kept.to_string();
+        let line = patuh::words::say(config.lang, "build_kept", &[("kept", &kept)]);
+        eprintln!("{}", patuh::check::printable(&line));
+    }
     eprint!(
         "{}",
         patuh::check::changes_text(outcome.since_last.as_ref(), config.lang)

@@ -318,9 +318,16 @@ impl Target {
     /// Starts writing the new site beside the old one.
     pub fn stage(&self) -> Result<Staging<'_>, PublishError> {
         fs::create_dir_all(&self.staging).map_err(io(&self.staging))?;
+        // What the site being replaced holds, by the files its manifest lists: a file that
+        // comes out the same is kept rather than written again.
+        let previous = Manifest::read(&self.dir)
+            .map(|m| m.outputs.into_iter().map(|w| (w.path, w.sha256)).collect())
+            .unwrap_or_default();
         Ok(Staging {
             target: self,
             written: Default::default(),
+            previous,
+            kept: Default::default(),
             committed: false,
         })
     }
@@ -384,6 +391,10 @@ pub struct Staging<'a> {
     target: &'a Target,
     /// The files written so far, with their SHA-256 (for the manifest).
     written: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
+    /// The files of the site being replaced, with their SHA-256 (from its manifest).
+    previous: std::collections::HashMap<String, String>,
+    /// How many files were kept from the site being replaced.
+    kept: std::sync::atomic::AtomicUsize,
     committed: bool,
 }
 
@@ -413,12 +424,32 @@ impl Staging<'_> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
-        fs::write(&path, &file.bytes).map_err(io(&path))?;
+        if self.previous.get(&file.path) == Some(&sha256) && self.keep(relative, &file.bytes, &path)
+        {
+            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        } else {
+            fs::write(&path, &file.bytes).map_err(io(&path))?;
+        }
         fault::point("writing");
         Ok(Written {
             path: file.path.clone(),
             sha256,
         })
+    }
+
+    /// Puts the previous site's file `relative` at `path` of the new one (a hard link: the
+    /// same file, its date unchanged, so that backups and archives see only what changed;
+    /// issue 13) when it is a plain file holding exactly `bytes`. `false` when it is not, or
+    /// cannot be linked (the file is then written).
+    fn keep(&self, relative: &Path, bytes: &[u8], path: &Path) -> bool {
+        let old = self.target.dir.join(relative);
+        let plain = fs::symlink_metadata(&old).is_ok_and(|m| m.file_type().is_file());
+        plain && fs::read(&old).is_ok_and(|held| held == bytes) && fs::hard_link(&old, path).is_ok()
+    }
+
+    /// How many files so far are those of the site being replaced, kept as they were.
+    pub fn kept(&self) -> usize {
+        self.kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Writes the manifest (what made the site, from which exports, and every file written

@@ -16,6 +16,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 
 use crate::render::download::{self, Cell, CsvFile, CsvStyle, Register};
 use crate::render::format;
+use crate::render::views::PageAsOf;
 use crate::render::{paths, OutputFile, RenderError, RenderInput};
 use crate::report::{GroupStats, PeriodKind, PeriodReport};
 use crate::words::{fill, words, Words};
@@ -273,17 +274,16 @@ fn register_sheet(
     Ok(())
 }
 
-/// A new workbook created at the as-of moment (the only date in the file).
-fn workbook(input: &RenderInput<'_>) -> Workbook {
+/// A new workbook created at the moment it describes (the only date in the file).
+fn workbook(input: &RenderInput<'_>, at: PageAsOf) -> Workbook {
     let mut workbook = Workbook::new();
     // Level 3 of 9: a tenth larger than the default (6), a third less time deflating.
     workbook.set_zip_compression_level(3);
-    let created = input
-        .report
-        .as_of
-        .map(|a| {
+    let created = at
+        .at(input.report)
+        .map(|at| {
             use chrono::{Datelike, Timelike};
-            let at = a.at.naive_utc();
+            let at = at.naive_utc();
             ExcelDateTime::from_ymd(at.year() as u16, at.month() as u8, at.day() as u8)
                 .and_then(|d| d.and_hms(at.hour() as u16, at.minute() as u8, at.second() as f64))
         })
@@ -482,23 +482,27 @@ fn table(
     Ok((at + 2, header_at, at))
 }
 
-/// The first lines of a summary sheet: the title and the as-of moment.
+/// The first lines of a summary sheet: the title and the moment it describes.
 fn summary_head(
     input: &RenderInput<'_>,
     sheet: &mut Worksheet,
     title: &str,
     f: &Formats,
+    at: PageAsOf,
 ) -> Result<u32, XlsxError> {
     let lang = input.presentation.lang;
     let t = words(lang);
     sheet.write_string_with_format(0, 0, title, &f.title)?;
     let mut line = input.presentation.office.clone();
-    if let Some(a) = input.report.as_of {
+    if let Some(moment) = at.at(input.report) {
         line.push_str(&format!(
             " · {}: {}",
             t["as_of"],
-            format::moment(lang, input.report.zone, a.at)
+            format::moment(lang, input.report.zone, moment)
         ));
+    }
+    if let PageAsOf::Settled(_) = at {
+        line.push_str(&format!(" ({})", t["as_of_settled"]));
     }
     sheet.write_string(1, 0, &line)?;
     Ok(3)
@@ -543,7 +547,15 @@ fn period_bytes(
         .find(|p| p.kind == period.kind);
     let masking = input.presentation.mask_personal_data;
     let shown = |name: &str| crate::privacy::shown(name, masking).into_owned();
-    let mut workbook = workbook(input);
+    let at = PageAsOf::of(
+        input.report,
+        period,
+        &period.total,
+        &period.members,
+        input.judged,
+        &input.ledger.items,
+    );
+    let mut workbook = workbook(input, at);
     let mut taken = Vec::new();
     let (ranked, pseudo) = period.departments_in_order(input.presentation.min_items);
     {
@@ -554,7 +566,7 @@ fn period_bytes(
             title.push_str(&format!(" ({})", t["partial_short"]));
         }
         let mut widths = Widths::new();
-        let row = summary_head(input, sheet, &title, &f)?;
+        let row = summary_head(input, sheet, &title, &f, at)?;
         let (header, rows) = step_table(input, t, &period.total, previous.map(|p| &p.total));
         let (row, _, _) = table(
             sheet,
@@ -661,7 +673,7 @@ fn history_bytes(
     let t = words(lang);
     let f = Formats::new();
     let masking = input.presentation.mask_personal_data;
-    let mut workbook = workbook(input);
+    let mut workbook = workbook(input, PageAsOf::Run);
     let mut taken = Vec::new();
     {
         let sheet = workbook.add_worksheet();
@@ -672,7 +684,7 @@ fn history_bytes(
             crate::privacy::shown(name, masking)
         );
         let mut widths = Widths::new();
-        let mut row = summary_head(input, sheet, &title, &f)?;
+        let mut row = summary_head(input, sheet, &title, &f, PageAsOf::Run)?;
         let header = group_header(input, t, "period", false);
         for (kind, caption) in [(PeriodKind::Month, "months"), (PeriodKind::Week, "weeks")] {
             let rows: Vec<Vec<Cell>> = input

@@ -372,15 +372,21 @@ fn the_as_of_line_says_what_it_is_and_where_it_came_from() {
 }
 
 #[test]
-fn period_pages_are_signed_on_the_as_of_day() {
-    for stem in [WEEK, "minggu/2026-W46/index", "bulan/2026-11/index"] {
+fn period_pages_are_signed_on_the_as_of_day_or_the_day_they_settled() {
+    // W47 and November still run at the as-of (19 November); W46 (9–15 November) holds P1
+    // and P2, both forwarded by 13 November: settled when the week ended, on the 15th.
+    for (stem, day) in [
+        (WEEK, "19 November 2026"),
+        ("minggu/2026-W46/index", "15 November 2026"),
+        ("bulan/2026-11/index", "19 November 2026"),
+    ] {
         assert!(
-            page(&format!("{stem}.md")).contains("\nBekasi, 19 November 2026\n"),
+            page(&format!("{stem}.md")).contains(&format!("\nBekasi, {day}\n")),
             "{stem}.md"
         );
         assert!(
             page(&format!("{stem}.html"))
-                .contains("<p class=\"signer-date\">Bekasi, 19 November 2026</p>"),
+                .contains(&format!("<p class=\"signer-date\">Bekasi, {day}</p>")),
             "{stem}.html"
         );
     }

@@ -404,3 +404,125 @@ fn many_builds_at_once_publish_whole_sites_one_at_a_time() {
     }
     assert!(published >= 6, "at least one build per round published");
 }
+
+/// The paths of `site`'s files (the manifest but) with their inode: the same inode after a
+/// later build is the same file, kept rather than written again.
+#[cfg(unix)]
+fn inodes(site: &Path) -> BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    fingerprint(site)
+        .into_keys()
+        .filter(|p| !p.ends_with('/') && p != "manifest.json")
+        .map(|p| {
+            let ino = std::fs::metadata(site.join(&p)).unwrap().ino();
+            (p, ino)
+        })
+        .collect()
+}
+
+#[test]
+#[cfg(unix)]
+fn a_later_build_keeps_the_files_of_what_did_not_change() {
+    let work = small_workdir();
+    // S10: posted on Sunday 8 November at 23.50, forwarded on Monday the 9th at 00.10.
+    let export = work.path().join("data/Laporan 2-8 Nov 2026.csv");
+    let mut text = std::fs::read_to_string(&export).unwrap();
+    text.push_str(
+        "S10;Twitter;Pengaduan;@warga_sepuluh;08/11/2026 23.50;08/11/2026 23.55;\
+         09/11/2026 00.02;Teruskan;Dinkes;09/11/2026 00.10;Rina;Got mampet di Jl. Melati.;\n",
+    );
+    std::fs::write(&export, text).unwrap();
+    build(work.path(), &["--out", "site", "--as-of", "2026-12-05"]).success();
+    let site = work.path().join("site");
+    let (before, inodes_before) = (fingerprint(&site), inodes(&site));
+    let ran = build(work.path(), &["--out", "site", "--as-of", "2026-12-12"]).success();
+    let (after, inodes_after) = (fingerprint(&site), inodes(&site));
+    verify(&site).unwrap();
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    let same: BTreeSet<&str> = before
+        .iter()
+        .filter(|(p, hash)| !p.ends_with('/') && *p != "manifest.json" && after[*p] == **hash)
+        .map(|(p, _)| p.as_str())
+        .collect();
+    // Every file that came out the same is the very file of the first build; every other
+    // one was written anew.
+    for (path, ino) in &inodes_after {
+        assert_eq!(
+            *ino == inodes_before[path],
+            same.contains(path.as_str()),
+            "{path}"
+        );
+    }
+    assert!(
+        ran.stderr.contains(&format!(
+            "patuh: {} of them are byte for byte as the previous build left them",
+            same.len()
+        )),
+        "{}",
+        ran.stderr
+    );
+    // The pages (and registers) of the periods and departments with no step open came out
+    // the same: in W44 the answered S03 and Dinas Kesehatan's S04; in W45 Dinas Kesehatan
+    // (S05, S10), Dinas Perhubungan (S09) and the answered S06; October's answered S03;
+    // November's Dinas Kesehatan (S04, S05, S10), Dinas Perhubungan (S09) and S06. The
+    // others hold S07 (forwarded never) or S08 (no disposition), still open, and say so at
+    // each as-of; the site-wide pages show the as-of.
+    let pages: Vec<&str> = same
+        .iter()
+        .copied()
+        .filter(|p| p.ends_with(".html") || p.ends_with(".md"))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            "bulan/2026-10/answered-directly.html",
+            "bulan/2026-10/answered-directly.md",
+            "bulan/2026-11/answered-directly.html",
+            "bulan/2026-11/answered-directly.md",
+            "bulan/2026-11/dinas-kesehatan.html",
+            "bulan/2026-11/dinas-kesehatan.md",
+            "bulan/2026-11/dinas-perhubungan.html",
+            "bulan/2026-11/dinas-perhubungan.md",
+            "minggu/2026-W44/answered-directly.html",
+            "minggu/2026-W44/answered-directly.md",
+            "minggu/2026-W44/dinas-kesehatan.html",
+            "minggu/2026-W44/dinas-kesehatan.md",
+            "minggu/2026-W45/answered-directly.html",
+            "minggu/2026-W45/answered-directly.md",
+            "minggu/2026-W45/dinas-kesehatan.html",
+            "minggu/2026-W45/dinas-kesehatan.md",
+            "minggu/2026-W45/dinas-perhubungan.html",
+            "minggu/2026-W45/dinas-perhubungan.md",
+        ]
+    );
+    // A settled page describes the moment it settled: W45's Dinas Kesehatan when S10 was
+    // forwarded, after the week ended; W44's when the week ended (S04 was forwarded at
+    // 19.55 on its last day); an open one, the as-of.
+    let as_of = |path: &str| {
+        let html = std::fs::read_to_string(site.join(path)).unwrap();
+        let start = html.find("<p class=\"asof\">").unwrap();
+        html[start..start + html[start..].find("</p>").unwrap()].to_string()
+    };
+    let settled = "(no step is still open here; its figures stay as they are while its data \
+                   does not change)";
+    assert_eq!(
+        as_of("minggu/2026-W45/dinas-kesehatan.html"),
+        format!(
+            "<p class=\"asof\">As of: <strong>Monday, 9 November 2026 00:10 WIB</strong> {settled}"
+        )
+    );
+    assert_eq!(
+        as_of("minggu/2026-W44/dinas-kesehatan.html"),
+        format!(
+            "<p class=\"asof\">As of: <strong>Sunday, 1 November 2026 23:59 WIB</strong> {settled}"
+        )
+    );
+    assert_eq!(
+        as_of("minggu/2026-W45/index.html"),
+        "<p class=\"asof\">As of: <strong>Saturday, 12 December 2026 23:59 WIB</strong> \
+         (when items are judged; set with --as-of)"
+    );
+}

@@ -141,17 +141,28 @@ fn without_signers_in_record_the_signature_block_signs() {
     );
     let (work, ran) = built(&toml, &[]);
     let site = site(work.path());
-    let sign = "<section class=\"record-sign\" aria-label=\"Mengetahui,\">\n\
-        <div class=\"signer\"><p class=\"signer-date\">Bekasi, 4 November 2026</p>\
-        <p>Mengetahui,<br>Kepala Dinas</p><p class=\"sign-space\"></p>\
-        <p class=\"signer-name\"><strong>Budi Santoso</strong></p><p>NIP 19700202 199503 1 002</p></div>\n\
-        </section>";
-    for path in [
-        "minggu/2026-W44/index.html",
-        "minggu/2026-W44/dinas-kesehatan.html",
+    let sign_on = |day: &str| {
+        format!(
+            "<section class=\"record-sign\" aria-label=\"Mengetahui,\">\n\
+             <div class=\"signer\"><p class=\"signer-date\">Bekasi, {day}</p>\
+             <p>Mengetahui,<br>Kepala Dinas</p><p class=\"sign-space\"></p>\
+             <p class=\"signer-name\"><strong>Budi Santoso</strong></p><p>NIP 19700202 199503 1 002</p></div>\n\
+             </section>"
+        )
+    };
+    let sign = sign_on("4 November 2026");
+    // W44 as a whole still has S07 open (never forwarded): signed on the as-of day. Its
+    // Dinas Kesehatan page holds S04 alone, forwarded on 1 November at 19.55: settled when
+    // the week ended, and signed on that day.
+    for (path, sign) in [
+        ("minggu/2026-W44/index.html", sign.clone()),
+        (
+            "minggu/2026-W44/dinas-kesehatan.html",
+            sign_on("1 November 2026"),
+        ),
     ] {
         let html = page(&site, path);
-        assert!(html.contains(sign), "{path}:\n{html}");
+        assert!(html.contains(&sign), "{path}:\n{html}");
         assert!(
             html.contains("<p class=\"kop-office\">Diskominfostandi Kota Bekasi</p><p class=\"kop-address\">Jl. Contoh No. 1</p>"),
             "{path}:\n{html}"
@@ -167,7 +178,7 @@ fn without_signers_in_record_the_signature_block_signs() {
     );
     let html = page(&site_of(&work), "minggu/2026-W44/index.html");
     assert!(!html.contains("class=\"letterhead\""));
-    assert!(html.contains(sign), "{html}");
+    assert!(html.contains(&sign), "{html}");
 }
 
 fn site_of(work: &tempfile::TempDir) -> std::path::PathBuf {

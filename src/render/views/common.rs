@@ -3,9 +3,11 @@
 
 use serde::Serialize;
 
-use crate::model::AsOfSource;
+use crate::model::{AsOfSource, Instant, Item};
 use crate::render::format;
 use crate::render::paths::{self, PagePath};
+use crate::report::{DepartmentStats, GroupStats, PeriodReport, Report};
+use crate::sop::Judged;
 use crate::words::Words;
 
 use super::css::css_string;
@@ -97,30 +99,116 @@ impl SiteLinks {
     }
 }
 
+/// The moment a page describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageAsOf {
+    /// The run's as-of moment.
+    Run,
+    /// A page of a period the as-of is past the end of, on which no item has a step still
+    /// open: its figures are the same at any later as-of, so it describes the moment it
+    /// settled,
+    /// when its last item finished or its period ended, whichever is later (never after
+    /// the run's as-of). Such a page stays byte for byte as it is from one build to the
+    /// next while its items do not change (issue 13).
+    Settled(Instant),
+}
+
+impl PageAsOf {
+    /// The moment described: the settled moment, else the run's as-of (`None` when
+    /// there are no items).
+    pub(crate) fn at(self, report: &Report) -> Option<Instant> {
+        match self {
+            PageAsOf::Run => report.as_of.map(|a| a.at),
+            PageAsOf::Settled(at) => Some(at),
+        }
+    }
+
+    /// The moment described by a page of `period` showing `stats` of the items `members`
+    /// (indices into `judged`): settled when the as-of is past the period's end and none
+    /// of the items has a step still open (pending, or overdue), else the run's as-of. (A
+    /// period whose data starts after its start is settled all the same: where its data
+    /// starts does not move with the as-of.)
+    pub(crate) fn of(
+        report: &Report,
+        period: &PeriodReport,
+        stats: &GroupStats,
+        members: &[usize],
+        judged: &[Judged],
+        items: &[Item],
+    ) -> PageAsOf {
+        let Some(as_of) = report.as_of else {
+            return PageAsOf::Run;
+        };
+        let open = stats
+            .steps
+            .iter()
+            .any(|(_, s)| s.pending > 0 || s.overdue > 0);
+        if period.data_until.is_some() || open {
+            return PageAsOf::Run;
+        }
+        let ended = crate::calendar::wall_instant(period.end, 24 * 3600 - 1, report.zone);
+        let last = members
+            .iter()
+            .filter_map(|&m| items[judged[m].item].stamps.latest())
+            .max();
+        PageAsOf::Settled(last.map_or(ended, |l| l.max(ended)).min(as_of.at))
+    }
+}
+
 impl Ctx<'_> {
+    /// The moment a page of `period` describes: its department `department`'s page (and
+    /// register pages), or the period's own pages when `None`.
+    pub(super) fn page_as_of(
+        &self,
+        period: &PeriodReport,
+        department: Option<&DepartmentStats>,
+    ) -> PageAsOf {
+        let (stats, members) = match department {
+            Some(d) => (&d.stats, &d.members),
+            None => (&period.total, &period.members),
+        };
+        PageAsOf::of(
+            self.input.report,
+            period,
+            stats,
+            members,
+            self.input.judged,
+            &self.input.ledger.items,
+        )
+    }
+
     /// The header and footer of a page `root` below the site's root, titled `title`;
-    /// `print_period` goes in the header of its printed pages.
+    /// `print_period` goes in the header of its printed pages. The page describes the
+    /// run's as-of moment.
     pub(super) fn common(&self, root: &str, title: String, print_period: String) -> Common<'_> {
+        self.common_at(root, title, print_period, PageAsOf::Run)
+    }
+
+    /// [`Ctx::common`] of a page describing the moment `at`.
+    pub(super) fn common_at(
+        &self,
+        root: &str,
+        title: String,
+        print_period: String,
+        at: PageAsOf,
+    ) -> Common<'_> {
         let zone = self.input.report.zone;
-        let as_of = self
-            .input
-            .report
-            .as_of
-            .map(|a| format::moment(self.lang, zone, a.at))
+        let as_of = at
+            .at(self.input.report)
+            .map(|moment| format::moment(self.lang, zone, moment))
             .unwrap_or_else(|| "–".into());
-        let as_of_note = self
-            .input
-            .report
-            .as_of
-            .map(|a| {
+        let as_of_note = match (at, self.input.report.as_of) {
+            (PageAsOf::Settled(_), _) => self.t["as_of_settled"].clone(),
+            (PageAsOf::Run, Some(a)) => {
                 let source = match a.source {
                     AsOfSource::CommandLine => "as_of_from_command_line",
                     AsOfSource::Configuration => "as_of_from_configuration",
                     AsOfSource::LatestInData => "as_of_from_data",
                 };
                 format!("{}; {}", self.t["as_of_meaning"], self.t[source])
-            })
-            .unwrap_or_default();
+            }
+            (PageAsOf::Run, None) => String::new(),
+        };
         let mut header = format!("{} · ", self.input.presentation.office);
         if print_period.starts_with(&title) {
             header.push_str(&print_period);

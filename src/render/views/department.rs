@@ -37,7 +37,7 @@ pub(super) fn department_page(
     let members = crate::render::department_members(judged, department);
     let stats = &department.stats;
     let title = format!("{} · {}", ctx.shown(name), ctx.period_title(period));
-    let mut common = ctx.common(
+    let mut common = ctx.common_at(
         root,
         title,
         format!(
@@ -45,6 +45,7 @@ pub(super) fn department_page(
             ctx.period_title(period),
             ctx.period_range(period)
         ),
+        ctx.page_as_of(period, Some(department)),
     );
     common.up = Some(Link::new(
         root,

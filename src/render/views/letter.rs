@@ -312,7 +312,7 @@ impl Ctx<'_> {
         let title = self.t["letter_title"].clone();
         let office = &self.input.presentation.office;
         let mut record = self
-            .record(period, root)
+            .record(period, root, self.page_as_of(period, None))
             .map(to_value)
             .unwrap_or_else(|| serde_json::json!({ "place_date": "", "signers": [] }));
         let head = &mut record["letterhead"];
@@ -336,10 +336,11 @@ pub(super) fn letter_page(ctx: &Ctx<'_>, period: &PeriodReport) -> Page {
     let last = last_month(ctx, period);
     let month = ctx.month_name(period);
     let title = ctx.period_title(period);
-    let mut common = ctx.common(
+    let mut common = ctx.common_at(
         root,
         title.clone(),
         format!("{} · {title}", ctx.t["letter_title"]),
+        ctx.page_as_of(period, None),
     );
     common.up = Some(Link::new(root, &paths::period(period), title.clone()));
     let letter_link = |p: &PeriodReport| {

@@ -29,6 +29,7 @@ use crate::render::RenderInput;
 use crate::report::{PeriodKind, PeriodReport};
 use crate::words::{words, Words};
 
+pub(crate) use common::PageAsOf;
 use common::{Common, Link, Target};
 
 /// One page to render: its template (without extension), its path (without extension)
@@ -221,10 +222,18 @@ fn with_downloads(ctx: &Ctx<'_>, spec: &Spec, mut page: Page) -> Page {
 /// A period or department page with its printed record (`record`: letterhead, number,
 /// signatures; issue 12) added to its view model.
 fn with_record(ctx: &Ctx<'_>, spec: &Spec, mut page: Page) -> Page {
-    let (Spec::Period { period, .. } | Spec::Department { period, .. }) = spec else {
-        return page;
+    let (period, department) = match spec {
+        Spec::Period { period, .. } => (&ctx.input.report.periods[*period], None),
+        Spec::Department {
+            period, department, ..
+        } => {
+            let p = &ctx.input.report.periods[*period];
+            (p, Some(&p.departments[*department]))
+        }
+        _ => return page,
     };
-    let record = ctx.record(&ctx.input.report.periods[*period], "../../");
+    let at = ctx.page_as_of(period, department);
+    let record = ctx.record(period, "../../", at);
     if let (Some(record), Some(map)) = (record, page.context.as_object_mut()) {
         map.insert("record".into(), to_value(record));
     }

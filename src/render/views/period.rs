@@ -47,10 +47,12 @@ pub(super) fn period_page(
         .get(&period.label)
         .map(|c| markdown::safe_commentary(c));
     let title = ctx.period_title(period);
-    let mut common = ctx.common(
+    let at = ctx.page_as_of(period, None);
+    let mut common = ctx.common_at(
         root,
         title.clone(),
         format!("{title} ({})", ctx.period_range(period)),
+        at,
     );
     common.up = Some(ctx.overview_link(root));
     let link = |p: &PeriodReport| Link::new(root, &paths::period(p), ctx.period_title(p));
@@ -84,12 +86,10 @@ pub(super) fn period_page(
         step_names: &'a [String],
         trends: super::trend::Trends,
     }
-    // Signed on the as-of date: the page describes the items as of then, never later.
-    let signed = ctx
-        .input
-        .report
-        .as_of
-        .map(|a| a.at.with_timezone(&ctx.input.report.zone).date_naive())
+    // Signed on the day of the moment the page describes, never later.
+    let signed = at
+        .at(ctx.input.report)
+        .map(|a| a.with_timezone(&ctx.input.report.zone).date_naive())
         .unwrap_or(period.end);
     let signature = ctx.signature().map(|s| SignatureView {
         place_date: format!("{}, {}", s.place, format::date_only(ctx.lang, signed)),

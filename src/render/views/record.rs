@@ -85,7 +85,12 @@ pub(crate) fn document_number(
 impl Ctx<'_> {
     /// The printed record of a period or department page `root` below the site's root;
     /// `None` when neither `[record]` nor `[signature]` is configured.
-    pub(super) fn record(&self, period: &PeriodReport, root: &str) -> Option<RecordView> {
+    pub(super) fn record(
+        &self,
+        period: &PeriodReport,
+        root: &str,
+        at: super::PageAsOf,
+    ) -> Option<RecordView> {
         let presentation = &self.input.presentation;
         let record = presentation.record.as_ref();
         let signature = self.signature();
@@ -111,13 +116,11 @@ impl Ctx<'_> {
             }
         });
         let signers = signers(record, signature, self.t);
-        // The record is dated the as-of day: the moment its figures describe (a month
-        // signed on the 30th while its data ends on the 22nd would claim more).
-        let as_of_day = self
-            .input
-            .report
-            .as_of
-            .map(|a| a.at.with_timezone(&self.input.report.zone).date_naive());
+        // The record is dated the day of the moment its figures describe (a month signed
+        // on the 30th while its data ends on the 22nd would claim more).
+        let as_of_day = at
+            .at(self.input.report)
+            .map(|a| a.with_timezone(&self.input.report.zone).date_naive());
         let day: NaiveDate = as_of_day.unwrap_or(period.end);
         let date = crate::render::format::date_only(self.lang, day);
         let place = signature.map(|s| s.place.trim()).unwrap_or("");

@@ -103,7 +103,8 @@ pub(super) fn register_page(
         ctx.period_title(period),
         crate::words::fill(&ctx.t["register_page"], &[("page", &ctx.int(page as u64))])
     );
-    let mut common = ctx.common(
+    let department = period.departments.iter().find(|d| d.name == name);
+    let mut common = ctx.common_at(
         root,
         title,
         format!(
@@ -111,6 +112,7 @@ pub(super) fn register_page(
             ctx.period_title(period),
             ctx.period_range(period)
         ),
+        ctx.page_as_of(period, department),
     );
     common.up = Some(Link::new(
         root,
