@@ -615,27 +615,48 @@ pub struct SinceLast {
 /// `departments` differ, and a period only one has. In the new summary's order, then the
 /// removed periods in the old's order. `None` when `old` is not a `patuh.summary/1` that
 /// can be read (nothing to compare with).
+///
+/// Each period's numbers are compared as written (the SHA-256 of the text of its `total`
+/// and `departments`, read in place): a summary is never parsed whole, which at a million
+/// items held a few hundred megabytes at the end of a rebuild (issue 13). patuh writes the
+/// same numbers as the same text, so a difference in the text is a difference in the
+/// numbers (or a summary written by a version that wrote them otherwise).
 pub fn changed_periods(old: &str, new: &str) -> Option<Vec<PeriodChange>> {
-    let periods = |text: &str| -> Option<Vec<(String, serde_json::Value)>> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        if value.get("schema")?.as_str()? != "patuh.summary/1" {
+    use serde::Deserialize;
+    use serde_json::value::RawValue;
+    use sha2::{Digest, Sha256};
+    #[derive(Deserialize)]
+    struct Summary<'a> {
+        schema: String,
+        #[serde(borrow)]
+        periods: Vec<Period<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Period<'a> {
+        label: String,
+        #[serde(borrow)]
+        total: &'a RawValue,
+        #[serde(borrow)]
+        departments: &'a RawValue,
+    }
+    let periods = |text: &str| -> Option<Vec<(String, [u8; 32])>> {
+        let summary: Summary<'_> = serde_json::from_str(text).ok()?;
+        if summary.schema != "patuh.summary/1" {
             return None;
         }
-        value
-            .get("periods")?
-            .as_array()?
-            .iter()
-            .map(|p| {
-                let label = p.get("label")?.as_str()?.to_string();
-                let numbers = serde_json::json!([p.get("total"), p.get("departments")]);
-                Some((label, numbers))
-            })
-            .collect()
+        let numbers = summary.periods.into_iter().map(|p| {
+            let mut digest = Sha256::new();
+            digest.update(p.total.get());
+            digest.update([0]);
+            digest.update(p.departments.get());
+            (p.label, digest.finalize().into())
+        });
+        Some(numbers.collect())
     };
     let (old, new) = (periods(old)?, periods(new)?);
-    let old_by_label: BTreeMap<&str, &serde_json::Value> =
+    let old_by_label: BTreeMap<&str, &[u8; 32]> =
         old.iter().map(|(l, n)| (l.as_str(), n)).collect();
-    let new_by_label: BTreeMap<&str, &serde_json::Value> =
+    let new_by_label: BTreeMap<&str, &[u8; 32]> =
         new.iter().map(|(l, n)| (l.as_str(), n)).collect();
     let change = |label: &str, change| PeriodChange {
         label: label.to_string(),
