@@ -429,7 +429,9 @@ fn a_later_build_keeps_the_files_of_what_did_not_change() {
     let mut text = std::fs::read_to_string(&export).unwrap();
     text.push_str(
         "S10;Twitter;Pengaduan;@warga_sepuluh;08/11/2026 23.50;08/11/2026 23.55;\
-         09/11/2026 00.02;Teruskan;Dinkes;09/11/2026 00.10;Rina;Got mampet di Jl. Melati.;\n",
+         09/11/2026 00.02;Teruskan;Dinkes;09/11/2026 00.10;Rina;Got mampet di Jl. Melati.;\n\
+         S11;Twitter;Pengaduan;@warga_sebelas;10/11/2026 09.00;10/11/2026 09.20;\
+         10/11/2026 09.25;Teruskan;Dinkes;10/11/2026 09.35;Rina;Sampah menumpuk di pasar.;\n",
     );
     std::fs::write(&export, text).unwrap();
     build(work.path(), &["--out", "site", "--as-of", "2026-12-05"]).success();
@@ -466,38 +468,39 @@ fn a_later_build_keeps_the_files_of_what_did_not_change() {
     );
     // The pages (and registers) of the periods and departments with no step open came out
     // the same: in W44 the answered S03 and Dinas Kesehatan's S04; in W45 Dinas Kesehatan
-    // (S05, S10), Dinas Perhubungan (S09) and the answered S06; October's answered S03;
-    // November's Dinas Kesehatan (S04, S05, S10), Dinas Perhubungan (S09) and S06. The
-    // others hold S07 (forwarded never) or S08 (no disposition), still open, and say so at
-    // each as-of; the site-wide pages show the as-of.
-    let pages: Vec<&str> = same
-        .iter()
-        .copied()
-        .filter(|p| p.ends_with(".html") || p.ends_with(".md"))
-        .collect();
-    assert_eq!(
-        pages,
-        [
-            "bulan/2026-10/answered-directly.html",
-            "bulan/2026-10/answered-directly.md",
-            "bulan/2026-11/answered-directly.html",
-            "bulan/2026-11/answered-directly.md",
-            "bulan/2026-11/dinas-kesehatan.html",
-            "bulan/2026-11/dinas-kesehatan.md",
-            "bulan/2026-11/dinas-perhubungan.html",
-            "bulan/2026-11/dinas-perhubungan.md",
-            "minggu/2026-W44/answered-directly.html",
-            "minggu/2026-W44/answered-directly.md",
-            "minggu/2026-W44/dinas-kesehatan.html",
-            "minggu/2026-W44/dinas-kesehatan.md",
-            "minggu/2026-W45/answered-directly.html",
-            "minggu/2026-W45/answered-directly.md",
-            "minggu/2026-W45/dinas-kesehatan.html",
-            "minggu/2026-W45/dinas-kesehatan.md",
-            "minggu/2026-W45/dinas-perhubungan.html",
-            "minggu/2026-W45/dinas-perhubungan.md",
-        ]
+    // (S05, S10), Dinas Perhubungan (S09) and the answered S06; all of W46 (S11 alone),
+    // with its workbook; October's answered S03; November's Dinas Kesehatan (S04, S05,
+    // S10, S11), Dinas Perhubungan (S09) and S06. The others hold S07 (forwarded never) or
+    // S08 (no disposition), still open, and say so at each as-of; so do the workbooks of
+    // W44, W45, October and November; the site-wide pages show the as-of. A CSV, the
+    // search index and the assets hold no as-of: none of their items changed, so all of
+    // them came out the same.
+    let mut expected: Vec<String> = [
+        "bulan/2026-10/answered-directly",
+        "bulan/2026-11/answered-directly",
+        "bulan/2026-11/dinas-kesehatan",
+        "bulan/2026-11/dinas-perhubungan",
+        "minggu/2026-W44/answered-directly",
+        "minggu/2026-W44/dinas-kesehatan",
+        "minggu/2026-W45/answered-directly",
+        "minggu/2026-W45/dinas-kesehatan",
+        "minggu/2026-W45/dinas-perhubungan",
+        "minggu/2026-W46/dinas-kesehatan",
+        "minggu/2026-W46/index",
+    ]
+    .iter()
+    .flat_map(|stem| [format!("{stem}.html"), format!("{stem}.md")])
+    .collect();
+    expected.push("minggu/2026-W46/index.xlsx".into());
+    expected.extend(
+        after
+            .keys()
+            .filter(|p| p.ends_with(".csv") || p.starts_with("cari/") || p.starts_with("assets/"))
+            .filter(|p| !p.ends_with('/'))
+            .cloned(),
     );
+    expected.sort();
+    assert_eq!(same.iter().copied().collect::<Vec<_>>(), expected);
     // A settled page describes the moment it settled: W45's Dinas Kesehatan when S10 was
     // forwarded, after the week ended; W44's when the week ended (S04 was forwarded at
     // 19.55 on its last day); an open one, the as-of.
@@ -513,6 +516,11 @@ fn a_later_build_keeps_the_files_of_what_did_not_change() {
         format!(
             "<p class=\"asof\">As of: <strong>Monday, 9 November 2026 00:10 WIB</strong> {settled}"
         )
+    );
+    // W46: S11, forwarded on Tuesday the 10th; the week ended on Sunday the 15th.
+    assert_eq!(
+        as_of("minggu/2026-W46/index.html"),
+        format!("<p class=\"asof\">As of: <strong>Sunday, 15 November 2026 23:59 WIB</strong> {settled}")
     );
     assert_eq!(
         as_of("minggu/2026-W44/dinas-kesehatan.html"),
