@@ -106,10 +106,9 @@ pub(crate) enum PageAsOf {
     Run,
     /// A page of a period the as-of is past the end of, on which no item has a step still
     /// open: its figures are the same at any later as-of, so it describes the moment it
-    /// settled,
-    /// when its last item finished or its period ended, whichever is later (never after
-    /// the run's as-of). Such a page stays byte for byte as it is from one build to the
-    /// next while its items do not change (issue 13).
+    /// settled, when its last item finished or its period ended, whichever is later (never
+    /// after the run's as-of). Such a page stays byte for byte as it is from one build to
+    /// the next while its items do not change (issue 13).
     Settled(Instant),
 }
 
