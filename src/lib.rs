@@ -193,7 +193,7 @@ pub fn build(
     }
     ingest::check_departments(&ledger, config.limits.max_departments)?;
     progress.enter(progress::Stage::Judging);
-    let judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
+    let mut judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
     let report = report::assemble(
         &judgement.judged,
         &judgement.model,
@@ -240,6 +240,10 @@ pub fn build(
             bytes,
         })?;
     }
+    // The pages are written: the judged items are no longer needed. Freed before the
+    // summary is written out (tens of megabytes at a million items), they are the end of a
+    // build's peak of memory, not its top (issue 13).
+    drop(std::mem::take(&mut judgement.judged));
     let summary = report::summary_json(&report, config.mask_personal_data);
     let calendar = config.calendar.as_ref().map(manifest::CalendarRecord::of);
     let since_last = previous.and_then(|previous| {
