@@ -650,6 +650,60 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
+    fn a_file_is_kept_only_when_the_previous_site_holds_exactly_its_bytes() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let ino = |name: &str| fs::symlink_metadata(out.join(name)).unwrap().ino();
+        let kept = |files: &[OutputFile]| {
+            let target = Target::open(&out, None).unwrap();
+            let staging = target.stage().unwrap();
+            for f in files {
+                staging.write(f).unwrap();
+            }
+            let kept = staging.kept();
+            staging.commit(provenance()).unwrap();
+            kept
+        };
+        let files = [
+            file("same.txt", "one"),
+            file("changed.txt", "two"),
+            file("spoilt.txt", "three"),
+            file("linked.txt", "four"),
+        ];
+        assert_eq!(kept(&files), 0);
+        let before: Vec<u64> = ["same.txt", "spoilt.txt", "linked.txt"].map(&ino).to_vec();
+        // Since then, someone changed a file of the site in place, and put a link (to a
+        // file holding the same bytes) in place of another: the manifest no longer tells
+        // what they hold.
+        fs::write(out.join("spoilt.txt"), "THREE").unwrap();
+        fs::write(tmp.path().join("elsewhere.txt"), "four").unwrap();
+        fs::remove_file(out.join("linked.txt")).unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere.txt"), out.join("linked.txt"))
+            .unwrap();
+        let files = [
+            file("same.txt", "one"),
+            file("changed.txt", "TWO"),
+            file("spoilt.txt", "three"),
+            file("linked.txt", "four"),
+        ];
+        // Only the file that still holds exactly its bytes is kept: the same file.
+        assert_eq!(kept(&files), 1);
+        assert_eq!(ino("same.txt"), before[0]);
+        assert_ne!(ino("spoilt.txt"), before[1]);
+        for f in &files {
+            let path = out.join(&f.path);
+            assert!(fs::symlink_metadata(&path).unwrap().is_file(), "{}", f.path);
+            assert_eq!(fs::read(&path).unwrap(), f.bytes, "{}", f.path);
+        }
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("elsewhere.txt")).unwrap(),
+            "four"
+        );
+    }
+
+    #[test]
     fn the_previous_site_is_its_manifest_and_summary() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("site");
