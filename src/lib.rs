@@ -174,7 +174,11 @@ pub fn build(
     progress: &progress::Progress,
 ) -> Result<BuildOutcome, error::Error> {
     let target = site::Target::open(&options.out_dir, Some(&options.data_dir))?;
-    let previous = target.previous();
+    // Of the site being replaced, what tells what changed: its periods' numbers and its
+    // calendar (not its summary's text, held through the build).
+    let previous = target
+        .previous()
+        .map(|p| (report::PeriodNumbers::of(&p.summary), p.manifest.calendar));
     let mut ledger = read_exports(
         &options.data_dir,
         config,
@@ -246,10 +250,10 @@ pub fn build(
     drop(std::mem::take(&mut judgement.judged));
     let summary = report::summary_json(&report, config.mask_personal_data);
     let calendar = config.calendar.as_ref().map(manifest::CalendarRecord::of);
-    let since_last = previous.and_then(|previous| {
+    let since_last = previous.and_then(|(numbers, calendar_before)| {
         Some(report::SinceLast {
-            periods: report::changed_periods(&previous.summary, &summary)?,
-            calendar_changed: previous.manifest.calendar != calendar,
+            periods: report::changed_periods(&numbers?, &report::PeriodNumbers::of(&summary)?),
+            calendar_changed: calendar_before != calendar,
         })
     });
     write(site::OutputFile {

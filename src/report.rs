@@ -610,37 +610,38 @@ pub struct SinceLast {
     pub calendar_changed: bool,
 }
 
-/// The periods whose numbers differ between two `summary.json` texts, the previous site's
-/// (`old`) and the new one (`new`): a period both have (by label) whose `total` or
-/// `departments` differ, and a period only one has. In the new summary's order, then the
-/// removed periods in the old's order. `None` when `old` is not a `patuh.summary/1` that
-/// can be read (nothing to compare with).
-///
-/// Each period's numbers are compared as written (the SHA-256 of the text of its `total`
-/// and `departments`, read in place): a summary is never parsed whole, which at a million
-/// items held a few hundred megabytes at the end of a rebuild (issue 13). patuh writes the
-/// same numbers as the same text, so a difference in the text is a difference in the
-/// numbers (or a summary written by a version that wrote them otherwise).
-pub fn changed_periods(old: &str, new: &str) -> Option<Vec<PeriodChange>> {
-    use serde::Deserialize;
-    use serde_json::value::RawValue;
-    use sha2::{Digest, Sha256};
-    #[derive(Deserialize)]
-    struct Summary<'a> {
-        schema: String,
-        #[serde(borrow)]
-        periods: Vec<Period<'a>>,
-    }
-    #[derive(Deserialize)]
-    struct Period<'a> {
-        label: String,
-        #[serde(borrow)]
-        total: &'a RawValue,
-        #[serde(borrow)]
-        departments: &'a RawValue,
-    }
-    let periods = |text: &str| -> Option<Vec<(String, [u8; 32])>> {
-        let summary: Summary<'_> = serde_json::from_str(text).ok()?;
+/// The numbers of each period of a `summary.json`, by label in its order: the SHA-256 of
+/// the text of its `total` and `departments`, read in place (serde_json's `RawValue`), so
+/// that a summary is never parsed whole: at a million items two parsed summaries held a
+/// few hundred megabytes at the end of a rebuild, and the previous site's summary text
+/// was held through the whole build (issue 13). patuh writes the same numbers as the same
+/// text, so a difference in the text is a difference in the numbers (or a summary written
+/// by a version that wrote them otherwise).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodNumbers(Vec<(String, [u8; 32])>);
+
+impl PeriodNumbers {
+    /// The numbers of the periods of `summary`; `None` when it is not a `patuh.summary/1`
+    /// that can be read (nothing to compare with).
+    pub fn of(summary: &str) -> Option<PeriodNumbers> {
+        use serde::Deserialize;
+        use serde_json::value::RawValue;
+        use sha2::{Digest, Sha256};
+        #[derive(Deserialize)]
+        struct Summary<'a> {
+            schema: String,
+            #[serde(borrow)]
+            periods: Vec<Period<'a>>,
+        }
+        #[derive(Deserialize)]
+        struct Period<'a> {
+            label: String,
+            #[serde(borrow)]
+            total: &'a RawValue,
+            #[serde(borrow)]
+            departments: &'a RawValue,
+        }
+        let summary: Summary<'_> = serde_json::from_str(summary).ok()?;
         if summary.schema != "patuh.summary/1" {
             return None;
         }
@@ -651,9 +652,16 @@ pub fn changed_periods(old: &str, new: &str) -> Option<Vec<PeriodChange>> {
             digest.update(p.departments.get());
             (p.label, digest.finalize().into())
         });
-        Some(numbers.collect())
-    };
-    let (old, new) = (periods(old)?, periods(new)?);
+        Some(PeriodNumbers(numbers.collect()))
+    }
+}
+
+/// The periods whose numbers differ between the previous site's summary (`old`) and the
+/// new one (`new`): a period both have (by label) whose `total` or `departments` differ,
+/// and a period only one has. In the new summary's order, then the removed periods in the
+/// old's order.
+pub fn changed_periods(old: &PeriodNumbers, new: &PeriodNumbers) -> Vec<PeriodChange> {
+    let (old, new) = (&old.0, &new.0);
     let old_by_label: BTreeMap<&str, &[u8; 32]> =
         old.iter().map(|(l, n)| (l.as_str(), n)).collect();
     let new_by_label: BTreeMap<&str, &[u8; 32]> =
@@ -675,7 +683,7 @@ pub fn changed_periods(old: &str, new: &str) -> Option<Vec<PeriodChange>> {
             .filter(|(label, _)| !new_by_label.contains_key(label.as_str()))
             .map(|(label, _)| change(label, Change::Removed)),
     );
-    Some(changes)
+    changes
 }
 
 #[cfg(test)]
@@ -835,8 +843,9 @@ mod tests {
             ]
             .join(","),
         );
+        let numbers = |text: &str| PeriodNumbers::of(text).unwrap();
         // The same text: nothing changed.
-        assert_eq!(changed_periods(&old, &old), Some(vec![]));
+        assert_eq!(changed_periods(&numbers(&old), &numbers(&old)), vec![]);
         // W47's total differs, W48's department, W46 is gone, W49 is new; 2026-11 the same
         // but for a field outside the numbers (`complete`).
         let new = summary(
@@ -848,8 +857,7 @@ mod tests {
             ]
             .join(","),
         );
-        let got: Vec<(String, Change)> = changed_periods(&old, &new)
-            .unwrap()
+        let got: Vec<(String, Change)> = changed_periods(&numbers(&old), &numbers(&new))
             .into_iter()
             .map(|c| (c.label, c.change))
             .collect();
@@ -863,11 +871,11 @@ mod tests {
             ]
         );
         // A previous summary that cannot be read: nothing to compare with.
-        assert_eq!(changed_periods("not json", &new), None);
+        assert_eq!(PeriodNumbers::of("not json"), None);
         assert_eq!(
-            changed_periods(r#"{"schema": "other/1", "periods": []}"#, &new),
+            PeriodNumbers::of(r#"{"schema": "other/1", "periods": []}"#),
             None
         );
-        assert_eq!(changed_periods(&summary(r#"{"total": {}}"#), &new), None);
+        assert_eq!(PeriodNumbers::of(&summary(r#"{"total": {}}"#)), None);
     }
 }
