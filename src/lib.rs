@@ -200,6 +200,7 @@ pub fn build(
     let mut judgement = judge(&mut ledger, config, options.as_of.as_deref())?;
     let report = report::assemble(
         &judgement.judged,
+        &ledger.items,
         &judgement.model,
         ledger.rows,
         judgement.as_of,

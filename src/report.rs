@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::ingest::RowCounts;
 use crate::model::{AsOf, Instant};
-use crate::sop::{Judged, SopModel, Status};
+use crate::sop::{ContinuousResult, Judged, SopModel, Status};
 
 /// The counts and statistics of one step over a group of items.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -202,9 +202,10 @@ pub struct Report {
     pub slugs: BTreeMap<String, String>,
 }
 
-/// Aggregates judged items into periods and departments.
+/// Aggregates judged items (of the ledger's `items`) into periods and departments.
 pub fn assemble(
     judged: &[Judged],
+    items: &[crate::model::Item],
     model: &SopModel,
     rows: RowCounts,
     as_of: Option<AsOf>,
@@ -212,6 +213,10 @@ pub fn assemble(
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
     let office = model.office_steps();
+    let continuous_of = |j: &Judged, step: usize| {
+        let at = as_of?.at;
+        crate::sop::continuous_result(&items[j.item], model, step, at)
+    };
     let slugs = slugs(judged.iter().map(|j| &*j.group.name));
     let first = judged.iter().map(|j| j.placed).min();
     let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -237,7 +242,12 @@ pub fn assemble(
                     name: name.to_string(),
                     slug: slugs[name].clone(),
                     pseudo: judged[ms[0]].group.pseudo,
-                    stats: aggregate_clocks(ms.iter().map(|&m| &judged[m]), &ids, &office),
+                    stats: aggregate_clocks(
+                        ms.iter().map(|&m| &judged[m]),
+                        &ids,
+                        &office,
+                        continuous_of,
+                    ),
                     members: ms,
                 })
                 .collect();
@@ -250,7 +260,12 @@ pub fn assemble(
                 complete: data_from.is_none() && data_until.is_none(),
                 data_from,
                 data_until,
-                total: aggregate_clocks(members.iter().map(|&m| &judged[m]), &ids, &office),
+                total: aggregate_clocks(
+                    members.iter().map(|&m| &judged[m]),
+                    &ids,
+                    &office,
+                    continuous_of,
+                ),
                 departments,
                 members,
             });
@@ -317,15 +332,17 @@ fn bounds(kind: PeriodKind, date: NaiveDate) -> (NaiveDate, NaiveDate) {
 
 /// The numbers of a group of judged items.
 pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) -> GroupStats {
-    aggregate_clocks(items, ids, &[])
+    aggregate_clocks(items, ids, &[], |_, _| None)
 }
 
 /// [`aggregate`], with the continuous figures beside every step whose index is `true` in
-/// `office` (the steps on the office clock, then `end_to_end`).
+/// `office` (the steps on the office clock, then `end_to_end`): `continuous` gives an
+/// item's step on the continuous clock ([`crate::sop::continuous_result`]).
 pub fn aggregate_clocks<'a>(
     items: impl Iterator<Item = &'a Judged>,
     ids: &[String],
     office: &[bool],
+    continuous_of: impl Fn(&Judged, usize) -> Option<ContinuousResult>,
 ) -> GroupStats {
     let mut stats: Vec<StepStats> = vec![StepStats::default(); ids.len()];
     let mut durations: Vec<Vec<i64>> = vec![Vec::new(); ids.len()];
@@ -356,9 +373,7 @@ pub fn aggregate_clocks<'a>(
             );
             if let Some((s, d)) = &mut continuous[i] {
                 // Not applicable, unmeasurable and invalid are the same on both clocks.
-                let (status, duration) = result
-                    .continuous
-                    .as_deref()
+                let (status, duration) = continuous_of(item, i)
                     .map_or((result.status, result.duration_s), |c| {
                         (c.status, c.duration_s)
                     });

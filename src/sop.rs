@@ -281,10 +281,6 @@ pub struct StepResult {
     /// time (read as midnight): registers mark the step.
     #[serde(skip)]
     pub date_only: bool,
-    /// The same step on the continuous clock, when the step runs on the office clock
-    /// (boxed: most steps have none, and a million items hold four steps each).
-    #[serde(skip)]
-    pub continuous: Option<Box<ContinuousResult>>,
 }
 
 /// An item with its step results, department group and periods.
@@ -440,60 +436,29 @@ fn judge_item(
         _ => model.meter(clock, zone),
     };
     let disposition = item.disposition();
-    let applicable: Vec<&Step> = model
-        .steps
-        .iter()
-        .filter(|s| s.applies(disposition))
-        .collect();
-    let mut steps = Vec::with_capacity(model.steps.len() + 1);
-    for (i, step) in model.steps.iter().enumerate() {
-        if !step.applies(disposition) {
-            steps.push(StepResult {
+    let steps: Vec<StepResult> = (0..=model.steps.len())
+        .map(|i| match span(item, model, disposition, i) {
+            Some(span) => marked(
+                status_on(
+                    meter(span.clock),
+                    item.stamps.get(span.start),
+                    item.stamps.get(span.end),
+                    span.limit_s,
+                    span.later_end_present,
+                    as_of,
+                ),
+                item,
+                span.start,
+                span.end,
+            ),
+            None => StepResult {
                 status: Status::NotApplicable,
                 duration_s: None,
-                limit_s: step.limit_s,
+                limit_s: model.steps.get(i).map_or(0, |s| s.limit_s),
                 date_only: false,
-                continuous: None,
-            });
-            continue;
-        }
-        let later_end_present = model.steps[i + 1..]
-            .iter()
-            .filter(|s| s.applies(disposition))
-            .any(|s| item.stamps.get(s.end).is_some());
-        let result = status_on(
-            meter(step.clock),
-            item.stamps.get(step.start),
-            item.stamps.get(step.end),
-            step.limit_s,
-            later_end_present,
-            as_of,
-        );
-        steps.push(marked(result, item, step.start, step.end));
-    }
-    let end_to_end = match (applicable.first(), applicable.last()) {
-        (Some(first), Some(last)) => marked(
-            status_on(
-                meter(model.end_to_end_clock),
-                item.stamps.get(first.start),
-                item.stamps.get(last.end),
-                applicable.iter().map(|s| s.limit_s).sum(),
-                false,
-                as_of,
-            ),
-            item,
-            first.start,
-            last.end,
-        ),
-        _ => StepResult {
-            status: Status::NotApplicable,
-            duration_s: None,
-            limit_s: 0,
-            date_only: false,
-            continuous: None,
-        },
-    };
-    steps.push(end_to_end);
+            },
+        })
+        .collect();
     let group = match (disposition, &item.department) {
         (Disposition::Forward, Some(d)) if listed.is_some_and(|l| !l.contains(&**d)) => Group {
             name: shared.name(&labels.unlisted),
@@ -566,7 +531,8 @@ pub fn status_of(
 }
 
 /// The status rules of METRICS.md for one step on a clock: durations are the meter's spans;
-/// `invalid` compares the instants. On the office clock the continuous result goes beside.
+/// `invalid` compares the instants ([`continuous_result`] gives a step on the office clock
+/// on the continuous one).
 pub fn status_on(
     meter: Meter<'_>,
     start: Option<Instant>,
@@ -575,22 +541,82 @@ pub fn status_on(
     later_end_present: bool,
     as_of: Instant,
 ) -> StepResult {
-    let mut judged = rule(meter, start, end, limit_s, later_end_present, as_of);
-    if let Meter::Office { .. } | Meter::Table(_) = meter {
-        let c = rule(
-            Meter::Continuous,
-            start,
-            end,
-            limit_s,
-            later_end_present,
-            as_of,
-        );
-        judged.continuous = Some(Box::new(ContinuousResult {
-            status: c.status,
-            duration_s: c.duration_s,
-        }));
+    rule(meter, start, end, limit_s, later_end_present, as_of)
+}
+
+/// What step `step` of an item is judged from (the configured steps by index, then
+/// `end_to_end`): its start and end timestamps, its limit, whether a later applicable
+/// step has ended, and its clock. `None` when the step does not apply to the item's
+/// disposition.
+struct Span {
+    start: Stamp,
+    end: Stamp,
+    limit_s: i64,
+    later_end_present: bool,
+    clock: Clock,
+}
+
+fn span(item: &Item, model: &SopModel, disposition: Disposition, step: usize) -> Option<Span> {
+    let mut applicable = model.steps.iter().filter(|s| s.applies(disposition));
+    match model.steps.get(step) {
+        Some(this) => {
+            if !this.applies(disposition) {
+                return None;
+            }
+            let later_end_present = model.steps[step + 1..]
+                .iter()
+                .filter(|s| s.applies(disposition))
+                .any(|s| item.stamps.get(s.end).is_some());
+            Some(Span {
+                start: this.start,
+                end: this.end,
+                limit_s: this.limit_s,
+                later_end_present,
+                clock: this.clock,
+            })
+        }
+        None => {
+            let first = applicable.next()?;
+            let (last, limit_s) =
+                applicable.fold((first, first.limit_s), |(_, sum), s| (s, sum + s.limit_s));
+            Some(Span {
+                start: first.start,
+                end: last.end,
+                limit_s,
+                later_end_present: false,
+                clock: model.end_to_end_clock,
+            })
+        }
     }
-    judged
+}
+
+/// Step `step` of `item` (the configured steps by index, then `end_to_end`) judged at
+/// `as_of` on the continuous clock, when the step runs on the office clock: the figures
+/// shown beside its working-time ones. `None` for a step on the continuous clock, or one
+/// that does not apply. Made when asked rather than kept beside every item's result (a
+/// million items hold four steps each; issue 13).
+pub fn continuous_result(
+    item: &Item,
+    model: &SopModel,
+    step: usize,
+    as_of: Instant,
+) -> Option<ContinuousResult> {
+    let span = span(item, model, item.disposition(), step)?;
+    if span.clock != Clock::Office {
+        return None;
+    }
+    let result = rule(
+        Meter::Continuous,
+        item.stamps.get(span.start),
+        item.stamps.get(span.end),
+        span.limit_s,
+        span.later_end_present,
+        as_of,
+    );
+    Some(ContinuousResult {
+        status: result.status,
+        duration_s: result.duration_s,
+    })
 }
 
 /// The table of METRICS.md "Status of a step" on one clock.
@@ -607,7 +633,6 @@ fn rule(
         duration_s,
         limit_s,
         date_only: false,
-        continuous: None,
     };
     let Some(start) = start else {
         let duration = None;

@@ -301,7 +301,12 @@ impl Ctx<'_> {
         &self,
         items: impl Iterator<Item = &'j crate::sop::Judged>,
     ) -> crate::report::GroupStats {
-        crate::report::aggregate_clocks(items, &self.ids, &self.office)
+        let report = &self.input.report;
+        let ledger_items = &self.input.ledger.items;
+        crate::report::aggregate_clocks(items, &self.ids, &self.office, |j, step| {
+            let at = report.as_of?.at;
+            crate::sop::continuous_result(&ledger_items[j.item], &report.model, step, at)
+        })
     }
 
     fn int(&self, n: u64) -> String {
