@@ -112,6 +112,10 @@ pub struct DepartmentStats {
     /// order.
     #[serde(skip)]
     pub members: Vec<usize>,
+    /// When its numbers settled (as `settled` in this module counts it); `None` while
+    /// they may still change.
+    #[serde(skip)]
+    pub settled: Option<Instant>,
 }
 
 /// One period's numbers.
@@ -141,6 +145,10 @@ pub struct PeriodReport {
     /// Indices (into the judged items) of the period's items.
     #[serde(skip)]
     pub members: Vec<usize>,
+    /// When the numbers of all its items settled (as `settled` in this module counts
+    /// it); `None` while they may still change.
+    #[serde(skip)]
+    pub settled: Option<Instant>,
 }
 
 impl PeriodReport {
@@ -213,10 +221,7 @@ pub fn assemble(
 ) -> Report {
     let ids: Vec<String> = model.ids().map(str::to_string).collect();
     let office = model.office_steps();
-    let continuous_of = |j: &Judged, step: usize| {
-        let at = as_of?.at;
-        crate::sop::continuous_result(&items[j.item], model, step, at)
-    };
+    let continuous_of = continuous_of(items, model, as_of);
     let slugs = slugs(judged.iter().map(|j| &*j.group.name));
     let first = judged.iter().map(|j| j.placed).min();
     let mut weeks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -236,22 +241,37 @@ pub fn assemble(
                     .or_default()
                     .push(m);
             }
+            let (data_from, data_until) = coverage(start, end, first, as_of.map(|a| a.at), zone);
+            let stats_of = |ms: &[usize]| {
+                let stats = aggregate_clocks(
+                    ms.iter().map(|&m| &judged[m]),
+                    &ids,
+                    &office,
+                    &continuous_of,
+                );
+                let settled = as_of.filter(|_| data_until.is_none()).and_then(|as_of| {
+                    let latest = ms
+                        .iter()
+                        .filter_map(|&m| items[judged[m].item].stamps.latest());
+                    settled(&stats, latest, end, as_of.at, zone)
+                });
+                (stats, settled)
+            };
             let departments = by_department
                 .into_iter()
-                .map(|(name, ms)| DepartmentStats {
-                    name: name.to_string(),
-                    slug: slugs[name].clone(),
-                    pseudo: judged[ms[0]].group.pseudo,
-                    stats: aggregate_clocks(
-                        ms.iter().map(|&m| &judged[m]),
-                        &ids,
-                        &office,
-                        continuous_of,
-                    ),
-                    members: ms,
+                .map(|(name, ms)| {
+                    let (stats, settled) = stats_of(&ms);
+                    DepartmentStats {
+                        name: name.to_string(),
+                        slug: slugs[name].clone(),
+                        pseudo: judged[ms[0]].group.pseudo,
+                        stats,
+                        members: ms,
+                        settled,
+                    }
                 })
                 .collect();
-            let (data_from, data_until) = coverage(start, end, first, as_of.map(|a| a.at), zone);
+            let (total, settled) = stats_of(&members);
             periods.push(PeriodReport {
                 kind,
                 label: label.to_string(),
@@ -260,14 +280,10 @@ pub fn assemble(
                 complete: data_from.is_none() && data_until.is_none(),
                 data_from,
                 data_until,
-                total: aggregate_clocks(
-                    members.iter().map(|&m| &judged[m]),
-                    &ids,
-                    &office,
-                    continuous_of,
-                ),
+                total,
                 departments,
                 members,
+                settled,
             });
         }
     }
@@ -288,6 +304,32 @@ pub fn assemble(
         periods,
         slugs,
     }
+}
+
+/// When the numbers `stats` of a group of items in a period ending on `end` (local day)
+/// settled, for an as-of past the period's end: none of the items has a step still open
+/// (pending, or overdue), so the numbers are the same at any later as-of. The moment is
+/// the latest of the items' timestamps (`latest`) or the period's last second, whichever
+/// is later, and never after the as-of. `None` while a step is open. (Where the data
+/// starts does not move with the as-of: a period it starts within settles all the same.)
+/// Pages then show this moment rather than the as-of, and stay the same bytes from one
+/// build to the next while their items do not change (issue 13).
+fn settled(
+    stats: &GroupStats,
+    latest: impl Iterator<Item = Instant>,
+    end: NaiveDate,
+    as_of: Instant,
+    zone: Tz,
+) -> Option<Instant> {
+    let open = stats
+        .steps
+        .iter()
+        .any(|(_, s)| s.pending > 0 || s.overdue > 0);
+    if open {
+        return None;
+    }
+    let ended = crate::calendar::wall_instant(end, 24 * 3600 - 1, zone);
+    Some(latest.fold(ended, Instant::max).min(as_of))
 }
 
 /// What part of the period from `start` to `end` (local days) the data leaves out: the
@@ -333,6 +375,17 @@ fn bounds(kind: PeriodKind, date: NaiveDate) -> (NaiveDate, NaiveDate) {
 /// The numbers of a group of judged items.
 pub fn aggregate<'a>(items: impl Iterator<Item = &'a Judged>, ids: &[String]) -> GroupStats {
     aggregate_clocks(items, ids, &[], |_, _| None)
+}
+
+/// An item's step on the continuous clock ([`crate::sop::continuous_result`]), for
+/// [`aggregate_clocks`]: the items are `items` (indexed by [`Judged::item`]), judged with
+/// `model` at `as_of` (none without items).
+pub fn continuous_of<'a>(
+    items: &'a [crate::model::Item],
+    model: &'a SopModel,
+    as_of: Option<AsOf>,
+) -> impl Fn(&Judged, usize) -> Option<ContinuousResult> + 'a {
+    move |j, step| crate::sop::continuous_result(&items[j.item], model, step, as_of?.at)
 }
 
 /// [`aggregate`], with the continuous figures beside every step whose index is `true` in
@@ -546,6 +599,7 @@ pub fn summary_json(report: &Report, masking: bool) -> String {
                         pseudo: d.pseudo,
                         stats: d.stats.clone(),
                         members: Vec::new(),
+                        settled: d.settled,
                     })
                     .collect(),
                 members: Vec::new(),

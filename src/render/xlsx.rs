@@ -547,14 +547,7 @@ fn period_bytes(
         .find(|p| p.kind == period.kind);
     let masking = input.presentation.mask_personal_data;
     let shown = |name: &str| crate::privacy::shown(name, masking).into_owned();
-    let at = PageAsOf::of(
-        input.report,
-        period,
-        &period.total,
-        &period.members,
-        input.judged,
-        &input.ledger.items,
-    );
+    let at = PageAsOf::of(period.settled);
     let mut workbook = workbook(input, at);
     let mut taken = Vec::new();
     let (ranked, pseudo) = period.departments_in_order(input.presentation.min_items);

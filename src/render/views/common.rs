@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use crate::model::{AsOfSource, Instant, Item};
+use chrono::NaiveDate;
+
+use crate::model::{AsOfSource, Instant};
 use crate::render::format;
 use crate::render::paths::{self, PagePath};
-use crate::report::{DepartmentStats, GroupStats, PeriodReport, Report};
-use crate::sop::Judged;
+use crate::report::{DepartmentStats, PeriodReport, Report};
 use crate::words::Words;
 
 use super::css::css_string;
@@ -104,15 +105,19 @@ impl SiteLinks {
 pub(crate) enum PageAsOf {
     /// The run's as-of moment.
     Run,
-    /// A page of a period the as-of is past the end of, on which no item has a step still
-    /// open: its figures are the same at any later as-of, so it describes the moment it
-    /// settled, when its last item finished or its period ended, whichever is later (never
-    /// after the run's as-of). Such a page stays byte for byte as it is from one build to
-    /// the next while its items do not change (issue 13).
+    /// The moment the numbers of the page's items settled ([`PeriodReport::settled`],
+    /// [`DepartmentStats::settled`]): they are the same at any later as-of, so the page
+    /// stays byte for byte as it is from one build to the next while its items do not
+    /// change (issue 13).
     Settled(Instant),
 }
 
 impl PageAsOf {
+    /// A page of a group of items that settled at `settled`, or may still change (`None`).
+    pub(crate) fn of(settled: Option<Instant>) -> PageAsOf {
+        settled.map_or(PageAsOf::Run, PageAsOf::Settled)
+    }
+
     /// The moment described: the settled moment, else the run's as-of (`None` when
     /// there are no items).
     pub(crate) fn at(self, report: &Report) -> Option<Instant> {
@@ -122,35 +127,13 @@ impl PageAsOf {
         }
     }
 
-    /// The moment described by a page of `period` showing `stats` of the items `members`
-    /// (indices into `judged`): settled when the as-of is past the period's end and none
-    /// of the items has a step still open (pending, or overdue), else the run's as-of. (A
-    /// period whose data starts after its start is settled all the same: where its data
-    /// starts does not move with the as-of.)
-    pub(crate) fn of(
-        report: &Report,
-        period: &PeriodReport,
-        stats: &GroupStats,
-        members: &[usize],
-        judged: &[Judged],
-        items: &[Item],
-    ) -> PageAsOf {
-        let Some(as_of) = report.as_of else {
-            return PageAsOf::Run;
-        };
-        let open = stats
-            .steps
-            .iter()
-            .any(|(_, s)| s.pending > 0 || s.overdue > 0);
-        if period.data_until.is_some() || open {
-            return PageAsOf::Run;
-        }
-        let ended = crate::calendar::wall_instant(period.end, 24 * 3600 - 1, report.zone);
-        let last = members
-            .iter()
-            .filter_map(|&m| items[judged[m].item].stamps.latest())
-            .max();
-        PageAsOf::Settled(last.map_or(ended, |l| l.max(ended)).min(as_of.at))
+    /// The day a page of `period` is signed and dated: the day of the moment it
+    /// describes, never later (a month signed on the 30th while its data ends on the 22nd
+    /// would claim more); the period's last day when there is none.
+    pub(crate) fn day(self, report: &Report, period: &PeriodReport) -> NaiveDate {
+        self.at(report)
+            .map(|a| a.with_timezone(&report.zone).date_naive())
+            .unwrap_or(period.end)
     }
 }
 
@@ -162,18 +145,7 @@ impl Ctx<'_> {
         period: &PeriodReport,
         department: Option<&DepartmentStats>,
     ) -> PageAsOf {
-        let (stats, members) = match department {
-            Some(d) => (&d.stats, &d.members),
-            None => (&period.total, &period.members),
-        };
-        PageAsOf::of(
-            self.input.report,
-            period,
-            stats,
-            members,
-            self.input.judged,
-            &self.input.ledger.items,
-        )
+        PageAsOf::of(department.map_or(period.settled, |d| d.settled))
     }
 
     /// The header and footer of a page `root` below the site's root, titled `title`;

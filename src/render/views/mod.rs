@@ -302,11 +302,9 @@ impl Ctx<'_> {
         items: impl Iterator<Item = &'j crate::sop::Judged>,
     ) -> crate::report::GroupStats {
         let report = &self.input.report;
-        let ledger_items = &self.input.ledger.items;
-        crate::report::aggregate_clocks(items, &self.ids, &self.office, |j, step| {
-            let at = report.as_of?.at;
-            crate::sop::continuous_result(&ledger_items[j.item], &report.model, step, at)
-        })
+        let continuous_of =
+            crate::report::continuous_of(&self.input.ledger.items, &report.model, report.as_of);
+        crate::report::aggregate_clocks(items, &self.ids, &self.office, continuous_of)
     }
 
     fn int(&self, n: u64) -> String {

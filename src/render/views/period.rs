@@ -86,11 +86,7 @@ pub(super) fn period_page(
         step_names: &'a [String],
         trends: super::trend::Trends,
     }
-    // Signed on the day of the moment the page describes, never later.
-    let signed = at
-        .at(ctx.input.report)
-        .map(|a| a.with_timezone(&ctx.input.report.zone).date_naive())
-        .unwrap_or(period.end);
+    let signed = at.day(ctx.input.report, period);
     let signature = ctx.signature().map(|s| SignatureView {
         place_date: format!("{}, {}", s.place, format::date_only(ctx.lang, signed)),
         role: s.role.clone(),

@@ -116,13 +116,7 @@ impl Ctx<'_> {
             }
         });
         let signers = signers(record, signature, self.t);
-        // The record is dated the day of the moment its figures describe (a month signed
-        // on the 30th while its data ends on the 22nd would claim more).
-        let as_of_day = at
-            .at(self.input.report)
-            .map(|a| a.with_timezone(&self.input.report.zone).date_naive());
-        let day: NaiveDate = as_of_day.unwrap_or(period.end);
-        let date = crate::render::format::date_only(self.lang, day);
+        let date = crate::render::format::date_only(self.lang, at.day(self.input.report, period));
         let place = signature.map(|s| s.place.trim()).unwrap_or("");
         let place_date = if place.is_empty() {
             date

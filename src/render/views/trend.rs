@@ -131,6 +131,7 @@ impl Ctx<'_> {
                 },
                 departments: Vec::new(),
                 members: Vec::new(),
+                settled: None,
             }),
         }
     }
