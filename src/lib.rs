@@ -138,6 +138,10 @@ pub struct BuildOutcome {
     pub files: Vec<String>,
     /// How many of them the site replaced held byte for byte, and were kept as they were.
     pub kept: usize,
+    /// Of the groups of files made together (a period's own pages and downloads, a
+    /// department's pages in a period), how many were kept from the site replaced
+    /// without rendering because their inputs had not changed, and how many there were.
+    pub reused: (usize, usize),
     /// What changed since the site this build replaced; `None` when there was none (or
     /// its numbers cannot be read).
     pub since_last: Option<report::SinceLast>,
@@ -221,6 +225,7 @@ pub fn build(
         render::Templates::load(template_dir.as_deref()).map_err(error::Error::Template)?;
     progress.enter(progress::Stage::Rendering);
     let presentation = render::Presentation::of(config);
+    let settings = config.effective_json();
     let input = render::RenderInput {
         presentation: &presentation,
         judged: &judgement.judged,
@@ -228,10 +233,19 @@ pub fn build(
         report: &report,
         input_hashes: &input_hashes,
         commentary: &commentary,
+        settings: &settings,
     };
     let staging = target.stage()?;
     let write = |file: site::OutputFile| staging.write(&file).map_err(error::Error::from);
-    render::render_all(&input, &templates, &write)?;
+    let reuse = |key: &str| staging.reuse(key).map_err(error::Error::from);
+    let rendered = render::render_all(
+        &input,
+        &templates,
+        &render::Sink {
+            write: &write,
+            reuse: &reuse,
+        },
+    )?;
     if let (Some(site_path), Some(name), Some(folder)) = (
         &presentation.logo,
         config.record.as_ref().and_then(|r| r.logo.as_deref()),
@@ -264,7 +278,7 @@ pub fn build(
     progress.enter(progress::Stage::Publishing);
     let kept = staging.kept();
     let files = staging.commit(site::Provenance {
-        config_sha256: hash::sha256_hex(config.effective_json().as_bytes()),
+        config_sha256: hash::sha256_hex(settings.as_bytes()),
         inputs: input_hashes
             .iter()
             .map(|(path, sha256)| site::Written {
@@ -273,12 +287,14 @@ pub fn build(
             })
             .collect(),
         calendar,
+        units: rendered.units,
     })?;
     Ok(BuildOutcome {
         ledger,
         report,
         files,
         kept,
+        reused: (rendered.reused, rendered.total),
         since_last,
     })
 }

@@ -218,6 +218,15 @@ fn build(args: BuildArgs, lang: patuh::words::Lang) -> Result<(), patuh::error::
         let line = patuh::words::say(config.lang, "build_kept", &[("kept", &kept)]);
         eprintln!("{}", patuh::check::printable(&line));
     }
+    if outcome.reused.0 > 0 {
+        let (reused, total) = (outcome.reused.0.to_string(), outcome.reused.1.to_string());
+        let line = patuh::words::say(
+            config.lang,
+            "build_reused",
+            &[("reused", &reused), ("total", &total)],
+        );
+        eprintln!("{}", patuh::check::printable(&line));
+    }
     eprint!(
         "{}",
         patuh::check::changes_text(outcome.since_last.as_ref(), config.lang)

@@ -48,6 +48,39 @@ pub struct Manifest {
         skip_serializing_if = "Option::is_none"
     )]
     pub calendar: Option<CalendarRecord>,
+    /// The files of each period, by the key of what they were made from (the render
+    /// cache of the render stage): a later build with the same key keeps them.
+    #[serde(default, deserialize_with = "lenient_list")]
+    pub units: Vec<Unit>,
+}
+
+/// Files made together from the same inputs: a period's pages and downloads.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Unit {
+    /// SHA-256 of the inputs, in hex.
+    pub key: String,
+    /// The files, with their sizes.
+    pub files: Vec<UnitFile>,
+}
+
+/// One file of a [`Unit`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnitFile {
+    /// Its path in the site.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// A list that is empty when it cannot be read (a site of an older patuh keeps nothing).
+fn lenient_list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize;
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
 /// A value the manifest may hold in a shape this version does not know: `None` then.

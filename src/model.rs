@@ -10,7 +10,7 @@ pub type Instant = DateTime<Utc>;
 
 /// The moment a report describes ("Kondisi per"): items still open then are judged
 /// against it. Resolved once, before judging, and carried with the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct AsOf {
     /// The moment.
     pub at: Instant,
@@ -19,7 +19,7 @@ pub struct AsOf {
 }
 
 /// Where the as-of moment came from (METRICS.md "Periods that are not complete").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AsOfSource {
     /// `--as-of` on the command line.
@@ -162,7 +162,7 @@ impl Stamp {
 }
 
 /// The five timestamps of an item, each present or missing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Stamps(pub [Option<Instant>; 5]);
 
 impl Stamps {
@@ -274,7 +274,7 @@ pub struct RowRef {
 
 /// One complaint, report or question, after reading and merging duplicates. Its texts
 /// are boxed (`Box<str>`, two words, not three): a site holds a million items.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Item {
     /// Ticket number, when the export has one.
     pub id: Option<Box<str>>,

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::hash::sha256_hex;
-pub use crate::manifest::{is_site, CalendarRecord, Manifest, Written, MANIFEST};
+pub use crate::manifest::{is_site, CalendarRecord, Manifest, Unit, UnitFile, Written, MANIFEST};
 pub use crate::render::OutputFile;
 
 /// Publishing failed, or cannot start; the previous site is untouched (told in either
@@ -320,13 +320,18 @@ impl Target {
         fs::create_dir_all(&self.staging).map_err(io(&self.staging))?;
         // What the site being replaced holds, by the files its manifest lists: a file that
         // comes out the same is kept rather than written again.
-        let previous = Manifest::read(&self.dir)
-            .map(|m| m.outputs.into_iter().map(|w| (w.path, w.sha256)).collect())
-            .unwrap_or_default();
+        let (previous, units) = match Manifest::read(&self.dir) {
+            Some(m) => (
+                m.outputs.into_iter().map(|w| (w.path, w.sha256)).collect(),
+                m.units.into_iter().map(|u| (u.key, u.files)).collect(),
+            ),
+            None => Default::default(),
+        };
         Ok(Staging {
             target: self,
             written: Default::default(),
             previous,
+            units,
             kept: Default::default(),
             committed: false,
         })
@@ -381,6 +386,8 @@ pub struct Provenance {
     pub inputs: Vec<Written>,
     /// The working-time calendar in force, when `[calendar]` is set.
     pub calendar: Option<CalendarRecord>,
+    /// The files of each period by the key of their inputs (the render cache).
+    pub units: Vec<Unit>,
 }
 
 /// The new site being written beside the old one. Files are written as they are made
@@ -393,6 +400,9 @@ pub struct Staging<'a> {
     written: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
     /// The files of the site being replaced, with their SHA-256 (from its manifest).
     previous: std::collections::HashMap<String, String>,
+    /// The files of the site being replaced by the key of their inputs (its manifest's
+    /// units).
+    units: std::collections::HashMap<String, Vec<UnitFile>>,
     /// How many files were kept from the site being replaced.
     kept: std::sync::atomic::AtomicUsize,
     committed: bool,
@@ -447,6 +457,46 @@ impl Staging<'_> {
         plain && fs::read(&old).is_ok_and(|held| held == bytes) && fs::hard_link(&old, path).is_ok()
     }
 
+    /// Keeps the files the site being replaced made from the inputs `key` (the render
+    /// cache): each is linked into the new site as it is. `None`, with nothing kept, when
+    /// that site has no files of this key, or one of them is no longer a plain file of the
+    /// size it was written with (changed since, by hand): they are then rendered again.
+    pub fn reuse(&self, key: &str) -> Result<Option<Vec<UnitFile>>, PublishError> {
+        let Some(files) = self.units.get(key) else {
+            return Ok(None);
+        };
+        let intact = files.iter().all(|f| {
+            self.previous.contains_key(&f.path)
+                && fs::symlink_metadata(self.target.dir.join(&f.path))
+                    .is_ok_and(|m| m.file_type().is_file() && m.len() == f.bytes)
+        });
+        if !intact {
+            return Ok(None);
+        }
+        for f in files {
+            let fresh = self
+                .written
+                .lock()
+                .expect("not poisoned")
+                .insert(f.path.clone(), self.previous[&f.path].clone())
+                .is_none();
+            if !fresh {
+                return Err(PublishError::Twice(f.path.clone()));
+            }
+            let old = self.target.dir.join(&f.path);
+            let path = self.target.staging.join(&f.path);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            if fs::hard_link(&old, &path).is_err() {
+                fs::copy(&old, &path).map_err(io(&path))?;
+            }
+        }
+        self.kept
+            .fetch_add(files.len(), std::sync::atomic::Ordering::Relaxed);
+        Ok(Some(files.clone()))
+    }
+
     /// How many files so far are those of the site being replaced, kept as they were.
     pub fn kept(&self) -> usize {
         self.kept.load(std::sync::atomic::Ordering::Relaxed)
@@ -474,6 +524,7 @@ impl Staging<'_> {
             inputs: provenance.inputs,
             outputs,
             calendar: provenance.calendar,
+            units: provenance.units,
         };
         self.write(&OutputFile {
             path: MANIFEST.into(),
@@ -613,6 +664,7 @@ mod tests {
             config_sha256: String::new(),
             inputs: Vec::new(),
             calendar: None,
+            units: Vec::new(),
         }
     }
 

@@ -269,7 +269,7 @@ impl Meter<'_> {
 }
 
 /// One step of one item, judged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct StepResult {
     /// The status.
     pub status: Status,
@@ -284,7 +284,7 @@ pub struct StepResult {
 }
 
 /// An item with its step results, department group and periods.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Judged {
     /// Index of the item in the ledger.
     pub item: usize,

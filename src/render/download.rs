@@ -304,6 +304,15 @@ pub(crate) fn jobs<'a>(input: &'a RenderInput<'a>) -> Vec<Job<'a>> {
 }
 
 impl Job<'_> {
+    /// The unit of the render cache the job's files belong to: its period's own files;
+    /// `None` for a history.
+    pub(crate) fn unit(&self) -> Option<super::cache::Unit> {
+        match *self {
+            Job::Period(i) => Some((i, None)),
+            Job::History(..) => None,
+        }
+    }
+
     /// The files of the job; fails when a workbook cannot be written.
     pub(crate) fn files(&self, input: &RenderInput<'_>) -> Result<Vec<OutputFile>, RenderError> {
         match *self {

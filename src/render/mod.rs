@@ -5,6 +5,7 @@
 //! the caller as it is made (publishing writes them; rendering writes nothing). Every number and date is formatted by [`mod@format`], once, so both
 //! formats show the same text.
 
+pub mod cache;
 pub mod charts;
 pub mod download;
 pub mod format;
@@ -19,7 +20,7 @@ use std::collections::BTreeMap;
 
 use crate::config::{Config, Labels, Record, Signature};
 use crate::ingest::Ledger;
-use crate::manifest::Written;
+use crate::manifest::{Unit, UnitFile, Written};
 use crate::report::Report;
 use crate::sop::Judged;
 use crate::words::Lang;
@@ -142,6 +143,9 @@ pub struct RenderInput<'a> {
     pub input_hashes: &'a BTreeMap<String, String>,
     /// The office's commentary per period label (Markdown).
     pub commentary: &'a BTreeMap<String, String>,
+    /// The whole effective configuration, as [`Config::effective_json`] writes it: part of
+    /// the render cache's key.
+    pub settings: &'a str,
 }
 
 /// Rendering failed: a template (usually a user's override) is broken (told in either
@@ -174,19 +178,82 @@ impl std::fmt::Display for RenderError {
     }
 }
 
+/// Keeps the previous files of a key (see [`Sink`]).
+pub type Reuse<'s, E> = dyn Fn(&str) -> Result<Option<Vec<UnitFile>>, E> + Sync + 's;
+
+/// Where rendered files go. `write` puts a file in the new site; `reuse` keeps, as they
+/// are, the files the site being replaced made from the inputs of a key (see
+/// [`cache`]), giving them, or `None` when it has none to keep.
+pub struct Sink<'s, E> {
+    /// Writes one file.
+    pub write: &'s (dyn Fn(OutputFile) -> Result<Written, E> + Sync),
+    /// Keeps the previous files of a key.
+    pub reuse: &'s Reuse<'s, E>,
+}
+
+/// What [`render_all`] did, for the manifest and the build's report.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The files of each period and department with the key of their inputs.
+    pub units: Vec<Unit>,
+    /// How many of them were kept from the previous site without rendering.
+    pub reused: usize,
+    /// How many units there were in all.
+    pub total: usize,
+}
+
 /// Renders every page of the site, plus its assets and registers, handing each file to
-/// `write` as soon as it is made (pages are rendered in parallel). Gives what `write` gave.
+/// the sink as soon as it is made (pages are rendered in parallel). A period or department
+/// whose files the previous site made from the same inputs keeps them instead
+/// ([`cache`]).
 pub fn render_all<E: From<RenderError> + Send>(
     input: &RenderInput<'_>,
     templates: &Templates,
-    write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
-) -> Result<Vec<Written>, E> {
+    sink: &Sink<'_, E>,
+) -> Result<Rendered, E> {
     use rayon::prelude::*;
+    let write = sink.write;
+    let keys = cache::keys(input, templates);
+    let units = keys.units();
+    // Where each unit is in `units`: its period's own files at the period's index, then
+    // every period's departments.
+    let mut first_department = Vec::with_capacity(keys.periods.len());
+    let mut next = keys.periods.len();
+    for departments in &keys.departments {
+        first_department.push(next);
+        next += departments.len();
+    }
+    let slot = |(period, department): cache::Unit| match department {
+        None => period,
+        Some(d) => first_department[period] + d,
+    };
+    let reused: Vec<Option<Vec<UnitFile>>> = units
+        .par_iter()
+        .map(|&unit| match keys.of(unit) {
+            Some(key) if !cache::disabled() => (sink.reuse)(key),
+            _ => Ok(None),
+        })
+        .collect::<Result<_, E>>()?;
+    let reused_count = reused.iter().filter(|r| r.is_some()).count();
+    let to_render = |unit: Option<cache::Unit>| unit.is_none_or(|u| reused[slot(u)].is_none());
+    // Each file made, with the unit it belongs to.
+    let made = |unit: Option<cache::Unit>,
+                file: OutputFile|
+     -> Result<(Option<cache::Unit>, UnitFile), E> {
+        let made = UnitFile {
+            path: file.path.clone(),
+            bytes: file.bytes.len() as u64,
+        };
+        write(file)?;
+        Ok((unit, made))
+    };
     let ctx = views::Ctx::new(input);
     let specs = views::specs(input);
-    let pages: Vec<Vec<Written>> = specs
+    let pages: Vec<Vec<(Option<cache::Unit>, UnitFile)>> = specs
         .par_iter()
-        .map(|spec| -> Result<Vec<Written>, E> {
+        .filter(|spec| to_render(views::unit_of(spec)))
+        .map(|spec| -> Result<_, E> {
+            let unit = views::unit_of(spec);
             let page = views::page(&ctx, spec);
             let mut out = Vec::with_capacity(2);
             // One context for both formats, the view model moved into it (no copy).
@@ -201,39 +268,70 @@ pub fn render_all<E: From<RenderError> + Send>(
                     message: error_chain(e),
                 };
                 let text = tera.render(&template, &context).map_err(|e| failed(&e))?;
-                out.push(write(OutputFile {
-                    path: match ext {
-                        "html" => page.path.html(),
-                        _ => page.path.md(),
+                let path = match ext {
+                    "html" => page.path.html(),
+                    _ => page.path.md(),
+                };
+                out.push(made(
+                    unit,
+                    OutputFile {
+                        path,
+                        bytes: text.into_bytes(),
                     },
-                    bytes: text.into_bytes(),
-                })?);
+                )?);
             }
             Ok(out)
         })
         .collect::<Result<_, E>>()?;
-    let mut written: Vec<Written> = pages.into_iter().flatten().collect();
     // The downloads of each period and department history, in parallel: at a million
     // items, every item is in a week's and a month's workbook and in a history workbook.
-    let downloads: Vec<Vec<Written>> = download::jobs(input)
+    let downloads: Vec<Vec<(Option<cache::Unit>, UnitFile)>> = download::jobs(input)
         .par_iter()
-        .map(|job| job.files(input)?.into_iter().map(write).collect())
+        .filter(|job| to_render(job.unit()))
+        .map(|job| {
+            job.files(input)?
+                .into_iter()
+                .map(|file| made(job.unit(), file))
+                .collect()
+        })
         .collect::<Result<_, E>>()?;
-    written.extend(downloads.into_iter().flatten());
-    if let Some(file) = download::issues(input) {
-        written.push(write(file)?);
+    // The files of each unit: kept, or made now.
+    let mut files: Vec<Vec<UnitFile>> = reused.into_iter().map(Option::unwrap_or_default).collect();
+    for (unit, file) in pages.into_iter().chain(downloads).flatten() {
+        if let Some(u) = unit {
+            files[slot(u)].push(file);
+        }
     }
-    written.extend(search::write_files(input, write)?);
+    let total = units.len();
+    let units: Vec<Unit> = units
+        .into_iter()
+        .zip(files)
+        .filter_map(|(unit, mut files)| {
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Some(Unit {
+                key: keys.of(unit)?.to_string(),
+                files,
+            })
+        })
+        .collect();
+    if let Some(file) = download::issues(input) {
+        write(file)?;
+    }
+    search::write_files(input, write)?;
     for (name, mut bytes) in templates.assets() {
         if name == "style.css" {
             bytes.extend(ctx.phone_labels_css().into_bytes());
         }
-        written.push(write(OutputFile {
+        write(OutputFile {
             path: paths::asset(&name),
             bytes,
-        })?);
+        })?;
     }
-    Ok(written)
+    Ok(Rendered {
+        total,
+        units,
+        reused: reused_count,
+    })
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

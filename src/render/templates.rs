@@ -97,6 +97,9 @@ pub struct Templates {
     /// The Markdown templates.
     pub md: tera::Tera,
     assets: Vec<(String, Vec<u8>)>,
+    /// SHA-256 of every template and asset in force, with their names (the render cache
+    /// misses when one changes).
+    digest: String,
 }
 
 /// A template that cannot be loaded (told in either language; `Display` is the English
@@ -141,6 +144,7 @@ impl Templates {
         let mut html_sources = Vec::new();
         let mut md_sources = Vec::new();
         let mut assets = Vec::new();
+        let mut all = Vec::new();
         for (name, text) in BUILT_IN {
             let text = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
                 Some(path) => std::fs::read_to_string(&path).map_err(|e| TemplateError {
@@ -149,6 +153,8 @@ impl Templates {
                 })?,
                 None => text.to_string(),
             };
+            all.extend_from_slice(format!("{name}\0{}\0", text.len()).as_bytes());
+            all.extend_from_slice(text.as_bytes());
             if let Some(asset) = name.strip_prefix("assets/") {
                 assets.push((asset.to_string(), text.into_bytes()));
             } else if name.ends_with(".html") {
@@ -165,7 +171,17 @@ impl Templates {
         };
         add(&mut html, html_sources)?;
         add(&mut md, md_sources)?;
-        Ok(Templates { html, md, assets })
+        Ok(Templates {
+            html,
+            md,
+            assets,
+            digest: crate::hash::sha256_hex(&all),
+        })
+    }
+
+    /// SHA-256 of the templates and assets in force, with their names.
+    pub fn digest(&self) -> &str {
+        &self.digest
     }
 
     /// The static assets (style sheet, sorting script): (file name, bytes).

@@ -7,6 +7,7 @@ mod support;
 mod accountability;
 mod architecture;
 mod broken_files;
+mod cache;
 mod calendar;
 mod charts;
 mod cli;

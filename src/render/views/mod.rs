@@ -327,3 +327,81 @@ impl Ctx<'_> {
 fn to_value(v: impl Serialize) -> serde_json::Value {
     serde_json::to_value(v).expect("view models serialise")
 }
+
+/// The unit of the render cache a spec's page belongs to (issue 13): its period's own
+/// files, or its department's pages in the period. `None` for the pages of the whole
+/// site, always rendered.
+pub(crate) fn unit_of(spec: &Spec) -> Option<crate::render::cache::Unit> {
+    match *spec {
+        Spec::Period { period, .. } | Spec::Letter { period } => Some((period, None)),
+        Spec::Department {
+            period, department, ..
+        }
+        | Spec::Register {
+            period, department, ..
+        } => Some((period, Some(department))),
+        Spec::Index | Spec::History { .. } | Spec::Quality | Spec::Method => None,
+    }
+}
+
+/// The other periods (by index) whose numbers the pages and downloads of `period` show:
+/// the one before and after it (links, changes since the previous one), the periods of its
+/// trend charts, and the periods of the other kind that overlap it (a month's page links
+/// to its weeks with their counts). The render cache keys a period's files with the
+/// numbers of these; a page that shows anything else of another period must add it here.
+pub(crate) fn neighbours(input: &RenderInput<'_>, period: usize) -> Vec<usize> {
+    let periods = &input.report.periods;
+    let p = &periods[period];
+    let ctx = Ctx::new(input);
+    let of_kind: Vec<usize> = (0..periods.len())
+        .filter(|&i| periods[i].kind == p.kind)
+        .collect();
+    let at = of_kind.iter().position(|&i| i == period);
+    let mut found: Vec<usize> = Vec::new();
+    if let Some(k) = at {
+        found.extend(k.checked_sub(1).map(|j| of_kind[j]));
+        found.extend(of_kind.get(k + 1).copied());
+    }
+    let by_start = |start| of_kind.iter().copied().find(|&i| periods[i].start == start);
+    found.extend(ctx.slots(p).iter().filter_map(|s| by_start(s.start)));
+    found.extend(
+        (0..periods.len())
+            .filter(|&i| periods[i].kind != p.kind)
+            .filter(|&i| periods[i].start <= p.end && periods[i].end >= p.start),
+    );
+    found.retain(|&i| i != period);
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// What every period's pages may show of the whole site, as text for the render cache's
+/// key: the step model, the zone, the departments and their slugs, where each kind of
+/// period starts (the trend charts' first slot) and which actor fields the data has.
+pub(crate) fn site_wide(input: &RenderInput<'_>) -> String {
+    let ctx = Ctx::new(input);
+    let report = &input.report;
+    let first = |kind| {
+        report
+            .periods
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.start)
+            .min()
+    };
+    let actors: Vec<(crate::model::Field, bool)> = report
+        .model
+        .steps
+        .iter()
+        .filter_map(|s| s.actor)
+        .map(|f| (f, ctx.field_in_data(f)))
+        .collect();
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?} {:?}\n{actors:?}",
+        report.model,
+        report.zone,
+        report.slugs,
+        first(PeriodKind::Week),
+        first(PeriodKind::Month),
+    )
+}

@@ -63,7 +63,7 @@ fn actor_of(item: &Item, field: Field) -> Option<&str> {
 
 impl Ctx<'_> {
     /// Whether any export has a column read as `field`, or any item a value in it.
-    fn field_in_data(&self, field: Field) -> bool {
+    pub(super) fn field_in_data(&self, field: Field) -> bool {
         let ledger = self.input.ledger;
         ledger
             .files

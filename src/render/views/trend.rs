@@ -56,8 +56,8 @@ pub(super) struct Trends {
 }
 
 /// A period in a chart: its first and last day and its report, when it has items.
-struct Slot<'r> {
-    start: NaiveDate,
+pub(super) struct Slot<'r> {
+    pub(super) start: NaiveDate,
     end: NaiveDate,
     report: Option<&'r PeriodReport>,
 }
@@ -80,7 +80,7 @@ impl Ctx<'_> {
     /// The periods of `period`'s kind up to and including it, at most twelve, none before
     /// the first period of that kind with items; periods without items are there too
     /// (gaps in the charts).
-    fn slots(&self, period: &PeriodReport) -> Vec<Slot<'_>> {
+    pub(super) fn slots(&self, period: &PeriodReport) -> Vec<Slot<'_>> {
         let of_kind = || {
             self.input
                 .report

@@ -1,0 +1,160 @@
+//! The render cache (issue 13): a build keeps the pages and downloads of each period, and
+//! the pages of each department in it, whose inputs did not change, without rendering them
+//! again; its output is byte for byte what a build without the cache (`PATUH_CACHE=off`,
+//! into an empty folder) makes of the same inputs. Each part of the key makes it miss.
+//!
+//! The small fixture (`tests/fixtures/site/small/README.md`) has 17 units: the periods
+//! 2026-W44, 2026-W45, 2026-10 and 2026-11, and their departments, 13 in all (W44: Dinas
+//! Perhubungan S01 S02 S07, Dijawab Langsung S03, Dinas Kesehatan S04; W45: Dinas Kesehatan
+//! S05, Dinas Perhubungan S09, Dijawab Langsung S06, Belum Didisposisi S08; October: Dinas
+//! Perhubungan S01 S02 S07, Dijawab Langsung S03; November: Dinas Kesehatan S04 S05, Dinas
+//! Perhubungan S09, Dijawab Langsung S06, Belum Didisposisi S08). S07 (never forwarded) and
+//! S08 (no disposition) are still open: the four periods and the departments holding them
+//! show the as-of moment; the nine others have settled.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::pages::fingerprint;
+use crate::support::{fixture, run, workdir, Ran};
+
+const UNITS: usize = 17;
+
+/// `EXE build --lang en --out OUT ARGS…` in `work`, with the cache off when `off`.
+fn build_with(exe: &Path, work: &Path, out: &Path, args: &[&str], off: bool) -> Ran {
+    let mut command = Command::new(exe);
+    command
+        .current_dir(work)
+        .args(["build", "--lang", "en", "--out"])
+        .arg(out)
+        .args(args)
+        .env_remove("PATUH_FAULT")
+        .env_remove("PATUH_CACHE");
+    if off {
+        command.env("PATUH_CACHE", "off");
+    }
+    run(&mut command).success()
+}
+
+/// How many units the build kept without rendering, as it says (0 when it says nothing).
+fn reused(ran: &Ran) -> usize {
+    let Some(said) = ran
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("patuh: the pages of "))
+    else {
+        return 0;
+    };
+    let (n, rest) = said.split_once(' ').unwrap();
+    let whole = format!("of {UNITS} periods and departments were not rendered again");
+    assert!(rest.starts_with(&whole), "{said}");
+    n.parse().unwrap()
+}
+
+/// Builds `work` with `exe` over its site `site` (cache on), and into an empty folder with
+/// the cache off; checks that both sites are the same bytes; gives how many units the
+/// first kept.
+fn rebuild_matches_cold(exe: &Path, work: &Path, args: &[&str]) -> usize {
+    let site = work.join("site");
+    let ran = build_with(exe, work, &site, args, false);
+    let cold = tempfile::tempdir().unwrap();
+    build_with(exe, work, &cold.path().join("site"), args, true);
+    let (cached, fresh): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        (fingerprint(&site), fingerprint(&cold.path().join("site")));
+    assert_eq!(
+        cached.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, hash) in &fresh {
+        assert_eq!(
+            &cached[path], hash,
+            "{path} differs from the build without cache"
+        );
+    }
+    reused(&ran)
+}
+
+fn exe() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_patuh"))
+}
+
+const AS_OF: [&str; 2] = ["--as-of", "2026-12-05"];
+
+#[test]
+fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cache() {
+    let work = workdir(&fixture("site/small"));
+    let w = work.path();
+    // The first build has nothing to keep.
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    // The same inputs again: every unit is kept.
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    // A later as-of: the four periods and the four departments with S07 or S08 show it
+    // and are made again; the nine settled departments are kept.
+    assert_eq!(
+        rebuild_matches_cold(exe(), w, &["--as-of", "2026-12-12"]),
+        9
+    );
+    // One item's text changed in an export (S05, Dinas Kesehatan, W45 and November): the
+    // two periods and the two departments holding it are made again, 13 units kept.
+    let export = w.join("data/Laporan 2-8 Nov 2026.csv");
+    let text = std::fs::read_to_string(&export).unwrap();
+    std::fs::write(
+        &export,
+        text.replace("Fogging di RW 05", "Fogging di RW 06"),
+    )
+    .unwrap();
+    assert_eq!(
+        rebuild_matches_cold(exe(), w, &["--as-of", "2026-12-12"]),
+        13
+    );
+}
+
+#[test]
+fn the_templates_the_configuration_the_calendar_and_patuh_itself_are_in_the_key() {
+    let work = workdir(&fixture("site/small"));
+    let w = work.path();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    let config = w.join("patuh.toml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    // A template overridden beside patuh.toml (the Markdown of a period page).
+    std::fs::create_dir(w.join("templates")).unwrap();
+    let period_md = patuh::render::templates::BUILT_IN
+        .iter()
+        .find(|(name, _)| *name == "period.md")
+        .unwrap()
+        .1;
+    std::fs::write(
+        w.join("templates/period.md"),
+        format!("{period_md}\nArsip.\n"),
+    )
+    .unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    // A reading setting: one more spelling of a department, found in no export.
+    let aliased = original.replace("[\"Dinkes\"]", "[\"Dinkes\", \"Dinas Kes.\"]");
+    assert_ne!(aliased, original);
+    std::fs::write(&config, &aliased).unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    // The working-time calendar (its hours; the steps stay on the continuous clock).
+    std::fs::write(
+        &config,
+        format!("{aliased}\n[calendar]\nmon = [\"07:30-16:00\"]\nfri = [\"07:30-16:30\"]\n"),
+    )
+    .unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    // Another patuh: the same program with one more byte at its end (it runs the same).
+    let other = w.join("patuh-other");
+    let mut bytes = std::fs::read(exe()).unwrap();
+    bytes.push(0);
+    std::fs::write(&other, bytes).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), UNITS);
+}
