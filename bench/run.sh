@@ -248,6 +248,9 @@ for n in $sizes; do
     # the files that came out as the first build left them, kept rather than written
     kept=$(sed -n 's/^patuh: \([0-9]*\) \(of them are\|di antaranya\).*/\1/p' "$LAST_LOG")
     note_last "${kept:-0} files kept as the first build wrote them"
+    # the periods and departments whose inputs did not change, kept without rendering
+    reused=$(sed -n 's/^patuh: \(the pages of\|halaman\) \([0-9]*\) \(of\|dari\) \([0-9]*\) .*/\2 of \4/p' "$LAST_LOG")
+    note_last "render cache: ${reused:-0} periods and departments not rendered again"
     (cd "$data-append" && find . -type f -print0) | (cd "$data" && xargs -0 rm -f --)
     rm -rf "$site" "$site.patuh-new"
 
