@@ -253,7 +253,22 @@ pub fn assemble(
                     let latest = ms
                         .iter()
                         .filter_map(|&m| items[judged[m].item].stamps.latest());
-                    settled(&stats, latest, end, as_of.at, zone)
+                    // The moments the steps still open went past their limit.
+                    let overdue = (stats.overdue_items > 0).then(|| {
+                        ms.iter().flat_map(|&m| {
+                            let (j, item) = (&judged[m], &items[judged[m].item]);
+                            (0..j.steps.len()).filter_map(move |step| {
+                                crate::sop::overdue_since(item, j, model, step, zone, as_of.at)
+                            })
+                        })
+                    });
+                    settled(
+                        &stats,
+                        latest.chain(overdue.into_iter().flatten()),
+                        end,
+                        as_of.at,
+                        zone,
+                    )
                 });
                 (stats, settled)
             };
@@ -307,13 +322,15 @@ pub fn assemble(
 }
 
 /// When the numbers `stats` of a group of items in a period ending on `end` (local day)
-/// settled, for an as-of past the period's end: none of the items has a step still open
-/// (pending, or overdue), so the numbers are the same at any later as-of. The moment is
-/// the latest of the items' timestamps (`latest`) or the period's last second, whichever
-/// is later, and never after the as-of. `None` while a step is open. (Where the data
-/// starts does not move with the as-of: a period it starts within settles all the same.)
-/// Pages then show this moment rather than the as-of, and stay the same bytes from one
-/// build to the next while their items do not change (issue 13).
+/// settled, for an as-of past the period's end: none of the items has a step pending, so
+/// the numbers are the same at any later as-of (the as-of only decides pending versus
+/// overdue, METRICS.md; a step already overdue stays so until new data closes it). The
+/// moment is the latest of `latest` (the items' timestamps, and the moments their
+/// overdue steps went past their limit) or the period's last second, whichever is later,
+/// and never after the as-of. `None` while a step is pending. (Where the data starts does
+/// not move with the as-of: a period it starts within settles all the same.) Pages then
+/// show this moment rather than the as-of, and stay the same bytes from one build to the
+/// next while their items do not change (issue 13).
 fn settled(
     stats: &GroupStats,
     latest: impl Iterator<Item = Instant>,
@@ -321,10 +338,7 @@ fn settled(
     as_of: Instant,
     zone: Tz,
 ) -> Option<Instant> {
-    let open = stats
-        .steps
-        .iter()
-        .any(|(_, s)| s.pending > 0 || s.overdue > 0);
+    let open = stats.steps.iter().any(|(_, s)| s.pending > 0);
     if open {
         return None;
     }

@@ -619,6 +619,43 @@ pub fn continuous_result(
     })
 }
 
+/// When step `step` of `item` (the configured steps by index, then `end_to_end`), open
+/// and overdue at `as_of` as `judged` says, went past its limit: the first second at which
+/// its time on its own clock is over the limit. From then on the step is overdue at every
+/// as-of until new data closes it (METRICS.md: the as-of only decides pending versus
+/// overdue), so a page can name this moment instead of a lateness that grows with the
+/// as-of. `None` when the step is not overdue.
+pub fn overdue_since(
+    item: &Item,
+    judged: &Judged,
+    model: &SopModel,
+    step: usize,
+    zone: Tz,
+    as_of: Instant,
+) -> Option<Instant> {
+    if judged.steps.get(step)?.status != (Status::Breached { overdue: true }) {
+        return None;
+    }
+    let span = span(item, model, judged.disposition, step)?;
+    let start = item.stamps.get(span.start)?;
+    let meter = model.meter(span.clock, zone);
+    let over = |at: Instant| meter.span(start, at) > span.limit_s;
+    // The time on a clock never decreases as the moment moves on: the first moment over
+    // the limit lies in (start, as_of], found by halving whole seconds.
+    let (mut before, mut after) = (start.timestamp(), as_of.timestamp());
+    if !over(as_of) {
+        return None;
+    }
+    while after - before > 1 {
+        let middle = before + (after - before) / 2;
+        match over(chrono::DateTime::from_timestamp(middle, 0)?) {
+            true => after = middle,
+            false => before = middle,
+        }
+    }
+    chrono::DateTime::from_timestamp(after, 0)
+}
+
 /// The table of METRICS.md "Status of a step" on one clock.
 fn rule(
     meter: Meter<'_>,

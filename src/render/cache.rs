@@ -10,7 +10,8 @@
 //! - what every page may show of the whole site (`views::site_wide`);
 //! - the period: its numbers and its departments' numbers, and each of its items as read
 //!   and as judged, with the name of the export it came from;
-//! - the numbers of the periods its pages show beside it (`views::neighbours`);
+//! - the numbers of the periods its pages show beside it, and the names and departments
+//!   of those they link to (`views::neighbours`);
 //! - the office's commentary on it;
 //! - the as-of moment, unless the period has settled (its pages then show the moment it
 //!   settled, which is part of its numbers).
@@ -94,9 +95,20 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
             shared.update(build);
             shared.update(period.label.as_bytes());
             shared.update(numbers[i]);
-            for n in super::views::neighbours(input, i) {
+            let neighbours = super::views::neighbours(input, i);
+            for n in neighbours.numbers {
                 shared.update(periods[n].label.as_bytes());
                 shared.update(numbers[n]);
+            }
+            for n in neighbours.links {
+                let linked = &periods[n];
+                shared.update(format!(
+                    "link {:?} {} {} {}",
+                    linked.kind, linked.label, linked.start, linked.end
+                ));
+                for d in &linked.departments {
+                    shared.update(format!("{}\0{}\0", d.name, d.slug));
+                }
             }
             match input.commentary.get(&period.label) {
                 Some(text) => shared.update(format!("commentary {}\0{text}", text.len())),

@@ -89,12 +89,9 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
     assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
     // The same inputs again: every unit is kept.
     assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
-    // A later as-of: the four periods and the four departments with S07 or S08 show it
-    // and are made again; the nine settled departments are kept.
-    assert_eq!(
-        rebuild_matches_cold(exe(), w, &["--as-of", "2026-12-12"]),
-        9
-    );
+    // A later as-of: every unit has settled, and is kept.
+    let later = ["--as-of", "2026-12-12"];
+    assert_eq!(rebuild_matches_cold(exe(), w, &later), UNITS);
     // One item's text changed in an export (S05, Dinas Kesehatan, W45 and November): the
     // two periods and the two departments holding it are made again, 13 units kept.
     let export = w.join("data/Laporan 2-8 Nov 2026.csv");
@@ -104,9 +101,15 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
         text.replace("Fogging di RW 05", "Fogging di RW 06"),
     )
     .unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &later), 13);
+    // An as-of before the end of W45 (Friday 6 November at noon): W45 and November are no
+    // longer complete, their figures stop at the as-of, and their units are made again
+    // (2 periods, 4 + 4 departments). W44 and October ended before it and settled; what
+    // they show of W45 and November (a link to the next period, on the pages of the
+    // departments it has) did not change: kept (2 periods, 3 + 2 departments: 7).
     assert_eq!(
-        rebuild_matches_cold(exe(), w, &["--as-of", "2026-12-12"]),
-        13
+        rebuild_matches_cold(exe(), w, &["--as-of", "2026-11-06 12:00"]),
+        7
     );
 }
 

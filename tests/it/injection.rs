@@ -1384,9 +1384,15 @@ fn hostile_values_in_every_csv_field_stay_text() {
     let week_html = html_text(text(&files, "minggu/2026-W45/index.html").unwrap());
     let week_md = shown_md(text(&files, "minggu/2026-W45/index.md").unwrap());
     let number = format!("2026-W45/{}", RECORD[3]);
-    // Dated the as-of day.
-    let as_of = outcome.report.as_of.unwrap().at;
-    let day = as_of.with_timezone(&outcome.report.zone).date_naive();
+    // Dated the day the page describes: the day W45 settled, else the as-of day.
+    let w45 = outcome
+        .report
+        .periods
+        .iter()
+        .find(|p| p.label == "2026-W45")
+        .unwrap();
+    let moment = w45.settled.unwrap_or(outcome.report.as_of.unwrap().at);
+    let day = moment.with_timezone(&outcome.report.zone).date_naive();
     let place_date = format!(
         "{}, {}",
         RECORD[0],

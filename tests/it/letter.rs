@@ -64,13 +64,14 @@ fn a_months_letter_gives_its_figures_changes_late_items_and_commentary() {
     );
     // Both months are complete: no notice, no caution under the changes.
     assert!(!md.contains("belum lengkap"), "{md}");
-    // The five most late: N8 still open (1 hari 12 jam 20 mnt past the limit at as-of),
+    // The five most late: N8 still open, past the limit of its forwarding since its
+    // disposition at 20.25 plus 15 minutes (a moment that does not move with the as-of),
     // N3, then N4 and N7 two hours each (N4 posted first), N2; N5 and N6 left out.
     assert_eq!(
         block(&md, "| Nomor | Perangkat Daerah | Tahap | Keterlambatan |"),
         "| Nomor | Perangkat Daerah | Tahap | Keterlambatan |\n\
          |---|---|---|---|\n\
-         | N8 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | lewat 1 hari 12 jam (masih terbuka) |\n\
+         | N8 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | masih terbuka, lewat batas sejak Minggu, 29 November 2026 20.40 WIB |\n\
          | N3 | Dinas Kesehatan | Penerusan ke Perangkat Daerah | lewat 2 jam 45 mnt |\n\
          | N4 | Dijawab Langsung | Pemantauan & penyampaian ke Kasi | lewat 2 jam |\n\
          | N7 | Dinas Kesehatan | Penerusan ke Perangkat Daerah | lewat 2 jam |\n\
@@ -115,11 +116,13 @@ fn a_months_letter_gives_its_figures_changes_late_items_and_commentary() {
         ),
         "{md}"
     );
-    // Signed as the record is, dated the as-of day.
+    // Signed as the record is, dated the day November settled: its one open step (N8's
+    // forwarding) went past its limit on the 29th, so its figures are those of any moment
+    // from the month's last second on, 30 November 23.59.59 (before the as-of, 1 December).
     assert!(
         md.ends_with(
             "Mengetahui, Kepala Dinas\n\n**Budi Santoso**\n\nNIP 19700202 199503 1 002\n\n\
-             Bekasi, 1 Desember 2026\n\n\
+             Bekasi, 30 November 2026\n\n\
              Dibuat oleh, Kepala Seksi LKIP\n\n**Ani Lestari**\n\nNIP 19800101 200501 2 001\n"
         ),
         "{md}"
@@ -146,7 +149,7 @@ fn the_html_letter_marks_figures_below_target_in_words_and_shows_the_same_rows()
             "<tr><th scope=\"row\" data-label=\"Nomor\">N8</th>\
              <td data-label=\"Perangkat Daerah\">Dinas Perhubungan</td>\
              <td data-label=\"Tahap\">Penerusan ke Perangkat Daerah</td>\
-             <td class=\"gap\" data-label=\"Keterlambatan\">lewat 1 hari 12 jam (masih terbuka)</td></tr>"
+             <td class=\"gap\" data-label=\"Keterlambatan\">masih terbuka, lewat batas sejak Minggu, 29 November 2026 20.40 WIB</td></tr>"
         ),
         "{html}"
     );
@@ -194,7 +197,7 @@ fn the_english_letter_says_the_same() {
         block(&md, "| Number | Department | Step | Over by |"),
         "| Number | Department | Step | Over by |\n\
          |---|---|---|---|\n\
-         | N8 | Dinas Perhubungan | Forwarding to the department | 1 d 12 h over (still open) |\n\
+         | N8 | Dinas Perhubungan | Forwarding to the department | still open, past its limit since Sunday, 29 November 2026 20:40 WIB |\n\
          | N3 | Dinas Kesehatan | Forwarding to the department | 2 h 45 min over |\n\
          | N4 | Answered directly | Monitoring & reporting to the Kasi | 2 h over |\n\
          | N7 | Dinas Kesehatan | Forwarding to the department | 2 h over |\n\

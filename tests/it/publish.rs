@@ -466,41 +466,26 @@ fn a_later_build_keeps_the_files_of_what_did_not_change() {
         "{}",
         ran.stderr
     );
-    // The pages (and registers) of the periods and departments with no step open came out
-    // the same: in W44 the answered S03 and Dinas Kesehatan's S04; in W45 Dinas Kesehatan
-    // (S05, S10), Dinas Perhubungan (S09) and the answered S06; all of W46 (S11 alone),
-    // with its workbook; October's answered S03; November's Dinas Kesehatan (S04, S05,
-    // S10, S11), Dinas Perhubungan (S09) and S06. The others hold S07 (forwarded never) or
-    // S08 (no disposition), still open, and say so at each as-of; so do the workbooks of
-    // W44, W45, October and November; the site-wide pages show the as-of. A CSV, the
-    // search index and the assets hold no as-of: none of their items changed, so all of
-    // them came out the same.
-    let mut expected: Vec<String> = [
-        "bulan/2026-10/answered-directly",
-        "bulan/2026-11/answered-directly",
-        "bulan/2026-11/dinas-kesehatan",
-        "bulan/2026-11/dinas-perhubungan",
-        "minggu/2026-W44/answered-directly",
-        "minggu/2026-W44/dinas-kesehatan",
-        "minggu/2026-W45/answered-directly",
-        "minggu/2026-W45/dinas-kesehatan",
-        "minggu/2026-W45/dinas-perhubungan",
-        "minggu/2026-W46/dinas-kesehatan",
-        "minggu/2026-W46/index",
-    ]
-    .iter()
-    .flat_map(|stem| [format!("{stem}.html"), format!("{stem}.md")])
-    .collect();
-    expected.push("minggu/2026-W46/index.xlsx".into());
-    expected.extend(
-        after
-            .keys()
-            .filter(|p| p.ends_with(".csv") || p.starts_with("cari/") || p.starts_with("assets/"))
-            .filter(|p| !p.ends_with('/'))
-            .cloned(),
-    );
-    expected.sort();
+    // Every period has settled by the first as-of (5 December): S07's forwarding went
+    // past its limit on 29 October and S08's disposition on 4 November, and an overdue
+    // step stays overdue at any later as-of; no step is pending. So every page, register,
+    // letter and workbook of the weeks and months came out the same, as did every CSV,
+    // the search index and the assets. The site-wide pages (overview, data quality,
+    // method, the departments' histories and their workbooks) and summary.json show the
+    // as-of and were written anew.
+    let expected: Vec<String> = after
+        .keys()
+        .filter(|p| !p.ends_with('/'))
+        .filter(|p| {
+            ["bulan/", "minggu/", "cari/", "assets/"]
+                .iter()
+                .any(|d| p.starts_with(d))
+                || p.ends_with(".csv")
+        })
+        .cloned()
+        .collect();
     assert_eq!(same.iter().copied().collect::<Vec<_>>(), expected);
+    assert!(!same.contains("index.html") && !same.contains("pd/dinas-kesehatan.xlsx"));
     // A settled page describes the moment it settled: W45's Dinas Kesehatan when S10 was
     // forwarded, after the week ended; W44's when the week ended (S04 was forwarded at
     // 19.55 on its last day); an open one, the as-of.
@@ -509,8 +494,8 @@ fn a_later_build_keeps_the_files_of_what_did_not_change() {
         let start = html.find("<p class=\"asof\">").unwrap();
         html[start..start + html[start..].find("</p>").unwrap()].to_string()
     };
-    let settled = "(no step is still open here; its figures stay as they are while its data \
-                   does not change)";
+    let settled = "(no step is still in progress here: any not ended is already past its \
+                   limit, and its figures stay as they are while its data does not change)";
     assert_eq!(
         as_of("minggu/2026-W45/dinas-kesehatan.html"),
         format!(
@@ -528,9 +513,24 @@ fn a_later_build_keeps_the_files_of_what_did_not_change() {
             "<p class=\"asof\">As of: <strong>Sunday, 1 November 2026 23:59 WIB</strong> {settled}"
         )
     );
+    // W45 as a whole holds S08, never disposed: past its limits on 4 November at 09.10
+    // and 09.40, before the week's last moment, S10's forwarding on Monday the 9th.
     assert_eq!(
         as_of("minggu/2026-W45/index.html"),
-        "<p class=\"asof\">As of: <strong>Saturday, 12 December 2026 23:59 WIB</strong> \
-         (when items are judged; set with --as-of)"
+        format!(
+            "<p class=\"asof\">As of: <strong>Monday, 9 November 2026 00:10 WIB</strong> {settled}"
+        )
     );
+    // W44 holds S07, never forwarded: past its limits on 29 October, before the week
+    // ended; S04, forwarded at 19.55 on the last day.
+    assert_eq!(
+        as_of("minggu/2026-W44/index.html"),
+        format!(
+            "<p class=\"asof\">As of: <strong>Sunday, 1 November 2026 23:59 WIB</strong> {settled}"
+        )
+    );
+    // The overview describes the as-of.
+    assert!(as_of("index.html").starts_with(
+        "<p class=\"asof\">As of: <strong>Saturday, 12 December 2026 23:59 WIB</strong>"
+    ));
 }

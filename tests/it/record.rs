@@ -58,12 +58,15 @@ fn period_and_department_pages_carry_letterhead_number_and_signatures() {
         <p class=\"kop-address\">Jl. Contoh No. 1, Bekasi</p></div></div>\n\
         <p class=\"record-title\">Laporan Kepatuhan SOP Penanganan Pengaduan Media Sosial</p>\n\
         <p class=\"record-number\">Nomor: 2026-W44&#x2F;LKIP&#x2F;2026&#x2F;10</p>\n</div>\n<h1>";
-    // Dated the as-of day, Wednesday 4 November, though W44 ended on the 1st.
+    // Dated the day W44 settled, its last day, Sunday 1 November (not the as-of day,
+    // Wednesday the 4th): its one step still open, S07's forwarding (disposed on 29 October
+    // at 20.25), went past its 15 minutes that evening, and stays overdue at any later
+    // as-of.
     let signatures = "<section class=\"record-sign\" aria-label=\"Mengetahui, Dibuat oleh,\">\n\
         <div class=\"signer\"><p class=\"signer-date\">&nbsp;</p><p>Mengetahui,<br>Kepala Dinas</p>\
         <p class=\"sign-space\"></p><p class=\"signer-name\"><strong>Budi Santoso</strong></p>\
         <p>NIP 19700202 199503 1 002</p></div>\n\
-        <div class=\"signer\"><p class=\"signer-date\">Bekasi, 4 November 2026</p>\
+        <div class=\"signer\"><p class=\"signer-date\">Bekasi, 1 November 2026</p>\
         <p>Dibuat oleh,<br>Kepala Seksi LKIP</p><p class=\"sign-space\"></p>\
         <p class=\"signer-name\"><strong>Ani Lestari</strong></p><p>NIP 19800101 200501 2 001</p></div>\n\
         </section>";
@@ -124,7 +127,7 @@ fn the_record_in_english() {
         "<p class=\"record-title\">Report on SOP compliance in handling social media complaints</p>\n\
          <p class=\"record-number\">Number: 2026-W44&#x2F;LKIP&#x2F;2026&#x2F;10</p>",
         "<p>Acknowledged by,<br>Kepala Dinas</p>",
-        "<p class=\"signer-date\">Bekasi, 4 November 2026</p><p>Prepared by,<br>Kepala Seksi LKIP</p>",
+        "<p class=\"signer-date\">Bekasi, 1 November 2026</p><p>Prepared by,<br>Kepala Seksi LKIP</p>",
         "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); }",
     ] {
         assert!(html.contains(expected), "{expected}\n{html}");
@@ -150,10 +153,10 @@ fn without_signers_in_record_the_signature_block_signs() {
              </section>"
         )
     };
-    let sign = sign_on("4 November 2026");
-    // W44 as a whole still has S07 open (never forwarded): signed on the as-of day. Its
-    // Dinas Kesehatan page holds S04 alone, forwarded on 1 November at 19.55: settled when
-    // the week ended, and signed on that day.
+    let sign = sign_on("1 November 2026");
+    // W44 as a whole still has S07 open (never forwarded), but past its limit since 29
+    // October: settled when the week ended, and signed on that day. So is its Dinas
+    // Kesehatan page, which holds S04 alone, forwarded on 1 November at 19.55.
     for (path, sign) in [
         ("minggu/2026-W44/index.html", sign.clone()),
         (

@@ -82,6 +82,19 @@ impl Run {
             .collect()
     }
 
+    /// When step `step` of item `id`, overdue, went past its limit (`sop::overdue_since`).
+    fn overdue_since(&self, id: &str, step: usize) -> Option<chrono::DateTime<Utc>> {
+        let judged = self.item(id);
+        patuh::sop::overdue_since(
+            &self.ledger.items[judged.item],
+            judged,
+            &self.judgement.model,
+            step,
+            self.config.timezone,
+            self.judgement.as_of.unwrap().at,
+        )
+    }
+
     /// Step `step` of item `id` on the continuous clock (`sop::continuous_result`).
     fn continuous(&self, id: &str, step: usize) -> Option<patuh::sop::ContinuousResult> {
         let item = &self.ledger.items[self.item(id).item];
@@ -1637,6 +1650,43 @@ wed = ["07:30-16:00"]
 thu = ["07:30-16:00"]
 fri = ["07:30-16:30"]
 "#;
+
+#[test]
+fn an_overdue_step_went_past_its_limit_at_a_moment_that_does_not_move_with_the_as_of() {
+    // C1 posted Monday 23 November 10:00 WIB, passed on at 10:20, never disposed: its
+    // disposition (10 min) is over from 10:30:01 (03:30:01 UTC), its whole handling
+    // (70 min, no disposition) from 11:10:01; its monitoring, done in 20 min, is not
+    // overdue.
+    let rows = ["C1;2026-11-23 10:00:00;2026-11-23 10:20:00;;;;;"];
+    for as_of in ["2026-11-23 12:00", "2026-12-23 12:00"] {
+        let run = Run::new(&rows, "", Some(as_of));
+        assert_eq!(run.overdue_since("C1", 0), None);
+        assert_eq!(
+            run.overdue_since("C1", 1),
+            Some(utc("2026-11-23T03:30:01Z"))
+        );
+        assert_eq!(
+            run.overdue_since("C1", 3),
+            Some(utc("2026-11-23T04:10:01Z"))
+        );
+    }
+    // On the office clock (Monday–Thursday 07:30–16:00, Friday to 16:30): O2 posted
+    // Saturday 21 November 10:00, passed on Monday 08:45, never disposed. Its disposition
+    // (600 working seconds from 08:45) is over from Monday 08:55:01; its whole handling
+    // (70 working minutes, counted from Monday 07:30) from 08:40:01.
+    let rows = ["O2;2026-11-21 10:00:00;2026-11-23 08:45:00;;;;;"];
+    for as_of in ["2026-11-23 12:00", "2026-11-27 18:00"] {
+        let run = Run::new(&rows, OFFICE, Some(as_of));
+        assert_eq!(
+            run.overdue_since("O2", 1),
+            Some(utc("2026-11-23T01:55:01Z"))
+        );
+        assert_eq!(
+            run.overdue_since("O2", 3),
+            Some(utc("2026-11-23T01:40:01Z"))
+        );
+    }
+}
 
 #[test]
 fn the_office_clock_counts_working_time_and_keeps_the_continuous_figures_beside() {

@@ -118,8 +118,11 @@ pub(super) fn department_page(
             (rows, pager, None, None, &ctx.t["register"])
         }
         PeriodKind::Month => {
+            let moment = ctx
+                .page_as_of(period, Some(department))
+                .at(ctx.input.report);
             let (rows, note) =
-                ctx.exceptions_of(members.into_iter(), "exceptions_capped_department");
+                ctx.exceptions_of(members.into_iter(), moment, "exceptions_capped_department");
             let weeks = ctx.weeks_of(period, name, slug, root);
             (rows, None, note, Some(weeks), &ctx.t["exceptions"])
         }

@@ -12,6 +12,8 @@ use crate::report::{PeriodKind, PeriodReport, StepStats};
 use crate::sop::Judged;
 use crate::words::fill;
 
+use super::rows::Lateness;
+
 use super::{to_value, Common, Ctx, Link, Page, Spec};
 
 /// How many late items the letter lists.
@@ -45,10 +47,9 @@ pub(super) struct LateRow {
     department: String,
     /// The step it was latest in.
     step: String,
-    /// How late: `lewat 8 jam 16 mnt`, with `(masih terbuka)` when still open.
+    /// How late: `lewat 8 jam 16 mnt`, or `masih terbuka, lewat batas sejak …` when still
+    /// open (a moment that does not move with the as-of).
     late: String,
-    /// How late in seconds (on the step's clock).
-    late_s: i64,
 }
 
 /// One month of the end-to-end trend, as a line of the Markdown letter's table.
@@ -66,8 +67,7 @@ pub(super) struct TrendRow {
 struct Late<'j> {
     judged: &'j Judged,
     step: usize,
-    late_s: i64,
-    open: bool,
+    late: Lateness,
 }
 
 /// The month of the calendar before `period` in the report, when it has items.
@@ -229,52 +229,56 @@ impl Ctx<'_> {
     /// end-to-end), most late first; ties by posting time.
     pub(super) fn most_late(&self, period: &PeriodReport) -> Vec<LateRow> {
         let steps = self.input.report.model.steps.len();
+        // The moment the letter describes (the month's settled moment, or the as-of).
+        let at = self.page_as_of(period, None).at(self.input.report);
         let mut late: Vec<Late<'_>> = period
             .members
             .iter()
             .map(|&m| &self.input.judged[m])
             .filter_map(|j| {
                 (0..steps)
-                    .filter_map(|i| self.step_lateness(j, i).map(|(s, open)| (i, s, open)))
+                    .filter_map(|i| self.step_lateness(j, i, at).map(|late| (i, late)))
                     // The latest step; the first of equals.
-                    .fold(None, |best: Option<(usize, i64, bool)>, x| match best {
-                        Some(b) if b.1 >= x.1 => Some(b),
+                    .fold(None, |best: Option<(usize, Lateness)>, x| match best {
+                        Some(b) if b.1.late_s >= x.1.late_s => Some(b),
                         _ => Some(x),
                     })
-                    .map(|(step, late_s, open)| Late {
+                    .map(|(step, late)| Late {
                         judged: j,
                         step,
-                        late_s,
-                        open,
+                        late,
                     })
             })
             .collect();
         late.sort_by(|a, b| {
-            b.late_s.cmp(&a.late_s).then_with(|| {
+            b.late.late_s.cmp(&a.late.late_s).then_with(|| {
                 (a.judged.placed, a.judged.item).cmp(&(b.judged.placed, b.judged.item))
             })
         });
         let model = &self.input.report.model;
+        let zone = self.input.report.zone;
         late.iter()
             .take(LATE_SHOWN)
             .map(|l| {
                 let (id, _) = self.item_id_and_url(&self.input.ledger.items[l.judged.item]);
-                let mut text = fill(
-                    &self.t["late_by"],
-                    &[("d", &format::duration(self.lang, l.late_s))],
-                );
+                let mut text = match l.late.open_since {
+                    None => fill(
+                        &self.t["late_by"],
+                        &[("d", &format::duration(self.lang, l.late.late_s))],
+                    ),
+                    Some(since) => fill(
+                        &self.t["late_open_since"],
+                        &[("at", &format::moment(self.lang, zone, since))],
+                    ),
+                };
                 if model.uses_office_clock() && model.steps[l.step].clock == Clock::Office {
                     text = format!("{text} ({})", self.t["clock_office"]);
-                }
-                if l.open {
-                    text = format!("{text} ({})", self.t["letter_still_open"]);
                 }
                 LateRow {
                     id,
                     department: self.shown(&l.judged.group.name),
                     step: self.step_names[l.step].clone(),
                     late: text,
-                    late_s: l.late_s,
                 }
             })
             .collect()

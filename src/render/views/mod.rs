@@ -344,12 +344,21 @@ pub(crate) fn unit_of(spec: &Spec) -> Option<crate::render::cache::Unit> {
     }
 }
 
-/// The other periods (by index) whose numbers the pages and downloads of `period` show:
-/// the one before and after it (links, changes since the previous one), the periods of its
-/// trend charts, and the periods of the other kind that overlap it (a month's page links
-/// to its weeks with their counts). The render cache keys a period's files with the
-/// numbers of these; a page that shows anything else of another period must add it here.
-pub(crate) fn neighbours(input: &RenderInput<'_>, period: usize) -> Vec<usize> {
+/// The other periods (by index) the pages and downloads of a period show something of
+/// (issue 13, the render cache keys a period's files with what they show of these; a page
+/// that shows anything else of another period must add it here).
+pub(crate) struct Neighbours {
+    /// Periods whose numbers are shown: the one before (the changes since it), the periods
+    /// of the trend charts, and for a month the weeks that overlap it (its departments'
+    /// pages link to their weeks with their counts).
+    pub(crate) numbers: Vec<usize>,
+    /// Periods only linked to, by their title, on the pages of the departments they have:
+    /// the one after.
+    pub(crate) links: Vec<usize>,
+}
+
+/// What the pages and downloads of `period` show of other periods.
+pub(crate) fn neighbours(input: &RenderInput<'_>, period: usize) -> Neighbours {
     let periods = &input.report.periods;
     let p = &periods[period];
     let ctx = Ctx::new(input);
@@ -357,22 +366,25 @@ pub(crate) fn neighbours(input: &RenderInput<'_>, period: usize) -> Vec<usize> {
         .filter(|&i| periods[i].kind == p.kind)
         .collect();
     let at = of_kind.iter().position(|&i| i == period);
-    let mut found: Vec<usize> = Vec::new();
+    let mut numbers: Vec<usize> = Vec::new();
+    let mut links: Vec<usize> = Vec::new();
     if let Some(k) = at {
-        found.extend(k.checked_sub(1).map(|j| of_kind[j]));
-        found.extend(of_kind.get(k + 1).copied());
+        numbers.extend(k.checked_sub(1).map(|j| of_kind[j]));
+        links.extend(of_kind.get(k + 1).copied());
     }
     let by_start = |start| of_kind.iter().copied().find(|&i| periods[i].start == start);
-    found.extend(ctx.slots(p).iter().filter_map(|s| by_start(s.start)));
-    found.extend(
-        (0..periods.len())
-            .filter(|&i| periods[i].kind != p.kind)
-            .filter(|&i| periods[i].start <= p.end && periods[i].end >= p.start),
-    );
-    found.retain(|&i| i != period);
-    found.sort_unstable();
-    found.dedup();
-    found
+    numbers.extend(ctx.slots(p).iter().filter_map(|s| by_start(s.start)));
+    if p.kind == PeriodKind::Month {
+        numbers.extend(
+            (0..periods.len())
+                .filter(|&i| periods[i].kind == PeriodKind::Week)
+                .filter(|&i| periods[i].start <= p.end && periods[i].end >= p.start),
+        );
+    }
+    numbers.retain(|&i| i != period);
+    numbers.sort_unstable();
+    numbers.dedup();
+    Neighbours { numbers, links }
 }
 
 /// What every period's pages may show of the whole site, as text for the render cache's

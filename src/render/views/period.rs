@@ -32,8 +32,10 @@ pub(super) fn period_page(
     let items = &ctx.input.ledger.items;
     let (ranked, pseudo) = ctx.departments_of(period, root, ctx.input.presentation.min_items);
     let judged = &ctx.input.judged;
+    let at = ctx.page_as_of(period, None);
     let (exceptions, exceptions_note) = ctx.exceptions_of(
         period.members.iter().map(|&m| &judged[m]),
+        at.at(ctx.input.report),
         // A month's department pages list only their late items: the full lists are on
         // the week pages.
         match period.kind {
@@ -47,7 +49,6 @@ pub(super) fn period_page(
         .get(&period.label)
         .map(|c| markdown::safe_commentary(c));
     let title = ctx.period_title(period);
-    let at = ctx.page_as_of(period, None);
     let mut common = ctx.common_at(
         root,
         title.clone(),
@@ -153,6 +154,7 @@ impl Ctx<'_> {
     pub(super) fn exceptions_of<'j>(
         &self,
         members: impl Iterator<Item = &'j crate::sop::Judged>,
+        at: Option<crate::model::Instant>,
         capped_note: &str,
     ) -> (Vec<ItemRow>, Option<String>) {
         let all: Vec<&crate::sop::Judged> = members.filter(|j| is_exception(j)).collect();
@@ -161,8 +163,10 @@ impl Ctx<'_> {
             return (self.item_rows(all.into_iter()), None);
         }
         let total = all.len();
-        let mut by_lateness: Vec<(Option<i64>, &crate::sop::Judged)> =
-            all.into_iter().map(|j| (self.lateness(j), j)).collect();
+        let mut by_lateness: Vec<(Option<i64>, &crate::sop::Judged)> = all
+            .into_iter()
+            .map(|j| (self.lateness(j, at).map(|l| l.late_s), j))
+            .collect();
         // The most late first; exceptions that are not late (invalid, unmeasurable)
         // after every late one; ties in the register's order.
         let ordered = self.register_order(by_lateness.iter().map(|(_, j)| *j).collect());

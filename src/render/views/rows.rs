@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Clock;
-use crate::model::{Item, Stamp};
+use crate::model::{Instant, Item, Stamp};
 use crate::privacy;
 use crate::render::format::{self, Lang};
 use crate::render::paths;
@@ -430,30 +430,45 @@ impl Ctx<'_> {
         judged.map(|j| self.item_row(j)).collect()
     }
 
-    /// How late an exception is: the most any step ran past its limit, in seconds, on
-    /// the step's own clock (an open step up to the as-of moment); `None` for an
-    /// exception that is not late (invalid or unmeasurable only).
-    pub(super) fn lateness(&self, j: &Judged) -> Option<i64> {
+    /// How late an exception is at `at` (the moment its page describes): its most late
+    /// step; `None` for an exception that is not late (invalid or unmeasurable only).
+    pub(super) fn lateness(&self, j: &Judged, at: Option<Instant>) -> Option<Lateness> {
         (0..self.input.report.model.steps.len())
-            .filter_map(|i| self.step_lateness(j, i).map(|(late, _)| late))
-            .max()
+            .filter_map(|i| self.step_lateness(j, i, at))
+            .max_by_key(|l| l.late_s)
     }
 
-    /// How late step `step` of `j` is: past its limit when done late, or at the as-of
-    /// moment when still open past it; `None` when it is not past its limit.
-    pub(super) fn step_lateness(&self, j: &Judged, step: usize) -> Option<(i64, bool)> {
+    /// How late step `step` of `j` is at `at` (the moment its page describes): past its
+    /// limit when done late, or at `at` when still open past it; `None` when it is not
+    /// past its limit.
+    pub(super) fn step_lateness(
+        &self,
+        j: &Judged,
+        step: usize,
+        at: Option<Instant>,
+    ) -> Option<Lateness> {
         let r = &j.steps[step];
         match r.status {
-            Status::Breached { overdue: false } => Some((r.duration_s? - r.limit_s, false)),
+            Status::Breached { overdue: false } => Some(Lateness {
+                late_s: r.duration_s? - r.limit_s,
+                open_since: None,
+            }),
             Status::Breached { overdue: true } => {
-                let as_of = self.input.report.as_of?.at;
+                let report = &self.input.report;
+                let item = &self.input.ledger.items[j.item];
+                let at = at?;
+                let since =
+                    crate::sop::overdue_since(item, j, &report.model, step, report.zone, at)?;
                 let (start, _) = self.step_stamps(j, step)?;
-                let start = self.input.ledger.items[j.item].stamps.get(start)?;
-                let model = &self.input.report.model;
-                let elapsed = model
-                    .meter(model.steps[step].clock, self.input.report.zone)
-                    .span(start, as_of);
-                Some((elapsed - r.limit_s, true))
+                let start = item.stamps.get(start)?;
+                let elapsed = report
+                    .model
+                    .meter(report.model.steps[step].clock, report.zone)
+                    .span(start, at);
+                Some(Lateness {
+                    late_s: elapsed - r.limit_s,
+                    open_since: Some(since),
+                })
             }
             _ => None,
         }
@@ -485,4 +500,15 @@ pub(super) fn is_exception(j: &Judged) -> bool {
             Status::Breached { .. } | Status::Invalid | Status::Unmeasurable
         )
     })
+}
+
+/// How late a step is at the moment its page describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Lateness {
+    /// Seconds past its limit on the step's clock: when done, or at the page's moment
+    /// when still open.
+    pub(super) late_s: i64,
+    /// When still open: the moment it went past its limit (what the page names, the same
+    /// at any later moment; issue 13).
+    pub(super) open_since: Option<Instant>,
 }
