@@ -35,38 +35,45 @@ pub fn disabled() -> bool {
     std::env::var("PATUH_CACHE").is_ok_and(|v| v == "off")
 }
 
-/// Where a file belongs in the cache: the pages and downloads of a period as a whole
-/// (`None`), or the pages of one of its departments (by index in the period).
-pub type Unit = (usize, Option<usize>);
+/// Files made together from the same inputs: what the cache keeps or renders whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// A period's own pages and downloads (by index in the report).
+    Period(usize),
+    /// The pages of a department in a period (the period, the department by index in it).
+    Department(usize, usize),
+    /// A department's register of a year (the department by its place in the report's
+    /// departments, the year).
+    Register(usize, i32),
+}
 
 /// The key of every unit of a build, in hex; `None` when patuh cannot read its own
 /// executable (nothing is then kept). The keys are the same with the cache off: only
 /// keeping files is turned off.
 pub struct Keys {
-    /// By period (index in the report): the key of its own files.
-    pub periods: Vec<Option<String>>,
-    /// By period, by department: the key of the department's pages.
-    pub departments: Vec<Vec<Option<String>>>,
+    units: Vec<(Unit, Option<String>)>,
+    slots: std::collections::HashMap<Unit, usize>,
 }
 
 impl Keys {
-    /// The key of a unit.
-    pub fn of(&self, (period, department): Unit) -> Option<&str> {
-        match department {
-            None => self.periods[period].as_deref(),
-            Some(d) => self.departments[period][d].as_deref(),
-        }
-    }
-
-    /// Every unit, periods first, each period's departments in order.
-    pub fn units(&self) -> Vec<Unit> {
-        let periods = (0..self.periods.len()).map(|p| (p, None));
-        let departments = self
-            .departments
+    fn new(units: Vec<(Unit, Option<String>)>) -> Keys {
+        let slots = units
             .iter()
             .enumerate()
-            .flat_map(|(p, ds)| (0..ds.len()).map(move |d| (p, Some(d))));
-        periods.chain(departments).collect()
+            .map(|(i, (u, _))| (*u, i))
+            .collect();
+        Keys { units, slots }
+    }
+
+    /// Every unit with its key, periods first (each followed by its departments), then
+    /// the departments' registers.
+    pub fn units(&self) -> &[(Unit, Option<String>)] {
+        &self.units
+    }
+
+    /// Where a unit is in [`Keys::units`].
+    pub fn slot(&self, unit: Unit) -> Option<usize> {
+        self.slots.get(&unit).copied()
     }
 }
 
@@ -74,19 +81,37 @@ impl Keys {
 pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
     use rayon::prelude::*;
     let periods = &input.report.periods;
+    let jobs = super::download::jobs(input);
+    let registers = jobs.iter().filter_map(|job| match job.unit()? {
+        Unit::Register(department, year) => Some((department, year)),
+        _ => None,
+    });
     let Some(executable) = executable() else {
-        return Keys {
-            periods: vec![None; periods.len()],
-            departments: periods
-                .iter()
-                .map(|p| vec![None; p.departments.len()])
-                .collect(),
-        };
+        let mut units = Vec::new();
+        for (p, period) in periods.iter().enumerate() {
+            units.push((Unit::Period(p), None));
+            units.extend((0..period.departments.len()).map(|d| (Unit::Department(p, d), None)));
+        }
+        units.extend(registers.map(|(d, y)| (Unit::Register(d, y), None)));
+        return Keys::new(units);
     };
     let build = fingerprint(input, templates, executable);
     let numbers: Vec<[u8; 32]> = periods.par_iter().map(numbers).collect();
     let items = item_digests(input);
-    let keyed: Vec<(Option<String>, Vec<Option<String>>)> = (0..periods.len())
+    let as_of = format!("as of {:?}", input.report.as_of);
+    // The key of a group of items: what their units share, then the items, then the
+    // as-of while their numbers may still change.
+    let key = |shared: &Sha256, members: &[usize], settled: bool| {
+        let mut key = shared.clone();
+        for &m in members {
+            key.update(items[m]);
+        }
+        if !settled {
+            key.update(&as_of);
+        }
+        Some(hex(&key.finalize()))
+    };
+    let keyed: Vec<Vec<(Unit, Option<String>)>> = (0..periods.len())
         .into_par_iter()
         .map(|i| {
             let period = &periods[i];
@@ -114,35 +139,46 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
                 Some(text) => shared.update(format!("commentary {}\0{text}", text.len())),
                 None => shared.update("no commentary"),
             }
-            let as_of = format!("as of {:?}", input.report.as_of);
-            let key = |members: &[usize], settled: bool, department: Option<&str>| {
-                let mut key = shared.clone();
-                match department {
-                    Some(name) => key.update(format!("department {}\0{name}", name.len())),
-                    None => key.update("period"),
-                }
-                for &m in members {
-                    key.update(items[m]);
-                }
-                if !settled {
-                    key.update(&as_of);
-                }
-                Some(hex(&key.finalize()))
-            };
-            let own = key(&period.members, period.settled.is_some(), None);
-            let departments = period
-                .departments
-                .iter()
-                .map(|d| key(&d.members, d.settled.is_some(), Some(&d.name)))
-                .collect();
-            (own, departments)
+            let mut own = shared.clone();
+            own.update("period");
+            let mut units = vec![(
+                Unit::Period(i),
+                key(&own, &period.members, period.settled.is_some()),
+            )];
+            for (d, department) in period.departments.iter().enumerate() {
+                let mut mine = shared.clone();
+                let name = &department.name;
+                mine.update(format!("department {}\0{name}", name.len()));
+                units.push((
+                    Unit::Department(i, d),
+                    key(&mine, &department.members, department.settled.is_some()),
+                ));
+            }
+            units
         })
         .collect();
-    let (periods, departments) = keyed.into_iter().unzip();
-    Keys {
-        periods,
-        departments,
-    }
+    let mut units: Vec<(Unit, Option<String>)> = keyed.into_iter().flatten().collect();
+    let names: Vec<&String> = input.report.slugs.keys().collect();
+    let registers: Vec<(usize, i32)> = registers.collect();
+    units.par_extend(registers.into_par_iter().map(|(department, year)| {
+        // A register lists the department's items of the year's periods, by period.
+        let name = names[department];
+        let mut shared = Sha256::new();
+        shared.update(build);
+        shared.update(format!("register {year} {}\0{name}", name.len()));
+        let mut members = Vec::new();
+        let mut settled = true;
+        for (p, d) in super::download::register_periods(input, name, year) {
+            shared.update(format!("{}\0{:?}\0", p.label, d.settled));
+            members.extend_from_slice(&d.members);
+            settled &= d.settled.is_some();
+        }
+        (
+            Unit::Register(department, year),
+            key(&shared, &members, settled),
+        )
+    }));
+    Keys::new(units)
 }
 
 /// By judged item: the first 16 bytes of the SHA-256 of the item as judged and as read,

@@ -281,35 +281,63 @@ pub(crate) fn history_periods<'a>(input: &RenderInput<'a>) -> Vec<&'a PeriodRepo
     }
 }
 
-/// One download to make: a period's registers and workbook, or a department's history.
+/// The year a period of a department's register is filed under: the year it starts in.
+pub(crate) fn register_year(period: &PeriodReport) -> i32 {
+    use chrono::Datelike;
+    period.start.year()
+}
+
+/// The years of a department's register: those of the periods it has items in, in order.
+pub(crate) fn register_years(input: &RenderInput<'_>, name: &str) -> Vec<i32> {
+    let mut years: Vec<i32> = history_periods(input)
+        .into_iter()
+        .filter(|p| p.departments.iter().any(|d| d.name == name))
+        .map(register_year)
+        .collect();
+    years.dedup();
+    years
+}
+
+/// One download to make: a period's registers and workbook, a department's history
+/// workbook, or a department's register of one year.
 pub(crate) enum Job<'a> {
     /// A period (by index in the report).
     Period(usize),
-    /// A department's history: its name and slug.
+    /// A department's history workbook: its name and slug.
     History(&'a str, &'a str),
+    /// A department's register of one year (issue 13: past years stay as they are, so a
+    /// build after one more export writes only the current year's): the department's place
+    /// in the report's departments, its name and slug, and the year.
+    Register(usize, &'a str, &'a str, i32),
 }
 
 /// Every download to make, but `masalah-data.csv`.
 pub(crate) fn jobs<'a>(input: &'a RenderInput<'a>) -> Vec<Job<'a>> {
+    let departments = input.report.slugs.iter().enumerate();
     (0..input.report.periods.len())
         .map(Job::Period)
         .chain(
-            input
-                .report
-                .slugs
-                .iter()
-                .map(|(name, slug)| Job::History(name, slug)),
+            departments
+                .clone()
+                .map(|(_, (name, slug))| Job::History(name, slug)),
         )
+        .chain(departments.flat_map(|(i, (name, slug))| {
+            register_years(input, name)
+                .into_iter()
+                .map(move |year| Job::Register(i, name, slug, year))
+        }))
         .collect()
 }
 
 impl Job<'_> {
-    /// The unit of the render cache the job's files belong to: its period's own files;
-    /// `None` for a history.
+    /// The unit of the render cache the job's files belong to: a period's own files, or a
+    /// department's register of a year; `None` for a history workbook (always made).
     pub(crate) fn unit(&self) -> Option<super::cache::Unit> {
+        use super::cache::Unit;
         match *self {
-            Job::Period(i) => Some((i, None)),
+            Job::Period(i) => Some(Unit::Period(i)),
             Job::History(..) => None,
+            Job::Register(department, _, _, year) => Some(Unit::Register(department, year)),
         }
     }
 
@@ -319,22 +347,42 @@ impl Job<'_> {
             // Each register's rows are made once, for its workbook sheet and its CSV.
             Job::Period(i) => super::xlsx::period_workbook(input, i),
             Job::History(name, slug) => super::xlsx::history_workbook(input, name, slug),
+            Job::Register(_, name, slug, year) => {
+                super::xlsx::register_workbook(input, name, slug, year)
+            }
         }
     }
 }
 
-/// The rows of a department's register over every period, month by month.
-pub(crate) fn history_rows<'a>(
+/// The periods of a department's register of `year`, each with the department's numbers
+/// in it.
+pub(crate) fn register_periods<'a>(
+    input: &RenderInput<'a>,
+    name: &str,
+    year: i32,
+) -> Vec<(&'a PeriodReport, &'a crate::report::DepartmentStats)> {
+    history_periods(input)
+        .into_iter()
+        .filter(|p| register_year(p) == year)
+        .filter_map(|p| Some((p, p.departments.iter().find(|d| d.name == name)?)))
+        .collect()
+}
+
+/// The rows of a department's register of `year`, month by month.
+pub(crate) fn register_rows<'a>(
     input: &'a RenderInput<'a>,
     name: &'a str,
+    year: i32,
 ) -> impl Iterator<Item = Vec<Cell>> + 'a {
     let lang = input.presentation.lang;
-    history_periods(input).into_iter().flat_map(move |p| {
-        let month = month_name(lang, p);
-        super::group_members(input.judged, p, name)
-            .into_iter()
-            .map(move |j| Register::row(input, j, Some(&month)))
-    })
+    register_periods(input, name, year)
+        .into_iter()
+        .flat_map(move |(p, d)| {
+            let month = month_name(lang, p);
+            super::department_members(input.judged, d)
+                .into_iter()
+                .map(move |j| Register::row(input, j, Some(&month)))
+        })
 }
 
 /// Every data issue, for the office to work through in a spreadsheet: kind, location,
@@ -465,21 +513,26 @@ pub(crate) fn department_links(lang: Lang, period: &PeriodReport, slug: &str) ->
     links
 }
 
-/// The download links of a department's history page.
-pub(crate) fn history_links(lang: Lang, slug: &str) -> Vec<Link> {
-    let t = words(lang);
-    vec![
-        Link {
-            href: format!("{slug}.xlsx"),
-            file: format!("{slug}.xlsx"),
-            label: t["download_xlsx_history"].clone(),
-        },
-        Link {
-            href: format!("{slug}.csv"),
-            file: format!("{slug}.csv"),
-            label: t["download_csv_history"].clone(),
-        },
-    ]
+/// The download links of a department's history page: its history workbook (its numbers
+/// in every period), then its register of each year as a workbook and as CSV.
+pub(crate) fn history_links(input: &RenderInput<'_>, name: &str, slug: &str) -> Vec<Link> {
+    let t = words(input.presentation.lang);
+    let mut links = vec![Link {
+        href: format!("{slug}.xlsx"),
+        file: format!("{slug}.xlsx"),
+        label: t["download_xlsx_history"].clone(),
+    }];
+    for year in register_years(input, name) {
+        for (extension, label) in [("xlsx", "download_xlsx_year"), ("csv", "download_csv_year")] {
+            let file = format!("{slug}.{year}.{extension}");
+            links.push(Link {
+                href: file.clone(),
+                file,
+                label: crate::words::fill(&t[label], &[("year", &year.to_string())]),
+            });
+        }
+    }
+    links
 }
 
 #[cfg(test)]

@@ -215,27 +215,18 @@ pub fn render_all<E: From<RenderError> + Send>(
     let write = sink.write;
     let keys = cache::keys(input, templates);
     let units = keys.units();
-    // Where each unit is in `units`: its period's own files at the period's index, then
-    // every period's departments.
-    let mut first_department = Vec::with_capacity(keys.periods.len());
-    let mut next = keys.periods.len();
-    for departments in &keys.departments {
-        first_department.push(next);
-        next += departments.len();
-    }
-    let slot = |(period, department): cache::Unit| match department {
-        None => period,
-        Some(d) => first_department[period] + d,
-    };
     let reused: Vec<Option<Vec<UnitFile>>> = units
         .par_iter()
-        .map(|&unit| match keys.of(unit) {
+        .map(|(_, key)| match key {
             Some(key) if !cache::disabled() => (sink.reuse)(key),
             _ => Ok(None),
         })
         .collect::<Result<_, E>>()?;
     let reused_count = reused.iter().filter(|r| r.is_some()).count();
-    let to_render = |unit: Option<cache::Unit>| unit.is_none_or(|u| reused[slot(u)].is_none());
+    let to_render = |unit: Option<cache::Unit>| {
+        unit.and_then(|u| keys.slot(u))
+            .is_none_or(|slot| reused[slot].is_none())
+    };
     // Each file made, with the unit it belongs to.
     let made = |unit: Option<cache::Unit>,
                 file: OutputFile|
@@ -298,18 +289,18 @@ pub fn render_all<E: From<RenderError> + Send>(
     // The files of each unit: kept, or made now.
     let mut files: Vec<Vec<UnitFile>> = reused.into_iter().map(Option::unwrap_or_default).collect();
     for (unit, file) in pages.into_iter().chain(downloads).flatten() {
-        if let Some(u) = unit {
-            files[slot(u)].push(file);
+        if let Some(slot) = unit.and_then(|u| keys.slot(u)) {
+            files[slot].push(file);
         }
     }
     let total = units.len();
     let units: Vec<Unit> = units
-        .into_iter()
+        .iter()
         .zip(files)
-        .filter_map(|(unit, mut files)| {
+        .filter_map(|((_, key), mut files)| {
             files.sort_by(|a, b| a.path.cmp(&b.path));
             Some(Unit {
-                key: keys.of(unit)?.to_string(),
+                key: key.clone()?,
                 files,
             })
         })

@@ -105,9 +105,10 @@ pub fn period_workbook(period: &PeriodReport) -> String {
     format!("{}/{PERIOD_WORKBOOK}", period_dir(period))
 }
 
-/// A department's register over every period, beside its history: `pd/<slug>.csv`.
-pub fn history_register(slug: &str) -> String {
-    format!("pd/{slug}.csv")
+/// A department's register of one year, beside its history: `pd/<slug>.<year>.csv` (and
+/// `.xlsx`). A slug has no `.`: no department's history takes its name.
+pub fn year_register(slug: &str, year: i32, extension: &str) -> String {
+    format!("pd/{slug}.{year}.{extension}")
 }
 
 /// A department's history workbook, beside its history: `pd/<slug>.xlsx`.

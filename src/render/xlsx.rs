@@ -631,85 +631,99 @@ fn period_bytes(
     workbook.save_to_buffer()
 }
 
-/// The history workbook of department `name` (`slug`): its months and weeks, then its
-/// register over every period; then that register as CSV, from the same rows.
+/// A department's history workbook: its numbers in every month and every week (the
+/// items are in its registers of each year, [`register_workbook`]).
 pub(crate) fn history_workbook(
     input: &RenderInput<'_>,
     name: &str,
     slug: &str,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let path = paths::history_workbook(slug);
-    let register = Register::new(input, true);
-    let rows = download::history_periods(input)
-        .iter()
-        .flat_map(|p| p.departments.iter().filter(|d| d.name == name))
-        .map(|d| d.members.len())
-        .sum();
-    let mut csv = CsvFile::new(CsvStyle::of(input), &register.header, rows);
-    let bytes = history_bytes(input, name, &register, &mut csv).map_err(|e| failed(&path, e))?;
-    Ok(vec![
-        OutputFile { path, bytes },
-        OutputFile {
-            path: paths::history_register(slug),
-            bytes: csv.finish(),
-        },
-    ])
+    let bytes = history_bytes(input, name).map_err(|e| failed(&path, e))?;
+    Ok(vec![OutputFile { path, bytes }])
 }
 
-fn history_bytes(
-    input: &RenderInput<'_>,
-    name: &str,
-    register: &Register,
-    csv: &mut CsvFile,
-) -> Result<Vec<u8>, XlsxError> {
+fn history_bytes(input: &RenderInput<'_>, name: &str) -> Result<Vec<u8>, XlsxError> {
     let lang = input.presentation.lang;
     let t = words(lang);
     let f = Formats::new();
     let masking = input.presentation.mask_personal_data;
     let mut workbook = workbook(input, PageAsOf::Run);
     let mut taken = Vec::new();
-    {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(sheet_name(&t["sheet_summary"], &mut taken))?;
-        let title = format!(
-            "{} · {}",
-            t["department_history"],
-            crate::privacy::shown(name, masking)
-        );
-        let mut widths = Widths::new();
-        let mut row = summary_head(input, sheet, &title, &f, PageAsOf::Run)?;
-        let header = group_header(input, t, "period", false);
-        for (kind, caption) in [(PeriodKind::Month, "months"), (PeriodKind::Week, "weeks")] {
-            let rows: Vec<Vec<Cell>> = input
-                .report
-                .periods
-                .iter()
-                .filter(|p| p.kind == kind)
-                .filter_map(|p| {
-                    let d = p.departments.iter().find(|d| d.name == name)?;
-                    let mut title = period_title(t, lang, p);
-                    if !p.complete {
-                        title.push_str(&format!(" ({})", t["partial_short"]));
-                    }
-                    Some(group_row(title, None, &d.stats))
-                })
-                .collect();
-            row = table(sheet, row, &t[caption], &header, &rows, &f, &mut widths)?.0;
-        }
-        widths.apply(sheet)?;
-        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(sheet_name(&t["sheet_summary"], &mut taken))?;
+    let title = format!(
+        "{} · {}",
+        t["department_history"],
+        crate::privacy::shown(name, masking)
+    );
+    let mut widths = Widths::new();
+    let mut row = summary_head(input, sheet, &title, &f, PageAsOf::Run)?;
+    let header = group_header(input, t, "period", false);
+    for (kind, caption) in [(PeriodKind::Month, "months"), (PeriodKind::Week, "weeks")] {
+        let rows: Vec<Vec<Cell>> = input
+            .report
+            .periods
+            .iter()
+            .filter(|p| p.kind == kind)
+            .filter_map(|p| {
+                let d = p.departments.iter().find(|d| d.name == name)?;
+                let mut title = period_title(t, lang, p);
+                if !p.complete {
+                    title.push_str(&format!(" ({})", t["partial_short"]));
+                }
+                Some(group_row(title, None, &d.stats))
+            })
+            .collect();
+        row = table(sheet, row, &t[caption], &header, &rows, &f, &mut widths)?.0;
     }
-    let sheet = sheet_name(&t["register"], &mut taken);
-    register_sheets(
-        &mut workbook,
-        &sheet,
-        &mut taken,
-        register,
-        download::history_rows(input, name).inspect(|row| csv.row(row)),
-        &f,
-        SHEET_ROWS,
-    )?;
+    widths.apply(sheet)?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     workbook.save_to_buffer()
+}
+
+/// A department's register of one year: every item of its months (each row saying its
+/// month), as a workbook and a CSV. It describes the moment its months settled, the
+/// latest of them, or the as-of while one may still change: a past year stays byte for
+/// byte the same from one build to the next (issue 13).
+pub(crate) fn register_workbook(
+    input: &RenderInput<'_>,
+    name: &str,
+    slug: &str,
+    year: i32,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let path = paths::year_register(slug, year, "xlsx");
+    let register = Register::new(input, true);
+    let periods = download::register_periods(input, name, year);
+    let rows = periods.iter().map(|(_, d)| d.members.len()).sum();
+    let settled: Option<Vec<_>> = periods.iter().map(|(_, d)| d.settled).collect();
+    let at = PageAsOf::of(settled.and_then(|s| s.into_iter().max()));
+    let mut csv = CsvFile::new(CsvStyle::of(input), &register.header, rows);
+    let bytes = (|| {
+        let f = Formats::new();
+        let mut workbook = workbook(input, at);
+        let mut taken = Vec::new();
+        let t = words(input.presentation.lang);
+        let sheet = sheet_name(&t["register"], &mut taken);
+        register_sheets(
+            &mut workbook,
+            &sheet,
+            &mut taken,
+            &register,
+            download::register_rows(input, name, year).inspect(|row| csv.row(row)),
+            &f,
+            SHEET_ROWS,
+        )?;
+        workbook.save_to_buffer()
+    })()
+    .map_err(|e| failed(&path, e))?;
+    Ok(vec![
+        OutputFile { path, bytes },
+        OutputFile {
+            path: paths::year_register(slug, year, "csv"),
+            bytes: csv.finish(),
+        },
+    ])
 }
 
 #[cfg(test)]

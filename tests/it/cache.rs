@@ -3,12 +3,14 @@
 //! again; its output is byte for byte what a build without the cache (`PATUH_CACHE=off`,
 //! into an empty folder) makes of the same inputs. Each part of the key makes it miss.
 //!
-//! The small fixture (`tests/fixtures/site/small/README.md`) has 17 units: the periods
+//! The small fixture (`tests/fixtures/site/small/README.md`) has 19 units: the periods
 //! 2026-W44, 2026-W45, 2026-10 and 2026-11, and their departments, 13 in all (W44: Dinas
 //! Perhubungan S01 S02 S07, Dijawab Langsung S03, Dinas Kesehatan S04; W45: Dinas Kesehatan
 //! S05, Dinas Perhubungan S09, Dijawab Langsung S06, Belum Didisposisi S08; October: Dinas
 //! Perhubungan S01 S02 S07, Dijawab Langsung S03; November: Dinas Kesehatan S04 S05, Dinas
-//! Perhubungan S09, Dijawab Langsung S06, Belum Didisposisi S08). S07 (never forwarded) and
+//! Perhubungan S09, Dijawab Langsung S06, Belum Didisposisi S08), and the registers of 2026
+//! of Dinas Perhubungan (S01 S02 S07 S09) and Dinas Kesehatan (S04 S05), the two
+//! departments that are not pseudo-departments. S07 (never forwarded) and
 //! S08 (no disposition) are still open: the four periods and the departments holding them
 //! show the as-of moment; the nine others have settled.
 
@@ -19,7 +21,7 @@ use std::process::Command;
 use crate::support::pages::fingerprint;
 use crate::support::{fixture, run, workdir, Ran};
 
-const UNITS: usize = 17;
+const UNITS: usize = 19;
 
 /// `EXE build --lang en --out OUT ARGS…` in `work`, with the cache off when `off`.
 fn build_with(exe: &Path, work: &Path, out: &Path, args: &[&str], off: bool) -> Ran {
@@ -93,7 +95,8 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
     let later = ["--as-of", "2026-12-12"];
     assert_eq!(rebuild_matches_cold(exe(), w, &later), UNITS);
     // One item's text changed in an export (S05, Dinas Kesehatan, W45 and November): the
-    // two periods and the two departments holding it are made again, 13 units kept.
+    // two periods, the two departments and the register holding it are made again, 14
+    // units kept.
     let export = w.join("data/Laporan 2-8 Nov 2026.csv");
     let text = std::fs::read_to_string(&export).unwrap();
     std::fs::write(
@@ -101,12 +104,13 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
         text.replace("Fogging di RW 05", "Fogging di RW 06"),
     )
     .unwrap();
-    assert_eq!(rebuild_matches_cold(exe(), w, &later), 13);
+    assert_eq!(rebuild_matches_cold(exe(), w, &later), 14);
     // An as-of before the end of W45 (Friday 6 November at noon): W45 and November are no
     // longer complete, their figures stop at the as-of, and their units are made again
-    // (2 periods, 4 + 4 departments). W44 and October ended before it and settled; what
-    // they show of W45 and November (a link to the next period, on the pages of the
-    // departments it has) did not change: kept (2 periods, 3 + 2 departments: 7).
+    // (2 periods, 4 + 4 departments), as are both registers, which hold November's items.
+    // W44 and October ended before it and settled; what they show of W45 and November (a
+    // link to the next period, on the pages of the departments it has) did not change:
+    // kept (2 periods, 3 + 2 departments: 7).
     assert_eq!(
         rebuild_matches_cold(exe(), w, &["--as-of", "2026-11-06 12:00"]),
         7

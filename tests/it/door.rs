@@ -89,11 +89,13 @@ fn build_names_every_file_and_sheet_it_did_not_read_and_counts_the_issues() {
     std::fs::write(data.join("notulen rapat.pdf"), "%PDF-1.4").unwrap();
     let built = patuh(work.path(), &["build"]).success().stderr;
     // The pseudo-departments (Dijawab Langsung, Belum Didisposisi) have no history page.
+    // Each of the 28 Perangkat Daerah has five files in pd/: its history page (HTML,
+    // Markdown), its history workbook, and its register of 2026 (XLSX, CSV).
     assert_eq!(
         built,
         "patuh: konfigurasi bawaan\n\
          patuh: 165 item dari 1 ekspor (dibaca 165 = dimasukkan 165 + duplikat 0 + ditolak 0); \
-         368 berkas ditulis ke site\n\
+         396 berkas ditulis ke site\n\
          Tidak dibaca (2):\n  \
          notulen rapat.pdf: bukan format ekspor (.csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods)\n  \
          Laporan Medsos 28 Sep-4 Okt 2026.xlsx, lembar \"Keterangan\": tidak ada baris judul \

@@ -176,8 +176,8 @@ fn csv_registers_speak_the_page_language_with_semicolons_and_minutes() {
         row["Total (posting sampai selesai di Diskominfo): durasi (menit)"],
         "140"
     );
-    // A department's register over every period says each item's month.
-    let records = csv_records(&out, "pd/dinas-sosial.csv", b';');
+    // A department's register of a year says each item's month.
+    let records = csv_records(&out, "pd/dinas-sosial.2026.csv", b';');
     assert_eq!(records[0], header_id(true));
     assert_eq!(records[1][..3], ["T1", "November 2026", "Dinas Sosial"]);
     assert_eq!(records.len(), 2);
@@ -441,11 +441,11 @@ fn period_workbook_has_a_summary_and_typed_registers_under_excel_sheet_names() {
 }
 
 #[test]
-fn history_workbook_holds_every_period_and_the_register_with_months() {
+fn history_workbook_holds_every_period_and_the_years_register_its_items_with_months() {
     let (_work, out) = build_site(EXPORT);
     let book = sheets(&out, "pd/dinas-sosial.xlsx");
     let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Ringkasan", "Daftar item"]);
+    assert_eq!(names, ["Ringkasan"]);
     let summary = &book[0].1;
     assert_eq!(
         summary[0][0],
@@ -466,7 +466,10 @@ fn history_workbook_holds_every_period_and_the_register_with_months() {
         summary[9][0],
         text("Pekan ke-45 (2–8 November 2026) (belum lengkap)")
     );
-    let register = &book[1].1;
+    let book = sheets(&out, "pd/dinas-sosial.2026.xlsx");
+    let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Daftar item"]);
+    let register = &book[0].1;
     let header: Vec<Data> = header_id(true).iter().map(|h| text(h)).collect();
     assert_eq!(register[0], header);
     assert_eq!(
@@ -488,8 +491,8 @@ fn workbooks_are_byte_identical_across_builds() {
             compared += 1;
         }
     }
-    // A week and a month; four departments' histories.
-    assert_eq!(compared, 2 + 4);
+    // A week and a month; four departments' histories and their registers of 2026.
+    assert_eq!(compared, 2 + 4 + 4);
 }
 
 #[test]
@@ -505,9 +508,9 @@ fn pages_link_their_downloads_on_screen_only() {
     let page = pages::page(&out, "minggu/2026-W45/index.html");
     assert!(page.contains("<p class=\"downloads\"><a href=\"index.xlsx\" download=\"2026-W45.xlsx\">Unduh buku kerja periode ini (XLSX)</a></p>"), "{page}");
     let page = pages::page(&out, "pd/dinas-sosial.html");
-    assert!(page.contains("<p class=\"downloads\"><a href=\"dinas-sosial.xlsx\" download=\"dinas-sosial.xlsx\">Unduh buku kerja riwayat (XLSX)</a> · <a href=\"dinas-sosial.csv\" download=\"dinas-sosial.csv\">Unduh daftar item semua periode (CSV)</a></p>"), "{page}");
+    assert!(page.contains("<p class=\"downloads\"><a href=\"dinas-sosial.xlsx\" download=\"dinas-sosial.xlsx\">Unduh rekap angka semua periode (XLSX)</a> · <a href=\"dinas-sosial.2026.xlsx\" download=\"dinas-sosial.2026.xlsx\">Unduh daftar item 2026 (XLSX)</a> · <a href=\"dinas-sosial.2026.csv\" download=\"dinas-sosial.2026.csv\">Unduh daftar item 2026 (CSV)</a></p>"), "{page}");
     let md = pages::page(&out, "pd/dinas-sosial.md");
-    assert!(md.contains("[Unduh buku kerja riwayat (XLSX)](dinas-sosial.xlsx) · [Unduh daftar item semua periode (CSV)](dinas-sosial.csv)\n"), "{md}");
+    assert!(md.contains("[Unduh rekap angka semua periode (XLSX)](dinas-sosial.xlsx) · [Unduh daftar item 2026 (XLSX)](dinas-sosial.2026.xlsx) · [Unduh daftar item 2026 (CSV)](dinas-sosial.2026.csv)\n"), "{md}");
     let md = pages::page(&out, "bulan/2026-11/index.md");
     assert!(
         md.contains("[Unduh buku kerja periode ini (XLSX)](index.xlsx)\n"),
@@ -702,12 +705,13 @@ fn libreoffice_reads_the_workbooks_sheets_dates_numbers_and_text() {
     let converted = work.path().join("converted");
     let period = out.join("minggu/2026-W45/index.xlsx");
     let history = out.join("pd/dinas-sosial.xlsx");
+    let register = out.join("pd/dinas-sosial.2026.xlsx");
     convert(
         &soffice,
         &profile,
         ALL_SHEETS_AS_SHOWN,
         None,
-        &[period.clone(), history.clone()],
+        &[period.clone(), history.clone(), register.clone()],
         &converted,
     );
     // One CSV per sheet, named after it.
@@ -719,8 +723,8 @@ fn libreoffice_reads_the_workbooks_sheets_dates_numbers_and_text() {
     assert_eq!(
         files,
         [
-            "dinas-sosial-Daftar item.csv",
             "dinas-sosial-Ringkasan.csv",
+            "dinas-sosial.2026-Daftar item.csv",
             "index-Bagian Umum Protokol.csv",
             "index-Belum Didisposisi.csv",
             "index-Dinas Perumahan, Kawasan Pe (2).csv",
@@ -752,10 +756,10 @@ fn libreoffice_reads_the_workbooks_sheets_dates_numbers_and_text() {
         summary[5]
     );
     assert!(
-        lines("dinas-sosial-Daftar item.csv")[1]
+        lines("dinas-sosial.2026-Daftar item.csv")[1]
             .starts_with("T1,November 2026,Dinas Sosial,,,@admin,2026-11-02 09:00:00,"),
         "{}",
-        read("dinas-sosial-Daftar item.csv")
+        read("dinas-sosial.2026-Daftar item.csv")
     );
 
     // The cells' types, from LibreOffice's own file of what it read.
@@ -764,7 +768,7 @@ fn libreoffice_reads_the_workbooks_sheets_dates_numbers_and_text() {
         &profile,
         "ods",
         None,
-        &[period, history],
+        &[period, register],
         &converted,
     );
     let book = ods_sheets(&converted.join("index.ods"));
@@ -790,9 +794,9 @@ fn libreoffice_reads_the_workbooks_sheets_dates_numbers_and_text() {
         text("=HYPERLINK(\"http://x\") hubungi 08••••••••90")
     );
     assert_eq!(book[0].1[5][2], Data::Float(0.75));
-    let book = ods_sheets(&converted.join("dinas-sosial.ods"));
+    let book = ods_sheets(&converted.join("dinas-sosial.2026.ods"));
     assert_eq!(
-        book[1].1[1][6],
+        book[0].1[1][6],
         Data::DateTimeIso("2026-11-02T09:00:00".into())
     );
 }

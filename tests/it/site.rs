@@ -559,8 +559,9 @@ fn sample_site_has_a_page_for_every_period_and_department() {
         all_departments["RSUD dr. Chasbullah Abdulmadjid"],
         "rsud-dr-chasbullah-abdulmadjid"
     );
-    // One history page per department, with its workbook and its register over every
-    // period; the two pseudo-departments are not departments and have none.
+    // One history page per department, with its workbook and its register of 2026 (the
+    // sample's one year) as a workbook and as CSV; the two pseudo-departments are not
+    // departments and have none.
     let history: BTreeSet<String> = children(&files, "pd/")
         .into_iter()
         .map(str::to_string)
@@ -568,16 +569,18 @@ fn sample_site_has_a_page_for_every_period_and_department() {
     let expected: BTreeSet<String> = all_departments
         .iter()
         .filter(|(name, _)| !["Belum Didisposisi", "Dijawab Langsung"].contains(&name.as_str()))
-        .flat_map(|(_, slug)| ["html", "md", "csv", "xlsx"].map(|ext| format!("{slug}.{ext}")))
+        .flat_map(|(_, slug)| {
+            ["html", "md", "xlsx", "2026.xlsx", "2026.csv"].map(|ext| format!("{slug}.{ext}"))
+        })
         .collect();
-    assert_eq!(history.len(), 4 * 16);
+    assert_eq!(history.len(), 5 * 16);
     assert_eq!(history, expected);
     // 13 = the 12 files of a site without issues (with assets/search.js and the search
     // manifest cari/index.js) and masalah-data.csv (the sample has data issues).
     assert_eq!(
         files.len(),
         13 + 3 * 11
-            + 4 * 16
+            + 5 * 16
             // A letter in two formats per month.
             + 2 * 3
             // The search index: one shard per month (2026-09, 2026-10, 2026-11).
@@ -1649,9 +1652,11 @@ fn small_site_pages() {
                 expected.push(format!("{dir}/{page}.{ext}"));
             }
             // Department pages of a period come with their register as CSV, a
-            // history with its register over every period (its workbook is left
-            // out of this map, as is the period's).
-            if page != "index" && page != "surat" {
+            // history with its register of 2026 (the workbooks are left out of this
+            // map).
+            if dir == "pd" {
+                expected.push(format!("{dir}/{page}.2026.csv"));
+            } else if page != "index" && page != "surat" {
                 expected.push(format!("{dir}/{page}.csv"));
             }
         }

@@ -210,7 +210,7 @@ fn with_downloads(ctx: &Ctx<'_>, spec: &Spec, mut page: Page) -> Page {
             let p = &periods[*period];
             download::department_links(ctx.lang, p, &p.departments[*department].slug)
         }
-        Spec::History { slug, .. } => download::history_links(ctx.lang, slug),
+        Spec::History { name, slug } => download::history_links(ctx.input, name, slug),
         _ => return page,
     };
     if let Some(map) = page.context.as_object_mut() {
@@ -333,13 +333,15 @@ fn to_value(v: impl Serialize) -> serde_json::Value {
 /// site, always rendered.
 pub(crate) fn unit_of(spec: &Spec) -> Option<crate::render::cache::Unit> {
     match *spec {
-        Spec::Period { period, .. } | Spec::Letter { period } => Some((period, None)),
+        Spec::Period { period, .. } | Spec::Letter { period } => {
+            Some(crate::render::cache::Unit::Period(period))
+        }
         Spec::Department {
             period, department, ..
         }
         | Spec::Register {
             period, department, ..
-        } => Some((period, Some(department))),
+        } => Some(crate::render::cache::Unit::Department(period, department)),
         Spec::Index | Spec::History { .. } | Spec::Quality | Spec::Method => None,
     }
 }
