@@ -2,7 +2,9 @@
 //! files a previous build made from the very same inputs instead of rendering them again.
 //!
 //! A period's files are its pages (the period, its departments, their register pages, a
-//! month's letter) and its downloads (workbook and CSV registers). Their key is the
+//! month's letter), its downloads (workbook and CSV registers) and a month's part of the
+//! search index; a department's pages in a period and a department's register of a year
+//! are units of their own. Their key is the
 //! SHA-256 of everything they are made from:
 //! - the build: patuh's version and the SHA-256 of its executable, the templates and
 //!   assets in force, the whole effective configuration (every reading setting, the
@@ -10,8 +12,9 @@
 //! - what every page may show of the whole site (`views::site_wide`);
 //! - the period: its numbers and its departments' numbers, and each of its items as read
 //!   and as judged, with the name of the export it came from;
-//! - the numbers of the periods its pages show beside it, and the names and departments
-//!   of those they link to (`views::neighbours`);
+//! - the numbers of the periods its pages show beside it, the names and departments of
+//!   those they link to, and for a month's search index the items of the weeks whose
+//!   registers its entries point into (`views::neighbours`);
 //! - the office's commentary on it;
 //! - the as-of moment, unless the period has settled (its pages then show the moment it
 //!   settled, which is part of its numbers).
@@ -121,11 +124,12 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
             shared.update(period.label.as_bytes());
             shared.update(numbers[i]);
             let neighbours = super::views::neighbours(input, i);
-            for n in neighbours.numbers {
+            for n in &neighbours.numbers {
+                let n = *n;
                 shared.update(periods[n].label.as_bytes());
                 shared.update(numbers[n]);
             }
-            for n in neighbours.links {
+            for &n in &neighbours.links {
                 let linked = &periods[n];
                 shared.update(format!(
                     "link {:?} {} {} {}",
@@ -141,6 +145,13 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
             }
             let mut own = shared.clone();
             own.update("period");
+            // Its search entries point into these registers: their items' order and pages.
+            for &n in &neighbours.registers {
+                own.update(periods[n].label.as_bytes());
+                for &m in &periods[n].members {
+                    own.update(items[m]);
+                }
+            }
             let mut units = vec![(
                 Unit::Period(i),
                 key(&own, &period.members, period.settled.is_some()),

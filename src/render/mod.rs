@@ -286,9 +286,15 @@ pub fn render_all<E: From<RenderError> + Send>(
                 .collect()
         })
         .collect::<Result<_, E>>()?;
+    // The search index: a month's shards are part of its files.
+    let kept = |m: usize| {
+        keys.slot(cache::Unit::Period(m))
+            .is_some_and(|slot| reused[slot].is_some())
+    };
+    let shards = search::write_files(input, &kept, &made)?;
     // The files of each unit: kept, or made now.
     let mut files: Vec<Vec<UnitFile>> = reused.into_iter().map(Option::unwrap_or_default).collect();
-    for (unit, file) in pages.into_iter().chain(downloads).flatten() {
+    for (unit, file) in pages.into_iter().chain(downloads).flatten().chain(shards) {
         if let Some(slot) = unit.and_then(|u| keys.slot(u)) {
             files[slot].push(file);
         }
@@ -308,7 +314,6 @@ pub fn render_all<E: From<RenderError> + Send>(
     if let Some(file) = download::issues(input) {
         write(file)?;
     }
-    search::write_files(input, write)?;
     for (name, mut bytes) in templates.assets() {
         if name == "style.css" {
             bytes.extend(ctx.phone_labels_css().into_bytes());

@@ -18,8 +18,8 @@
 
 use serde::Serialize;
 
-use crate::manifest::Written;
 use crate::privacy;
+use crate::render::cache::Unit;
 use crate::render::format;
 use crate::render::paths;
 use crate::render::views::Ctx;
@@ -86,29 +86,39 @@ struct Entry<'j> {
     anchor: String,
 }
 
-/// The search index of the site, each file handed to `write` as soon as it is made (the
-/// months in parallel): every shard, then the manifest. Gives what `write` gave.
-pub fn write_files<E: Send>(
+/// The search index of the site, each file handed to `made` with the month's unit of
+/// the render cache as soon as it is made (the months in parallel): every shard, then the
+/// manifest (site-wide). The shards of a month whose files are `kept` (by period index)
+/// are not made again: only their entries in the manifest are, from their tickets. Gives
+/// what `made` gave.
+pub fn write_files<E: Send, M: Send>(
     input: &RenderInput<'_>,
-    write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
-) -> Result<Vec<Written>, E> {
+    kept: &(dyn Fn(usize) -> bool + Sync),
+    made: &(dyn Fn(Option<Unit>, OutputFile) -> Result<M, E> + Sync),
+) -> Result<Vec<M>, E> {
     use rayon::prelude::*;
     let ctx = Ctx::new(input);
-    let mut months: Vec<&PeriodReport> = input
-        .report
-        .periods
-        .iter()
-        .filter(|p| p.kind == PeriodKind::Month)
+    let periods = &input.report.periods;
+    let mut months: Vec<usize> = (0..periods.len())
+        .filter(|&i| periods[i].kind == PeriodKind::Month)
         .collect();
-    months.sort_by(|a, b| b.label.cmp(&a.label));
+    months.sort_by(|&a, &b| periods[b].label.cmp(&periods[a].label));
     // Where each item's row is: its department's register of its week (see
     // `views::department`: a week's page lists every item, a month's does not), as
-    // (register page, anchor) by item.
-    let weeks: Vec<(&PeriodReport, &crate::report::DepartmentStats)> = input
-        .report
-        .periods
+    // (register page, anchor) by item; for the weeks of the months made now.
+    let made_now: Vec<&PeriodReport> = months
         .iter()
-        .filter(|p| p.kind == PeriodKind::Week)
+        .filter(|&&m| !kept(m))
+        .map(|&m| &periods[m])
+        .collect();
+    let weeks: Vec<(&PeriodReport, &crate::report::DepartmentStats)> = periods
+        .iter()
+        .filter(|w| w.kind == PeriodKind::Week)
+        .filter(|w| {
+            made_now
+                .iter()
+                .any(|m| w.start <= m.end && w.end >= m.start)
+        })
         .flat_map(|w| w.departments.iter().map(move |d| (w, d)))
         .collect();
     // Per week and department: its register pages, and each item's page (from 1) and
@@ -140,9 +150,12 @@ pub fn write_files<E: Send>(
         }
     }
     let places = Places { pages, places };
-    let per_month: Vec<(Vec<Written>, Vec<ShardRef>)> = months
+    let per_month: Vec<(Vec<M>, Vec<ShardRef>)> = months
         .par_iter()
-        .map(|month| month_shards(input, month, &places, write))
+        .map(|&m| match kept(m) {
+            true => Ok((Vec::new(), shard_refs(input, &periods[m]))),
+            false => month_shards(input, m, &places, made),
+        })
         .collect::<Result<_, E>>()?;
     let mut written = Vec::new();
     let mut shards = Vec::new();
@@ -150,10 +163,13 @@ pub fn write_files<E: Send>(
         written.extend(w);
         shards.extend(s);
     }
-    written.push(write(OutputFile {
-        path: paths::SEARCH_MANIFEST.to_string(),
-        bytes: script(&Manifest { shards }).into_bytes(),
-    })?);
+    written.push(made(
+        None,
+        OutputFile {
+            path: paths::SEARCH_MANIFEST.to_string(),
+            bytes: script(&Manifest { shards }).into_bytes(),
+        },
+    )?);
     Ok(written)
 }
 
@@ -164,62 +180,111 @@ struct Places {
     places: Vec<(usize, String)>,
 }
 
-/// The shards of `month`, written, and their entries in the manifest.
-fn month_shards<E>(
+/// The items of `month`, the newest first (the same moment by the order of the data),
+/// each with its department: the order of its shards.
+fn month_order<'j>(input: &RenderInput<'j>, month: &PeriodReport) -> Vec<(&'j Judged, usize)> {
+    let mut order: Vec<(&Judged, usize)> = month
+        .departments
+        .iter()
+        .enumerate()
+        .flat_map(|(d, department)| {
+            crate::render::department_members(input.judged, department)
+                .into_iter()
+                .map(move |j| (j, d))
+        })
+        .collect();
+    order.sort_by(|(a, _), (b, _)| b.placed.cmp(&a.placed).then(a.item.cmp(&b.item)));
+    order
+}
+
+/// The entry in the manifest of shard `k` (from 0) of `month`, holding `tickets` (as
+/// shown).
+fn shard_ref(month: &PeriodReport, k: usize, tickets: &[String]) -> ShardRef {
+    let mut lower = tickets
+        .iter()
+        .filter(|t| *t != "–")
+        .map(|t| t.to_lowercase());
+    let first = lower.next();
+    let range = first.map(|first| {
+        lower.fold((first.clone(), first), |(lo, hi), t| {
+            (lo.min(t.clone()), hi.max(t))
+        })
+    });
+    ShardRef {
+        f: paths::search_shard(&month.label, k + 1),
+        p: month.label.clone(),
+        n: tickets.len(),
+        t: range,
+    }
+}
+
+/// The entries in the manifest of the shards of `month`, without making the shards (the
+/// month's files are kept from the previous build).
+fn shard_refs(input: &RenderInput<'_>, month: &PeriodReport) -> Vec<ShardRef> {
+    let order = month_order(input, month);
+    order
+        .chunks(PER_SHARD)
+        .enumerate()
+        .map(|(k, part)| {
+            let tickets: Vec<String> = part
+                .iter()
+                .map(|(j, _)| ticket(input, &input.ledger.items[j.item]))
+                .collect();
+            shard_ref(month, k, &tickets)
+        })
+        .collect()
+}
+
+/// The shards of month `m` (by index in the report), made, and their entries in the
+/// manifest.
+fn month_shards<E, M>(
     input: &RenderInput<'_>,
-    month: &PeriodReport,
+    m: usize,
     places: &Places,
-    write: &(dyn Fn(OutputFile) -> Result<Written, E> + Sync),
-) -> Result<(Vec<Written>, Vec<ShardRef>), E> {
-    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(month.members.len());
-    for d in &month.departments {
-        let members = crate::render::department_members(input.judged, d);
-        let department = privacy::shown(&d.name, masking(input)).into_owned();
-        for judged in members {
+    made: &(dyn Fn(Option<Unit>, OutputFile) -> Result<M, E> + Sync),
+) -> Result<(Vec<M>, Vec<ShardRef>), E> {
+    let month = &input.report.periods[m];
+    let departments: Vec<String> = month
+        .departments
+        .iter()
+        .map(|d| privacy::shown(&d.name, masking(input)).into_owned())
+        .collect();
+    let entries: Vec<Entry<'_>> = month_order(input, month)
+        .into_iter()
+        .map(|(judged, d)| {
             let (page, anchor) = &places.places[judged.item];
-            entries.push(Entry {
+            Entry {
                 judged,
-                department: department.clone(),
+                department: departments[d].clone(),
                 page: places.pages[*page].clone(),
                 anchor: anchor.clone(),
-            });
-        }
-    }
-    // The newest first; the same moment by the order of the data.
-    entries.sort_by(|a, b| {
-        b.judged
-            .placed
-            .cmp(&a.judged.placed)
-            .then(a.judged.item.cmp(&b.judged.item))
-    });
+            }
+        })
+        .collect();
     let mut written = Vec::new();
     let mut shards = Vec::new();
     for (k, part) in entries.chunks(PER_SHARD).enumerate() {
         let file = paths::search_shard(&month.label, k + 1);
         let shard = shard(input, file.clone(), part);
-        let mut tickets = shard
-            .i
-            .iter()
-            .filter(|e| e.0 != "–")
-            .map(|e| e.0.to_lowercase());
-        let first = tickets.next();
-        let range = first.map(|first| {
-            tickets.fold((first.clone(), first), |(lo, hi), t| {
-                (lo.min(t.clone()), hi.max(t))
-            })
-        });
-        written.push(write(OutputFile {
-            path: file.clone(),
-            bytes: script(&shard).into_bytes(),
-        })?);
-        shards.push(ShardRef {
-            f: file,
-            p: month.label.clone(),
-            n: part.len(),
-            t: range,
-        });
+        let tickets: Vec<String> = shard.i.iter().map(|e| e.0.clone()).collect();
+        shards.push(shard_ref(month, k, &tickets));
+        written.push(made(
+            Some(Unit::Period(m)),
+            OutputFile {
+                path: file,
+                bytes: script(&shard).into_bytes(),
+            },
+        )?);
     }
     Ok((written, shards))
+}
+
+/// An item's ticket as the index shows it: masked like the registers, `–` without one.
+fn ticket(input: &RenderInput<'_>, item: &crate::model::Item) -> String {
+    item.id
+        .as_deref()
+        .map(|id| privacy::shown(id, masking(input)).into_owned())
+        .unwrap_or_else(|| "–".into())
 }
 
 fn masking(input: &RenderInput<'_>) -> bool {
@@ -240,11 +305,7 @@ fn shard(input: &RenderInput<'_>, file: String, entries: &[Entry<'_>]) -> Shard 
     let lang = input.presentation.lang;
     for e in entries {
         let item = &input.ledger.items[e.judged.item];
-        let ticket = item
-            .id
-            .as_deref()
-            .map(|id| privacy::shown(id, masking).into_owned())
-            .unwrap_or_else(|| "–".into());
+        let ticket = ticket(input, item);
         let account = item
             .account
             .as_deref()

@@ -357,6 +357,9 @@ pub(crate) struct Neighbours {
     /// Periods only linked to, by their title, on the pages of the departments they have:
     /// the one after.
     pub(crate) links: Vec<usize>,
+    /// Periods into whose registers the period's search entries point (the page and the
+    /// anchor of each item's row): for a month, the weeks that overlap it.
+    pub(crate) registers: Vec<usize>,
 }
 
 /// What the pages and downloads of `period` show of other periods.
@@ -376,17 +379,23 @@ pub(crate) fn neighbours(input: &RenderInput<'_>, period: usize) -> Neighbours {
     }
     let by_start = |start| of_kind.iter().copied().find(|&i| periods[i].start == start);
     numbers.extend(ctx.slots(p).iter().filter_map(|s| by_start(s.start)));
+    let mut registers: Vec<usize> = Vec::new();
     if p.kind == PeriodKind::Month {
-        numbers.extend(
+        registers.extend(
             (0..periods.len())
                 .filter(|&i| periods[i].kind == PeriodKind::Week)
                 .filter(|&i| periods[i].start <= p.end && periods[i].end >= p.start),
         );
+        numbers.extend(&registers);
     }
     numbers.retain(|&i| i != period);
     numbers.sort_unstable();
     numbers.dedup();
-    Neighbours { numbers, links }
+    Neighbours {
+        numbers,
+        links,
+        registers,
+    }
 }
 
 /// What every period's pages may show of the whole site, as text for the render cache's
