@@ -178,6 +178,9 @@ pub struct Target {
     /// The file is never deleted: a build that locked a deleted file would not exclude one
     /// that creates a new file of the same name.
     _lock: Option<fs::File>,
+    /// The manifest of the site in the folder, read once under the lock (a million items
+    /// make it ten megabytes): what [`Target::previous`] tells and [`Target::stage`] keeps.
+    manifest: std::sync::Mutex<Option<Manifest>>,
 }
 
 impl Target {
@@ -221,6 +224,7 @@ impl Target {
             retired: parent.join(format!(".{name}.patuh-old")),
             dir,
             _lock: None,
+            manifest: Default::default(),
         };
         // A folder that is not the site's is refused before anything is written beside it
         // (unless a killed build set the site aside: then it is looked at once restored).
@@ -253,7 +257,8 @@ impl Target {
         }
         target._lock = Some(lock);
         target.recover()?;
-        target.check_replaceable()?;
+        let manifest = target.check_replaceable()?;
+        target.manifest = std::sync::Mutex::new(manifest);
         Ok(target)
     }
 
@@ -265,7 +270,7 @@ impl Target {
     /// The site the build is about to replace, when the output folder holds one: its
     /// manifest and its `data/summary.json` (when it has one), for telling what changed.
     pub fn previous(&self) -> Option<Previous> {
-        let manifest = Manifest::read(&self.dir)?;
+        let manifest = self.manifest.lock().expect("not poisoned").clone()?;
         let summary = fs::read_to_string(self.dir.join(crate::render::paths::SUMMARY)).ok()?;
         Some(Previous { manifest, summary })
     }
@@ -290,23 +295,23 @@ impl Target {
     }
 
     /// Refuses an output folder that is not missing, empty, or a patuh site holding only
-    /// the files its manifest lists.
-    fn check_replaceable(&self) -> Result<(), PublishError> {
+    /// the files its manifest lists; gives that manifest.
+    fn check_replaceable(&self) -> Result<Option<Manifest>, PublishError> {
         let dir = &self.dir;
         if !dir.exists() {
-            return Ok(());
+            return Ok(None);
         }
         if !dir.is_dir() {
             return Err(PublishError::NotASite(self.shown.clone()));
         }
         if fs::read_dir(dir).map_err(io(dir))?.next().is_none() {
-            return Ok(());
+            return Ok(None);
         }
         let manifest =
             Manifest::read(dir).ok_or_else(|| PublishError::NotASite(self.shown.clone()))?;
         let foreign = foreign_files(dir, &manifest)?;
         match foreign.first() {
-            None => Ok(()),
+            None => Ok(Some(manifest)),
             Some(first) => Err(PublishError::Foreign {
                 out: self.shown.clone(),
                 count: foreign.len(),
@@ -320,7 +325,7 @@ impl Target {
         fs::create_dir_all(&self.staging).map_err(io(&self.staging))?;
         // What the site being replaced holds, by the files its manifest lists: a file that
         // comes out the same is kept rather than written again.
-        let (previous, units) = match Manifest::read(&self.dir) {
+        let (previous, units) = match self.manifest.lock().expect("not poisoned").take() {
             Some(m) => (
                 m.outputs.into_iter().map(|w| (w.path, w.sha256)).collect(),
                 m.units.into_iter().map(|u| (u.key, u.files)).collect(),
