@@ -165,3 +165,37 @@ fn the_templates_the_configuration_the_calendar_and_patuh_itself_are_in_the_key(
     assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), 0);
     assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), UNITS);
 }
+
+#[test]
+fn every_reading_setting_is_in_the_key() {
+    // Each setting that changes how the exports are read, added on its own to the
+    // fixture's patuh.toml (none of them changes what this data yields): every unit is
+    // made again, and the site is what a build without the cache makes.
+    let work = workdir(&fixture("site/small"));
+    let w = work.path();
+    let config = w.join("patuh.toml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    let settings = [
+        ("date_order", "date_order = \"auto\"\n"),
+        ("exclude", "exclude = [\"arsip-lama/**\"]\n"),
+        (
+            "columns",
+            "[columns]\nposted_at = [\"Tgl Posting Warga\"]\n",
+        ),
+        ("labels", "[labels]\nno_department = \"Tanpa PD\"\n"),
+    ];
+    for (name, setting) in settings {
+        // Top-level keys go before the first table of the file; `date_order` replaces the
+        // fixture's own.
+        let text = match name {
+            "date_order" => original.replace("date_order = \"dmy\"\n", setting),
+            _ if setting.starts_with('[') => format!("{original}\n{setting}"),
+            _ => format!("{setting}{original}"),
+        };
+        assert_ne!(text, original);
+        std::fs::write(&config, text).unwrap();
+        assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0, "{name}");
+        assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS, "{name}");
+    }
+}
