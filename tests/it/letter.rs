@@ -71,7 +71,7 @@ fn a_months_letter_gives_its_figures_changes_late_items_and_commentary() {
         block(&md, "| Nomor | Perangkat Daerah | Tahap | Keterlambatan |"),
         "| Nomor | Perangkat Daerah | Tahap | Keterlambatan |\n\
          |---|---|---|---|\n\
-         | N8 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | masih terbuka, lewat batas sejak Minggu, 29 November 2026 20.40 WIB |\n\
+         | N8 | Dinas Perhubungan | Penerusan ke Perangkat Daerah | masih terbuka, lewat batas sejak 29 November 2026 20.40 WIB |\n\
          | N3 | Dinas Kesehatan | Penerusan ke Perangkat Daerah | lewat 2 jam 45 mnt |\n\
          | N4 | Dijawab Langsung | Pemantauan & penyampaian ke Kasi | lewat 2 jam |\n\
          | N7 | Dinas Kesehatan | Penerusan ke Perangkat Daerah | lewat 2 jam |\n\
@@ -149,7 +149,7 @@ fn the_html_letter_marks_figures_below_target_in_words_and_shows_the_same_rows()
             "<tr><th scope=\"row\" data-label=\"Nomor\">N8</th>\
              <td data-label=\"Perangkat Daerah\">Dinas Perhubungan</td>\
              <td data-label=\"Tahap\">Penerusan ke Perangkat Daerah</td>\
-             <td class=\"gap\" data-label=\"Keterlambatan\">masih terbuka, lewat batas sejak Minggu, 29 November 2026 20.40 WIB</td></tr>"
+             <td class=\"gap\" data-label=\"Keterlambatan\">masih terbuka, lewat batas sejak 29 November 2026 20.40 WIB</td></tr>"
         ),
         "{html}"
     );
@@ -197,7 +197,7 @@ fn the_english_letter_says_the_same() {
         block(&md, "| Number | Department | Step | Over by |"),
         "| Number | Department | Step | Over by |\n\
          |---|---|---|---|\n\
-         | N8 | Dinas Perhubungan | Forwarding to the department | still open, past its limit since Sunday, 29 November 2026 20:40 WIB |\n\
+         | N8 | Dinas Perhubungan | Forwarding to the department | still open, past its limit since 29 November 2026 20:40 WIB |\n\
          | N3 | Dinas Kesehatan | Forwarding to the department | 2 h 45 min over |\n\
          | N4 | Answered directly | Monitoring & reporting to the Kasi | 2 h over |\n\
          | N7 | Dinas Kesehatan | Forwarding to the department | 2 h over |\n\

@@ -47,8 +47,8 @@ pub(super) struct LateRow {
     department: String,
     /// The step it was latest in.
     step: String,
-    /// How late: `lewat 8 jam 16 mnt`, or `masih terbuka, lewat batas sejak …` when still
-    /// open (a moment that does not move with the as-of).
+    /// How late: `lewat 8 jam 16 mnt`, or `masih terbuka, lewat batas sejak 29 November
+    /// 2026 20.40 WIB` when still open (a moment that does not move with the as-of).
     late: String,
 }
 
@@ -266,9 +266,20 @@ impl Ctx<'_> {
                         &self.t["late_by"],
                         &[("d", &format::duration(self.lang, l.late.late_s))],
                     ),
+                    // The day and time without the weekday: the column stays narrow.
                     Some(since) => fill(
                         &self.t["late_open_since"],
-                        &[("at", &format::moment(self.lang, zone, since))],
+                        &[(
+                            "at",
+                            &format!(
+                                "{} {}",
+                                format::date_only(
+                                    self.lang,
+                                    since.with_timezone(&zone).date_naive()
+                                ),
+                                format::time(self.lang, zone, since)
+                            ),
+                        )],
                     ),
                 };
                 if model.uses_office_clock() && model.steps[l.step].clock == Clock::Office {
