@@ -45,6 +45,12 @@ const MOST_SEPARATORS: usize = 4;
 /// Most digits of a number (a NIK).
 const MOST_DIGITS: usize = 16;
 
+/// Fewest digits of a number [`mask`] hides: a landline's area code of three digits and
+/// five more (`021 12345`); every other kind has more. A text with fewer digits in all and
+/// no at-sign holds nothing to hide, and is returned as it is without a closer look (most
+/// complaints: `RT 05 RW 03`, `Jl. Melati No. 5`).
+const FEWEST_DIGITS: usize = 8;
+
 /// The first `max` characters of `text` (with `…` when cut), masked when `masking`. Only
 /// the start is masked, with a margin past the cut so that a number or address that the
 /// cut splits is still recognised; a long text costs no more than a short one.
@@ -123,7 +129,7 @@ pub fn issue_detail(
 /// `text` with phone numbers, NIK and e-mail addresses masked (see the module's
 /// documentation for exactly what); unchanged text is borrowed.
 pub fn mask(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| digit(c).is_some() || maybe_at(c)) {
+    if !may_hold_personal_data(text) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -145,6 +151,28 @@ pub fn mask(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `text` may hold a number or an address [`mask`] hides, in one pass over its
+/// bytes (every page, register and download asks, for every text): at least
+/// [`FEWEST_DIGITS`] ASCII digits, or an at-sign or bracket, or a character from U+F000
+/// on (UTF-8 lead byte `EF`: the full-width digits, at-sign and brackets are there).
+/// `false` means there is nothing to hide; `true` that [`mask`] must look closer.
+fn may_hold_personal_data(text: &str) -> bool {
+    let mut digits = 0;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits >= FEWEST_DIGITS {
+                    return true;
+                }
+            }
+            b'@' | b'[' | b'(' | b'{' | b'<' | 0xEF => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `text` holds personal data that [`mask`] would hide.
@@ -856,6 +884,56 @@ mod tests {
             prop_assert!(!middle.contains(&local), "{:?} → {:?}", text, masked);
             prop_assert!(!middle.contains(&domain), "{:?} → {:?}", text, masked);
             prop_assert!(middle.contains('@') && middle.contains(DOT), "{:?} → {:?}", text, masked);
+        }
+    }
+    #[test]
+    fn the_fewest_digits_of_a_hidden_number_are_eight() {
+        // Eight digits as a landline (area code 021, five more) are hidden; seven are not
+        // a number of any kind, so a text with seven digits is returned as it is.
+        assert_eq!(mask("Telp 021 12345"), "Telp 021 •••45");
+        assert!(matches!(
+            mask("Telp 021 1234"),
+            Cow::Borrowed("Telp 021 1234")
+        ));
+        assert!(matches!(
+            mask("RT 05 RW 03 Jl. Melati No. 5"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn full_width_digits_and_at_signs_are_looked_at_closer() {
+        assert!(may_hold_personal_data("０８１２"));
+        assert!(may_hold_personal_data("warga＠mail"));
+        assert!(may_hold_personal_data("a [at] b"));
+        assert!(!may_hold_personal_data(
+            "Lampu jalan di RT 05 RW 03 padam sejak 2 hari."
+        ));
+    }
+
+    proptest! {
+        /// Any text the quick look passes holds nothing the full look would hide.
+        #[test]
+        fn what_the_quick_look_passes_the_full_look_leaves_alone(text in "\\PC{0,40}") {
+            if !may_hold_personal_data(&text) {
+                let chars: Vec<char> = text.chars().collect();
+                prop_assert!(emails(&chars).is_empty());
+                prop_assert!(!numbers(&chars).iter().any(|&h| h));
+            }
+        }
+
+        /// Whatever else it holds, a text with fewer than eight digits and no at-sign or
+        /// bracket is shown as it is: the quick answer of `mask` is the full one.
+        #[test]
+        fn fewer_than_eight_digits_hide_nothing(
+            text in "[0-9 +()./-]{0,12}[a-z ]{0,5}[0-9 +./-]{0,12}",
+        ) {
+            let digits = text.chars().filter(char::is_ascii_digit).count();
+            prop_assume!(digits < FEWEST_DIGITS && !text.chars().any(maybe_at));
+            prop_assert!(!may_hold_personal_data(&text));
+            let chars: Vec<char> = text.chars().collect();
+            prop_assert!(emails(&chars).is_empty());
+            prop_assert!(!numbers(&chars).iter().any(|&h| h));
         }
     }
 }
