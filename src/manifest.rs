@@ -79,8 +79,10 @@ where
     T: serde::de::DeserializeOwned,
 {
     use serde::Deserialize;
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).unwrap_or_default())
+    // Its text, parsed into the list as it is: a million items make tens of thousands of
+    // files, which a `serde_json::Value` in between would hold at several times the size.
+    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+    Ok(serde_json::from_str(raw.get()).unwrap_or_default())
 }
 
 /// A value the manifest may hold in a shape this version does not know: `None` then.
@@ -262,6 +264,32 @@ mod tests {
                 extra_days_off: vec![],
                 day_off_list: None,
             })
+        );
+    }
+
+    #[test]
+    fn the_units_of_an_older_or_unknown_manifest_are_none() {
+        let read = |units: &str| {
+            serde_json::from_str::<Manifest>(&format!(
+                r#"{{"generator": "patuh", "version": "0.1.0", "outputs": []{units}}}"#
+            ))
+            .unwrap()
+            .units
+        };
+        // An older manifest, or units of a shape this version does not know: nothing is
+        // kept, everything is rendered.
+        assert_eq!(read(""), vec![]);
+        assert_eq!(read(r#", "units": {"k": 1}"#), vec![]);
+        assert_eq!(read(r#", "units": [{"key": "ab", "files": "x"}]"#), vec![]);
+        assert_eq!(
+            read(r#", "units": [{"key": "ab", "files": [{"path": "a/b.html", "bytes": 12}]}]"#),
+            vec![Unit {
+                key: "ab".into(),
+                files: vec![UnitFile {
+                    path: "a/b.html".into(),
+                    bytes: 12
+                }]
+            }]
         );
     }
 }
