@@ -7,8 +7,8 @@
 # Builds the release binary and the examples, generates the data sets into the scratch folder
 # (default /tmp/patuh-bench, or $PATUH_BENCH_DIR), and measures each case's wall time and peak
 # RSS with GNU time: the floor (examples/floor.rs), `patuh check` and `patuh build` at each
-# size; for the largest size also the rebuild after one more weekly export, the build with the
-# office-hours calendar, and the pandas + jinja2 script (bench/naive.py, whose numbers are then
+# size; for the largest size also the rebuild after one more weekly export (and once more with
+# nothing new), the build with the office-hours calendar, and the pandas + jinja2 script (bench/naive.py, whose numbers are then
 # compared with patuh's summary.json); and a build of one large XLSX workbook. Prints the
 # machine, the load before and after, and a Markdown table (also written to
 # <scratch>/table.md; --write also puts it into BENCHMARKS.md between its bench:begin and
@@ -249,6 +249,10 @@ for n in $sizes; do
     kept=$(sed -n 's/^patuh: \([0-9]*\) \(of them are\|di antaranya\).*/\1/p' "$LAST_LOG")
     note_last "${kept:-0} files kept as the first build wrote them"
     # the periods and departments whose inputs did not change, kept without rendering
+    reused=$(sed -n 's/^patuh: \(the pages of\|halaman\) \([0-9]*\) \(of\|dari\) \([0-9]*\) .*/\2 of \4/p' "$LAST_LOG")
+    note_last "render cache: ${reused:-0} periods and departments not rendered again"
+    # and once more with nothing new: what every build costs that renders nothing again
+    measure "rebuild $set, nothing new" "csv-$set" "" "$bin" build --data "$data" --config "$cfg" --out "$site"
     reused=$(sed -n 's/^patuh: \(the pages of\|halaman\) \([0-9]*\) \(of\|dari\) \([0-9]*\) .*/\2 of \4/p' "$LAST_LOG")
     note_last "render cache: ${reused:-0} periods and departments not rendered again"
     (cd "$data-append" && find . -type f -print0) | (cd "$data" && xargs -0 rm -f --)
