@@ -182,7 +182,7 @@ pub fn build(
     // calendar (not its summary's text, held through the build).
     let previous = target
         .previous()
-        .map(|p| (report::PeriodNumbers::of(&p.summary), p.manifest.calendar));
+        .map(|p| (report::PeriodNumbers::of(&p.summary), p.calendar));
     let mut ledger = read_exports(
         &options.data_dir,
         config,
