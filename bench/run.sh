@@ -8,8 +8,9 @@
 # (default /tmp/patuh-bench, or $PATUH_BENCH_DIR), and measures each case's wall time and peak
 # RSS with GNU time: the floor (examples/floor.rs), `patuh check` and `patuh build` at each
 # size; for the largest size also the rebuild after one more weekly export (and once more with
-# nothing new), the build with the office-hours calendar, and the pandas + jinja2 script (bench/naive.py, whose numbers are then
-# compared with patuh's summary.json); and a build of one large XLSX workbook. Prints the
+# nothing new), the build with the office-hours calendar, and the pandas + jinja2 script
+# (bench/naive.py, whose numbers are then compared with patuh's summary.json); and a build
+# of one large XLSX workbook. Prints the
 # machine, the load before and after, and a Markdown table (also written to
 # <scratch>/table.md; --write also puts it into BENCHMARKS.md between its bench:begin and
 # bench:end markers); logs of every command go to <scratch>/logs/. --table-only prints the
