@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
@@ -230,9 +231,19 @@ pub fn assemble(
         weeks.entry(&j.week).or_default().push(i);
         months.entry(&j.month).or_default().push(i);
     }
-    let mut periods = Vec::new();
-    for (kind, groups) in [(PeriodKind::Week, weeks), (PeriodKind::Month, months)] {
-        for (label, members) in groups {
+    // Every period, weeks then months, each in label order; aggregated on every core.
+    let groups: Vec<(PeriodKind, &str, Vec<usize>)> =
+        [(PeriodKind::Week, weeks), (PeriodKind::Month, months)]
+            .into_iter()
+            .flat_map(|(kind, groups)| {
+                groups
+                    .into_iter()
+                    .map(move |(label, members)| (kind, label, members))
+            })
+            .collect();
+    let periods: Vec<PeriodReport> = groups
+        .into_par_iter()
+        .map(|(kind, label, members)| {
             let (start, end) = bounds(kind, judged[members[0]].date);
             let mut by_department: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for &m in &members {
@@ -287,7 +298,7 @@ pub fn assemble(
                 })
                 .collect();
             let (total, settled) = stats_of(&members);
-            periods.push(PeriodReport {
+            PeriodReport {
                 kind,
                 label: label.to_string(),
                 start,
@@ -299,9 +310,9 @@ pub fn assemble(
                 departments,
                 members,
                 settled,
-            });
-        }
-    }
+            }
+        })
+        .collect();
     let pseudo: std::collections::BTreeSet<&str> = judged
         .iter()
         .filter(|j| j.group.pseudo)

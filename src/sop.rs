@@ -366,11 +366,13 @@ pub fn evaluate_listed(
         }
         _ => None,
     };
-    let mut shared = Shared::default();
+    // On every core, in order; each thread shares its own copies of the names and labels.
+    use rayon::prelude::*;
     items
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(index, item)| {
+        .with_min_len(1 << 14)
+        .map_init(Shared::default, |shared, (index, item)| {
             judge_item(
                 index,
                 item,
@@ -380,13 +382,13 @@ pub fn evaluate_listed(
                 as_of,
                 zone,
                 table.as_ref(),
-                &mut shared,
+                shared,
             )
         })
         .collect()
 }
 
-/// One copy of each group name and period label for all the judged items: a million
+/// One copy of each group name and period label for the items a thread judges: a million
 /// items name a few hundred of each (issue 13: memory).
 #[derive(Default)]
 struct Shared {
