@@ -194,7 +194,7 @@ pub struct Sink<'s, E> {
 /// What [`render_all`] did, for the manifest and the build's report.
 #[derive(Debug)]
 pub struct Rendered {
-    /// The files of each period and department with the key of their inputs.
+    /// The files of each unit of the cache ([`cache::Unit`]) with the key of its inputs.
     pub units: Vec<Unit>,
     /// How many of them were kept from the previous site without rendering.
     pub reused: usize,
@@ -203,8 +203,9 @@ pub struct Rendered {
 }
 
 /// Renders every page of the site, plus its assets and registers, handing each file to
-/// the sink as soon as it is made (pages are rendered in parallel). A period or department
-/// whose files the previous site made from the same inputs keeps them instead
+/// the sink as soon as it is made (pages are rendered in parallel). A unit of the cache
+/// (a period's own files, a department's pages in a period, a department's register of a
+/// year) whose files the previous site made from the same inputs keeps them instead
 /// ([`cache`]).
 pub fn render_all<E: From<RenderError> + Send>(
     input: &RenderInput<'_>,
@@ -274,8 +275,8 @@ pub fn render_all<E: From<RenderError> + Send>(
             Ok(out)
         })
         .collect::<Result<_, E>>()?;
-    // The downloads of each period and department history, in parallel: at a million
-    // items, every item is in a week's and a month's workbook and in a history workbook.
+    // The downloads of each period and department, in parallel: at a million items, every
+    // item is in a week's and a month's workbook and in a register of its year.
     let downloads: Vec<Vec<(Option<cache::Unit>, UnitFile)>> = download::jobs(input)
         .par_iter()
         .filter(|job| to_render(job.unit()))
