@@ -532,20 +532,6 @@ pub fn status_of(
     )
 }
 
-/// The status rules of METRICS.md for one step on a clock: durations are the meter's spans;
-/// `invalid` compares the instants ([`continuous_result`] gives a step on the office clock
-/// on the continuous one).
-pub fn status_on(
-    meter: Meter<'_>,
-    start: Option<Instant>,
-    end: Option<Instant>,
-    limit_s: i64,
-    later_end_present: bool,
-    as_of: Instant,
-) -> StepResult {
-    rule(meter, start, end, limit_s, later_end_present, as_of)
-}
-
 /// What step `step` of an item is judged from (the configured steps by index, then
 /// `end_to_end`): its start and end timestamps, its limit, whether a later applicable
 /// step has ended, and its clock. `None` when the step does not apply to the item's
@@ -607,7 +593,7 @@ pub fn continuous_result(
     if span.clock != Clock::Office {
         return None;
     }
-    let result = rule(
+    let result = status_on(
         Meter::Continuous,
         item.stamps.get(span.start),
         item.stamps.get(span.end),
@@ -658,8 +644,10 @@ pub fn overdue_since(
     chrono::DateTime::from_timestamp(after, 0)
 }
 
-/// The table of METRICS.md "Status of a step" on one clock.
-fn rule(
+/// The status rules of METRICS.md ("Status of a step") for one step on a clock: durations
+/// are the meter's spans; `invalid` compares the instants ([`continuous_result`] gives a
+/// step on the office clock on the continuous one).
+pub fn status_on(
     meter: Meter<'_>,
     start: Option<Instant>,
     end: Option<Instant>,
