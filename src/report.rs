@@ -269,7 +269,8 @@ pub fn assemble(
                         ms.iter().flat_map(|&m| {
                             let (j, item) = (&judged[m], &items[judged[m].item]);
                             (0..j.steps.len()).filter_map(move |step| {
-                                crate::sop::overdue_since(item, j, model, step, zone, as_of.at)
+                                crate::sop::overdue(item, j, model, step, zone, as_of.at)
+                                    .map(|o| o.since)
                             })
                         })
                     });

@@ -607,41 +607,54 @@ pub fn continuous_result(
     })
 }
 
-/// When step `step` of `item` (the configured steps by index, then `end_to_end`), open
-/// and overdue at `as_of` as `judged` says, went past its limit: the first second at which
-/// its time on its own clock is over the limit. From then on the step is overdue at every
-/// as-of until new data closes it (METRICS.md: the as-of only decides pending versus
-/// overdue), so a page can name this moment instead of a lateness that grows with the
-/// as-of. `None` when the step is not overdue.
-pub fn overdue_since(
+/// A step still open past its limit (see [`overdue`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overdue {
+    /// The first second at which its time on its own clock was over the limit.
+    pub since: Instant,
+    /// How far past the limit it is at the moment asked, in seconds on its clock.
+    pub late_s: i64,
+}
+
+/// Step `step` of `item` (the configured steps by index, then `end_to_end`), open and
+/// overdue as `judged` says, seen at `at`: when it went past its limit, and how far past
+/// it is at `at`. From that moment on the step is overdue at every as-of until new data
+/// closes it (METRICS.md: the as-of only decides pending versus overdue), so a page can
+/// name the moment instead of a lateness that grows with the as-of. `None` when the step
+/// is not overdue, or not yet at `at`.
+pub fn overdue(
     item: &Item,
     judged: &Judged,
     model: &SopModel,
     step: usize,
     zone: Tz,
-    as_of: Instant,
-) -> Option<Instant> {
+    at: Instant,
+) -> Option<Overdue> {
     if judged.steps.get(step)?.status != (Status::Breached { overdue: true }) {
         return None;
     }
     let span = span(item, model, judged.disposition, step)?;
     let start = item.stamps.get(span.start)?;
     let meter = model.meter(span.clock, zone);
-    let over = |at: Instant| meter.span(start, at) > span.limit_s;
-    // The time on a clock never decreases as the moment moves on: the first moment over
-    // the limit lies in (start, as_of], found by halving whole seconds.
-    let (mut before, mut after) = (start.timestamp(), as_of.timestamp());
-    if !over(as_of) {
+    let late = |moment: Instant| meter.span(start, moment) - span.limit_s;
+    let late_s = late(at);
+    if late_s <= 0 {
         return None;
     }
+    // The time on a clock never decreases as the moment moves on: the first moment over
+    // the limit lies in (start, at], found by halving whole seconds.
+    let (mut before, mut after) = (start.timestamp(), at.timestamp());
     while after - before > 1 {
         let middle = before + (after - before) / 2;
-        match over(chrono::DateTime::from_timestamp(middle, 0)?) {
+        match late(chrono::DateTime::from_timestamp(middle, 0)?) > 0 {
             true => after = middle,
             false => before = middle,
         }
     }
-    chrono::DateTime::from_timestamp(after, 0)
+    Some(Overdue {
+        since: chrono::DateTime::from_timestamp(after, 0)?,
+        late_s,
+    })
 }
 
 /// The status rules of METRICS.md ("Status of a step") for one step on a clock: durations

@@ -82,10 +82,10 @@ impl Run {
             .collect()
     }
 
-    /// When step `step` of item `id`, overdue, went past its limit (`sop::overdue_since`).
+    /// When step `step` of item `id`, overdue, went past its limit (`sop::overdue`).
     fn overdue_since(&self, id: &str, step: usize) -> Option<chrono::DateTime<Utc>> {
         let judged = self.item(id);
-        patuh::sop::overdue_since(
+        patuh::sop::overdue(
             &self.ledger.items[judged.item],
             judged,
             &self.judgement.model,
@@ -93,6 +93,7 @@ impl Run {
             self.config.timezone,
             self.judgement.as_of.unwrap().at,
         )
+        .map(|o| o.since)
     }
 
     /// Step `step` of item `id` on the continuous clock (`sop::continuous_result`).

@@ -456,18 +456,10 @@ impl Ctx<'_> {
             Status::Breached { overdue: true } => {
                 let report = &self.input.report;
                 let item = &self.input.ledger.items[j.item];
-                let at = at?;
-                let since =
-                    crate::sop::overdue_since(item, j, &report.model, step, report.zone, at)?;
-                let (start, _) = self.step_stamps(j, step)?;
-                let start = item.stamps.get(start)?;
-                let elapsed = report
-                    .model
-                    .meter(report.model.steps[step].clock, report.zone)
-                    .span(start, at);
+                let overdue = crate::sop::overdue(item, j, &report.model, step, report.zone, at?)?;
                 Some(Lateness {
-                    late_s: elapsed - r.limit_s,
-                    open_since: Some(since),
+                    late_s: overdue.late_s,
+                    open_since: Some(overdue.since),
                 })
             }
             _ => None,
