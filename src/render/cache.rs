@@ -89,22 +89,15 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
         Unit::Register(department, year) => Some((department, year)),
         _ => None,
     });
-    let Some(executable) = executable() else {
-        let mut units = Vec::new();
-        for (p, period) in periods.iter().enumerate() {
-            units.push((Unit::Period(p), None));
-            units.extend((0..period.departments.len()).map(|d| (Unit::Department(p, d), None)));
-        }
-        units.extend(registers.map(|(d, y)| (Unit::Register(d, y), None)));
-        return Keys::new(units);
-    };
-    let build = fingerprint(input, templates, executable);
+    // Without patuh's own executable to hash, no unit has a key (nothing is kept).
+    let build = executable().map(|executable| fingerprint(input, templates, executable));
     let numbers: Vec<[u8; 32]> = periods.par_iter().map(numbers).collect();
     let items = item_digests(input);
     let as_of = format!("as of {:?}", input.report.as_of);
     // The key of a group of items: what their units share, then the items, then the
     // as-of while their numbers may still change.
     let key = |shared: &Sha256, members: &[usize], settled: bool| {
+        build?;
         let mut key = shared.clone();
         for &m in members {
             key.update(items[m]);
@@ -112,7 +105,7 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
         if !settled {
             key.update(&as_of);
         }
-        Some(hex(&key.finalize()))
+        Some(crate::hash::hex(&key.finalize()))
     };
     let keyed: Vec<Vec<(Unit, Option<String>)>> = (0..periods.len())
         .into_par_iter()
@@ -120,12 +113,11 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
             let period = &periods[i];
             // What all the units of the period share.
             let mut shared = Sha256::new();
-            shared.update(build);
+            shared.update(build.unwrap_or_default());
             shared.update(period.label.as_bytes());
             shared.update(numbers[i]);
             let neighbours = super::views::neighbours(input, i);
-            for n in &neighbours.numbers {
-                let n = *n;
+            for &n in &neighbours.numbers {
                 shared.update(periods[n].label.as_bytes());
                 shared.update(numbers[n]);
             }
@@ -175,7 +167,7 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
         // A register lists the department's items of the year's periods, by period.
         let name = names[department];
         let mut shared = Sha256::new();
-        shared.update(build);
+        shared.update(build.unwrap_or_default());
         shared.update(format!("register {year} {}\0{name}", name.len()));
         let mut members = Vec::new();
         let mut settled = true;
@@ -330,8 +322,4 @@ impl Hasher for Feed {
     fn finish(&self) -> u64 {
         0
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
