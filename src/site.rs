@@ -447,19 +447,7 @@ impl Staging<'_> {
             file.path
         );
         let sha256 = sha256_hex(&file.bytes);
-        let fresh = self
-            .written
-            .lock()
-            .expect("not poisoned")
-            .insert(file.path.clone(), sha256.clone())
-            .is_none();
-        if !fresh {
-            return Err(PublishError::Twice(file.path.clone()));
-        }
-        let path = self.target.staging.join(relative);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
-        }
+        let path = self.place(&file.path, &sha256)?;
         if self.previous.get(&file.path) == Some(&sha256) && self.keep(relative, &file.bytes, &path)
         {
             self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -471,6 +459,26 @@ impl Staging<'_> {
             path: file.path.clone(),
             sha256,
         })
+    }
+
+    /// Records the file `relative` of the new site with its SHA-256 for the manifest, and
+    /// gives where it goes in the staging folder, that folder made; a path given twice is
+    /// an error (two pages would overwrite each other).
+    fn place(&self, relative: &str, sha256: &str) -> Result<PathBuf, PublishError> {
+        let fresh = self
+            .written
+            .lock()
+            .expect("not poisoned")
+            .insert(relative.to_string(), sha256.to_string())
+            .is_none();
+        if !fresh {
+            return Err(PublishError::Twice(relative.to_string()));
+        }
+        let path = self.target.staging.join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        Ok(path)
     }
 
     /// Puts the previous site's file `relative` at `path` of the new one (a hard link: the
@@ -500,20 +508,8 @@ impl Staging<'_> {
             return Ok(None);
         }
         for f in files {
-            let fresh = self
-                .written
-                .lock()
-                .expect("not poisoned")
-                .insert(f.path.clone(), self.previous[&f.path].clone())
-                .is_none();
-            if !fresh {
-                return Err(PublishError::Twice(f.path.clone()));
-            }
+            let path = self.place(&f.path, &self.previous[&f.path])?;
             let old = self.target.dir.join(&f.path);
-            let path = self.target.staging.join(&f.path);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(io(dir))?;
-            }
             if fs::hard_link(&old, &path).is_err() {
                 fs::copy(&old, &path).map_err(io(&path))?;
             }
