@@ -78,11 +78,7 @@ where
     D: serde::Deserializer<'de>,
     T: serde::de::DeserializeOwned,
 {
-    use serde::Deserialize;
-    // Its text, parsed into the list as it is: a million items make tens of thousands of
-    // files, which a `serde_json::Value` in between would hold at several times the size.
-    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-    Ok(serde_json::from_str(raw.get()).unwrap_or_default())
+    Ok(lenient(deserializer)?.unwrap_or_default())
 }
 
 /// A value the manifest may hold in a shape this version does not know: `None` then.
@@ -92,8 +88,11 @@ where
     T: serde::de::DeserializeOwned,
 {
     use serde::Deserialize;
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
+    // Its text, parsed into the value as it is: a million items make tens of thousands of
+    // files in the units, which a `serde_json::Value` in between would hold at several
+    // times the size.
+    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+    Ok(serde_json::from_str(raw.get()).ok())
 }
 
 /// The hours of each weekday as written in `patuh.toml` (`"07:30-16:00"`), in order; a
