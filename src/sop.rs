@@ -635,8 +635,7 @@ pub fn overdue(
     }
     let span = span(item, model, judged.disposition, step)?;
     let start = item.stamps.get(span.start)?;
-    let meter = model.meter(span.clock, zone);
-    let late = |moment: Instant| meter.span(start, moment) - span.limit_s;
+    let late = |moment: Instant| past_limit_of(&span, start, model, zone, moment);
     let late_s = late(at);
     if late_s <= 0 {
         return None;
@@ -655,6 +654,27 @@ pub fn overdue(
         since: chrono::DateTime::from_timestamp(after, 0)?,
         late_s,
     })
+}
+
+/// How far step `step` of `judged` (the configured steps by index, then `end_to_end`) is
+/// past its limit at `at`, in seconds on its own clock: negative while it is within it.
+/// `None` when the step does not apply to the item or has no start.
+pub fn past_limit(
+    item: &Item,
+    judged: &Judged,
+    model: &SopModel,
+    step: usize,
+    zone: Tz,
+    at: Instant,
+) -> Option<i64> {
+    let span = span(item, model, judged.disposition, step)?;
+    let start = item.stamps.get(span.start)?;
+    Some(past_limit_of(&span, start, model, zone, at))
+}
+
+/// How far a step judged from `span`, started at `start`, is past its limit at `at`.
+fn past_limit_of(span: &Span, start: Instant, model: &SopModel, zone: Tz, at: Instant) -> i64 {
+    model.meter(span.clock, zone).span(start, at) - span.limit_s
 }
 
 /// The status rules of METRICS.md ("Status of a step") for one step on a clock: durations

@@ -105,18 +105,10 @@ impl Ctx<'_> {
         wanted: impl Fn(Status) -> bool,
     ) -> Option<Open<'j>> {
         let step = j.steps.iter().position(|r| wanted(r.status))?;
-        let (start, _) = self.step_stamps(j, step)?;
-        let start = self.input.ledger.items[j.item].stamps.get(start)?;
         // Measured on the step's clock: working time for a step on the office clock.
-        let model = &self.input.report.model;
-        let clock = model
-            .steps
-            .get(step)
-            .map_or(model.end_to_end_clock, |s| s.clock);
-        let elapsed = model
-            .meter(clock, self.input.report.zone)
-            .span(start, as_of);
-        let over = elapsed - j.steps[step].limit_s;
+        let report = &self.input.report;
+        let item = &self.input.ledger.items[j.item];
+        let over = crate::sop::past_limit(item, j, &report.model, step, report.zone, as_of)?;
         let pending = j.steps[step].status == Status::Pending;
         Some(Open {
             judged: j,
