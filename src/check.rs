@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::discover::Format;
 use crate::ingest::{Ledger, SheetOutcome, TableSummary};
 use crate::issues::{DataIssue, IssueKind};
+use crate::timestamp::DateOrder;
 use crate::words::{fill, key_of, shorten, words, Lang, Words};
 
 /// How many issues of each kind the text report lists before giving a count.
@@ -267,7 +268,7 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
                     let columns: Vec<String> = t
                         .columns
                         .iter()
-                        .map(|c| format!("{}={} ({})", c.field, c.column, c.header))
+                        .map(|c| format!("{}={} ({})", c.field.name(), c.column, c.header))
                         .collect();
                     let _ = writeln!(
                         out,
@@ -291,7 +292,11 @@ pub fn render_text(ledger: &Ledger, run: &RunInfo, lang: Lang) -> String {
                         );
                     }
                     for o in &t.orders {
-                        let order = w[&format!("order_{}", o.order.replace('-', "_"))].clone();
+                        let order = w[match o.order {
+                            DateOrder::DayFirst => "order_day_first",
+                            DateOrder::MonthFirst => "order_month_first",
+                        }]
+                        .clone();
                         let _ = writeln!(
                             out,
                             "      {}",

@@ -838,7 +838,7 @@ fn missing_in(table: &crate::ingest::TableSummary, model: &SopModel) -> Vec<(Sta
     let mapped: Vec<Stamp> = table
         .columns
         .iter()
-        .filter_map(|c| crate::model::Field::from_name(c.field).and_then(|f| f.stamp()))
+        .filter_map(|c| c.field.stamp())
         .collect();
     Stamp::ALL
         .into_iter()

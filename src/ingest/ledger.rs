@@ -142,7 +142,7 @@ pub struct TableSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct MappedColumn {
     /// The canonical field (`posted_at`).
-    pub field: &'static str,
+    pub field: crate::model::Field,
     /// Column letter(s): `C`, or `C+D` for a date and time pair.
     pub column: String,
     /// The header as written (both for a pair).

@@ -377,7 +377,7 @@ fn summarize(table: &Table) -> TableSummary {
         columns.push((
             c,
             MappedColumn {
-                field: field.name(),
+                field: *field,
                 column: column_letter(c),
                 header: map.header(c).to_string(),
             },
@@ -394,7 +394,7 @@ fn summarize(table: &Table) -> TableSummary {
         columns.push((
             cols.position(),
             MappedColumn {
-                field: stamp.field().name(),
+                field: stamp.field(),
                 column,
                 header,
             },

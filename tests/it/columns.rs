@@ -61,7 +61,7 @@ fn a_misspelled_header_is_listed_and_named_never_mapped() {
     let ledger = checked(&data);
     let t = only_table(&ledger);
     // Nothing is mapped silently: neither field has a column.
-    let fields: Vec<&str> = t.columns.iter().map(|c| c.field).collect();
+    let fields: Vec<&str> = t.columns.iter().map(|c| c.field.name()).collect();
     assert!(!fields.contains(&"disposed_at"), "{fields:?}");
     assert!(!fields.contains(&"department"), "{fields:?}");
     let unmapped: Vec<(&str, &str, Option<&str>)> = t

@@ -9,6 +9,7 @@ use patuh::config::Config;
 use patuh::ingest::Ledger;
 use patuh::issues::IssueKind;
 use patuh::model::Stamp;
+use patuh::timestamp::DateOrder;
 
 /// The folder of input-contract fixture `case` (`tests/fixtures/inputs/<case>`).
 fn case_dir(case: &str) -> PathBuf {
@@ -1513,9 +1514,9 @@ fn date_order_auto_decides_per_column_and_falls_back_to_day_first() {
     assert_eq!(
         t.orders,
         [
-            decision(Stamp::PostedAt, "day-first", 2, 1),
-            decision(Stamp::ReportedAt, "month-first", 0, 1),
-            decision(Stamp::DisposedAt, "day-first", 0, 0),
+            decision(Stamp::PostedAt, DateOrder::DayFirst, 2, 1),
+            decision(Stamp::ReportedAt, DateOrder::MonthFirst, 0, 1),
+            decision(Stamp::DisposedAt, DateOrder::DayFirst, 0, 0),
         ]
     );
     let at = |id: &str, s: Stamp| item(&ledger, id).stamps.get(s);

@@ -21,6 +21,7 @@ use patuh::discover::SkipReason;
 use patuh::ingest::{Ledger, RowCounts, SheetOutcome, SheetSkipReason, TableSummary};
 use patuh::issues::IssueKind;
 use patuh::model::Stamp;
+use patuh::timestamp::DateOrder;
 
 use IssueKind::{
     Conflict, DateOrderContradiction, DateWithoutTime, IgnoredColumn, RejectedRow,
@@ -92,7 +93,7 @@ fn counts(t: &TableSummary) -> [u32; 6] {
 fn mapped(t: &TableSummary) -> Vec<(&'static str, String)> {
     t.columns
         .iter()
-        .map(|c| (c.field, c.column.clone()))
+        .map(|c| (c.field.name(), c.column.clone()))
         .collect()
 }
 
@@ -1836,8 +1837,8 @@ fn nyc311_tuplex_311_nyc_sample_auto_order_decides_per_column() {
     assert_eq!(
         orders,
         [
-            (PostedAt, "day-first", 0, 0),
-            (ClosedAt, "month-first", 0, 155)
+            (PostedAt, DateOrder::DayFirst, 0, 0),
+            (ClosedAt, DateOrder::MonthFirst, 0, 155)
         ]
     );
     assert_eq!(counts(t), [999, 999, 0, 0, 0, 0]);
@@ -2141,7 +2142,10 @@ fn boston311_dmy_gives_the_same_instants_as_iso() {
         .collect();
     assert_eq!(
         orders,
-        [(PostedAt, "day-first", 7, 0), (ClosedAt, "day-first", 8, 0)]
+        [
+            (PostedAt, DateOrder::DayFirst, 7, 0),
+            (ClosedAt, DateOrder::DayFirst, 8, 0)
+        ]
     );
 }
 

@@ -17,7 +17,7 @@ use crate::ingest::columns::{ColumnMap, UnmappedColumn};
 use crate::ingest::ReadSettings;
 use crate::issues::{DataIssue, IssueKind, Location, Reason};
 use crate::model::{Channel, DispositionValue, Field, Kind, Stamp, Stamps};
-use crate::timestamp::DateSystem;
+use crate::timestamp::{DateOrder, DateSystem};
 
 pub(crate) use header::join_header_rows;
 use header::HEADER_SEARCH_ROWS;
@@ -63,7 +63,7 @@ pub struct OrderDecision {
     /// The timestamp field.
     pub field: Stamp,
     /// The order used.
-    pub order: &'static str,
+    pub order: DateOrder,
     /// Values that can only be read day-first.
     pub day_first_values: u32,
     /// Values that can only be read month-first.

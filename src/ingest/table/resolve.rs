@@ -252,10 +252,7 @@ impl TableBuilder<'_> {
         if numeric {
             self.table.orders.push(OrderDecision {
                 field: stamp,
-                order: match order {
-                    DateOrder::DayFirst => "day-first",
-                    DateOrder::MonthFirst => "month-first",
-                },
+                order,
                 day_first_values: day_first,
                 month_first_values: month_first,
             });

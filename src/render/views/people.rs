@@ -70,7 +70,7 @@ impl Ctx<'_> {
             .iter()
             .flat_map(|f| f.tables())
             .flat_map(|t| &t.columns)
-            .any(|c| c.field == field.name())
+            .any(|c| c.field == field)
             || ledger.items.iter().any(|i| actor_of(i, field).is_some())
     }
 

@@ -207,7 +207,7 @@ pub fn only_table(ledger: &Ledger) -> &TableSummary {
 pub fn columns(t: &TableSummary) -> Vec<String> {
     t.columns
         .iter()
-        .map(|c| format!("{}={} ({})", c.field, c.column, c.header))
+        .map(|c| format!("{}={} ({})", c.field.name(), c.column, c.header))
         .collect()
 }
 
