@@ -4,7 +4,7 @@
 //! Collected while reading, never printed from here: `patuh check` and the data-quality
 //! page show them so that the admin can fix the export.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Field;
 use crate::words::{fill, shorten, words, Lang, Words};
@@ -23,7 +23,7 @@ pub fn column_letter(index: usize) -> String {
 }
 
 /// What kind of problem a data issue is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueKind {
     /// A header that names no field but closely resembles a known header (a likely typo):
@@ -104,7 +104,7 @@ impl IssueKind {
 }
 
 /// Where something is in the exports.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     /// The export's path relative to the data folder.
     pub file: String,
@@ -191,7 +191,7 @@ impl std::fmt::Display for Location {
 
 /// What exactly is wrong, with the values a sentence about it needs. Sentences are in the
 /// word lists (`reason_*`), so the site speaks its language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     /// Text that is no date or time.
@@ -382,7 +382,7 @@ impl Reason {
 }
 
 /// One data issue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataIssue {
     /// What kind of problem.
     pub kind: IssueKind,
@@ -403,7 +403,7 @@ pub struct DataIssue {
 }
 
 /// The other side of a conflict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OtherOccurrence {
     /// Where the earlier value was.
     pub location: Location,

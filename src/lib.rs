@@ -44,11 +44,23 @@ pub fn read_exports(
     now: model::Instant,
     progress: &progress::Progress,
 ) -> Result<ingest::Ledger, error::Error> {
+    read_with_cache(data_dir, config, out_dir, now, None, progress)
+}
+
+/// [`read_exports`], taking the exports read before from `cache` when there is one.
+fn read_with_cache(
+    data_dir: &Path,
+    config: &config::Config,
+    out_dir: Option<&Path>,
+    now: model::Instant,
+    cache: Option<&ingest::ExportCache>,
+    progress: &progress::Progress,
+) -> Result<ingest::Ledger, error::Error> {
     progress.enter(progress::Stage::Reading);
     let discovery = discover::find_exports(data_dir, &config.exclude, out_dir)?;
     progress.files(discovery.exports.len());
     let settings = ingest::ReadSettings::new(config, now);
-    Ok(ingest::read_all(discovery, &settings, progress)?)
+    Ok(ingest::read_all(discovery, &settings, cache, progress)?)
 }
 
 /// The items of a ledger judged against the configured SOP model.
@@ -142,6 +154,8 @@ pub struct BuildOutcome {
     /// department's pages in a period), how many were kept from the site replaced
     /// without rendering because their inputs had not changed, and how many there were.
     pub reused: (usize, usize),
+    /// How many exports were taken from the export cache instead of being read again.
+    pub from_cache: usize,
     /// What changed since the site this build replaced; `None` when there was none (or
     /// its numbers cannot be read).
     pub since_last: Option<report::SinceLast>,
@@ -183,13 +197,22 @@ pub fn build(
     let previous = target
         .previous()
         .map(|p| (report::PeriodNumbers::of(&p.summary), p.calendar));
-    let mut ledger = read_exports(
+    let settings = config.effective_json();
+    // What each export yielded, kept beside the site (issue 13); not with PATUH_CACHE=off.
+    let cache = (!cache_disabled())
+        .then(|| ingest::ExportCache::open(target.cache_dir(), &settings))
+        .flatten();
+    let mut ledger = read_with_cache(
         &options.data_dir,
         config,
         Some(target.dir()),
         options.now,
+        cache.as_ref(),
         progress,
     )?;
+    if let Some(cache) = &cache {
+        cache.prune();
+    }
     // An empty read over a previous site is a wrong folder, not a week without
     // complaints: keep the site.
     if ledger.items.is_empty() && site::is_site(target.dir()) {
@@ -225,7 +248,6 @@ pub fn build(
         render::Templates::load(template_dir.as_deref()).map_err(error::Error::Template)?;
     progress.enter(progress::Stage::Rendering);
     let presentation = render::Presentation::of(config);
-    let settings = config.effective_json();
     let input = render::RenderInput {
         presentation: &presentation,
         judged: &judgement.judged,
@@ -295,8 +317,15 @@ pub fn build(
         files,
         kept,
         reused: (rendered.reused, rendered.total),
+        from_cache: cache.map_or(0, |c| c.hits()),
         since_last,
     })
+}
+
+/// Whether the caches are turned off (`PATUH_CACHE=off`): every export is read and every
+/// file rendered.
+pub fn cache_disabled() -> bool {
+    std::env::var("PATUH_CACHE").is_ok_and(|v| v == "off")
 }
 
 /// SHA-256 of every export read (of the very bytes read), by relative path.

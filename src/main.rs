@@ -218,6 +218,18 @@ fn build(args: BuildArgs, lang: patuh::words::Lang) -> Result<(), patuh::error::
         let line = patuh::words::say(config.lang, "build_kept", &[("kept", &kept)]);
         eprintln!("{}", patuh::check::printable(&line));
     }
+    if outcome.from_cache > 0 {
+        let (cached, total) = (
+            outcome.from_cache.to_string(),
+            outcome.ledger.files.len().to_string(),
+        );
+        let line = patuh::words::say(
+            config.lang,
+            "build_from_cache",
+            &[("cached", &cached), ("total", &total)],
+        );
+        eprintln!("{}", patuh::check::printable(&line));
+    }
     if outcome.reused.0 > 0 {
         let (reused, total) = (outcome.reused.0.to_string(), outcome.reused.1.to_string());
         let line = patuh::words::say(

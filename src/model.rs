@@ -119,7 +119,7 @@ impl Field {
 }
 
 /// The timestamp fields of an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stamp {
     /// When the citizen posted.
@@ -188,7 +188,7 @@ impl Stamps {
 }
 
 /// Where an item was posted, normalised (INPUTS.md "channel").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Channel {
     /// Twitter, X, twitter.com, x.com.
     #[serde(rename = "Twitter/X")]
@@ -224,7 +224,7 @@ impl Channel {
 }
 
 /// What kind of item it is (SOP: laporan / pengaduan / pertanyaan).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A report.
@@ -238,7 +238,7 @@ pub enum Kind {
 }
 
 /// What the Kasi decided, as written in the export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DispositionValue {
     /// Forward to the responsible department.

@@ -177,6 +177,8 @@ pub struct Target {
     staging: PathBuf,
     /// The old site between the two renames of a publish without an atomic exchange.
     retired: PathBuf,
+    /// The export cache of the site (never published).
+    cache: PathBuf,
     /// Held until the build ends, so that two builds of one site never mix their files.
     /// The file is never deleted: a build that locked a deleted file would not exclude one
     /// that creates a new file of the same name.
@@ -225,6 +227,7 @@ impl Target {
             shown: out.to_path_buf(),
             staging: parent.join(format!(".{name}.patuh-new")),
             retired: parent.join(format!(".{name}.patuh-old")),
+            cache: parent.join(format!(".{name}.patuh-cache")),
             dir,
             _lock: None,
             manifest: Default::default(),
@@ -269,6 +272,12 @@ impl Target {
     /// The folder the site is published in (absolute, links resolved).
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The folder of the site's export cache, beside it (`.<name>.patuh-cache`): what each
+    /// export yielded, kept for the next build; never published.
+    pub fn cache_dir(&self) -> &Path {
+        &self.cache
     }
 
     /// The site the build is about to replace, when the output folder holds one: the

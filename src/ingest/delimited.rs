@@ -13,7 +13,7 @@ use crate::ingest::cells::Cell;
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// The text encoding a file was read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     /// UTF-8 (a BOM, if any, removed).
     #[serde(rename = "UTF-8")]
@@ -27,7 +27,7 @@ pub enum Encoding {
 }
 
 /// What was learnt about a delimited file while reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DelimitedInfo {
     /// The encoding.
     pub encoding: Encoding,

@@ -2,7 +2,7 @@
 //! the report of each export read, sheet by sheet, table by table; and the one check made
 //! of a whole ledger, its number of departments.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::discover::{Discovery, Format};
 use crate::ingest::columns::UnmappedColumn;
@@ -25,7 +25,7 @@ pub struct RowCounts {
 }
 
 /// How a sheet (or a CSV file's single table) was read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SheetReport {
     /// The sheet's name; `None` for delimited files.
     pub name: Option<String>,
@@ -34,7 +34,7 @@ pub struct SheetReport {
 }
 
 /// What became of a sheet.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SheetOutcome {
     /// Read as a table.
@@ -44,7 +44,7 @@ pub enum SheetOutcome {
 }
 
 /// Why a sheet was not read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SheetSkipReason {
     /// The sheet is hidden.
@@ -108,7 +108,7 @@ impl SheetSkipReason {
 }
 
 /// The summary of a table that was read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TableSummary {
     /// The (first) header row, as the spreadsheet numbers it.
     pub header_row: u32,
@@ -139,7 +139,7 @@ pub struct TableSummary {
 }
 
 /// A field and where it is read from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MappedColumn {
     /// The canonical field (`posted_at`).
     pub field: crate::model::Field,
@@ -150,7 +150,7 @@ pub struct MappedColumn {
 }
 
 /// How one export was read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileReport {
     /// Path relative to the data folder.
     pub file: String,

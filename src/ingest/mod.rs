@@ -5,6 +5,7 @@
 //! export order. Gives a [`Ledger`]: the items, every row accounted for, and the data
 //! issues with their locations. Reads files; writes nothing.
 
+mod cache;
 pub mod cells;
 pub mod columns;
 pub mod commentary;
@@ -19,6 +20,7 @@ pub mod table;
 pub(crate) mod workbook;
 mod xls;
 
+pub use cache::ExportCache;
 pub use columns::header_key;
 pub use error::{FileError, FileErrorKind, LimitReached, ReadError, StoppedAt};
 pub use ledger::{
@@ -76,6 +78,7 @@ impl ReadSettings {
     }
 }
 /// One file's tables, before merging.
+#[derive(Debug)]
 struct FileRead {
     report: FileReport,
     tables: Vec<Table>,
@@ -98,10 +101,12 @@ pub fn quiet_reader_panics() {
     }));
 }
 
-/// Reads every export and merges them into one ledger.
+/// Reads every export and merges them into one ledger; with a `cache`, an export read
+/// before is taken from it instead (the same tables, issues and report).
 pub fn read_all(
     discovery: Discovery,
     settings: &ReadSettings,
+    cache: Option<&ExportCache>,
     progress: &crate::progress::Progress,
 ) -> Result<Ledger, ReadError> {
     let results: Vec<Result<FileRead, FileError>> = discovery
@@ -110,7 +115,7 @@ pub fn read_all(
         .map(|export| {
             READING.with(|r| r.set(true));
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                read_file(export, settings)
+                read_file(export, settings, cache)
             }))
             .unwrap_or_else(|payload| {
                 let why = payload
@@ -142,8 +147,36 @@ pub fn read_all(
     Ok(merge::merge(discovery, files, settings))
 }
 
-/// Reads one export into its tables.
-fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileError> {
+/// Reads one export into its tables, or takes them from the cache.
+fn read_file(
+    export: &Export,
+    settings: &ReadSettings,
+    cache: Option<&ExportCache>,
+) -> Result<FileRead, FileError> {
+    // Read once: every check, the reader and the input's hash see the same bytes, even if
+    // the file changes during the run.
+    let bytes = std::fs::read(&export.path).map_err(|e| FileError {
+        file: export.relative.clone(),
+        kind: FileErrorKind::Unreadable(e),
+    })?;
+    let sha256 = crate::hash::sha256_hex(&bytes);
+    if let Some(read) = cache.and_then(|c| c.get(export, &sha256, settings.now)) {
+        return Ok(read);
+    }
+    let read = read_bytes(export, &bytes, sha256, settings)?;
+    if let Some(cache) = cache {
+        cache.put(export, &read);
+    }
+    Ok(read)
+}
+
+/// Reads the bytes of one export (of SHA-256 `sha256`) into its tables.
+fn read_bytes(
+    export: &Export,
+    bytes: &[u8],
+    sha256: String,
+    settings: &ReadSettings,
+) -> Result<FileRead, FileError> {
     let error = |kind: FileErrorKind| FileError {
         file: export.relative.clone(),
         kind,
@@ -159,13 +192,9 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
         held: 0,
         stopped: None,
     };
-    // Read once: every check, the reader and the input's hash see the same bytes, even if
-    // the file changes during the run.
-    let bytes = std::fs::read(&export.path).map_err(|e| error(FileErrorKind::Unreadable(e)))?;
-    let sha256 = crate::hash::sha256_hex(&bytes);
     let mut delimited_info = None;
     match export.format {
-        Format::Delimited if delimited::is_workbook(&bytes) => {
+        Format::Delimited if delimited::is_workbook(bytes) => {
             collector.sheets.push(SheetReport {
                 name: None,
                 outcome: SheetOutcome::Skipped(SheetSkipReason::WorkbookNamedAsText),
@@ -179,7 +208,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
             let prefer_tab = delimited::prefers_tab(&export.path);
             let max_cells = settings.limits.max_cells_per_file;
             let info = delimited::read_bytes_within(
-                &bytes,
+                bytes,
                 prefer_tab,
                 max_cells,
                 finds_header,
@@ -196,7 +225,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 matches!(s.outcome, SheetOutcome::Skipped(SheetSkipReason::NoHeader))
             };
             match collector.sheets.last_mut() {
-                Some(sheet) if no_header(sheet) && delimited::looks_binary(&bytes) => {
+                Some(sheet) if no_header(sheet) && delimited::looks_binary(bytes) => {
                     sheet.outcome = SheetOutcome::Skipped(SheetSkipReason::NotText);
                 }
                 _ => {
@@ -217,7 +246,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 }
             }
         }
-        format => match workbook::unreadable(&bytes) {
+        format => match workbook::unreadable(bytes) {
             Some(why) => collector.sheets.push(SheetReport {
                 name: None,
                 outcome: SheetOutcome::Skipped(match why {
@@ -226,7 +255,7 @@ fn read_file(export: &Export, settings: &ReadSettings) -> Result<FileRead, FileE
                 }),
             }),
             None => {
-                let read = workbook::read(&bytes, format, &settings.limits, &mut collector);
+                let read = workbook::read(bytes, format, &settings.limits, &mut collector);
                 if let Some(limit) = collector.stopped.take() {
                     return Err(error(FileErrorKind::Limit(limit)));
                 }

@@ -32,12 +32,6 @@ use crate::model::{Item, RowRef};
 use crate::report::PeriodReport;
 use crate::sop::Judged;
 
-/// Whether the cache is turned off (`PATUH_CACHE=off`): every file is rendered, none
-/// kept.
-pub fn disabled() -> bool {
-    std::env::var("PATUH_CACHE").is_ok_and(|v| v == "off")
-}
-
 /// Files made together from the same inputs: what the cache keeps or renders whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -90,7 +84,8 @@ pub fn keys(input: &RenderInput<'_>, templates: &Templates) -> Keys {
         _ => None,
     });
     // Without patuh's own executable to hash, no unit has a key (nothing is kept).
-    let build = executable().map(|executable| fingerprint(input, templates, executable));
+    let build = crate::hash::executable_sha256()
+        .map(|executable| fingerprint(input, templates, executable));
     let numbers: Vec<[u8; 32]> = periods.par_iter().map(numbers).collect();
     let items = item_digests(input);
     let as_of = format!("as of {:?}", input.report.as_of);
@@ -222,18 +217,6 @@ fn fingerprint(input: &RenderInput<'_>, templates: &Templates, executable: &str)
         build.update(part.as_bytes());
     }
     build.finalize().into()
-}
-
-/// SHA-256 of patuh's own executable, read once: a patuh built from other code makes
-/// other pages from the same numbers.
-fn executable() -> Option<&'static str> {
-    static EXECUTABLE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    EXECUTABLE
-        .get_or_init(|| {
-            let bytes = std::fs::read(std::env::current_exe().ok()?).ok()?;
-            Some(crate::hash::sha256_hex(&bytes))
-        })
-        .as_deref()
 }
 
 /// SHA-256 of a period's numbers: its dates, completeness, settled moment, totals and

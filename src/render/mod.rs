@@ -219,7 +219,7 @@ pub fn render_all<E: From<RenderError> + Send>(
     let reused: Vec<Option<Vec<UnitFile>>> = units
         .par_iter()
         .map(|(_, key)| match key {
-            Some(key) if !cache::disabled() => (sink.reuse)(key),
+            Some(key) if !crate::cache_disabled() => (sink.reuse)(key),
             _ => Ok(None),
         })
         .collect::<Result<_, E>>()?;

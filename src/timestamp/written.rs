@@ -22,7 +22,7 @@ pub enum DateOrderSetting {
 }
 
 /// Which of two leading numbers is the day in a date like `03/04/2026`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateOrder {
     /// `dd/mm/yyyy`, the Indonesian default.

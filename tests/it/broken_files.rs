@@ -73,7 +73,7 @@ fn a_file_that_vanishes_before_it_is_read_is_an_error_naming_it() {
     let discovery = patuh::discover::find_exports(d, &[], None).unwrap();
     std::fs::remove_file(d.join("b.csv")).unwrap();
     let settings = patuh::ingest::ReadSettings::new(&Config::default(), now());
-    let err = patuh::ingest::read_all(discovery, &settings, &Default::default()).unwrap_err();
+    let err = patuh::ingest::read_all(discovery, &settings, None, &Default::default()).unwrap_err();
     assert_eq!(err.0.len(), 1);
     assert_eq!(err.0[0].file, "b.csv");
     assert!(

@@ -1,7 +1,9 @@
-//! The render cache (issue 13): a build keeps the pages and downloads of each period, and
-//! the pages of each department in it, whose inputs did not change, without rendering them
-//! again; its output is byte for byte what a build without the cache (`PATUH_CACHE=off`,
-//! into an empty folder) makes of the same inputs. Each part of the key makes it miss.
+//! The caches (issue 13). The export cache: a build takes what an export yielded from the
+//! previous build instead of reading it again. The render cache: a build keeps the pages
+//! and downloads of each period, and the pages of each department in it, whose inputs did
+//! not change, without rendering them again. The output is byte for byte what a build
+//! without the caches (`PATUH_CACHE=off`, into an empty folder) makes of the same inputs.
+//! Each part of each key makes its cache miss.
 //!
 //! The small fixture (`tests/fixtures/site/small/README.md`) has 19 units: the periods
 //! 2026-W44, 2026-W45, 2026-10 and 2026-11, and their departments, 13 in all (W44: Dinas
@@ -54,10 +56,32 @@ fn reused(ran: &Ran) -> usize {
     n.parse().unwrap()
 }
 
-/// Builds `work` with `exe` over its site `site` (cache on), and into an empty folder with
-/// the cache off; checks that both sites are the same bytes; gives how many units the
-/// first kept.
-fn rebuild_matches_cold(exe: &Path, work: &Path, args: &[&str]) -> usize {
+/// How many exports the build took from the export cache, as it says (0 when it says
+/// nothing).
+fn from_cache(ran: &Ran) -> usize {
+    ran.stderr
+        .lines()
+        .find_map(|l| {
+            let rest = l.strip_prefix("patuh: ")?;
+            let (n, rest) = rest.split_once(" of 2 exports were not read again")?;
+            assert!(rest.starts_with(": their bytes"), "{l}");
+            Some(n.parse().unwrap())
+        })
+        .unwrap_or(0)
+}
+
+/// What a rebuild took from the caches: the units kept without rendering, the exports not
+/// read again.
+#[derive(Debug, PartialEq, Eq)]
+struct Kept {
+    units: usize,
+    exports: usize,
+}
+
+/// Builds `work` with `exe` over its site `site` (caches on), and into an empty folder with
+/// the caches off; checks that both sites are the same bytes; gives what the first took
+/// from the caches.
+fn rebuild_matches_cold(exe: &Path, work: &Path, args: &[&str]) -> Kept {
     let site = work.join("site");
     let ran = build_with(exe, work, &site, args, false);
     let cold = tempfile::tempdir().unwrap();
@@ -74,7 +98,15 @@ fn rebuild_matches_cold(exe: &Path, work: &Path, args: &[&str]) -> usize {
             "{path} differs from the build without cache"
         );
     }
-    reused(&ran)
+    Kept {
+        units: reused(&ran),
+        exports: from_cache(&ran),
+    }
+}
+
+/// Units and exports kept.
+fn kept(units: usize, exports: usize) -> Kept {
+    Kept { units, exports }
 }
 
 fn exe() -> &'static Path {
@@ -88,15 +120,15 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
     let work = workdir(&fixture("site/small"));
     let w = work.path();
     // The first build has nothing to keep.
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
     // The same inputs again: every unit is kept.
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 2));
     // A later as-of: every unit has settled, and is kept.
     let later = ["--as-of", "2026-12-12"];
-    assert_eq!(rebuild_matches_cold(exe(), w, &later), UNITS);
-    // One item's text changed in an export (S05, Dinas Kesehatan, W45 and November): the
-    // two periods, the two departments and the register holding it are made again, 14
-    // units kept.
+    assert_eq!(rebuild_matches_cold(exe(), w, &later), kept(UNITS, 2));
+    // One item's text changed in an export (S05, Dinas Kesehatan, W45 and November): that
+    // export is read again, the other taken from the export cache; the two periods, the
+    // two departments and the register holding it are made again, 14 units kept.
     let export = w.join("data/Laporan 2-8 Nov 2026.csv");
     let text = std::fs::read_to_string(&export).unwrap();
     std::fs::write(
@@ -104,16 +136,22 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
         text.replace("Fogging di RW 05", "Fogging di RW 06"),
     )
     .unwrap();
-    assert_eq!(rebuild_matches_cold(exe(), w, &later), 14);
+    assert_eq!(rebuild_matches_cold(exe(), w, &later), kept(14, 1));
+    // The changed export's old entry is gone: the cache holds one entry per export.
+    let entries = std::fs::read_dir(w.join(".site.patuh-cache"))
+        .unwrap()
+        .count();
+    assert_eq!(entries, 2);
     // An as-of before the end of W45 (Friday 6 November at noon): W45 and November are no
     // longer complete, their figures stop at the as-of, and their units are made again
     // (2 periods, 4 + 4 departments), as are both registers, which hold November's items.
     // W44 and October ended before it and settled; what they show of W45 and November (a
     // link to the next period, on the pages of the departments it has) did not change:
-    // kept (2 periods, 3 + 2 departments: 7).
+    // kept (2 periods, 3 + 2 departments: 7). The as-of does not change what reading
+    // yields: both exports are taken from the export cache.
     assert_eq!(
         rebuild_matches_cold(exe(), w, &["--as-of", "2026-11-06 12:00"]),
-        7
+        kept(7, 2)
     );
 }
 
@@ -121,8 +159,8 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
 fn the_templates_the_configuration_the_calendar_and_patuh_itself_are_in_the_key() {
     let work = workdir(&fixture("site/small"));
     let w = work.path();
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 2));
     let config = w.join("patuh.toml");
     let original = std::fs::read_to_string(&config).unwrap();
     // A template overridden beside patuh.toml (the Markdown of a period page).
@@ -137,21 +175,22 @@ fn the_templates_the_configuration_the_calendar_and_patuh_itself_are_in_the_key(
         format!("{period_md}\nArsip.\n"),
     )
     .unwrap();
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    // Templates change no reading: both exports are taken from the export cache.
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 2));
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 2));
     // A reading setting: one more spelling of a department, found in no export.
     let aliased = original.replace("[\"Dinkes\"]", "[\"Dinkes\", \"Dinas Kes.\"]");
     assert_ne!(aliased, original);
     std::fs::write(&config, &aliased).unwrap();
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
     // The working-time calendar (its hours; the steps stay on the continuous clock).
     std::fs::write(
         &config,
         format!("{aliased}\n[calendar]\nmon = [\"07:30-16:00\"]\nfri = [\"07:30-16:30\"]\n"),
     )
     .unwrap();
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 2));
     // Another patuh: the same program with one more byte at its end (it runs the same).
     let other = w.join("patuh-other");
     let mut bytes = std::fs::read(exe()).unwrap();
@@ -162,8 +201,8 @@ fn the_templates_the_configuration_the_calendar_and_patuh_itself_are_in_the_key(
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), 0);
-    assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), UNITS);
+    assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), kept(0, 0));
+    assert_eq!(rebuild_matches_cold(&other, w, &AS_OF), kept(UNITS, 2));
 }
 
 #[test]
@@ -175,7 +214,7 @@ fn every_reading_setting_is_in_the_key() {
     let w = work.path();
     let config = w.join("patuh.toml");
     let original = std::fs::read_to_string(&config).unwrap();
-    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0);
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
     let settings = [
         ("date_order", "date_order = \"auto\"\n"),
         ("exclude", "exclude = [\"arsip-lama/**\"]\n"),
@@ -195,7 +234,11 @@ fn every_reading_setting_is_in_the_key() {
         };
         assert_ne!(text, original);
         std::fs::write(&config, text).unwrap();
-        assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), 0, "{name}");
-        assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), UNITS, "{name}");
+        assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0), "{name}");
+        assert_eq!(
+            rebuild_matches_cold(exe(), w, &AS_OF),
+            kept(UNITS, 2),
+            "{name}"
+        );
     }
 }

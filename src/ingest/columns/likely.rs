@@ -1,13 +1,13 @@
 //! Unknown headers that closely resemble a known one (a likely typo: `Waktu Dispossi`):
 //! the known header and its field are named in the messages and listed, never applied.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{header_key, HeaderVocabulary, Role};
 use crate::model::Field;
 
 /// The known header that an unknown one closely resembles (a likely typo).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LikelyField {
     /// The field the known header names.
     pub field: Field,
@@ -19,7 +19,7 @@ pub struct LikelyField {
 }
 
 /// A header cell that maps to no field: kept out of the metrics and listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnmappedColumn {
     /// Column letter (`G`).
     pub column: String,

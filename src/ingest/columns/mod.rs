@@ -15,7 +15,7 @@ pub use crate::issues::column_letter;
 pub use crate::names::header_key;
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Field, Stamp};
 
@@ -379,7 +379,7 @@ fn positions(roles: &[Option<Role>], wanted: impl Fn(Role) -> bool) -> Vec<usize
 }
 
 /// Where a timestamp field is read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StampColumns {
     /// One column holds the whole timestamp (or a date alone).
@@ -403,7 +403,7 @@ impl StampColumns {
 }
 
 /// The meaning of a sheet's columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnMap {
     /// The header names as read (joined for two-row headers).
     pub headers: Vec<String>,

@@ -10,7 +10,7 @@ mod resolve;
 mod stamps;
 mod values;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ingest::cells::Cell;
 use crate::ingest::columns::{ColumnMap, UnmappedColumn};
@@ -58,7 +58,7 @@ pub struct RowRecord {
 }
 
 /// How a timestamp column's dates were ordered (for `date_order = "auto"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderDecision {
     /// The timestamp field.
     pub field: Stamp,
@@ -71,7 +71,7 @@ pub struct OrderDecision {
 }
 
 /// A table that was read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     /// The (first) header row, as the spreadsheet numbers it.
     pub header_row: u32,
@@ -81,7 +81,9 @@ pub struct Table {
     pub columns: ColumnMap,
     /// The header cells that name no field, with the known header each resembles.
     pub unmapped: Vec<UnmappedColumn>,
-    /// The data rows with at least one usable timestamp.
+    /// The data rows with at least one usable timestamp (not in the table's serde form:
+    /// the export cache keeps them apart, in a compact form).
+    #[serde(skip)]
     pub records: Vec<RowRecord>,
     /// Data rows rejected for having no usable timestamp.
     pub rejected: u32,
@@ -95,6 +97,9 @@ pub struct Table {
     pub orders: Vec<OrderDecision>,
     /// Data issues found in this table.
     pub issues: Vec<DataIssue>,
+    /// The earliest timestamp read as later than the moment of the run (a typo then, left
+    /// out of its row): a run at a later moment reads it as a time.
+    pub first_future: Option<crate::model::Instant>,
 }
 
 impl Table {

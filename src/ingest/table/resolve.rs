@@ -89,6 +89,8 @@ impl TableBuilder<'_> {
                         .unwrap_or_else(|| at.with_timezone(&self.settings.zone).to_rfc3339())
                 };
                 if at > self.settings.now {
+                    self.table.first_future =
+                        Some(self.table.first_future.map_or(at, |f| f.min(at)));
                     let location = at_column(self);
                     let value = raw();
                     self.issue(
