@@ -10,6 +10,20 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, V
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's option `purge_delay` (its place in `mi_option_t`, which the crate does not
+/// name as a constant): how many milliseconds memory freed stays with the process.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Gives freed memory back to the system after 100 ms instead of mimalloc's second. The
+/// rows read on the reading threads are freed by the merge on the main thread as it makes
+/// them items; held a second longer, they were a fifth of a build's peak of memory (issue
+/// 13: a rebuild of 1M items, 1,033 → 845 MB, in the same time).
+fn return_freed_memory_sooner() {
+    // SAFETY: `mi_option_set` is not thread-safe; this runs first in `main`, before any
+    // other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 100) }
+}
+
 /// Measures how a city communications office handles citizens' complaints against its SOP
 /// time standards, from the admins' weekly exports.
 #[derive(Parser, Debug)]
@@ -113,6 +127,7 @@ enum OutputFormat {
 }
 
 fn main() -> ExitCode {
+    return_freed_memory_sooner();
     let lang = run_language(&std::env::args_os().collect::<Vec<_>>());
     let command = localized(Cli::command(), patuh::words::words(lang));
     let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit());
