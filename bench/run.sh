@@ -178,6 +178,11 @@ note_last() { # append to the note of the last result line
   awk -v n="$1" 'BEGIN{FS=OFS="\t"} {l[NR]=$0} END{for(i=1;i<NR;i++) print l[i]; split(l[NR],f,"\t"); f[6]=(f[6]==""?n:f[6]"; "n); print f[1],f[2],f[3],f[4],f[5],f[6],f[7],f[8],f[9]}' \
     "$scratch/results.tsv" >"$tmp" && mv "$tmp" "$scratch/results.tsv"
 }
+export_cache_note() { # the exports the last build took from the export cache, and its size
+  local taken
+  taken=$(sed -n 's/^patuh: \([0-9]*\) \(of\|dari\) \([0-9]*\) \(exports\|ekspor\) .*/\1 of \3/p' "$LAST_LOG")
+  printf 'export cache: %s exports not read again (%s MB)' "${taken:-0}" "$(( $(du -sb "$(cache_of "$1")" 2>/dev/null | cut -f1 || echo 0) / 1000000 ))"
+}
 site_note() { # files and bytes of a site
   local files bytes
   files=$(find "$1" -type f | wc -l)
@@ -216,6 +221,11 @@ EOF
 }
 
 human() { printf "%'d" "$1" 2>/dev/null || echo "$1"; }
+# cache_of SITE: the export cache patuh keeps beside a site.
+cache_of() { echo "$(dirname "$1")/.$(basename "$1").patuh-cache"; }
+# remove_site SITE: the site, what a killed build may leave beside it, and its export cache,
+# so that the next build of it starts cold.
+remove_site() { rm -rf "$1" "$(dirname "$1")/.$(basename "$1").patuh-new" "$(cache_of "$1")"; }
 
 for n in $sizes; do
   w=$(weeks_for "$n")
@@ -236,7 +246,7 @@ for n in $sizes; do
   measure "check $set" "csv-$set" "" "$bin" check --data "$data" --config "$cfg"
   note_last "$(verify "$data" "$cfg" "$scratch/logs/generate-$set.log")"
   site=$scratch/site-$set
-  rm -rf "$site"
+  remove_site "$site"
   measure "build $set" "csv-$set" "" "$bin" build --data "$data" --config "$cfg" --out "$site"
   [ -d "$site" ] && note_last "$(site_note "$site")"
 
@@ -252,17 +262,19 @@ for n in $sizes; do
     # the periods and departments whose inputs did not change, kept without rendering
     reused=$(sed -n 's/^patuh: \(the pages of\|halaman\) \([0-9]*\) \(of\|dari\) \([0-9]*\) .*/\2 of \4/p' "$LAST_LOG")
     note_last "render cache: ${reused:-0} periods and departments not rendered again"
+    note_last "$(export_cache_note "$site")"
     # and once more with nothing new: what every build costs that renders nothing again
     measure "rebuild $set, nothing new" "csv-$set" "" "$bin" build --data "$data" --config "$cfg" --out "$site"
     reused=$(sed -n 's/^patuh: \(the pages of\|halaman\) \([0-9]*\) \(of\|dari\) \([0-9]*\) .*/\2 of \4/p' "$LAST_LOG")
     note_last "render cache: ${reused:-0} periods and departments not rendered again"
+    note_last "$(export_cache_note "$site")"
     (cd "$data-append" && find . -type f -print0) | (cd "$data" && xargs -0 rm -f --)
-    rm -rf "$site" "$site.patuh-new"
+    remove_site "$site"
 
     office_config "$cfg" "$data.office.patuh.toml"
     measure "build $set office hours" "csv-$set" "" "$bin" build --data "$data" --config "$data.office.patuh.toml" --out "$site"
     [ -d "$site" ] && note_last "$(site_note "$site")"
-    rm -rf "$site" "$site.patuh-new"
+    remove_site "$site"
 
     if [ "$naive" = 1 ]; then
       out=$scratch/naive-$set
@@ -275,7 +287,7 @@ for n in $sizes; do
       [ "$keep" = 1 ] || rm -rf "$out"
     fi
   fi
-  [ "$keep" = 1 ] || rm -rf "$site"
+  [ "$keep" = 1 ] || remove_site "$site"
 done
 
 # one large workbook
@@ -291,10 +303,10 @@ note_last "$(grep -o '[0-9]* cells' "$LAST_LOG")"
 measure "check xlsx $set" "xlsx-$set" "" "$bin" check --data "$data" --config "$data.patuh.toml"
 note_last "$(verify "$data" "$data.patuh.toml" "$scratch/logs/generate-xlsx-$set.log")"
 site=$scratch/site-xlsx-$set
-rm -rf "$site"
+remove_site "$site"
 measure "build xlsx $set" "xlsx-$set" "" "$bin" build --data "$data" --config "$data.patuh.toml" --out "$site"
 [ -d "$site" ] && note_last "$(site_note "$site")"
-[ "$keep" = 1 ] || rm -rf "$site"
+[ "$keep" = 1 ] || remove_site "$site"
 mv "$scratch/datasets.tsv.new" "$scratch/datasets.tsv"
 
 finish

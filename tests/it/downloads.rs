@@ -671,7 +671,13 @@ fn convert(
         command.arg(format!("--infilter={filter}"));
     }
     command.arg("--outdir").arg(outdir).args(files);
-    let ran = command.output().unwrap();
+    let mut ran = command.output().unwrap();
+    // LibreOffice sometimes aborts while it sets up a new profile (a WrappedTargetRuntime
+    // exception, signal 6), whatever the files: once more, with the profile it has made.
+    // A file it cannot convert fails both times.
+    if !ran.status.success() {
+        ran = command.output().unwrap();
+    }
     assert!(
         ran.status.success(),
         "soffice: {}{}",
