@@ -86,6 +86,15 @@ fn rebuild_matches_cold(exe: &Path, work: &Path, args: &[&str]) -> Kept {
     let ran = build_with(exe, work, &site, args, false);
     let cold = tempfile::tempdir().unwrap();
     build_with(exe, work, &cold.path().join("site"), args, true);
+    // With the caches off nothing is kept beside the site but its lock.
+    let beside: Vec<String> = std::fs::read_dir(cold.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        std::collections::BTreeSet::from_iter(beside),
+        std::collections::BTreeSet::from([".site.patuh-lock".to_string(), "site".to_string()])
+    );
     let (cached, fresh): (BTreeMap<_, _>, BTreeMap<_, _>) =
         (fingerprint(&site), fingerprint(&cold.path().join("site")));
     assert_eq!(
@@ -241,4 +250,33 @@ fn every_reading_setting_is_in_the_key() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn an_export_cache_entry_that_cannot_be_read_is_read_again_from_its_export() {
+    // A damaged entry (cut short, say by a full disk) or one overwritten with other bytes
+    // is no entry: its export is read again, the site is what a build without the caches
+    // makes, and the entry is written anew.
+    let work = workdir(&fixture("site/small"));
+    let w = work.path();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
+    let cache = w.join(".site.patuh-cache");
+    let mut entries: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    assert_eq!(entries.len(), 2);
+    let whole = std::fs::read(&entries[0]).unwrap();
+    std::fs::write(&entries[0], &whole[..whole.len() / 2]).unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 1));
+    assert_eq!(std::fs::read(&entries[0]).unwrap(), whole);
+    // The other entry's bytes under this entry's name: its name inside does not match.
+    std::fs::copy(&entries[1], &entries[0]).unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 1));
+    assert_eq!(std::fs::read(&entries[0]).unwrap(), whole);
+    // No cache folder at all (deleted by hand): both exports are read.
+    std::fs::remove_dir_all(&cache).unwrap();
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 0));
+    assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(UNITS, 2));
 }
