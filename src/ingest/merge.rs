@@ -247,7 +247,14 @@ pub(crate) fn merge(
                 .zip(table_keys)
             {
                 let occurrence = occurrences.len() as u32;
-                let known = index.get(&key).copied();
+                // One look-up of the key, whether it is new or known.
+                let known = match index.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(known) => Some(*known.get()),
+                    std::collections::hash_map::Entry::Vacant(new) => {
+                        new.insert(items.len());
+                        None
+                    }
+                };
                 occurrences.push(Occurrence {
                     file: f as u32,
                     table: t as u32,
@@ -256,7 +263,6 @@ pub(crate) fn merge(
                 });
                 match known {
                     None => {
-                        index.insert(key, items.len());
                         sources.push(occurrence, &record);
                         items.push(new_item(record, f, sheet_names[f][t].clone()));
                         winner.push(occurrence);
