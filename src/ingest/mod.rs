@@ -3,7 +3,8 @@
 //! Takes the exports found by [`crate::discover`]; reads each file on its own (in
 //! parallel), then canonicalises departments in file order and merges duplicate items in
 //! export order. Gives a [`Ledger`]: the items, every row accounted for, and the data
-//! issues with their locations. Reads files; writes nothing.
+//! issues with their locations. Reads files; writes nothing but the entries of the
+//! [`ExportCache`] it is given (what each export yielded, for the next build).
 
 mod cache;
 pub mod cells;
