@@ -221,10 +221,12 @@ EOF
 }
 
 human() { printf "%'d" "$1" 2>/dev/null || echo "$1"; }
-# cache_of SITE: the export cache patuh keeps beside a site.
-cache_of() { echo "$(dirname "$1")/.$(basename "$1").patuh-cache"; }
-# remove_site SITE: the site, what a killed build may leave beside it, and its export cache,
-# so that the next build of it starts cold.
+# patuh keeps its export cache in the user's cache folder: here, in the scratch folder.
+export XDG_CACHE_HOME=$scratch/cache
+# cache_of SITE: the export caches of the builds (one site at a time).
+cache_of() { echo "$XDG_CACHE_HOME/patuh"; }
+# remove_site SITE: the site, what a killed build may leave beside it, and the export cache,
+# so that the next build starts cold.
 remove_site() { rm -rf "$1" "$(dirname "$1")/.$(basename "$1").patuh-new" "$(cache_of "$1")"; }
 
 for n in $sizes; do

@@ -137,6 +137,9 @@ pub struct BuildOptions {
     pub as_of: Option<String>,
     /// The moment of the run.
     pub now: model::Instant,
+    /// The folder under which each site's export cache is kept (the user's cache folder,
+    /// `patuh/` in it); `None`: no export cache.
+    pub cache_root: Option<PathBuf>,
 }
 
 /// What a build produced.
@@ -198,10 +201,13 @@ pub fn build(
         .previous()
         .map(|p| (report::PeriodNumbers::of(&p.summary), p.calendar));
     let settings = config.effective_json();
-    // What each export yielded, kept beside the site (issue 13); not with PATUH_CACHE=off.
-    let cache = (!cache_disabled())
-        .then(|| ingest::ExportCache::open(target.cache_dir(), &settings))
-        .flatten();
+    // What each export yielded, kept for the next build (issue 13); not with
+    // PATUH_CACHE=off.
+    let cache = options
+        .cache_root
+        .as_deref()
+        .filter(|_| !cache_disabled())
+        .and_then(|root| ingest::ExportCache::open(&target.cache_dir(root), &settings));
     let mut ledger = read_with_cache(
         &options.data_dir,
         config,

@@ -199,6 +199,8 @@ fn build(args: BuildArgs, lang: patuh::words::Lang) -> Result<(), patuh::error::
         out_dir: args.out,
         as_of: args.as_of,
         now: chrono::Utc::now(),
+        // The user's cache folder (`~/.cache`, `%LOCALAPPDATA%`, `~/Library/Caches`).
+        cache_root: dirs::cache_dir().map(|d| d.join("patuh")),
     };
     let progress = patuh::progress::Progress::default();
     let outcome = with_progress(&progress, lang, || {

@@ -177,8 +177,6 @@ pub struct Target {
     staging: PathBuf,
     /// The old site between the two renames of a publish without an atomic exchange.
     retired: PathBuf,
-    /// The export cache of the site (never published).
-    cache: PathBuf,
     /// Held until the build ends, so that two builds of one site never mix their files.
     /// The file is never deleted: a build that locked a deleted file would not exclude one
     /// that creates a new file of the same name.
@@ -227,7 +225,6 @@ impl Target {
             shown: out.to_path_buf(),
             staging: parent.join(format!(".{name}.patuh-new")),
             retired: parent.join(format!(".{name}.patuh-old")),
-            cache: parent.join(format!(".{name}.patuh-cache")),
             dir,
             _lock: None,
             manifest: Default::default(),
@@ -274,10 +271,13 @@ impl Target {
         &self.dir
     }
 
-    /// The folder of the site's export cache, beside it (`.<name>.patuh-cache`): what each
-    /// export yielded, kept for the next build; never published.
-    pub fn cache_dir(&self) -> &Path {
-        &self.cache
+    /// The folder of this site's export cache under `root` (the user's cache folder, never
+    /// beside the site, which may be served: the cache holds the exports' rows unmasked):
+    /// `exports/` and the first 32 hex digits of the SHA-256 of the site's path.
+    pub fn cache_dir(&self, root: &Path) -> PathBuf {
+        let path = self.dir.to_string_lossy();
+        let key = crate::hash::sha256_hex(path.as_bytes());
+        root.join("exports").join(&key[..32])
     }
 
     /// The site the build is about to replace, when the output folder holds one: the

@@ -14,11 +14,12 @@
 //! read and earlier than its earliest time left out as in the future, where reading
 //! would judge every timestamp as it did.
 //!
-//! The entries are files in a folder beside the site (`.<site>.patuh-cache`), written
-//! whole (a new file renamed into place), never published. An entry that cannot be read
-//! or decoded is read again from its export: the cache can make a build faster, never
-//! different. A build removes the entries it did not use. `PATUH_CACHE=off` builds
-//! without it.
+//! The entries are files in a folder of the user's cache folder, one per site (never
+//! beside the site, which may be served: an entry holds the exports' rows as they are,
+//! personal data unmasked), written whole (a new file renamed into place). An entry that
+//! cannot be read or decoded is read again from its export: the cache can make a build
+//! faster, never different. A build removes the entries it did not use. `PATUH_CACHE=off`
+//! builds without it.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

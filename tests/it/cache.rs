@@ -34,7 +34,8 @@ fn build_with(exe: &Path, work: &Path, out: &Path, args: &[&str], off: bool) -> 
         .arg(out)
         .args(args)
         .env_remove("PATUH_FAULT")
-        .env_remove("PATUH_CACHE");
+        .env_remove("PATUH_CACHE")
+        .env("XDG_CACHE_HOME", work.join(".cache-home"));
     if off {
         command.env("PATUH_CACHE", "off");
     }
@@ -118,6 +119,18 @@ fn kept(units: usize, exports: usize) -> Kept {
     Kept { units, exports }
 }
 
+/// The export cache of `work`'s site: its one folder under the user's cache folder that
+/// the builds here are given (`work/.cache-home`), never beside the site.
+fn export_cache(work: &Path) -> std::path::PathBuf {
+    let sites: Vec<_> = std::fs::read_dir(work.join(".cache-home/patuh/exports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(sites.len(), 1, "{sites:?}");
+    assert!(!work.join(".site.patuh-cache").exists());
+    sites[0].clone()
+}
+
 fn exe() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_patuh"))
 }
@@ -147,9 +160,7 @@ fn a_rebuild_keeps_what_did_not_change_and_is_byte_identical_to_one_without_cach
     .unwrap();
     assert_eq!(rebuild_matches_cold(exe(), w, &later), kept(14, 1));
     // The changed export's old entry is gone: the cache holds one entry per export.
-    let entries = std::fs::read_dir(w.join(".site.patuh-cache"))
-        .unwrap()
-        .count();
+    let entries = std::fs::read_dir(export_cache(w)).unwrap().count();
     assert_eq!(entries, 2);
     // An as-of before the end of W45 (Friday 6 November at noon): W45 and November are no
     // longer complete, their figures stop at the as-of, and their units are made again
@@ -260,7 +271,7 @@ fn an_export_cache_entry_that_cannot_be_read_is_read_again_from_its_export() {
     let work = workdir(&fixture("site/small"));
     let w = work.path();
     assert_eq!(rebuild_matches_cold(exe(), w, &AS_OF), kept(0, 0));
-    let cache = w.join(".site.patuh-cache");
+    let cache = export_cache(w);
     let mut entries: Vec<_> = std::fs::read_dir(&cache)
         .unwrap()
         .map(|e| e.unwrap().path())

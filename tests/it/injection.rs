@@ -1743,8 +1743,7 @@ fn check_department_names(names: &[String]) -> Vec<String> {
     }
 
     // Every file is inside the output folders (or is the input); nothing beside them but
-    // each site's lock file, which stays, and its export cache, whose entries are named by
-    // their keys (64 hex digits), never by anything the exports say.
+    // each site's lock file, which stays (the export cache is in the user's cache folder).
     let mut expected_dirs: Vec<String> = Vec::new();
     for k in 1..=chain.len() {
         expected_dirs.push(chain[..k].join("/"));
@@ -1757,13 +1756,6 @@ fn check_department_names(names: &[String]) -> Vec<String> {
             || rel == format!("{work_rel}/patuh.toml")
             || rel == format!("{work_rel}/.site.patuh-lock")
             || rel == format!("{work_rel}/.site-bin.patuh-lock")
-            || [".site", ".site-bin"].iter().any(|site| {
-                let cache = format!("{work_rel}/{site}.patuh-cache");
-                rel == cache
-                    || rel.strip_prefix(&format!("{cache}/")).is_some_and(|name| {
-                        name.len() == 64 && name.bytes().all(|b| b.is_ascii_hexdigit())
-                    })
-            })
             || ["data", "site", "site-bin"].iter().any(|d| {
                 rel == format!("{work_rel}/{d}") || rel.starts_with(&format!("{work_rel}/{d}/"))
             });

@@ -26,6 +26,7 @@ fn build_at(work: &Path, as_of: &str, lang: Option<&str>) -> BTreeMap<String, Ve
         out_dir: out.clone(),
         as_of: Some(as_of.to_string()),
         now: now(),
+        cache_root: None,
     };
     patuh::build(&config_of(work), &options, &Default::default())
         .unwrap_or_else(|e| panic!("build failed: {e}"));

@@ -257,6 +257,7 @@ pub fn build(
         out_dir: out.to_path_buf(),
         as_of: None,
         now: now(),
+        cache_root: None,
     };
     patuh::build(config, &options, &Default::default())
 }
@@ -310,13 +311,18 @@ pub fn run(command: &mut Command) -> Ran {
 
 /// `patuh ARGS…` with `cwd` as its working folder, not yet run. Its environment is the
 /// tests' own without `PATUH_FAULT` (a test that injects a fault sets it here, on the
-/// child, never on the test process).
+/// child, never on the test process), and with the user's cache folder (where the export
+/// cache goes) in the system's temporary folder, not the home of whoever runs the tests.
 pub fn patuh_command(cwd: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_patuh"));
     command
         .current_dir(cwd)
         .args(args)
-        .env_remove("PATUH_FAULT");
+        .env_remove("PATUH_FAULT")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("patuh-tests-cache"),
+        );
     command
 }
 
