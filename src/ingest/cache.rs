@@ -137,7 +137,7 @@ impl ExportCache {
         let Some(bytes) = Entry::of(&name, read).and_then(|e| postcard::to_stdvec(&e).ok()) else {
             return;
         };
-        if std::fs::create_dir_all(&self.dir).is_err() {
+        if create_private_dir(&self.dir).is_err() {
             return;
         }
         let path = self.dir.join(&name);
@@ -147,6 +147,19 @@ impl ExportCache {
             let _ = std::fs::remove_file(&temporary);
         }
     }
+}
+
+/// Creates `dir` and its missing parents, readable by the user alone where the system
+/// has such permissions: the entries hold the exports' rows unmasked.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// An instant as seconds and nanoseconds since the epoch.
@@ -422,5 +435,20 @@ mod tests {
         assert!(cache
             .get(&export, &crate::hash::sha256_hex(b"other"), now)
             .is_none());
+    }
+
+    /// The folders the cache creates are the user's alone (on Unix): the entries hold the
+    /// exports' rows unmasked.
+    #[cfg(unix)]
+    #[test]
+    fn the_folders_of_the_cache_are_the_users_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let store = tempfile::tempdir().unwrap();
+        let dir = store.path().join("patuh/exports/site");
+        create_private_dir(&dir).unwrap();
+        for folder in [store.path().join("patuh"), dir] {
+            let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+        }
     }
 }
