@@ -35,7 +35,7 @@ use crate::discover::Export;
 use crate::model::{Channel, DispositionValue, Instant, Kind, Stamps};
 
 /// The version of the entries' layout: an entry of another layout is a miss.
-const LAYOUT: &str = "patuh export cache 1";
+const LAYOUT: &str = "patuh export cache 2";
 
 /// The export cache of one site.
 #[derive(Debug)]
@@ -116,16 +116,7 @@ impl ExportCache {
         if entry.name != name {
             return None;
         }
-        let valid = entry
-            .latest
-            .is_none_or(|t| instant(t).is_some_and(|t| t <= now))
-            && entry
-                .first_future
-                .is_none_or(|t| instant(t).is_some_and(|t| t > now));
-        if !valid {
-            return None;
-        }
-        let read = entry.into_read()?;
+        let read = entry.into_read().filter(|read| read_alike_at(read, now))?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         Some(read)
     }
@@ -147,6 +138,14 @@ impl ExportCache {
             let _ = std::fs::remove_file(&temporary);
         }
     }
+}
+
+/// Whether reading the export at the moment `now` would judge every timestamp as `read`
+/// does: `now` is not before its latest time read (every time read was no later than the
+/// moment it was read at) and is before its earliest time left out as in the future.
+fn read_alike_at(read: &FileRead, now: Instant) -> bool {
+    let first_future = read.tables.iter().filter_map(|t| t.first_future).min();
+    read.report.latest.is_none_or(|t| t <= now) && first_future.is_none_or(|t| t > now)
 }
 
 /// Creates `dir` and its missing parents, readable by the user alone where the system
@@ -178,10 +177,6 @@ fn instant((seconds, nanoseconds): Moment) -> Option<Instant> {
 struct Entry<'a> {
     /// The entry's own name (its key), checked when read.
     name: Cow<'a, str>,
-    /// The latest timestamp read (every one read was no later than the moment of the run).
-    latest: Option<Moment>,
-    /// The earliest timestamp left out as later than the moment of the run.
-    first_future: Option<Moment>,
     /// The export's report and its tables without their records, in JSON (data issues
     /// are read back from the form `check --format json` gives them).
     meta: Cow<'a, str>,
@@ -202,17 +197,8 @@ impl<'a> Entry<'a> {
             report: Cow::Borrowed(&read.report),
             tables: Cow::Borrowed(&read.tables),
         };
-        let latest = read
-            .tables
-            .iter()
-            .flat_map(|t| &t.records)
-            .filter_map(|r| r.stamps.latest())
-            .max();
-        let first_future = read.tables.iter().filter_map(|t| t.first_future).min();
         Some(Entry {
             name: Cow::Borrowed(name),
-            latest: latest.map(moment),
-            first_future: first_future.map(moment),
             meta: Cow::Owned(serde_json::to_string(&meta).ok()?),
             records: read
                 .tables
