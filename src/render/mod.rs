@@ -224,10 +224,9 @@ pub fn render_all<E: From<RenderError> + Send>(
         })
         .collect::<Result<_, E>>()?;
     let reused_count = reused.iter().filter(|r| r.is_some()).count();
-    let to_render = |unit: Option<cache::Unit>| {
-        unit.and_then(|u| keys.slot(u))
-            .is_none_or(|slot| reused[slot].is_none())
-    };
+    // Whether a unit's files were kept from the previous site; the others are made.
+    let kept = |unit: cache::Unit| keys.slot(unit).is_some_and(|slot| reused[slot].is_some());
+    let to_render = |unit: Option<cache::Unit>| !unit.is_some_and(kept);
     // Each file made, with the unit it belongs to.
     let made = |unit: Option<cache::Unit>,
                 file: OutputFile|
@@ -288,11 +287,7 @@ pub fn render_all<E: From<RenderError> + Send>(
         })
         .collect::<Result<_, E>>()?;
     // The search index: a month's shards are part of its files.
-    let kept = |m: usize| {
-        keys.slot(cache::Unit::Period(m))
-            .is_some_and(|slot| reused[slot].is_some())
-    };
-    let shards = search::write_files(input, &kept, &made)?;
+    let shards = search::write_files(input, &|m| kept(cache::Unit::Period(m)), &made)?;
     // The files of each unit: kept, or made now.
     let mut files: Vec<Vec<UnitFile>> = reused.into_iter().map(Option::unwrap_or_default).collect();
     for (unit, file) in pages.into_iter().chain(downloads).flatten().chain(shards) {
