@@ -699,24 +699,8 @@ pub(crate) fn register_workbook(
     let settled: Option<Vec<_>> = periods.iter().map(|(_, d)| d.settled).collect();
     let at = PageAsOf::of(settled.and_then(|s| s.into_iter().max()));
     let mut csv = CsvFile::new(CsvStyle::of(input), &register.header, rows);
-    let bytes = (|| {
-        let f = Formats::new();
-        let mut workbook = workbook(input, at);
-        let mut taken = Vec::new();
-        let t = words(input.presentation.lang);
-        let sheet = sheet_name(&t["register"], &mut taken);
-        register_sheets(
-            &mut workbook,
-            &sheet,
-            &mut taken,
-            &register,
-            download::register_rows(input, name, year).inspect(|row| csv.row(row)),
-            &f,
-            SHEET_ROWS,
-        )?;
-        workbook.save_to_buffer()
-    })()
-    .map_err(|e| failed(&path, e))?;
+    let rows = download::register_rows(input, name, year).inspect(|row| csv.row(row));
+    let bytes = register_bytes(input, at, &register, rows).map_err(|e| failed(&path, e))?;
     Ok(vec![
         OutputFile { path, bytes },
         OutputFile {
@@ -724,6 +708,30 @@ pub(crate) fn register_workbook(
             bytes: csv.finish(),
         },
     ])
+}
+
+/// The workbook of a register: its rows over as many sheets as Excel's row limit needs.
+fn register_bytes(
+    input: &RenderInput<'_>,
+    at: PageAsOf,
+    register: &Register,
+    rows: impl Iterator<Item = Vec<Cell>>,
+) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let mut workbook = workbook(input, at);
+    let mut taken = Vec::new();
+    let t = words(input.presentation.lang);
+    let sheet = sheet_name(&t["register"], &mut taken);
+    register_sheets(
+        &mut workbook,
+        &sheet,
+        &mut taken,
+        register,
+        rows,
+        &f,
+        SHEET_ROWS,
+    )?;
+    workbook.save_to_buffer()
 }
 
 #[cfg(test)]
