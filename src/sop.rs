@@ -633,8 +633,7 @@ pub fn overdue(
     if judged.steps.get(step)?.status != (Status::Breached { overdue: true }) {
         return None;
     }
-    let span = span(item, model, judged.disposition, step)?;
-    let start = item.stamps.get(span.start)?;
+    let (span, start) = started(item, judged, model, step)?;
     let late = |moment: Instant| past_limit_of(&span, start, model, zone, moment);
     let late_s = late(at);
     if late_s <= 0 {
@@ -667,9 +666,16 @@ pub fn past_limit(
     zone: Tz,
     at: Instant,
 ) -> Option<i64> {
+    let (span, start) = started(item, judged, model, step)?;
+    Some(past_limit_of(&span, start, model, zone, at))
+}
+
+/// What step `step` of `judged` is judged from, and when it started; `None` when the step
+/// does not apply to the item or has no start.
+fn started(item: &Item, judged: &Judged, model: &SopModel, step: usize) -> Option<(Span, Instant)> {
     let span = span(item, model, judged.disposition, step)?;
     let start = item.stamps.get(span.start)?;
-    Some(past_limit_of(&span, start, model, zone, at))
+    Some((span, start))
 }
 
 /// How far a step judged from `span`, started at `start`, is past its limit at `at`.
